@@ -1,0 +1,93 @@
+#include "store.h"
+
+#include "config.h"
+#include "names.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cerrno>
+#include <dirent.h>
+
+namespace hutch {
+
+Store::Store(QString path) : m_path(std::move(path)) {}
+
+QString Store::containerDir(const QString &name) const
+{
+    return m_path + QLatin1Char('/') + name;
+}
+
+QString Store::configPath(const QString &name) const
+{
+    return containerDir(name) + QStringLiteral("/config");
+}
+
+QString Store::rootfsPath(const QString &name) const
+{
+    return containerDir(name) + QStringLiteral("/rootfs");
+}
+
+StoreEntry Store::inspect(const QString &name) const
+{
+    StoreEntry e;
+    e.name = name;
+    e.path = containerDir(name);
+    if (auto err = validateContainerName(name)) {
+        e.broken = true;
+        e.problem = err->message;
+        return e;
+    }
+    const QString config = configPath(name);
+    const QFileInfo info(config);
+    if (!info.exists()) {
+        e.broken = true;
+        e.problem = QStringLiteral("no config file");
+        return e;
+    }
+    const LoadResult loaded = loadConfigFile(config);
+    if (auto err = loaded.firstError()) {
+        e.broken = true;
+        e.problem = err->message;
+    }
+    return e;
+}
+
+Result<QList<StoreEntry>> Store::list() const
+{
+    // Plain readdir: QDir would hide the difference between an empty store
+    // and one we may not read.
+    DIR *dir = ::opendir(QFile::encodeName(m_path).constData());
+    if (!dir) {
+        if (errno == ENOENT)
+            return QList<StoreEntry>{};  // no store yet: no containers
+        return Error::system(errno, QStringLiteral("open store \"%1\"").arg(m_path));
+    }
+    QList<StoreEntry> entries;
+    while (const dirent *d = ::readdir(dir)) {
+        if (d->d_name[0] == '.')
+            continue;
+        const QString name = QFile::decodeName(d->d_name);
+        const QFileInfo info(containerDir(name));
+        if (!info.isDir() || info.isSymLink())
+            continue;
+        entries.append(inspect(name));
+    }
+    ::closedir(dir);
+    std::sort(entries.begin(), entries.end(),
+              [](const StoreEntry &a, const StoreEntry &b) { return a.name < b.name; });
+    return entries;
+}
+
+Result<StoreEntry> Store::entry(const QString &name) const
+{
+    if (auto err = validateContainerName(name))
+        return *err;
+    const QFileInfo info(containerDir(name));
+    if (!info.isDir() || info.isSymLink())
+        return Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, m_path));
+    return inspect(name);
+}
+
+}  // namespace hutch

@@ -1,0 +1,45 @@
+// The container store (LXC's lxcpath): one directory per container,
+// /var/lib/hutch/NAME/{config,rootfs,fstab,...}.
+#pragma once
+
+#include "error.h"
+
+#include <QList>
+#include <QString>
+
+namespace hutch {
+
+struct StoreEntry {
+    QString name;
+    QString path;          // the container's directory
+    bool broken = false;   // listed, but its config cannot be used
+    QString problem;       // why it is broken
+};
+
+class Store {
+public:
+    static QString defaultPath() { return QStringLiteral("/var/lib/hutch"); }
+
+    explicit Store(QString path = defaultPath());
+
+    const QString &path() const { return m_path; }
+    QString containerDir(const QString &name) const;
+    QString configPath(const QString &name) const;
+    QString rootfsPath(const QString &name) const;
+
+    // Every container directory, sorted by name. A directory without a
+    // usable config is listed as broken, with the reason, instead of failing
+    // the listing; dot-directories (staging areas) are never listed.
+    // Fails only when the store itself cannot be read.
+    Result<QList<StoreEntry>> list() const;
+
+    // One entry (broken or not); NotFound when there is no such directory.
+    Result<StoreEntry> entry(const QString &name) const;
+
+private:
+    StoreEntry inspect(const QString &name) const;
+
+    QString m_path;
+};
+
+}  // namespace hutch

@@ -1,0 +1,63 @@
+#include "settings.h"
+
+#include "values.h"
+
+#include <QFile>
+
+namespace hutch {
+
+Result<HelperSettings> HelperSettings::load(const QString &path)
+{
+    HelperSettings s;
+    QFile file(path);
+    if (!file.exists())
+        return s;
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failed(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    int lineNo = 0;
+    while (!file.atEnd()) {
+        ++lineNo;
+        const QString line = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const auto where = QStringLiteral("%1:%2").arg(path).arg(lineNo);
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq < 0)
+            return Error::invalid(QStringLiteral("%1: expected key = value").arg(where));
+        const QString key = line.left(eq).trimmed();
+        const QString value = line.mid(eq + 1).trimmed();
+        if (auto err = values::validateNoControlChars(value))
+            return err->wrap(where);
+        auto absolute = [&](QString &into) -> Status {
+            if (!value.startsWith(QLatin1Char('/')))
+                return Error::invalid(QStringLiteral("%1: %2 must be an absolute path").arg(where, key));
+            into = value;
+            return std::nullopt;
+        };
+        Status err;
+        if (key == QLatin1String("store"))
+            err = absolute(s.storePath);
+        else if (key == QLatin1String("cache"))
+            err = absolute(s.cachePath);
+        else if (key == QLatin1String("runtime"))
+            err = absolute(s.runtimePath);
+        else if (key == QLatin1String("default_bridge")) {
+            err = values::validateInterfaceName(value);
+            s.defaultBridge = value;
+        } else if (key == QLatin1String("default_backing_store")) {
+            static const QStringList known = {QStringLiteral("best"), QStringLiteral("dir"), QStringLiteral("btrfs"),
+                                              QStringLiteral("overlay"), QStringLiteral("lvm")};
+            if (!known.contains(value))
+                err = Error::invalid(QStringLiteral("unknown backing store \"%1\" (one of: %2)")
+                                         .arg(value, known.join(QStringLiteral(", "))));
+            s.defaultBackingStore = value;
+        } else {
+            err = Error::invalid(QStringLiteral("unknown setting \"%1\"").arg(key));
+        }
+        if (err)
+            return err->wrap(where);
+    }
+    return s;
+}
+
+}  // namespace hutch

@@ -1,0 +1,24 @@
+// The helper's settings, /etc/hutch/hutch.conf: where the store and caches
+// live, the default bridge and backing store. "key = value" lines, '#'
+// comments, as the container configs.
+#pragma once
+
+#include "error.h"
+
+#include <QString>
+
+namespace hutch {
+
+struct HelperSettings {
+    QString storePath = QStringLiteral("/var/lib/hutch");
+    QString cachePath = QStringLiteral("/var/cache/hutch");
+    QString runtimePath = QStringLiteral("/run/hutch");
+    QString defaultBridge = QStringLiteral("hutchbr0");
+    QString defaultBackingStore = QStringLiteral("best");
+
+    static QString defaultPath() { return QStringLiteral("/etc/hutch/hutch.conf"); }
+    // A missing file gives the defaults; a bad line is an error naming it.
+    static Result<HelperSettings> load(const QString &path = defaultPath());
+};
+
+}  // namespace hutch
