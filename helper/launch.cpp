@@ -1,0 +1,226 @@
+#include "launch.h"
+
+#include "config.h"
+#include "keys.h"
+#include "names.h"
+#include "starter.h"
+#include "values.h"
+#include "protocol.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <csignal>
+#include <sys/resource.h>
+
+namespace hutch {
+
+namespace {
+
+std::string s(const QString &q) { return q.toStdString(); }
+
+Error fromRt(const rt::Error &e)
+{
+    return Error{e.sysErrno == ENOENT || e.sysErrno == ECONNREFUSED ? Error::Code::NotFound
+                 : e.sysErrno == EBUSY                               ? Error::Code::Busy
+                                                                     : Error::Code::Failed,
+                 e.sysErrno, QString::fromStdString(e.message)};
+}
+
+// lxc.rootfs.path: "dir:/path" or a plain path; other backends come with
+// the storage issue.
+Result<QString> rootfsDirectory(const QString &value, const QString &containerDir)
+{
+    QString path = value.isEmpty() ? containerDir + QStringLiteral("/rootfs") : value;
+    if (path.startsWith(QLatin1String("dir:")))
+        path = path.mid(4);
+    else if (path.contains(QLatin1Char(':')) && !path.startsWith(QLatin1Char('/')))
+        return Error::invalid(QStringLiteral("lxc.rootfs.path \"%1\": this backing store is not supported yet").arg(value));
+    if (!QFileInfo(path).isDir())
+        return Error::notFound(QStringLiteral("lxc.rootfs.path: \"%1\" is not a directory").arg(path));
+    return path;
+}
+
+Result<int> resourceNumber(const QString &name)
+{
+    static const QHash<QString, int> resources = {
+        {QStringLiteral("as"), RLIMIT_AS},         {QStringLiteral("core"), RLIMIT_CORE},
+        {QStringLiteral("cpu"), RLIMIT_CPU},       {QStringLiteral("data"), RLIMIT_DATA},
+        {QStringLiteral("fsize"), RLIMIT_FSIZE},   {QStringLiteral("locks"), RLIMIT_LOCKS},
+        {QStringLiteral("memlock"), RLIMIT_MEMLOCK}, {QStringLiteral("msgqueue"), RLIMIT_MSGQUEUE},
+        {QStringLiteral("nice"), RLIMIT_NICE},     {QStringLiteral("nofile"), RLIMIT_NOFILE},
+        {QStringLiteral("nproc"), RLIMIT_NPROC},   {QStringLiteral("rss"), RLIMIT_RSS},
+        {QStringLiteral("rtprio"), RLIMIT_RTPRIO}, {QStringLiteral("rttime"), RLIMIT_RTTIME},
+        {QStringLiteral("sigpending"), RLIMIT_SIGPENDING}, {QStringLiteral("stack"), RLIMIT_STACK}};
+    const auto it = resources.find(name);
+    if (it == resources.end())
+        return Error::invalid(QStringLiteral("unknown resource \"%1\"").arg(name));
+    return *it;
+}
+
+uint64_t rlimitValue(const QString &v)
+{
+    return v == QLatin1String("unlimited") ? RLIM_INFINITY : v.toULongLong();
+}
+
+}  // namespace
+
+QString monitorSocketPath(const HelperSettings &settings, const QString &name)
+{
+    return settings.runtimePath + QLatin1Char('/') + name + QStringLiteral(".sock");
+}
+
+Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, const HelperSettings &settings)
+{
+    if (auto err = validateContainerName(name))
+        return *err;
+    const QString dir = store.containerDir(name);
+    if (!QFileInfo(store.configPath(name)).isFile())
+        return Error::notFound(QStringLiteral("no container \"%1\"").arg(name));
+    const LoadResult loaded = loadConfigFile(store.configPath(name));
+    if (auto err = loaded.firstError())
+        return *err;
+    const Config &c = loaded.config;
+
+    rt::LaunchSpec spec;
+    spec.name = s(name);
+    spec.containerDir = s(dir);
+    auto rootfs = rootfsDirectory(c.value(QStringLiteral("lxc.rootfs.path"), QString()), dir);
+    if (!rootfs)
+        return rootfs.error();
+    spec.rootfs = s(QFileInfo(*rootfs).canonicalFilePath());
+    spec.hostname = s(c.value(QStringLiteral("lxc.uts.name"), name));
+    const QString init = c.value(QStringLiteral("lxc.init.cmd"), QStringLiteral("/sbin/init"));
+    for (const QString &a : init.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        spec.init.push_back(s(a));
+    for (const QString &e : c.values(QStringLiteral("lxc.environment")))
+        spec.env.push_back(s(e));
+    for (const QString &m : c.values(QStringLiteral("lxc.mount.entry")))
+        spec.mounts.push_back(s(m));
+    if (const auto fstab = c.value(QStringLiteral("lxc.mount.fstab"))) {
+        QFile f(QDir(dir).absoluteFilePath(*fstab));
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::notFound(QStringLiteral("lxc.mount.fstab: cannot read \"%1\": %2").arg(*fstab, f.errorString()));
+        int lineNo = 0;
+        while (!f.atEnd()) {
+            ++lineNo;
+            const QString line = QString::fromUtf8(f.readLine()).trimmed();
+            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+                continue;
+            if (auto m = values::parseMountEntry(line); !m)
+                return m.error().wrap(QStringLiteral("%1:%2").arg(*fstab).arg(lineNo));
+            spec.mounts.push_back(s(line));
+        }
+    }
+    for (const QString &m : c.values(QStringLiteral("lxc.mount.auto")))
+        for (const QString &token : m.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            spec.mountAuto.push_back(s(token));
+    spec.autodev = c.value(QStringLiteral("lxc.autodev"), QStringLiteral("1")) != QLatin1String("0");
+    spec.ttys = c.value(QStringLiteral("lxc.tty.max"), QStringLiteral("0")).toInt();
+    spec.ttyDir = s(c.value(QStringLiteral("lxc.tty.dir"), QString()));
+    for (const QString &v : c.values(QStringLiteral("lxc.cap.drop"))) {
+        auto caps = values::parseCapabilityList(v, false);
+        if (!caps)
+            return caps.error().wrap(QStringLiteral("lxc.cap.drop"));
+        spec.capDrop.insert(spec.capDrop.end(), caps->begin(), caps->end());
+    }
+    for (const QString &v : c.values(QStringLiteral("lxc.cap.keep"))) {
+        auto caps = values::parseCapabilityList(v, true);
+        if (!caps)
+            return caps.error().wrap(QStringLiteral("lxc.cap.keep"));
+        spec.capKeepSet = true;
+        spec.capKeep.insert(spec.capKeep.end(), caps->begin(), caps->end());
+    }
+    for (const ConfigEntry &e : c.withPrefix(QStringLiteral("lxc.sysctl.")))
+        spec.sysctls.emplace_back(s(e.key.mid(11)), s(e.value));
+    for (const ConfigEntry &e : c.withPrefix(QStringLiteral("lxc.prlimit."))) {
+        auto res = resourceNumber(e.key.mid(12));
+        if (!res)
+            return res.error().wrap(e.key);
+        const QStringList parts = e.value.split(QLatin1Char(':'));
+        spec.prlimits.push_back({*res, rlimitValue(parts.front()), rlimitValue(parts.back())});
+    }
+    for (const ConfigEntry &e : c.withPrefix(QStringLiteral("lxc.cgroup"))) {
+        const bool v2 = e.key.startsWith(QLatin1String("lxc.cgroup2."));
+        if (!v2 && !e.key.startsWith(QLatin1String("lxc.cgroup.")))
+            continue;
+        const auto info = keys::lookup(e.key);
+        if (!info || info->type != keys::ValueType::CgroupValue)
+            continue;  // lxc.cgroup.dir and friends
+        spec.cgroup.push_back({s(e.key.mid(v2 ? 12 : 11)), s(e.value), v2});
+    }
+    auto signal = [&](const char *key, int fallback) -> Result<int> {
+        const auto v = c.value(QString::fromLatin1(key));
+        if (!v)
+            return fallback;
+        return values::parseSignal(*v);
+    };
+    auto halt = signal("lxc.signal.halt", SIGPWR);
+    auto reboot = signal("lxc.signal.reboot", SIGINT);
+    auto stop = signal("lxc.signal.stop", SIGKILL);
+    if (!halt || !reboot || !stop)
+        return Error::invalid(QStringLiteral("bad lxc.signal.* value"));
+    spec.haltSignal = *halt;
+    spec.rebootSignal = *reboot;
+    spec.stopSignal = *stop;
+    spec.logFile = s(c.value(QStringLiteral("lxc.log.file"), dir + QLatin1Char('/') + name + QStringLiteral(".log")));
+    if (const auto level = c.value(QStringLiteral("lxc.log.level"))) {
+        static const QStringList names = {QStringLiteral("TRACE"), QStringLiteral("DEBUG"), QStringLiteral("INFO"),
+                                          QStringLiteral("NOTICE"), QStringLiteral("WARN"), QStringLiteral("ERROR"),
+                                          QStringLiteral("CRIT"), QStringLiteral("ALERT"), QStringLiteral("FATAL")};
+        const int byName = names.indexOf(level->toUpper() == QLatin1String("WARNING") ? QStringLiteral("WARN") : level->toUpper());
+        spec.logLevel = byName >= 0 ? byName : level->toInt();
+    }
+    if (const auto size = c.value(QStringLiteral("lxc.console.buffer.size")); size && *size != QLatin1String("auto")) {
+        auto bytes = values::parseSize(*size);
+        if (!bytes)
+            return bytes.error().wrap(QStringLiteral("lxc.console.buffer.size"));
+        spec.consoleBufferSize = uint64_t(*bytes);
+    }
+    spec.consoleLogFile = s(c.value(QStringLiteral("lxc.console.logfile"), QString()));
+    spec.socketPath = s(monitorSocketPath(settings, name));
+    return spec;
+}
+
+Runtime::Runtime(HelperSettings settings, QString monitorPath)
+    : m_settings(std::move(settings)), m_monitorPath(std::move(monitorPath))
+{
+}
+
+Result<qint64> Runtime::start(const QString &name)
+{
+    auto spec = buildLaunchSpec(store(), name, m_settings);
+    if (!spec)
+        return spec.error().wrap(QStringLiteral("start \"%1\"").arg(name));
+    if (!QDir().mkpath(m_settings.runtimePath))
+        return Error::failed(QStringLiteral("cannot create %1").arg(m_settings.runtimePath));
+    QFile::setPermissions(m_settings.runtimePath, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    auto pid = rt::startMonitor(s(m_monitorPath), *spec);
+    if (!pid)
+        return fromRt(pid.error());
+    return qint64(*pid);
+}
+
+Result<QString> Runtime::request(const QString &name, const QString &command)
+{
+    if (auto err = validateContainerName(name))
+        return *err;
+    auto client = rt::MonitorClient::connect(s(monitorSocketPath(m_settings, name)));
+    if (!client)
+        return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
+    auto reply = client->request(s(command));
+    if (!reply)
+        return fromRt(reply.error()).wrap(QStringLiteral("%1 \"%2\"").arg(command.section(QLatin1Char(' '), 0, 0), name));
+    return QString::fromStdString(*reply);
+}
+
+QString Runtime::state(const QString &name)
+{
+    auto reply = request(name, QStringLiteral("state"));
+    if (!reply)
+        return QStringLiteral("STOPPED");
+    return reply->section(QLatin1Char(' '), 0, 0);
+}
+
+}  // namespace hutch

@@ -1,0 +1,43 @@
+// From a container's config to the monitor's launch spec, and the verbs of
+// the runtime (start, stop, ...) for one store. Root side, Qt: the config
+// library lives here; the monitor gets plain values.
+#pragma once
+
+#include "error.h"
+#include "settings.h"
+#include "spec.h"
+#include "store.h"
+
+#include <QString>
+
+namespace hutch {
+
+// Reads STORE/NAME/config and builds what the monitor needs. Errors name
+// the config line or the value that is wrong.
+Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, const HelperSettings &settings);
+
+// The monitor socket of a container.
+QString monitorSocketPath(const HelperSettings &settings, const QString &name);
+
+class Runtime {
+public:
+    // monitorPath: the hutch-monitor executable.
+    Runtime(HelperSettings settings, QString monitorPath);
+
+    // Starts NAME; returns init's host pid once it runs.
+    Result<qint64> start(const QString &name);
+    // Sends one request to the container's monitor ("state", "stop", ...);
+    // NotFound when the container is not running.
+    Result<QString> request(const QString &name, const QString &command);
+    // STOPPED when no monitor answers.
+    QString state(const QString &name);
+
+    const HelperSettings &settings() const { return m_settings; }
+    Store store() const { return Store(m_settings.storePath); }
+
+private:
+    HelperSettings m_settings;
+    QString m_monitorPath;
+};
+
+}  // namespace hutch

@@ -1,0 +1,152 @@
+#include "container.h"
+
+#include "capabilities.h"
+#include "devices.h"
+#include "mounts.h"
+
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <net/if.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstring>
+
+namespace hutch::rt {
+
+namespace {
+
+[[noreturn]] void fail(int syncFd, const Error &e)
+{
+    const std::string &m = e.message;
+    [[maybe_unused]] ssize_t n = ::send(syncFd, m.data(), m.size(), MSG_NOSIGNAL);
+    ::_exit(1);
+}
+
+// The network namespace starts with lo down.
+Status bringUpLoopback()
+{
+    UniqueFd s(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    if (!s)
+        return Error::sys("socket");
+    ifreq ifr{};
+    std::strncpy(ifr.ifr_name, "lo", IFNAMSIZ - 1);
+    if (::ioctl(s.get(), SIOCGIFFLAGS, &ifr) < 0)
+        return Error::sys("get lo flags");
+    ifr.ifr_flags |= IFF_UP;
+    if (::ioctl(s.get(), SIOCSIFFLAGS, &ifr) < 0)
+        return Error::sys("bring lo up");
+    return std::nullopt;
+}
+
+Status setupFilesystem(const ChildSetup &s)
+{
+    const LaunchSpec &spec = *s.spec;
+    auto root = prepareRootfs(spec.rootfs);
+    if (!root)
+        return root.error();
+    const int rootFd = root->get();
+    if (spec.autodev)
+        if (auto err = mountDevTmpfs(rootFd))
+            return err;
+    if (auto err = mountAuto(rootFd, spec, *s.layout))
+        return err.value().wrap("lxc.mount.auto");
+    if (auto err = mountEntries(rootFd, spec))
+        return err.value().wrap("lxc.mount.entry");
+    if (spec.autodev)
+        if (auto err = populateDev(rootFd))
+            return err.value().wrap("populate /dev");
+    if (auto err = mountDevpts(rootFd))
+        return err;
+    if (auto err = bindConsoles(rootFd, spec, s.consolePts, s.ttyPts))
+        return err.value().wrap("console");
+    return pivotInto(rootFd);
+}
+
+Status attachConsole()
+{
+    if (::setsid() < 0)
+        return Error::sys("setsid");
+    UniqueFd console(::open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC));
+    if (!console)
+        return Error::sys("open /dev/console");
+    if (::ioctl(console.get(), TIOCSCTTY, 0) < 0)
+        return Error::sys("make /dev/console the controlling terminal");
+    for (int fd = 0; fd < 3; ++fd)
+        if (::dup2(console.get(), fd) < 0)
+            return Error::sys("dup2 console");
+    return std::nullopt;
+}
+
+std::vector<std::string> environmentFor(const LaunchSpec &spec)
+{
+    std::vector<std::string> env = {"container=lxc", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                                    "TERM=linux", "HOME=/root"};
+    for (const std::string &e : spec.env) {
+        if (e.find('=') != std::string::npos) {
+            env.push_back(e);
+        } else if (const char *v = ::getenv(e.c_str())) {
+            env.push_back(e + "=" + v);  // NAME alone: passed from the monitor's environment
+        }
+    }
+    return env;
+}
+
+}  // namespace
+
+void runContainerInit(const ChildSetup &s)
+{
+    const LaunchSpec &spec = *s.spec;
+    // The monitor blocks signals for its signalfd; init starts clean.
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int sig = 1; sig < NSIG; ++sig)
+        ::signal(sig, SIG_DFL);
+    // Wait until the monitor has put us into the container's cgroup.
+    char go = 0;
+    if (::recv(s.syncFd, &go, 1, 0) != 1)
+        ::_exit(1);
+    if (::unshare(CLONE_NEWCGROUP) < 0)
+        fail(s.syncFd, Error::sys("unshare cgroup namespace"));
+    if (auto err = setupFilesystem(s))
+        fail(s.syncFd, *err);
+    if (!spec.hostname.empty() && ::sethostname(spec.hostname.data(), spec.hostname.size()) < 0)
+        fail(s.syncFd, Error::sys("sethostname \"" + spec.hostname + "\""));
+    if (auto err = bringUpLoopback())
+        fail(s.syncFd, *err);
+    for (const Prlimit &p : spec.prlimits) {
+        const rlimit rl{p.soft, p.hard};
+        if (::setrlimit(__rlimit_resource(p.resource), &rl) < 0)
+            fail(s.syncFd, Error::sys("lxc.prlimit " + std::to_string(p.resource)));
+    }
+    if (auto err = attachConsole())
+        fail(s.syncFd, *err);
+    if (auto err = applyCapabilities(spec.capDrop, spec.capKeep, spec.capKeepSet))
+        fail(s.syncFd, *err);
+
+    std::vector<std::string> env = environmentFor(spec);
+    std::vector<char *> envp, argv;
+    for (auto &e : env)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> args = spec.init;
+    for (auto &a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    // No host fd reaches init: everything above 2 closes at exec, the sync
+    // socket included (its closing tells the monitor exec succeeded).
+    if (::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
+        fail(s.syncFd, Error::sys("close_range"));
+    ::execve(argv[0], argv.data(), envp.data());
+    fail(s.syncFd, Error::sys("exec " + spec.init.front()));
+}
+
+}  // namespace hutch::rt

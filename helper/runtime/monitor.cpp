@@ -1,0 +1,477 @@
+#include "monitor.h"
+
+#include "container.h"
+
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <sstream>
+
+namespace hutch::rt {
+
+namespace {
+
+const char *const kLevels[] = {"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "ERROR", "CRIT", "ALERT", "FATAL"};
+
+pid_t cloneChild(uint64_t flags)
+{
+    clone_args args{};
+    args.flags = flags;
+    args.exit_signal = SIGCHLD;
+    return pid_t(::syscall(SYS_clone3, &args, sizeof args));
+}
+
+std::vector<std::string> words(const std::string &s)
+{
+    std::istringstream in(s);
+    std::vector<std::string> out;
+    std::string w;
+    while (in >> w)
+        out.push_back(w);
+    return out;
+}
+
+bool parseUInt(const std::string &s, unsigned long &out)
+{
+    if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    out = std::stoul(s);
+    return true;
+}
+
+}  // namespace
+
+Monitor::Monitor(LaunchSpec spec) : m_spec(std::move(spec)), m_history(m_spec.consoleBufferSize)
+{
+    if (!m_spec.logFile.empty())
+        m_log = ::fopen(m_spec.logFile.c_str(), "ae");
+}
+
+Monitor::~Monitor()
+{
+    if (m_log)
+        ::fclose(m_log);
+}
+
+void Monitor::log(int level, const std::string &message)
+{
+    if (!m_log || level < m_spec.logLevel)
+        return;
+    char stamp[32];
+    const time_t now = ::time(nullptr);
+    tm t{};
+    ::localtime_r(&now, &t);
+    ::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &t);
+    std::fprintf(m_log, "%s hutch-monitor %s %s: %s\n", stamp, m_spec.name.c_str(),
+                 kLevels[std::clamp(level, 0, 8)], message.c_str());
+    std::fflush(m_log);
+}
+
+Status Monitor::bindSocket()
+{
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (m_spec.socketPath.size() >= sizeof addr.sun_path)
+        return Error::msg("socket path too long: " + m_spec.socketPath);
+    std::memcpy(addr.sun_path, m_spec.socketPath.c_str(), m_spec.socketPath.size() + 1);
+    m_listen.reset(::socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (!m_listen)
+        return Error::sys("socket");
+    // The socket is created 0600 from the start: umask, not a chmod after bind.
+    const mode_t old = ::umask(0177);
+    int r = ::bind(m_listen.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    if (r < 0 && errno == EADDRINUSE) {
+        // A live monitor answers: the container runs. A dead one left its socket.
+        if (MonitorClient::connect(m_spec.socketPath)) {
+            ::umask(old);
+            return Error{EBUSY, "container \"" + m_spec.name + "\" is already running"};
+        }
+        ::unlink(m_spec.socketPath.c_str());
+        r = ::bind(m_listen.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    }
+    ::umask(old);
+    if (r < 0)
+        return Error::sys("bind " + m_spec.socketPath);
+    if (::listen(m_listen.get(), 64) < 0)
+        return Error::sys("listen");
+    return std::nullopt;
+}
+
+Result<pid_t> Monitor::start()
+{
+    setState(State::Starting);
+    if (auto err = bindSocket())
+        return *err;
+    auto fail = [&](const Error &e) -> Result<pid_t> {
+        setState(State::Aborting);
+        log(5, "start failed: " + e.message);
+        cleanup();
+        return e;
+    };
+    auto layout = CgroupLayout::detect();
+    if (!layout)
+        return fail(layout.error().wrap("cgroups"));
+    m_layout = *layout;
+    auto cg = Cgroup::create(m_layout, m_spec.name, m_spec.cgroupBase);
+    if (!cg)
+        return fail(cg.error());
+    m_cgroup = std::move(*cg);
+    if (auto err = m_cgroup->apply(m_spec.cgroup))
+        return fail(*err);
+    auto console = openPty();
+    if (!console)
+        return fail(console.error().wrap("console"));
+    m_console = std::move(*console);
+    for (int i = 0; i < m_spec.ttys; ++i) {
+        auto tty = openPty();
+        if (!tty)
+            return fail(tty.error().wrap("tty" + std::to_string(i + 1)));
+        m_ttys.push_back(std::move(*tty));
+    }
+    if (auto err = cloneInit())
+        return fail(*err);
+    setState(State::Running);
+    log(3, "started, init pid " + std::to_string(m_init));
+    return m_init;
+}
+
+Status Monitor::cloneInit()
+{
+    int sv[2];
+    if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+        return Error::sys("socketpair");
+    UniqueFd parentEnd(sv[0]), childEnd(sv[1]);
+    ChildSetup setup;
+    setup.spec = &m_spec;
+    setup.layout = &m_layout;
+    setup.consolePts = m_console.slavePath;
+    for (const Pty &t : m_ttys)
+        setup.ttyPts.push_back(t.slavePath);
+    setup.syncFd = childEnd.get();
+
+    const pid_t pid = cloneChild(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET);
+    if (pid < 0)
+        return Error::sys("clone");
+    if (pid == 0) {
+        parentEnd.reset();
+        runContainerInit(setup);  // never returns
+    }
+    childEnd.reset();
+    m_init = pid;
+    auto reap = [&](const Error &e) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+        m_init = -1;
+        return e;
+    };
+    if (auto err = m_cgroup->addProcess(pid))
+        return reap(*err);
+    if (::send(parentEnd.get(), "g", 1, MSG_NOSIGNAL) != 1)
+        return reap(Error::sys("start init"));
+    // The child's end closes at exec (close-on-exec): no message means success.
+    auto reply = receiveMessage(parentEnd.get());
+    if (reply)
+        return reap(Error::msg(*reply));
+    if (reply.error().message != "closed")
+        return reap(reply.error());
+    return std::nullopt;
+}
+
+void Monitor::setState(State s)
+{
+    m_state = s;
+    const std::string event = std::string("state ") + stateName(s);
+    for (auto &c : m_clients)
+        if (c->subscriber)
+            (void)sendMessage(c->fd.get(), event);
+}
+
+void Monitor::watch(int fd)
+{
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = fd;
+    ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, fd, &ev);
+}
+
+void Monitor::unwatch(int fd)
+{
+    ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
+}
+
+void Monitor::readConsole()
+{
+    char buf[8192];
+    const ssize_t n = ::read(m_console.master.get(), buf, sizeof buf);
+    if (n <= 0)
+        return;
+    m_history.append(buf, size_t(n));
+    for (auto it = m_followers.begin(); it != m_followers.end();) {
+        // A follower that cannot keep up loses output rather than stalling
+        // the console for everyone.
+        if (::send(it->fd.get(), buf, size_t(n), MSG_NOSIGNAL | MSG_DONTWAIT) < 0 && errno != EAGAIN) {
+            unwatch(it->fd.get());
+            it = m_followers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void Monitor::addFollower(Client &c)
+{
+    int sv[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, sv) < 0) {
+        (void)sendMessage(c.fd.get(), "err socketpair: " + std::string(std::strerror(errno)));
+        return;
+    }
+    UniqueFd ours(sv[0]), theirs(sv[1]);
+    const std::string history = m_history.contents();
+    if (!history.empty())
+        (void)::send(ours.get(), history.data(), history.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    (void)sendMessage(c.fd.get(), "ok", theirs.get());
+    watch(ours.get());
+    m_followers.push_back({std::move(ours)});
+}
+
+void Monitor::handleRequest(Client &c, const std::string &request)
+{
+    const std::vector<std::string> w = words(request);
+    const std::string cmd = w.empty() ? "" : w[0];
+    auto reply = [&](const std::string &text) { (void)sendMessage(c.fd.get(), text); };
+    auto replyStatus = [&](const Status &s) { reply(s ? "err " + s->message : "ok"); };
+    const bool alive = m_init > 0;
+    if (cmd == "state") {
+        reply(std::string("ok ") + stateName(m_state) + " " + std::to_string(m_init));
+    } else if (cmd == "subscribe") {
+        c.subscriber = true;
+        reply(std::string("ok ") + stateName(m_state));
+    } else if (cmd == "stop" && alive) {
+        m_stopRequested = true;
+        // A frozen task cannot die until thawed (cgroup v1 freezer).
+        if (m_cgroup && m_cgroup->isFrozen())
+            (void)m_cgroup->thaw();
+        setState(State::Stopping);
+        ::kill(m_init, m_spec.stopSignal);
+        reply("ok");
+    } else if (cmd == "shutdown" && alive && w.size() == 2) {
+        unsigned long ms = 0;
+        if (!parseUInt(w[1], ms))
+            return reply("err shutdown: bad timeout \"" + w[1] + "\"");
+        m_stopRequested = true;
+        setState(State::Stopping);
+        ::kill(m_init, m_spec.haltSignal);
+        itimerspec t{};
+        t.it_value.tv_sec = time_t(ms / 1000);
+        t.it_value.tv_nsec = long(ms % 1000) * 1000000;
+        if (ms == 0)
+            t.it_value.tv_nsec = 1;
+        ::timerfd_settime(m_timer.get(), 0, &t, nullptr);
+        reply("ok");
+    } else if (cmd == "reboot" && alive) {
+        m_rebootRequested = true;
+        ::kill(m_init, m_spec.rebootSignal);
+        reply("ok");
+    } else if (cmd == "freeze" && alive) {
+        setState(State::Freezing);
+        const Status s = m_cgroup->freeze();
+        setState(s ? State::Running : State::Frozen);
+        replyStatus(s);
+    } else if (cmd == "unfreeze" && alive) {
+        const Status s = m_cgroup->thaw();
+        if (!s)
+            setState(State::Running);
+        replyStatus(s);
+    } else if (cmd == "signal" && alive && w.size() == 2) {
+        unsigned long sig = 0;
+        if (!parseUInt(w[1], sig) || sig < 1 || sig > 64)
+            return reply("err signal: bad number \"" + w[1] + "\"");
+        replyStatus(::kill(m_init, int(sig)) < 0 ? Status(Error::sys("kill")) : std::nullopt);
+    } else if (cmd == "tty" && alive && w.size() == 2) {
+        unsigned long n = 0;
+        if (!parseUInt(w[1], n) || n < 1 || n > m_ttys.size())
+            return reply("err no tty " + w[1] + " (the container has " + std::to_string(m_ttys.size()) + ")");
+        (void)sendMessage(c.fd.get(), "ok", m_ttys[n - 1].master.get());
+    } else if (cmd == "console" && alive) {
+        addFollower(c);
+    } else if (cmd == "resize" && alive && w.size() == 4) {
+        unsigned long n = 0, rows = 0, cols = 0;
+        if (!parseUInt(w[1], n) || n > m_ttys.size() || !parseUInt(w[2], rows) || !parseUInt(w[3], cols)
+            || rows > 65535 || cols > 65535)
+            return reply("err resize: bad arguments");
+        replyStatus(setWindowSize(n == 0 ? m_console.master.get() : m_ttys[n - 1].master.get(),
+                                  (unsigned short)rows, (unsigned short)cols));
+    } else if (cmd == "cgroup.get" && m_cgroup && w.size() == 3) {
+        auto v = m_cgroup->get(w[2], w[1] == "1");
+        reply(v ? "ok " + *v : "err " + v.error().message);
+    } else if (cmd == "cgroup.set" && m_cgroup && w.size() >= 4) {
+        const size_t at = request.find(w[2]) + w[2].size() + 1;
+        replyStatus(m_cgroup->set({w[2], request.substr(at), w[1] == "1"}));
+    } else if (cmd == "stats" && m_cgroup) {
+        auto s = m_cgroup->stats();
+        if (!s)
+            return reply("err " + s.error().message);
+        reply("ok cpu_ns=" + std::to_string(s->cpuUsageNs) + " memory=" + std::to_string(s->memoryBytes)
+              + " memory_limit=" + std::to_string(s->memoryLimit) + " pids=" + std::to_string(s->pids)
+              + " io_read=" + std::to_string(s->ioReadBytes) + " io_write=" + std::to_string(s->ioWriteBytes));
+    } else if (!alive) {
+        reply("err container \"" + m_spec.name + "\" is not running");
+    } else {
+        reply("err unknown or malformed request \"" + request.substr(0, 80) + "\"");
+    }
+}
+
+void Monitor::onInitExit(int status)
+{
+    const bool rebooted = (WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP) || m_rebootRequested;
+    log(3, "init exited (" + std::string(WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                                              : "status " + std::to_string(WEXITSTATUS(status)))
+               + ")");
+    m_init = -1;
+    if (m_cgroup)
+        if (auto err = m_cgroup->killAll())
+            log(5, err->message);
+    if (rebooted && !m_stopRequested) {
+        // A reboot: a fresh init in fresh namespaces, same cgroup and ptys.
+        m_rebootRequested = false;
+        setState(State::Starting);
+        if (auto err = cloneInit()) {
+            log(5, "reboot failed: " + err->message);
+        } else {
+            setState(State::Running);
+            log(3, "rebooted, init pid " + std::to_string(m_init));
+            return;
+        }
+    }
+    m_done = true;
+}
+
+void Monitor::cleanup()
+{
+    if (m_init > 0) {
+        ::kill(m_init, SIGKILL);
+        ::waitpid(m_init, nullptr, 0);
+        m_init = -1;
+    }
+    if (m_cgroup) {
+        if (auto err = m_cgroup->killAll())
+            log(5, err->message);
+        if (auto err = m_cgroup->destroy())
+            log(5, err->message);
+        m_cgroup.reset();
+    }
+    m_followers.clear();
+    m_ttys.clear();
+    m_console = Pty{};
+    if (m_listen) {
+        ::unlink(m_spec.socketPath.c_str());
+        m_listen.reset();
+    }
+}
+
+int Monitor::run()
+{
+    sigset_t mask;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGCHLD);
+    sigaddset(&mask, SIGTERM);
+    sigaddset(&mask, SIGINT);
+    sigaddset(&mask, SIGHUP);
+    m_epoll.reset(::epoll_create1(EPOLL_CLOEXEC));
+    m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
+    m_timer.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
+    if (!m_epoll || !m_signals || !m_timer) {
+        log(5, "monitor setup: " + std::string(std::strerror(errno)));
+        cleanup();
+        return 1;
+    }
+    watch(m_listen.get());
+    watch(m_signals.get());
+    watch(m_timer.get());
+    watch(m_console.master.get());
+    // SIGCHLD may have come before the signalfd existed.
+    int status = 0;
+    if (m_init > 0 && ::waitpid(m_init, &status, WNOHANG) == m_init)
+        onInitExit(status);
+
+    while (!m_done) {
+        epoll_event events[16];
+        const int n = ::epoll_wait(m_epoll.get(), events, 16, -1);
+        if (n < 0 && errno != EINTR)
+            break;
+        for (int i = 0; i < n && !m_done; ++i) {
+            const int fd = events[i].data.fd;
+            if (fd == m_signals.get()) {
+                signalfd_siginfo si;
+                while (::read(fd, &si, sizeof si) == sizeof si) {
+                    if (si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT) {
+                        // Someone stops the monitor itself: stop the container cleanly.
+                        m_stopRequested = true;
+                        if (m_init > 0)
+                            ::kill(m_init, SIGKILL);
+                    }
+                }
+                pid_t p;
+                while (m_init > 0 && (p = ::waitpid(-1, &status, WNOHANG)) > 0)
+                    if (p == m_init)
+                        onInitExit(status);
+            } else if (fd == m_timer.get()) {
+                uint64_t ticks;
+                (void)::read(fd, &ticks, sizeof ticks);
+                if (m_init > 0) {
+                    log(4, "shutdown timed out: killing init");
+                    ::kill(m_init, SIGKILL);
+                }
+            } else if (fd == m_listen.get()) {
+                int cfd;
+                while ((cfd = ::accept4(fd, nullptr, nullptr, SOCK_CLOEXEC)) >= 0) {
+                    m_clients.push_back(std::make_unique<Client>(Client{UniqueFd(cfd)}));
+                    watch(cfd);
+                }
+            } else if (fd == m_console.master.get()) {
+                readConsole();
+            } else if (auto f = std::find_if(m_followers.begin(), m_followers.end(),
+                                             [&](const Follower &x) { return x.fd.get() == fd; });
+                       f != m_followers.end()) {
+                char buf[4096];
+                const ssize_t r = ::read(fd, buf, sizeof buf);
+                if (r <= 0) {
+                    unwatch(fd);
+                    m_followers.erase(f);
+                } else {
+                    (void)!::write(m_console.master.get(), buf, size_t(r));
+                }
+            } else if (auto c = std::find_if(m_clients.begin(), m_clients.end(),
+                                             [&](const auto &x) { return x->fd.get() == fd; });
+                       c != m_clients.end()) {
+                auto msg = receiveMessage(fd);
+                if (!msg) {
+                    unwatch(fd);
+                    m_clients.erase(c);
+                } else {
+                    handleRequest(**c, *msg);
+                }
+            }
+        }
+    }
+    // Everything is gone before anyone hears STOPPED.
+    cleanup();
+    log(3, "stopped");
+    setState(State::Stopped);
+    m_clients.clear();
+    return 0;
+}
+
+}  // namespace hutch::rt

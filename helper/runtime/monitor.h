@@ -1,0 +1,72 @@
+// hutch-monitor: one per running container, detached from whoever started
+// it (setsid, double fork), so that it outlives the helper. It owns the
+// container's cgroup and ptys, is the parent of its init, and answers the
+// command socket (protocol.h). Plain C++, no Qt: a hundred of them must
+// cost little.
+#pragma once
+
+#include "cgroups.h"
+#include "protocol.h"
+#include "pty.h"
+#include "spec.h"
+
+#include <sys/types.h>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace hutch::rt {
+
+class Monitor {
+public:
+    explicit Monitor(LaunchSpec spec);
+    ~Monitor();
+
+    // Binds the command socket (refusing if a live monitor answers there),
+    // creates the cgroup, the ptys, and starts init. Returns init's pid
+    // (in the host's PID namespace) once exec succeeded.
+    Result<pid_t> start();
+    // Serves commands until the container has stopped; returns the exit
+    // status for the monitor process.
+    int run();
+
+private:
+    struct Client {
+        UniqueFd fd;
+        bool subscriber = false;
+    };
+    struct Follower {
+        UniqueFd fd;
+    };
+
+    Status bindSocket();
+    Status cloneInit();
+    void setState(State s);
+    void log(int level, const std::string &message);
+    void handleRequest(Client &c, const std::string &request);
+    void onInitExit(int status);
+    void cleanup();
+    void readConsole();
+    void addFollower(Client &c);
+    void watch(int fd);
+    void unwatch(int fd);
+
+    LaunchSpec m_spec;
+    CgroupLayout m_layout;
+    std::unique_ptr<Cgroup> m_cgroup;
+    Pty m_console;
+    std::vector<Pty> m_ttys;
+    RingBuffer m_history;
+    UniqueFd m_listen, m_epoll, m_signals, m_timer;
+    std::vector<std::unique_ptr<Client>> m_clients;
+    std::vector<Follower> m_followers;
+    FILE *m_log = nullptr;
+    pid_t m_init = -1;
+    State m_state = State::Stopped;
+    bool m_rebootRequested = false;
+    bool m_stopRequested = false;
+    bool m_done = false;
+};
+
+}  // namespace hutch::rt

@@ -1,0 +1,80 @@
+// hutch-monitor --spec-fd N --status-fd M
+// Started by the helper (through startMonitor, already detached): reads the
+// launch spec from fd N, starts the container, writes "ok PID" or
+// "err MESSAGE" to fd M and closes it, then serves until the container stops.
+#include "monitor.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <unistd.h>
+
+using namespace hutch::rt;
+
+namespace {
+
+std::string readAll(int fd)
+{
+    std::string out;
+    char buf[8192];
+    ssize_t n;
+    while ((n = ::read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+        if (n > 0)
+            out.append(buf, size_t(n));
+    return out;
+}
+
+void writeAll(int fd, const std::string &s)
+{
+    size_t done = 0;
+    while (done < s.size()) {
+        const ssize_t n = ::write(fd, s.data() + done, s.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        done += size_t(n);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    int specFd = -1, statusFd = -1;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--spec-fd"))
+            specFd = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--status-fd"))
+            statusFd = std::atoi(argv[i + 1]);
+    }
+    if (specFd < 0 || statusFd < 0) {
+        std::fprintf(stderr, "usage: hutch-monitor --spec-fd N --status-fd M\n");
+        return 2;
+    }
+    // Signals are read from a signalfd in the event loop; block them before
+    // init exists so that none is lost. SIGPIPE: a client may vanish.
+    sigset_t mask;
+    sigemptyset(&mask);
+    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP})
+        sigaddset(&mask, sig);
+    sigprocmask(SIG_BLOCK, &mask, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    auto spec = LaunchSpec::parse(readAll(specFd));
+    ::close(specFd);
+    if (!spec) {
+        writeAll(statusFd, "err " + spec.error().message);
+        return 1;
+    }
+    Monitor monitor(std::move(*spec));
+    auto pid = monitor.start();
+    if (!pid) {
+        writeAll(statusFd, "err " + pid.error().message);
+        return 1;
+    }
+    writeAll(statusFd, "ok " + std::to_string(*pid));
+    ::close(statusFd);
+    return monitor.run();
+}

@@ -1,0 +1,348 @@
+#include "mounts.h"
+
+#include "fsutil.h"
+#include "spec.h"
+
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace hutch::rt {
+
+namespace {
+
+Status doMount(const std::string &source, int targetFd, const std::string &type, unsigned long flags,
+               const std::string &data, const std::string &what)
+{
+    const std::string target = fdPath(targetFd);
+    if (::mount(source.empty() ? nullptr : source.c_str(), target.c_str(), type.empty() ? nullptr : type.c_str(),
+                flags, data.empty() ? nullptr : data.c_str())
+        < 0)
+        return Error::sys("mount " + what);
+    return std::nullopt;
+}
+
+// A bind mount only takes ro/nosuid/... on a remount of the new mount.
+Status remountBind(int targetFd, unsigned long flags, const std::string &what)
+{
+    const std::string target = fdPath(targetFd);
+    if (::mount(nullptr, target.c_str(), nullptr, MS_REMOUNT | MS_BIND | flags, nullptr) < 0)
+        return Error::sys("remount " + what);
+    return std::nullopt;
+}
+
+Status bindReadOnly(int rootFd, const std::string &path)
+{
+    auto fd = openInRoot(rootFd, path);
+    if (!fd) {
+        if (fd.error().sysErrno == ENOENT)
+            return std::nullopt;  // nothing to protect
+        return fd.error();
+    }
+    const std::string p = fdPath(fd->get());
+    if (::mount(p.c_str(), p.c_str(), nullptr, MS_BIND, nullptr) < 0)
+        return Error::sys("bind " + path);
+    // The fd still names the covered dentry: open again to get the new mount.
+    auto again = openInRoot(rootFd, path);
+    if (!again)
+        return again.error();
+    return remountBind(again->get(), MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, path + " read-only");
+}
+
+// Only sysctls that belong to the container's own namespaces: others would
+// change the host.
+bool isNamespacedSysctl(const std::string &key)
+{
+    static const char *const prefixes[] = {"net.", "kernel.shm", "kernel.msg", "kernel.sem", "fs.mqueue.",
+                                           "kernel.hostname", "kernel.domainname"};
+    return std::any_of(std::begin(prefixes), std::end(prefixes),
+                       [&](const char *p) { return key.rfind(p, 0) == 0; });
+}
+
+Status applySysctls(int procFd, const LaunchSpec &spec)
+{
+    for (const auto &[key, value] : spec.sysctls) {
+        if (!isNamespacedSysctl(key))
+            return Error::msg("lxc.sysctl." + key + ": not a namespaced setting; it would change the host");
+        if (key.find("..") != std::string::npos || key.find('/') != std::string::npos)
+            return Error::msg("lxc.sysctl." + key + ": bad name");
+        std::string path = "sys/" + key;
+        std::replace(path.begin() + 4, path.end(), '.', '/');
+        if (auto err = writeFileAt(procFd, path, value))
+            return err->wrap("lxc.sysctl." + key + " = " + value);
+    }
+    return std::nullopt;
+}
+
+Status mountProc(int rootFd, const LaunchSpec &spec, bool mixed)
+{
+    auto target = openInRoot(rootFd, "proc", Create::Dir, true);
+    if (!target)
+        return target.error().wrap("mount /proc");
+    if (auto err = doMount("proc", target->get(), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "", "/proc"))
+        return err;
+    {
+        auto procDir = openInRoot(rootFd, "proc", Create::No, true);
+        if (!procDir)
+            return procDir.error();
+        UniqueFd dir(::openat(procDir->get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!dir)
+            return Error::sys("open /proc");
+        if (auto err = applySysctls(dir.get(), spec))
+            return err;
+    }
+    if (mixed) {
+        // /proc/sys read-only, except the container's own network settings.
+        if (auto err = bindReadOnly(rootFd, "proc/sysrq-trigger"))
+            return err;
+        auto net = openInRoot(rootFd, "proc/sys/net");
+        if (auto err = bindReadOnly(rootFd, "proc/sys"))
+            return err;
+        if (net) {
+            auto netAfter = openInRoot(rootFd, "proc/sys/net");
+            if (netAfter) {
+                const std::string src = fdPath(net->get());
+                if (::mount(src.c_str(), fdPath(netAfter->get()).c_str(), nullptr, MS_BIND, nullptr) < 0)
+                    return Error::sys("bind /proc/sys/net writable");
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+Status mountSys(int rootFd, const std::string &mode)
+{
+    auto target = openInRoot(rootFd, "sys", Create::Dir, true);
+    if (!target)
+        return target.error().wrap("mount /sys");
+    unsigned long flags = MS_NOSUID | MS_NODEV | MS_NOEXEC;
+    if (mode != "rw")
+        flags |= MS_RDONLY;
+    return doMount("sysfs", target->get(), "sysfs", flags, "", "/sys");
+}
+
+std::string basename(const std::string &path)
+{
+    const size_t s = path.rfind('/');
+    return s == std::string::npos ? path : path.substr(s + 1);
+}
+
+// The cgroup view of the container: its cgroup namespace makes its own
+// cgroup the root of each hierarchy, so mounting them read-write exposes
+// only the container's subtree.
+Status mountCgroups(int rootFd, const std::string &mode, const CgroupLayout &layout)
+{
+    const unsigned long ro = mode == "ro" ? MS_RDONLY : 0;
+    const unsigned long common = MS_NOSUID | MS_NODEV | MS_NOEXEC;
+    auto target = openInRoot(rootFd, "sys/fs/cgroup", Create::No, true);
+    if (!target)
+        return target.error().wrap("mount cgroups (needs /sys mounted)");
+    if (layout.kind == CgroupLayout::Kind::V2)
+        return doMount("cgroup2", target->get(), "cgroup2", common | ro, "", "/sys/fs/cgroup");
+    if (auto err = doMount("tmpfs", target->get(), "tmpfs", common, "mode=755,size=64k", "/sys/fs/cgroup tmpfs"))
+        return err;
+    auto mountOne = [&](const std::string &dir, const std::string &type, const std::string &options) -> Status {
+        auto d = openInRoot(rootFd, "sys/fs/cgroup/" + dir, Create::Dir, true);
+        if (!d)
+            return d.error();
+        return doMount(type, d->get(), type, common | ro, options, "/sys/fs/cgroup/" + dir);
+    };
+    for (const auto &h : layout.v1) {
+        std::string options;
+        for (const auto &c : h.controllers)
+            options += (options.empty() ? "" : ",") + c;
+        if (auto err = mountOne(basename(h.mount), "cgroup", options))
+            return err;
+    }
+    if (!layout.unifiedMount.empty())
+        if (auto err = mountOne("unified", "cgroup2", ""))
+            return err;
+    auto again = openInRoot(rootFd, "sys/fs/cgroup", Create::No, true);
+    if (!again)
+        return again.error();
+    return remountBind(again->get(), MS_RDONLY | common, "/sys/fs/cgroup read-only");
+}
+
+}  // namespace
+
+Result<UniqueFd> prepareRootfs(const std::string &rootfs)
+{
+    // Nothing we mount may propagate back to the host.
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) < 0)
+        return Error::sys("make / a slave mount");
+    UniqueFd probe(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!probe)
+        return Error::sys("open rootfs \"" + rootfs + "\"");
+    const std::string p = fdPath(probe.get());
+    if (::mount(p.c_str(), p.c_str(), nullptr, MS_BIND | MS_REC, nullptr) < 0)
+        return Error::sys("bind rootfs \"" + rootfs + "\" onto itself");
+    // The fd opened before the bind names the directory below it; a new
+    // open finds the mount.
+    UniqueFd fd(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!fd)
+        return Error::sys("open rootfs \"" + rootfs + "\"");
+    if (::mount(nullptr, fdPath(fd.get()).c_str(), nullptr, MS_REC | MS_PRIVATE, nullptr) < 0)
+        return Error::sys("make rootfs mount private");
+    return fd;
+}
+
+Status mountAuto(int rootFd, const LaunchSpec &spec, const CgroupLayout &layout)
+{
+    std::string proc, sys, cgroup;
+    for (const std::string &token : spec.mountAuto) {
+        const size_t colon = token.find(':');
+        const std::string what = token.substr(0, colon);
+        std::string mode = colon == std::string::npos ? "" : token.substr(colon + 1);
+        if (mode.size() > 6 && mode.compare(mode.size() - 6, 6, ":force") == 0)
+            mode.resize(mode.size() - 6);
+        if (what == "proc")
+            proc = mode.empty() ? "mixed" : mode;
+        else if (what == "sys")
+            sys = mode.empty() ? "ro" : mode;
+        else if (what == "cgroup" || what == "cgroup-full")
+            cgroup = mode.empty() ? "mixed" : mode;
+    }
+    if (!proc.empty()) {
+        if (auto err = mountProc(rootFd, spec, proc != "rw"))
+            return err;
+    } else if (!spec.sysctls.empty()) {
+        return Error::msg("lxc.sysctl needs /proc: add proc to lxc.mount.auto");
+    }
+    if (!sys.empty())
+        if (auto err = mountSys(rootFd, sys))
+            return err;
+    if (!cgroup.empty()) {
+        if (sys.empty())
+            return Error::msg("lxc.mount.auto cgroup needs sys as well");
+        if (auto err = mountCgroups(rootFd, cgroup, layout))
+            return err;
+    }
+    return std::nullopt;
+}
+
+MountOptions parseMountOptions(const std::string &options)
+{
+    struct Flag {
+        const char *name;
+        bool clear;
+        unsigned long flag;
+    };
+    static const Flag flags[] = {
+        {"ro", false, MS_RDONLY},        {"rw", true, MS_RDONLY},          {"nosuid", false, MS_NOSUID},
+        {"suid", true, MS_NOSUID},       {"nodev", false, MS_NODEV},       {"dev", true, MS_NODEV},
+        {"noexec", false, MS_NOEXEC},    {"exec", true, MS_NOEXEC},        {"sync", false, MS_SYNCHRONOUS},
+        {"async", true, MS_SYNCHRONOUS}, {"dirsync", false, MS_DIRSYNC},   {"noatime", false, MS_NOATIME},
+        {"atime", true, MS_NOATIME},     {"nodiratime", false, MS_NODIRATIME}, {"diratime", true, MS_NODIRATIME},
+        {"relatime", false, MS_RELATIME}, {"norelatime", true, MS_RELATIME}, {"strictatime", false, MS_STRICTATIME},
+        {"bind", false, MS_BIND},        {"rbind", false, MS_BIND | MS_REC}, {"remount", false, MS_REMOUNT},
+        {"silent", false, MS_SILENT},    {"defaults", false, 0},            {"lazytime", false, MS_LAZYTIME},
+    };
+    static const Flag propagation[] = {
+        {"private", false, MS_PRIVATE}, {"rprivate", false, MS_PRIVATE | MS_REC},
+        {"slave", false, MS_SLAVE},     {"rslave", false, MS_SLAVE | MS_REC},
+        {"shared", false, MS_SHARED},   {"rshared", false, MS_SHARED | MS_REC},
+        {"unbindable", false, MS_UNBINDABLE}, {"runbindable", false, MS_UNBINDABLE | MS_REC},
+    };
+    MountOptions out;
+    std::istringstream in(options);
+    std::string opt;
+    while (std::getline(in, opt, ',')) {
+        if (opt.empty())
+            continue;
+        if (opt == "create=dir") { out.createDir = true; continue; }
+        if (opt == "create=file") { out.createFile = true; continue; }
+        if (opt == "optional") { out.optional = true; continue; }
+        if (opt == "relative") { out.relative = true; continue; }
+        bool known = false;
+        for (const Flag &f : flags)
+            if (opt == f.name) {
+                out.flags = f.clear ? out.flags & ~f.flag : out.flags | f.flag;
+                known = true;
+            }
+        for (const Flag &f : propagation)
+            if (opt == f.name) {
+                out.propagation |= f.flag;
+                known = true;
+            }
+        if (!known)
+            out.data += (out.data.empty() ? "" : ",") + opt;
+    }
+    return out;
+}
+
+Status mountEntries(int rootFd, const LaunchSpec &spec)
+{
+    for (const std::string &line : spec.mounts) {
+        std::istringstream in(line);
+        std::string source, target, type, options;
+        in >> source >> target >> type >> options;
+        if (target.empty() || type.empty())
+            return Error::msg("mount entry \"" + line + "\": needs source, target and type");
+        const MountOptions o = parseMountOptions(options);
+        // LXC writes targets as host paths under the rootfs; any absolute
+        // path is taken inside the container.
+        if (target.rfind(spec.rootfs, 0) == 0)
+            target = target.substr(spec.rootfs.size());
+        const std::string what = "entry \"" + line + "\"";
+        auto fail = [&](const Error &e) -> Status {
+            if (o.optional)
+                return std::nullopt;
+            return e.wrap(what);
+        };
+        auto t = openInRoot(rootFd, target, o.createFile ? Create::File : o.createDir ? Create::Dir : Create::No);
+        if (!t)
+            return fail(t.error());
+        std::string src = source;
+        UniqueFd srcFd;
+        if (o.flags & MS_BIND) {
+            if (o.relative) {
+                auto s = openInRoot(rootFd, source);
+                if (!s)
+                    return fail(s.error().wrap("source"));
+                srcFd = std::move(*s);
+                src = fdPath(srcFd.get());
+            }
+            const unsigned long bindFlags = MS_BIND | (o.flags & MS_REC);
+            if (::mount(src.c_str(), fdPath(t->get()).c_str(), nullptr, bindFlags, nullptr) < 0)
+                return fail(Error::sys("bind " + source));
+            const unsigned long extra = o.flags & ~(MS_BIND | MS_REC);
+            if (extra) {
+                auto again = openInRoot(rootFd, target);
+                if (!again)
+                    return fail(again.error());
+                if (auto err = remountBind(again->get(), extra, target))
+                    return fail(*err);
+            }
+        } else if (auto err = doMount(src, t->get(), type, o.flags, o.data, target)) {
+            return fail(*err);
+        }
+        if (o.propagation) {
+            auto again = openInRoot(rootFd, target);
+            if (again && ::mount(nullptr, fdPath(again->get()).c_str(), nullptr, o.propagation, nullptr) < 0)
+                return fail(Error::sys("set propagation of " + target));
+        }
+    }
+    return std::nullopt;
+}
+
+Status pivotInto(int rootFd)
+{
+    if (::fchdir(rootFd) < 0)
+        return Error::sys("chdir into rootfs");
+    // pivot_root(".", "."): the old root ends up on top of the new one and
+    // is detached at once; no directory for it is needed in the rootfs.
+    if (::syscall(SYS_pivot_root, ".", ".") < 0)
+        return Error::sys("pivot_root");
+    if (::umount2(".", MNT_DETACH) < 0)
+        return Error::sys("detach the old root");
+    if (::chdir("/") < 0)
+        return Error::sys("chdir /");
+    return std::nullopt;
+}
+
+}  // namespace hutch::rt

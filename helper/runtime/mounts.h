@@ -1,0 +1,43 @@
+// The container's filesystem view. Everything here runs in the child,
+// after clone (new mount, PID, cgroup namespaces), before pivot_root; every
+// target inside the rootfs is opened with openInRoot, never by string.
+#pragma once
+
+#include "cgroups.h"
+#include "rterror.h"
+#include "uniquefd.h"
+
+#include <string>
+#include <vector>
+
+namespace hutch::rt {
+
+struct LaunchSpec;
+
+// Makes the host's mounts invisible to changes (rslave /), binds the rootfs
+// onto itself so it is a mount point, and returns an O_PATH fd of it.
+Result<UniqueFd> prepareRootfs(const std::string &rootfs);
+
+// lxc.mount.auto: proc (mixed: /proc/sys and /proc/sysrq-trigger read-only
+// but /proc/sys/net writable), sys (ro, mixed = ro, rw), cgroup (the
+// container's cgroup namespace view, rw, ro or mixed). lxc.sysctl values are
+// written right after /proc is mounted, before it is made read-only.
+Status mountAuto(int rootFd, const LaunchSpec &spec, const CgroupLayout &layout);
+
+// lxc.mount.entry lines (fstab syntax, LXC's extra options create=dir,
+// create=file, optional, relative).
+Status mountEntries(int rootFd, const LaunchSpec &spec);
+
+// pivot_root into the rootfs and detach the old root.
+Status pivotInto(int rootFd);
+
+// Parsed fstab options: mount flags and the rest as filesystem data.
+struct MountOptions {
+    unsigned long flags = 0;
+    unsigned long propagation = 0;
+    std::string data;
+    bool createDir = false, createFile = false, optional = false, relative = false;
+};
+MountOptions parseMountOptions(const std::string &options);
+
+}  // namespace hutch::rt

@@ -1,0 +1,126 @@
+#include "protocol.h"
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <cstring>
+
+namespace hutch::rt {
+
+const char *stateName(State s)
+{
+    switch (s) {
+    case State::Stopped: return "STOPPED";
+    case State::Starting: return "STARTING";
+    case State::Running: return "RUNNING";
+    case State::Stopping: return "STOPPING";
+    case State::Aborting: return "ABORTING";
+    case State::Freezing: return "FREEZING";
+    case State::Frozen: return "FROZEN";
+    }
+    return "UNKNOWN";
+}
+
+Status sendMessage(int fd, const std::string &text, int passFd)
+{
+    iovec iov{const_cast<char *>(text.data()), text.size()};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    if (passFd >= 0) {
+        msg.msg_control = control;
+        msg.msg_controllen = sizeof control;
+        cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        std::memcpy(CMSG_DATA(c), &passFd, sizeof(int));
+    }
+    while (::sendmsg(fd, &msg, MSG_NOSIGNAL) < 0) {
+        if (errno != EINTR)
+            return Error::sys("send");
+    }
+    return std::nullopt;
+}
+
+Result<std::string> receiveMessage(int fd, UniqueFd *passedFd, int timeoutMs)
+{
+    if (timeoutMs >= 0) {
+        pollfd p{fd, POLLIN, 0};
+        int r;
+        while ((r = ::poll(&p, 1, timeoutMs)) < 0 && errno == EINTR) {
+        }
+        if (r < 0)
+            return Error::sys("poll");
+        if (r == 0)
+            return Error{ETIMEDOUT, "no answer from the monitor"};
+    }
+    char buf[65536];
+    iovec iov{buf, sizeof buf};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 4)] = {};
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+    ssize_t n;
+    while ((n = ::recvmsg(fd, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
+    }
+    if (n < 0)
+        return Error::sys("receive");
+    for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+            continue;
+        const size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < count; ++i) {
+            int received;
+            std::memcpy(&received, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+            if (passedFd && i == 0)
+                passedFd->reset(received);
+            else
+                ::close(received);  // never leak an fd we did not ask for
+        }
+    }
+    if (n == 0)
+        return Error::msg("closed");
+    return std::string(buf, size_t(n));
+}
+
+Result<MonitorClient> MonitorClient::connect(const std::string &socketPath)
+{
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (socketPath.size() >= sizeof addr.sun_path)
+        return Error::msg("socket path too long: " + socketPath);
+    std::memcpy(addr.sun_path, socketPath.c_str(), socketPath.size() + 1);
+    MonitorClient c;
+    c.m_fd.reset(::socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0));
+    if (!c.m_fd)
+        return Error::sys("socket");
+    if (::connect(c.m_fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr) < 0)
+        return Error::sys("connect to monitor " + socketPath);
+    return c;
+}
+
+Result<std::string> MonitorClient::request(const std::string &command, UniqueFd *passedFd, int timeoutMs)
+{
+    if (auto err = sendMessage(m_fd.get(), command))
+        return *err;
+    auto reply = receiveMessage(m_fd.get(), passedFd, timeoutMs);
+    if (!reply)
+        return reply.error().wrap(command);
+    if (reply->rfind("ok", 0) == 0)
+        return reply->size() > 3 ? reply->substr(3) : std::string();
+    if (reply->rfind("err ", 0) == 0)
+        return Error::msg(reply->substr(4));
+    return Error::msg(command + ": unexpected answer \"" + *reply + "\"");
+}
+
+Result<std::string> MonitorClient::nextEvent(int timeoutMs)
+{
+    return receiveMessage(m_fd.get(), nullptr, timeoutMs);
+}
+
+}  // namespace hutch::rt

@@ -1,0 +1,54 @@
+// The monitor's command socket: a SOCK_SEQPACKET unix socket, mode 0600,
+// one request a message and one reply a message ("ok ..." or "err ...").
+// A reply may carry a file descriptor (SCM_RIGHTS): a tty's pty master, or
+// a socket following the console.
+//
+// Requests:
+//   state                      → ok STATE PID
+//   stop | shutdown MS | reboot | freeze | unfreeze | signal N
+//   tty N                      → ok, with the pty master of /dev/ttyN
+//   console                    → ok, with a socket: output (the buffered
+//                                 history first), and what is written to it
+//                                 goes to /dev/console
+//   resize N ROWS COLS         → window size of tty N (0 = console)
+//   subscribe                  → ok STATE, then "state STATE" messages on
+//                                 every change, until the connection closes
+//   cgroup.get V2 FILE         → ok VALUE
+//   cgroup.set V2 FILE VALUE   → ok
+//   stats                      → ok cpu_ns=.. memory=.. memory_limit=.. pids=.. io_read=.. io_write=..
+#pragma once
+
+#include "rterror.h"
+#include "uniquefd.h"
+
+#include <string>
+
+namespace hutch::rt {
+
+// Container states, as LXC names them.
+enum class State { Stopped, Starting, Running, Stopping, Aborting, Freezing, Frozen };
+const char *stateName(State s);
+
+Status sendMessage(int fd, const std::string &text, int passFd = -1);
+// Receives one message (and a passed fd, if any, into *fd). An empty
+// optional-like result with EOF is reported as Error with sysErrno 0 and
+// message "closed".
+Result<std::string> receiveMessage(int fd, UniqueFd *passedFd = nullptr, int timeoutMs = -1);
+
+class MonitorClient {
+public:
+    // Connects to a monitor; NotFound-like error (ENOENT/ECONNREFUSED) when
+    // no monitor runs there.
+    static Result<MonitorClient> connect(const std::string &socketPath);
+
+    // Sends a request and returns the text after "ok " (or the error after "err ").
+    Result<std::string> request(const std::string &command, UniqueFd *passedFd = nullptr, int timeoutMs = 30000);
+    // For subscribers: the next "state X" message.
+    Result<std::string> nextEvent(int timeoutMs);
+    int fd() const { return m_fd.get(); }
+
+private:
+    UniqueFd m_fd;
+};
+
+}  // namespace hutch::rt

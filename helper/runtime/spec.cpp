@@ -1,0 +1,175 @@
+#include "spec.h"
+
+#include <sstream>
+
+namespace hutch::rt {
+
+namespace {
+
+// One "key value" pair a line; backslash escapes keep any byte on one line.
+std::string escape(const std::string &s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\0')
+            out += "\\0";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string unescape(const std::string &s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\\' || i + 1 == s.size()) {
+            out += s[i];
+            continue;
+        }
+        const char n = s[++i];
+        out += n == 'n' ? '\n' : n == '0' ? '\0' : n;
+    }
+    return out;
+}
+
+class Writer {
+public:
+    void put(const char *key, const std::string &v) { m_out << key << ' ' << escape(v) << '\n'; }
+    void put(const char *key, long long v) { m_out << key << ' ' << v << '\n'; }
+    void put(const char *key, uint64_t v) { m_out << key << ' ' << v << '\n'; }
+    std::string str() const { return m_out.str(); }
+
+private:
+    std::ostringstream m_out;
+};
+
+Result<long long> toInt(const std::string &key, const std::string &v)
+{
+    try {
+        size_t end = 0;
+        const long long n = std::stoll(v, &end);
+        if (end == v.size())
+            return n;
+    } catch (...) {
+    }
+    return Error::msg("spec: " + key + ": not a number: " + v);
+}
+
+}  // namespace
+
+std::string LaunchSpec::serialize() const
+{
+    Writer w;
+    w.put("name", name);
+    w.put("dir", containerDir);
+    w.put("rootfs", rootfs);
+    w.put("hostname", hostname);
+    for (const auto &a : init)
+        w.put("init", a);
+    for (const auto &e : env)
+        w.put("env", e);
+    for (const auto &m : mounts)
+        w.put("mount", m);
+    for (const auto &m : mountAuto)
+        w.put("mount.auto", m);
+    w.put("autodev", (long long)autodev);
+    w.put("ttys", (long long)ttys);
+    w.put("tty.dir", ttyDir);
+    for (int c : capDrop)
+        w.put("cap.drop", (long long)c);
+    for (int c : capKeep)
+        w.put("cap.keep", (long long)c);
+    w.put("cap.keep.set", (long long)capKeepSet);
+    for (const auto &[k, v] : sysctls) {
+        w.put("sysctl.key", k);
+        w.put("sysctl.value", v);
+    }
+    for (const auto &p : prlimits) {
+        w.put("prlimit.resource", (long long)p.resource);
+        w.put("prlimit.soft", p.soft);
+        w.put("prlimit.hard", p.hard);
+    }
+    for (const auto &c : cgroup) {
+        w.put("cgroup.file", c.file);
+        w.put("cgroup.value", c.value);
+        w.put("cgroup.v2", (long long)c.v2);
+    }
+    w.put("cgroup.base", cgroupBase);
+    w.put("signal.halt", (long long)haltSignal);
+    w.put("signal.reboot", (long long)rebootSignal);
+    w.put("signal.stop", (long long)stopSignal);
+    w.put("log.file", logFile);
+    w.put("log.level", (long long)logLevel);
+    w.put("console.buffer", consoleBufferSize);
+    w.put("console.logfile", consoleLogFile);
+    w.put("socket", socketPath);
+    return w.str();
+}
+
+Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
+{
+    LaunchSpec s;
+    std::istringstream in(text);
+    std::string line;
+    std::string pendingSysctl;
+    while (std::getline(in, line)) {
+        const size_t sp = line.find(' ');
+        const std::string key = line.substr(0, sp);
+        const std::string v = sp == std::string::npos ? std::string() : unescape(line.substr(sp + 1));
+        auto num = [&]() { return toInt(key, v); };
+        auto setInt = [&](auto &into) -> Status {
+            auto n = num();
+            if (!n)
+                return n.error();
+            into = static_cast<std::remove_reference_t<decltype(into)>>(*n);
+            return std::nullopt;
+        };
+        Status err;
+        if (key == "name") s.name = v;
+        else if (key == "dir") s.containerDir = v;
+        else if (key == "rootfs") s.rootfs = v;
+        else if (key == "hostname") s.hostname = v;
+        else if (key == "init") s.init.push_back(v);
+        else if (key == "env") s.env.push_back(v);
+        else if (key == "mount") s.mounts.push_back(v);
+        else if (key == "mount.auto") s.mountAuto.push_back(v);
+        else if (key == "autodev") err = setInt(s.autodev);
+        else if (key == "ttys") err = setInt(s.ttys);
+        else if (key == "tty.dir") s.ttyDir = v;
+        else if (key == "cap.drop") { int c = 0; err = setInt(c); s.capDrop.push_back(c); }
+        else if (key == "cap.keep") { int c = 0; err = setInt(c); s.capKeep.push_back(c); }
+        else if (key == "cap.keep.set") err = setInt(s.capKeepSet);
+        else if (key == "sysctl.key") pendingSysctl = v;
+        else if (key == "sysctl.value") s.sysctls.emplace_back(pendingSysctl, v);
+        else if (key == "prlimit.resource") { s.prlimits.emplace_back(); err = setInt(s.prlimits.back().resource); }
+        else if (key == "prlimit.soft" && !s.prlimits.empty()) err = setInt(s.prlimits.back().soft);
+        else if (key == "prlimit.hard" && !s.prlimits.empty()) err = setInt(s.prlimits.back().hard);
+        else if (key == "cgroup.file") s.cgroup.push_back({v, {}, false});
+        else if (key == "cgroup.value" && !s.cgroup.empty()) s.cgroup.back().value = v;
+        else if (key == "cgroup.v2" && !s.cgroup.empty()) err = setInt(s.cgroup.back().v2);
+        else if (key == "cgroup.base") s.cgroupBase = v;
+        else if (key == "signal.halt") err = setInt(s.haltSignal);
+        else if (key == "signal.reboot") err = setInt(s.rebootSignal);
+        else if (key == "signal.stop") err = setInt(s.stopSignal);
+        else if (key == "log.file") s.logFile = v;
+        else if (key == "log.level") err = setInt(s.logLevel);
+        else if (key == "console.buffer") err = setInt(s.consoleBufferSize);
+        else if (key == "console.logfile") s.consoleLogFile = v;
+        else if (key == "socket") s.socketPath = v;
+        else if (!key.empty()) return Error::msg("spec: unknown key \"" + key + "\"");
+        if (err)
+            return *err;
+    }
+    if (s.name.empty() || s.rootfs.empty() || s.init.empty() || s.socketPath.empty())
+        return Error::msg("spec: name, rootfs, init and socket are required");
+    return s;
+}
+
+}  // namespace hutch::rt

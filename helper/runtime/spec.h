@@ -1,0 +1,53 @@
+// What hutch-monitor needs to run one container, computed by the helper
+// from the container's config (the helper has the Qt config library; the
+// monitor has no Qt) and handed to the monitor through a pipe as text.
+#pragma once
+
+#include "cgroups.h"
+#include "rterror.h"
+
+#include <csignal>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hutch::rt {
+
+struct Prlimit {
+    int resource = 0;          // RLIMIT_*
+    uint64_t soft = 0, hard = 0;  // RLIM_INFINITY for unlimited
+};
+
+struct LaunchSpec {
+    std::string name;
+    std::string containerDir;        // STORE/NAME
+    std::string rootfs;              // host path of the rootfs directory
+    std::string hostname;
+    std::vector<std::string> init;   // argv of init
+    std::vector<std::string> env;    // NAME=value
+    std::vector<std::string> mounts; // fstab lines: lxc.mount.entry, then lxc.mount.fstab's
+    std::vector<std::string> mountAuto;  // proc:mixed sys:ro cgroup:mixed ...
+    bool autodev = true;
+    int ttys = 0;                    // lxc.tty.max
+    std::string ttyDir;              // lxc.tty.dir
+    std::vector<int> capDrop;
+    std::vector<int> capKeep;
+    bool capKeepSet = false;         // lxc.cap.keep given (possibly "none")
+    std::vector<std::pair<std::string, std::string>> sysctls;  // "net.ipv4.ip_forward", "1"
+    std::vector<Prlimit> prlimits;
+    std::vector<CgroupSetting> cgroup;
+    std::string cgroupBase = "hutch";
+    int haltSignal = SIGPWR;
+    int rebootSignal = SIGINT;
+    int stopSignal = SIGKILL;
+    std::string logFile;             // empty: no log file
+    int logLevel = 3;                // 0 trace .. 8 fatal, as lxc.log.level (3 = NOTICE)
+    uint64_t consoleBufferSize = 128 * 1024;
+    std::string consoleLogFile;
+    std::string socketPath;          // the monitor's command socket
+
+    std::string serialize() const;
+    static Result<LaunchSpec> parse(const std::string &text);
+};
+
+}  // namespace hutch::rt

@@ -1,0 +1,150 @@
+#include "runtimefixture.h"
+
+#include "atomicfile.h"
+#include "configdocument.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace hutch::test {
+
+QString runtimeUnavailableReason()
+{
+    if (::geteuid() != 0)
+        return QStringLiteral("needs root (namespaces, cgroups, mounts)");
+    if (!QFileInfo(QStringLiteral("/bin/busybox")).isExecutable())
+        return QStringLiteral("needs /bin/busybox (Debian package busybox-static)");
+    if (!QFileInfo(QStringLiteral("/proc/self/ns/cgroup")).exists())
+        return QStringLiteral("the kernel has no cgroup namespaces");
+    return {};
+}
+
+RuntimeFixture::RuntimeFixture()
+{
+    if (!m_dir.isValid())
+        return;
+    HelperSettings settings;
+    settings.storePath = m_dir.filePath(QStringLiteral("store"));
+    settings.runtimePath = m_dir.filePath(QStringLiteral("run"));
+    m_runtime.emplace(settings, QStringLiteral(HUTCH_MONITOR_PATH));
+}
+
+RuntimeFixture::~RuntimeFixture()
+{
+    stopAll();
+}
+
+Status RuntimeFixture::create(const QString &name, const QStringList &extraConfig, int ttys, const QString &hostname)
+{
+    templates::BusyboxOptions options;
+    options.ttys = ttys;
+    options.hostname = hostname;
+    if (auto err = templates::createBusybox(store(), name, options))
+        return err;
+    m_created << name;
+    if (extraConfig.isEmpty())
+        return std::nullopt;
+    QFile f(store().configPath(name));
+    if (!f.open(QIODevice::Append))
+        return Error::failed(QStringLiteral("cannot append to the config"));
+    f.write(extraConfig.join(QLatin1Char('\n')).toUtf8() + '\n');
+    return std::nullopt;
+}
+
+Status RuntimeFixture::setConfig(const QString &name, const QString &key, const QString &value)
+{
+    const QString path = store().configPath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::failed(QStringLiteral("cannot read the config"));
+    ConfigDocument doc = ConfigDocument::fromBytes(f.readAll());
+    doc.set(key, value);
+    return writeFileAtomically(path, doc.toBytes());
+}
+
+bool RuntimeFixture::waitForState(const QString &name, const QString &state, int timeoutMs)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(settings(), name).toStdString());
+    if (!client)
+        return state == QLatin1String("STOPPED");
+    auto current = client->request("subscribe");
+    if (!current)
+        return state == QLatin1String("STOPPED");
+    if (QString::fromStdString(*current) == state)
+        return true;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        auto event = client->nextEvent(int(timeoutMs - timer.elapsed()));
+        if (!event)
+            return state == QLatin1String("STOPPED") && event.error().message == "closed";
+        if (QString::fromStdString(*event) == QStringLiteral("state ") + state)
+            return true;
+    }
+    return false;
+}
+
+void RuntimeFixture::stopAll()
+{
+    if (!m_runtime)
+        return;
+    for (const QString &name : std::as_const(m_created)) {
+        if (m_runtime->state(name) == QLatin1String("STOPPED"))
+            continue;
+        (void)m_runtime->request(name, QStringLiteral("stop"));
+        waitForState(name, QStringLiteral("STOPPED"));
+    }
+}
+
+std::optional<ConsoleSession> ConsoleSession::open(Runtime &runtime, const QString &name)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(runtime.settings(), name).toStdString());
+    if (!client)
+        return std::nullopt;
+    ConsoleSession s;
+    if (!client->request("console", &s.m_fd) || !s.m_fd)
+        return std::nullopt;
+    return s;
+}
+
+std::optional<QString> ConsoleSession::run(const QString &command, int timeoutMs)
+{
+    // The marker is computed by the shell, so the echo of the typed line
+    // (which shows the expression, not its value) never matches it.
+    ++m_serial;
+    const QByteArray begin = "@@B" + QByteArray::number(m_serial * 7) + "@@";
+    const QByteArray end = "@@E" + QByteArray::number(m_serial * 7) + "@@";
+    const QByteArray cmd = command.toUtf8().trimmed();
+    const QByteArray separator = cmd.endsWith('&') ? " " : "; ";  // "x &; y" is a syntax error
+    const QByteArray line = "echo @@B$((" + QByteArray::number(m_serial) + "*7))@@; " + cmd + separator
+                            + "echo @@E$((" + QByteArray::number(m_serial) + "*7))@@\n";
+    if (::send(m_fd.get(), line.constData(), size_t(line.size()), MSG_NOSIGNAL) != line.size())
+        return std::nullopt;
+    const qsizetype from = m_all.size();
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        pollfd p{m_fd.get(), POLLIN, 0};
+        if (::poll(&p, 1, int(timeoutMs - timer.elapsed())) <= 0)
+            break;
+        char buf[4096];
+        const ssize_t n = ::read(m_fd.get(), buf, sizeof buf);
+        if (n <= 0)
+            break;
+        m_all.append(buf, n);
+        const qsizetype b = m_all.indexOf(begin + "\r\n", from);
+        const qsizetype e = b < 0 ? -1 : m_all.indexOf(end, b);
+        if (e >= 0) {
+            const qsizetype start = b + begin.size() + 2;
+            return QString::fromUtf8(m_all.mid(start, e - start)).remove(QLatin1Char('\r')).trimmed();
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace hutch::test

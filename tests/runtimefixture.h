@@ -1,0 +1,63 @@
+// Shared by the runtime tests: a store in a temporary directory, busybox
+// containers made by the real template, the real hutch-monitor, and a
+// console session that runs shell commands inside a container.
+#pragma once
+
+#include "busybox.h"
+#include "launch.h"
+#include "protocol.h"
+
+#include <QTemporaryDir>
+
+#include <optional>
+
+namespace hutch::test {
+
+// Why the runtime tests cannot run here, or an empty string.
+QString runtimeUnavailableReason();
+
+class RuntimeFixture {
+public:
+    RuntimeFixture();
+    ~RuntimeFixture();
+
+    bool ok() const { return m_dir.isValid(); }
+    Runtime &runtime() { return *m_runtime; }
+    Store store() const { return m_runtime->store(); }
+    const HelperSettings &settings() const { return m_runtime->settings(); }
+
+    // A busybox container with extra config lines appended.
+    Status create(const QString &name, const QStringList &extraConfig = {}, int ttys = 2,
+                  const QString &hostname = {});
+    // Replaces (set) or adds config keys of an existing container.
+    Status setConfig(const QString &name, const QString &key, const QString &value);
+    // Stops every container still running and waits until its monitor is gone.
+    void stopAll();
+    // Waits until the container reaches `state` (subscribing to the monitor);
+    // STOPPED is reached when the monitor goes away.
+    bool waitForState(const QString &name, const QString &state, int timeoutMs = 20000);
+
+private:
+    QTemporaryDir m_dir;
+    std::optional<Runtime> m_runtime;
+    QStringList m_created;
+};
+
+// A shell on the container's console.
+class ConsoleSession {
+public:
+    // Connects to the console of a running container.
+    static std::optional<ConsoleSession> open(Runtime &runtime, const QString &name);
+    // Runs a command line in the console shell and returns its output
+    // (without the echoed command), or nullopt after the timeout.
+    std::optional<QString> run(const QString &command, int timeoutMs = 15000);
+    // Everything read so far.
+    const QByteArray &transcript() const { return m_all; }
+
+private:
+    rt::UniqueFd m_fd;
+    QByteArray m_all;
+    int m_serial = 0;
+};
+
+}  // namespace hutch::test
