@@ -475,6 +475,8 @@ QStringList legacyKeyNames()
 
 Status validateCgroupValue(const QString &file, bool v2, const QString &value)
 {
+    if (auto err = values::validateNoControlChars(value))
+        return err;
     using namespace values;
     auto sizeOrMax = [&](bool allowMinusOne) -> Status {
         if (value == QLatin1String("max") || (allowMinusOne && value == QLatin1String("-1")))

@@ -41,7 +41,7 @@ struct SignalName {
     int number;
 };
 // The standard signal names of Linux (x86 and most architectures).
-constexpr std::array<SignalName, 31> kSignals{{
+constexpr std::array<SignalName, 32> kSignals{{
     {"HUP", SIGHUP},   {"INT", SIGINT},       {"QUIT", SIGQUIT}, {"ILL", SIGILL},
     {"TRAP", SIGTRAP}, {"ABRT", SIGABRT},     {"IOT", SIGIOT},   {"BUS", SIGBUS},
     {"FPE", SIGFPE},   {"KILL", SIGKILL},     {"USR1", SIGUSR1}, {"SEGV", SIGSEGV},
@@ -49,7 +49,7 @@ constexpr std::array<SignalName, 31> kSignals{{
     {"STKFLT", SIGSTKFLT}, {"CHLD", SIGCHLD}, {"CONT", SIGCONT}, {"STOP", SIGSTOP},
     {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN},     {"TTOU", SIGTTOU}, {"URG", SIGURG},
     {"XCPU", SIGXCPU}, {"XFSZ", SIGXFSZ},     {"VTALRM", SIGVTALRM}, {"PROF", SIGPROF},
-    {"WINCH", SIGWINCH}, {"IO", SIGIO},       {"PWR", SIGPWR},
+    {"WINCH", SIGWINCH}, {"IO", SIGIO},       {"PWR", SIGPWR},   {"SYS", SIGSYS},
 }};
 
 }  // namespace
@@ -103,13 +103,17 @@ Result<int64_t> parseSize(const QString &text)
     if (!whole || *whole > uint64_t(kMax >> shift))
         return bad(QStringLiteral("size \"%1\" is too large").arg(text));
     int64_t bytes = int64_t(*whole) << shift;
+    // The fraction, exactly: 0.5G is 2^29, not a sum of rounded tenths.
     const QString frac = m.captured(2).left(12);
-    int64_t scale = int64_t(1) << shift;
-    for (QChar d : frac) {
-        scale /= 10;
-        bytes += (d.unicode() - '0') * scale;
-        if (scale == 0)
-            break;
+    if (!frac.isEmpty()) {
+        __int128 digits = frac.toLongLong();
+        __int128 divisor = 1;
+        for (qsizetype i = 0; i < frac.size(); ++i)
+            divisor *= 10;
+        const __int128 extra = (digits << shift) / divisor;
+        if (bytes > kMax - extra)
+            return bad(QStringLiteral("size \"%1\" is too large").arg(text));
+        bytes += int64_t(extra);
     }
     return bytes;
 }
@@ -170,7 +174,11 @@ QString signalName(int signal)
 
 Result<int> parseCapability(const QString &text)
 {
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_0-9]+$"));
     QString name = text.toLower();
+    // cap_from_name would also take lists and numbers: one name only.
+    if (!plain.match(text).hasMatch())
+        return bad(QStringLiteral("\"%1\" is not a capability name").arg(text));
     if (!name.startsWith(QLatin1String("cap_")))
         name.prepend(QLatin1String("cap_"));
     cap_value_t cap = 0;
@@ -199,6 +207,8 @@ Result<QList<int>> parseCapabilityList(const QString &text, bool allowNone)
 
 Status validateMac(const QString &text, bool allowWildcards)
 {
+    if (auto err = validateNoControlChars(text))
+        return err;
     const QStringList octets = text.split(QLatin1Char(':'));
     if (octets.size() != 6)
         return bad(QStringLiteral("\"%1\" is not a MAC address (six octets like 00:16:3e:12:34:56)").arg(text));
@@ -322,6 +332,8 @@ Result<IdMap> parseIdMap(const QString &text)
 
 Status validateInterfaceName(const QString &text)
 {
+    if (auto err = validateNoControlChars(text))
+        return err;
     const QByteArray b = text.toUtf8();
     if (b.isEmpty() || b.size() > 15)
         return bad(QStringLiteral("interface name \"%1\" must be 1 to 15 bytes").arg(text));
@@ -335,6 +347,8 @@ Status validateInterfaceName(const QString &text)
 
 Status validateHostname(const QString &text)
 {
+    if (auto err = validateNoControlChars(text))
+        return err;
     static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$"));
     if (text.isEmpty() || text.toUtf8().size() > 64)
         return bad(QStringLiteral("hostname \"%1\" must be 1 to 64 characters").arg(text));
@@ -346,6 +360,8 @@ Status validateHostname(const QString &text)
 
 Status validateCpuList(const QString &text)
 {
+    if (auto err = validateNoControlChars(text))
+        return err;
     static const QRegularExpression re(QStringLiteral("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"));
     if (!re.match(text).hasMatch())
         return bad(QStringLiteral("\"%1\" is not a CPU list (example: 0-3,6)").arg(text));
@@ -362,6 +378,8 @@ Status validateCpuList(const QString &text)
 
 Status validateDeviceRule(const QString &text)
 {
+    if (auto err = validateNoControlChars(text))
+        return err;
     static const QRegularExpression re(
         QStringLiteral("^(a|[bc] ([0-9]+|\\*):([0-9]+|\\*)( [rwm]{1,3})?)$"));
     if (!re.match(text.simplified()).hasMatch())
@@ -372,6 +390,8 @@ Status validateDeviceRule(const QString &text)
 
 Status validatePrlimit(const QString &text)
 {
+    if (auto err = validateNoControlChars(text))
+        return err;
     auto one = [](const QString &v) {
         return v == QLatin1String("unlimited") || parseDecimal(v).has_value();
     };

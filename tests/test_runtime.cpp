@@ -82,7 +82,19 @@ private Q_SLOTS:
             fx->stopAll();
     }
 
-    void cleanupTestCase() { fx.reset(); }
+    void cleanupTestCase()
+    {
+        fx.reset();
+        // The shared "hutch" parent cgroups stay while containers use them;
+        // the tests leave the machine as they found it (rmdir fails if in use).
+        auto layout = rt::CgroupLayout::detect();
+        if (!layout)
+            return;
+        for (const auto &h : layout->v1)
+            ::rmdir((h.mount + "/hutch").c_str());
+        if (!layout->unifiedMount.empty())
+            ::rmdir((layout->unifiedMount + "/hutch").c_str());
+    }
 
     void startsIsolatedContainer()
     {
