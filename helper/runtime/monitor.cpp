@@ -189,6 +189,27 @@ Status Monitor::cloneInit()
     return std::nullopt;
 }
 
+void Monitor::sendRepeatedly(int signal)
+{
+    // An init in its own PID namespace only sees signals it handles or
+    // blocks; one sent while it is still starting up is lost. So the halt or
+    // reboot signal is repeated every second until init exits (SIGKILL after
+    // the shutdown timeout still ends one that never listens).
+    ::kill(m_init, signal);
+    m_pendingSignal = signal;
+    itimerspec t{};
+    t.it_value.tv_sec = 1;
+    t.it_interval.tv_sec = 1;
+    ::timerfd_settime(m_retry.get(), 0, &t, nullptr);
+}
+
+void Monitor::stopRepeating()
+{
+    m_pendingSignal = 0;
+    const itimerspec off{};
+    ::timerfd_settime(m_retry.get(), 0, &off, nullptr);
+}
+
 void Monitor::setState(State s)
 {
     m_state = s;
@@ -272,7 +293,7 @@ void Monitor::handleRequest(Client &c, const std::string &request)
             return reply("err shutdown: bad timeout \"" + w[1] + "\"");
         m_stopRequested = true;
         setState(State::Stopping);
-        ::kill(m_init, m_spec.haltSignal);
+        sendRepeatedly(m_spec.haltSignal);
         itimerspec t{};
         t.it_value.tv_sec = time_t(ms / 1000);
         t.it_value.tv_nsec = long(ms % 1000) * 1000000;
@@ -282,7 +303,7 @@ void Monitor::handleRequest(Client &c, const std::string &request)
         reply("ok");
     } else if (cmd == "reboot" && alive) {
         m_rebootRequested = true;
-        ::kill(m_init, m_spec.rebootSignal);
+        sendRepeatedly(m_spec.rebootSignal);
         reply("ok");
     } else if (cmd == "freeze" && alive) {
         setState(State::Freezing);
@@ -340,6 +361,7 @@ void Monitor::onInitExit(int status)
                                                               : "status " + std::to_string(WEXITSTATUS(status)))
                + ")");
     m_init = -1;
+    stopRepeating();
     if (m_cgroup)
         if (auto err = m_cgroup->killAll())
             log(5, err->message);
@@ -392,7 +414,8 @@ int Monitor::run()
     m_epoll.reset(::epoll_create1(EPOLL_CLOEXEC));
     m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
     m_timer.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
-    if (!m_epoll || !m_signals || !m_timer) {
+    m_retry.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
+    if (!m_epoll || !m_signals || !m_timer || !m_retry) {
         log(5, "monitor setup: " + std::string(std::strerror(errno)));
         cleanup();
         return 1;
@@ -400,6 +423,7 @@ int Monitor::run()
     watch(m_listen.get());
     watch(m_signals.get());
     watch(m_timer.get());
+    watch(m_retry.get());
     watch(m_console.master.get());
     // SIGCHLD may have come before the signalfd existed.
     int status = 0;
@@ -434,6 +458,11 @@ int Monitor::run()
                     log(4, "shutdown timed out: killing init");
                     ::kill(m_init, SIGKILL);
                 }
+            } else if (fd == m_retry.get()) {
+                uint64_t ticks;
+                (void)::read(fd, &ticks, sizeof ticks);
+                if (m_init > 0 && m_pendingSignal)
+                    ::kill(m_init, m_pendingSignal);
             } else if (fd == m_listen.get()) {
                 int cfd;
                 while ((cfd = ::accept4(fd, nullptr, nullptr, SOCK_CLOEXEC)) >= 0) {

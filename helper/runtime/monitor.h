@@ -49,6 +49,8 @@ private:
     void cleanup();
     void readConsole();
     void addFollower(Client &c);
+    void sendRepeatedly(int signal);
+    void stopRepeating();
     void watch(int fd);
     void unwatch(int fd);
 
@@ -58,7 +60,8 @@ private:
     Pty m_console;
     std::vector<Pty> m_ttys;
     RingBuffer m_history;
-    UniqueFd m_listen, m_epoll, m_signals, m_timer;
+    UniqueFd m_listen, m_epoll, m_signals, m_timer, m_retry;
+    int m_pendingSignal = 0;  // halt/reboot signal waiting for init to handle it
     std::vector<std::unique_ptr<Client>> m_clients;
     std::vector<Follower> m_followers;
     FILE *m_log = nullptr;

