@@ -284,6 +284,12 @@ private:
         }
         const auto info = keys::lookup(t.modern);
         if (!info) {
+            // Suggestions cost an edit distance against every key: only for
+            // problems that will be shown.
+            if (m_diagnostics.size() >= m_options.maxDiagnostics) {
+                report(Error, file, lineNo, QString());
+                return;
+            }
             QString message = QStringLiteral("unknown key \"%1\"").arg(shorten(line.key));
             if (const auto s = keys::suggest(line.key))
                 message += QStringLiteral(" (did you mean \"%1\"?)").arg(*s);

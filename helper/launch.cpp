@@ -179,6 +179,13 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
         spec.consoleBufferSize = uint64_t(*bytes);
     }
     spec.consoleLogFile = s(c.value(QStringLiteral("lxc.console.logfile"), QString()));
+    if (const auto size = c.value(QStringLiteral("lxc.console.size")); size && *size != QLatin1String("auto")) {
+        auto bytes = values::parseSize(*size);
+        if (!bytes)
+            return bytes.error().wrap(QStringLiteral("lxc.console.size"));
+        spec.consoleLogSize = uint64_t(*bytes);
+    }
+    spec.consoleRotate = c.value(QStringLiteral("lxc.console.rotate"), QStringLiteral("0")) == QLatin1String("1");
     spec.socketPath = s(monitorSocketPath(settings, name));
     return spec;
 }

@@ -9,6 +9,7 @@
 #include <net/if.h>
 #include <sched.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -103,6 +104,9 @@ std::vector<std::string> environmentFor(const LaunchSpec &spec)
 void runContainerInit(const ChildSetup &s)
 {
     const LaunchSpec &spec = *s.spec;
+    // Until exec this process runs the monitor's binary: nothing in the
+    // container may open it through /proc/1/exe (CVE-2019-5736).
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     // The monitor blocks signals for its signalfd; init starts clean.
     sigset_t none;
     sigemptyset(&none);

@@ -1,5 +1,6 @@
 #include "monitor.h"
 
+#include "attach.h"
 #include "container.h"
 
 #include <fcntl.h>
@@ -53,7 +54,7 @@ bool parseUInt(const std::string &s, unsigned long &out)
 
 }  // namespace
 
-Monitor::Monitor(LaunchSpec spec) : m_spec(std::move(spec)), m_history(m_spec.consoleBufferSize)
+Monitor::Monitor(LaunchSpec spec) : m_spec(std::move(spec))
 {
     if (!m_spec.logFile.empty())
         m_log = ::fopen(m_spec.logFile.c_str(), "ae");
@@ -130,16 +131,14 @@ Result<pid_t> Monitor::start()
     m_cgroup = std::move(*cg);
     if (auto err = m_cgroup->apply(m_spec.cgroup))
         return fail(*err);
-    auto console = openPty();
-    if (!console)
-        return fail(console.error().wrap("console"));
-    m_console = std::move(*console);
-    for (int i = 0; i < m_spec.ttys; ++i) {
-        auto tty = openPty();
-        if (!tty)
-            return fail(tty.error().wrap("tty" + std::to_string(i + 1)));
-        m_ttys.push_back(std::move(*tty));
-    }
+    Terminals::Options terms;
+    terms.ttys = m_spec.ttys;
+    terms.bufferSize = m_spec.consoleBufferSize;
+    terms.logFile = m_spec.consoleLogFile;
+    terms.logSize = m_spec.consoleLogSize;
+    terms.rotate = m_spec.consoleRotate;
+    if (auto err = m_terminals.open(terms))
+        return fail(*err);
     if (auto err = cloneInit())
         return fail(*err);
     setState(State::Running);
@@ -156,9 +155,9 @@ Status Monitor::cloneInit()
     ChildSetup setup;
     setup.spec = &m_spec;
     setup.layout = &m_layout;
-    setup.consolePts = m_console.slavePath;
-    for (const Pty &t : m_ttys)
-        setup.ttyPts.push_back(t.slavePath);
+    setup.consolePts = m_terminals.slavePath(0);
+    for (int i = 1; i < m_terminals.count(); ++i)
+        setup.ttyPts.push_back(m_terminals.slavePath(i));
     setup.syncFd = childEnd.get();
 
     const pid_t pid = cloneChild(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET);
@@ -232,39 +231,82 @@ void Monitor::unwatch(int fd)
     ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
 }
 
-void Monitor::readConsole()
+void Monitor::connectTerminal(Client &c, int n, Terminals::Mode mode)
 {
-    char buf[8192];
-    const ssize_t n = ::read(m_console.master.get(), buf, sizeof buf);
-    if (n <= 0)
-        return;
-    m_history.append(buf, size_t(n));
-    for (auto it = m_followers.begin(); it != m_followers.end();) {
-        // A follower that cannot keep up loses output rather than stalling
-        // the console for everyone.
-        if (::send(it->fd.get(), buf, size_t(n), MSG_NOSIGNAL | MSG_DONTWAIT) < 0 && errno != EAGAIN) {
-            unwatch(it->fd.get());
-            it = m_followers.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    auto fd = m_terminals.connect(n, mode);
+    if (!fd)
+        return (void)sendMessage(c.fd.get(), "err " + fd.error().message);
+    (void)sendMessage(c.fd.get(), "ok", fd->get());
 }
 
-void Monitor::addFollower(Client &c)
+void Monitor::startAttach(Client &c, const std::string &request)
 {
+    auto req = AttachRequest::parse(request);
+    if (!req)
+        return (void)sendMessage(c.fd.get(), "err " + req.error().message);
+    if (c.attached > 0)
+        return (void)sendMessage(c.fd.get(), "err this connection already has an attached program");
     int sv[2];
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, sv) < 0) {
-        (void)sendMessage(c.fd.get(), "err socketpair: " + std::string(std::strerror(errno)));
-        return;
+    if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+        return (void)sendMessage(c.fd.get(), "err socketpair: " + std::string(std::strerror(errno)));
+    UniqueFd sync(sv[0]), childSync(sv[1]);
+    UniqueFd ioOurs, ioTheirs, errOurs, errTheirs;
+    if (!req->pty) {
+        int io[2], er[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, io) < 0
+            || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, er) < 0)
+            return (void)sendMessage(c.fd.get(), "err socketpair: " + std::string(std::strerror(errno)));
+        ioOurs.reset(io[0]);
+        ioTheirs.reset(io[1]);
+        errOurs.reset(er[0]);
+        errTheirs.reset(er[1]);
     }
-    UniqueFd ours(sv[0]), theirs(sv[1]);
-    const std::string history = m_history.contents();
-    if (!history.empty())
-        (void)::send(ours.get(), history.data(), history.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-    (void)sendMessage(c.fd.get(), "ok", theirs.get());
-    watch(ours.get());
-    m_followers.push_back({std::move(ours)});
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return (void)sendMessage(c.fd.get(), "err fork: " + std::string(std::strerror(errno)));
+    if (pid == 0) {
+        sync.reset();
+        runAttached(*req, m_spec, m_init, childSync.get(), ioTheirs.get(), errTheirs.get());
+    }
+    childSync.reset();
+    ioTheirs.reset();
+    errTheirs.reset();
+    auto abandon = [&](const std::string &why) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+        (void)sendMessage(c.fd.get(), "err attach: " + why);
+    };
+    // Into the cgroup before it joins the namespaces (and before its child exists).
+    if (auto err = m_cgroup->addProcess(pid))
+        return abandon(err->message);
+    if (::send(sync.get(), "g", 1, MSG_NOSIGNAL) != 1)
+        return abandon("the attach process went away");
+    std::vector<UniqueFd> fds;
+    auto reply = receiveMessage(sync.get(), &fds, 10000);
+    if (!reply)
+        return abandon(reply.error().message);
+    if (reply->rfind("ok ", 0) != 0)
+        return abandon(reply->rfind("err ", 0) == 0 ? reply->substr(4) : *reply);
+    c.attached = pid;
+    std::vector<int> pass;
+    if (req->pty && !fds.empty())
+        pass.push_back(fds.front().get());
+    if (!req->pty)
+        pass = {ioOurs.get(), errOurs.get()};
+    log(2, "attached " + req->argv.front() + " as pid " + reply->substr(3));
+    (void)sendMessage(c.fd.get(), "ok " + reply->substr(3), pass);
+}
+
+void Monitor::onChildExit(pid_t pid, int status)
+{
+    if (pid == m_init)
+        return onInitExit(status);
+    for (auto &c : m_clients)
+        if (c->attached == pid) {
+            c->attached = -1;
+            (void)sendMessage(c->fd.get(), WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                                                 : "exit " + std::to_string(WEXITSTATUS(status)));
+        }
 }
 
 void Monitor::handleRequest(Client &c, const std::string &request)
@@ -320,20 +362,31 @@ void Monitor::handleRequest(Client &c, const std::string &request)
         if (!parseUInt(w[1], sig) || sig < 1 || sig > 64)
             return reply("err signal: bad number \"" + w[1] + "\"");
         replyStatus(::kill(m_init, int(sig)) < 0 ? Status(Error::sys("kill")) : std::nullopt);
-    } else if (cmd == "tty" && alive && w.size() == 2) {
+    } else if (cmd == "tty" && alive && (w.size() == 2 || w.size() == 3)) {
         unsigned long n = 0;
-        if (!parseUInt(w[1], n) || n < 1 || n > m_ttys.size())
-            return reply("err no tty " + w[1] + " (the container has " + std::to_string(m_ttys.size()) + ")");
-        (void)sendMessage(c.fd.get(), "ok", m_ttys[n - 1].master.get());
+        if (!parseUInt(w[1], n) || n >= (unsigned long)m_terminals.count())
+            return reply("err no tty " + w[1] + " (the container has " + std::to_string(m_terminals.count() - 1) + ")");
+        const std::string mode = w.size() == 3 ? w[2] : "write";
+        if (mode != "follow" && mode != "write" && mode != "takeover")
+            return reply("err tty: mode must be follow, write or takeover");
+        connectTerminal(c, int(n), mode == "follow"  ? Terminals::Mode::Follow
+                                   : mode == "write" ? Terminals::Mode::Write
+                                                     : Terminals::Mode::TakeOver);
+    } else if (cmd == "attach" && alive) {
+        startAttach(c, request);
     } else if (cmd == "console" && alive) {
-        addFollower(c);
+        // The console for whoever asks: writing if nobody writes, else following.
+        auto fd = m_terminals.connect(0, Terminals::Mode::Write);
+        if (!fd)
+            fd = m_terminals.connect(0, Terminals::Mode::Follow);
+        if (!fd)
+            return reply("err " + fd.error().message);
+        (void)sendMessage(c.fd.get(), "ok", fd->get());
     } else if (cmd == "resize" && alive && w.size() == 4) {
         unsigned long n = 0, rows = 0, cols = 0;
-        if (!parseUInt(w[1], n) || n > m_ttys.size() || !parseUInt(w[2], rows) || !parseUInt(w[3], cols)
-            || rows > 65535 || cols > 65535)
+        if (!parseUInt(w[1], n) || !parseUInt(w[2], rows) || !parseUInt(w[3], cols) || rows > 65535 || cols > 65535)
             return reply("err resize: bad arguments");
-        replyStatus(setWindowSize(n == 0 ? m_console.master.get() : m_ttys[n - 1].master.get(),
-                                  (unsigned short)rows, (unsigned short)cols));
+        replyStatus(m_terminals.resize(int(n), (unsigned short)rows, (unsigned short)cols));
     } else if (cmd == "cgroup.get" && m_cgroup && w.size() == 3) {
         auto v = m_cgroup->get(w[2], w[1] == "1");
         reply(v ? "ok " + *v : "err " + v.error().message);
@@ -394,9 +447,7 @@ void Monitor::cleanup()
             log(5, err->message);
         m_cgroup.reset();
     }
-    m_followers.clear();
-    m_ttys.clear();
-    m_console = Pty{};
+    m_terminals.close();
     if (m_listen) {
         ::unlink(m_spec.socketPath.c_str());
         m_listen.reset();
@@ -424,7 +475,7 @@ int Monitor::run()
     watch(m_signals.get());
     watch(m_timer.get());
     watch(m_retry.get());
-    watch(m_console.master.get());
+    m_terminals.setEpoll(m_epoll.get());
     // SIGCHLD may have come before the signalfd existed.
     int status = 0;
     if (m_init > 0 && ::waitpid(m_init, &status, WNOHANG) == m_init)
@@ -448,9 +499,8 @@ int Monitor::run()
                     }
                 }
                 pid_t p;
-                while (m_init > 0 && (p = ::waitpid(-1, &status, WNOHANG)) > 0)
-                    if (p == m_init)
-                        onInitExit(status);
+                while ((p = ::waitpid(-1, &status, WNOHANG)) > 0)
+                    onChildExit(p, status);
             } else if (fd == m_timer.get()) {
                 uint64_t ticks;
                 (void)::read(fd, &ticks, sizeof ticks);
@@ -469,19 +519,8 @@ int Monitor::run()
                     m_clients.push_back(std::make_unique<Client>(Client{UniqueFd(cfd)}));
                     watch(cfd);
                 }
-            } else if (fd == m_console.master.get()) {
-                readConsole();
-            } else if (auto f = std::find_if(m_followers.begin(), m_followers.end(),
-                                             [&](const Follower &x) { return x.fd.get() == fd; });
-                       f != m_followers.end()) {
-                char buf[4096];
-                const ssize_t r = ::read(fd, buf, sizeof buf);
-                if (r <= 0) {
-                    unwatch(fd);
-                    m_followers.erase(f);
-                } else {
-                    (void)!::write(m_console.master.get(), buf, size_t(r));
-                }
+            } else if (m_terminals.handle(fd)) {
+                // console or tty output, or a terminal client's input
             } else if (auto c = std::find_if(m_clients.begin(), m_clients.end(),
                                              [&](const auto &x) { return x->fd.get() == fd; });
                        c != m_clients.end()) {

@@ -8,6 +8,7 @@
 #include "cgroups.h"
 #include "protocol.h"
 #include "pty.h"
+#include "terminals.h"
 #include "spec.h"
 
 #include <sys/types.h>
@@ -35,9 +36,7 @@ private:
     struct Client {
         UniqueFd fd;
         bool subscriber = false;
-    };
-    struct Follower {
-        UniqueFd fd;
+        pid_t attached = -1;  // the program it attached, until it ends
     };
 
     Status bindSocket();
@@ -47,8 +46,9 @@ private:
     void handleRequest(Client &c, const std::string &request);
     void onInitExit(int status);
     void cleanup();
-    void readConsole();
-    void addFollower(Client &c);
+    void connectTerminal(Client &c, int n, Terminals::Mode mode);
+    void startAttach(Client &c, const std::string &request);
+    void onChildExit(pid_t pid, int status);
     void sendRepeatedly(int signal);
     void stopRepeating();
     void watch(int fd);
@@ -57,13 +57,10 @@ private:
     LaunchSpec m_spec;
     CgroupLayout m_layout;
     std::unique_ptr<Cgroup> m_cgroup;
-    Pty m_console;
-    std::vector<Pty> m_ttys;
-    RingBuffer m_history;
+    Terminals m_terminals;  // console (0) and ttys
     UniqueFd m_listen, m_epoll, m_signals, m_timer, m_retry;
     int m_pendingSignal = 0;  // halt/reboot signal waiting for init to handle it
     std::vector<std::unique_ptr<Client>> m_clients;
-    std::vector<Follower> m_followers;
     FILE *m_log = nullptr;
     pid_t m_init = -1;
     State m_state = State::Stopped;

@@ -22,21 +22,60 @@ const char *stateName(State s)
     return "UNKNOWN";
 }
 
+std::string escapeField(const std::string &s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\0')
+            out += "\\0";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string unescapeField(const std::string &s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\\' || i + 1 == s.size()) {
+            out += s[i];
+            continue;
+        }
+        const char n = s[++i];
+        out += n == 'n' ? '\n' : n == '0' ? '\0' : n;
+    }
+    return out;
+}
+
 Status sendMessage(int fd, const std::string &text, int passFd)
+{
+    return sendMessage(fd, text, passFd >= 0 ? std::vector<int>{passFd} : std::vector<int>{});
+}
+
+Status sendMessage(int fd, const std::string &text, const std::vector<int> &passFds)
 {
     iovec iov{const_cast<char *>(text.data()), text.size()};
     msghdr msg{};
     msg.msg_iov = &iov;
     msg.msg_iovlen = 1;
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    if (passFd >= 0) {
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 4)] = {};
+    if (passFds.size() > 4)
+        return Error::msg("send: too many fds");
+    if (!passFds.empty()) {
         msg.msg_control = control;
-        msg.msg_controllen = sizeof control;
+        msg.msg_controllen = CMSG_SPACE(sizeof(int) * passFds.size());
         cmsghdr *c = CMSG_FIRSTHDR(&msg);
         c->cmsg_level = SOL_SOCKET;
         c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(sizeof(int));
-        std::memcpy(CMSG_DATA(c), &passFd, sizeof(int));
+        c->cmsg_len = CMSG_LEN(sizeof(int) * passFds.size());
+        std::memcpy(CMSG_DATA(c), passFds.data(), sizeof(int) * passFds.size());
     }
     while (::sendmsg(fd, &msg, MSG_NOSIGNAL) < 0) {
         if (errno != EINTR)
@@ -46,6 +85,15 @@ Status sendMessage(int fd, const std::string &text, int passFd)
 }
 
 Result<std::string> receiveMessage(int fd, UniqueFd *passedFd, int timeoutMs)
+{
+    std::vector<UniqueFd> fds;
+    auto r = receiveMessage(fd, &fds, timeoutMs);
+    if (passedFd && !fds.empty())
+        *passedFd = std::move(fds.front());
+    return r;
+}
+
+Result<std::string> receiveMessage(int fd, std::vector<UniqueFd> *passedFds, int timeoutMs)
 {
     if (timeoutMs >= 0) {
         pollfd p{fd, POLLIN, 0};
@@ -77,8 +125,8 @@ Result<std::string> receiveMessage(int fd, UniqueFd *passedFd, int timeoutMs)
         for (size_t i = 0; i < count; ++i) {
             int received;
             std::memcpy(&received, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
-            if (passedFd && i == 0)
-                passedFd->reset(received);
+            if (passedFds)
+                passedFds->emplace_back(received);
             else
                 ::close(received);  // never leak an fd we did not ask for
         }
@@ -106,9 +154,18 @@ Result<MonitorClient> MonitorClient::connect(const std::string &socketPath)
 
 Result<std::string> MonitorClient::request(const std::string &command, UniqueFd *passedFd, int timeoutMs)
 {
+    std::vector<UniqueFd> fds;
+    auto r = request(command, &fds, timeoutMs);
+    if (passedFd && !fds.empty())
+        *passedFd = std::move(fds.front());
+    return r;
+}
+
+Result<std::string> MonitorClient::request(const std::string &command, std::vector<UniqueFd> *passedFds, int timeoutMs)
+{
     if (auto err = sendMessage(m_fd.get(), command))
         return *err;
-    auto reply = receiveMessage(m_fd.get(), passedFd, timeoutMs);
+    auto reply = receiveMessage(m_fd.get(), passedFds, timeoutMs);
     if (!reply)
         return reply.error().wrap(command);
     if (reply->rfind("ok", 0) == 0)
@@ -120,7 +177,7 @@ Result<std::string> MonitorClient::request(const std::string &command, UniqueFd 
 
 Result<std::string> MonitorClient::nextEvent(int timeoutMs)
 {
-    return receiveMessage(m_fd.get(), nullptr, timeoutMs);
+    return receiveMessage(m_fd.get(), static_cast<UniqueFd *>(nullptr), timeoutMs);
 }
 
 }  // namespace hutch::rt

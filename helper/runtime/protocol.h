@@ -16,12 +16,17 @@
 //   cgroup.get V2 FILE         → ok VALUE
 //   cgroup.set V2 FILE VALUE   → ok
 //   stats                      → ok cpu_ns=.. memory=.. memory_limit=.. pids=.. io_read=.. io_write=..
+//   attach MODE ENV ROWS COLS  → ok PID, with the pty master (MODE pty) or
+//     + lines "arg X" / "env X"    two sockets, stdin+stdout and stderr (MODE
+//                                 pipes); later "exit N" or "signal N" when the
+//                                 program ends. ENV: clear or keep (attach.h).
 #pragma once
 
 #include "rterror.h"
 #include "uniquefd.h"
 
 #include <string>
+#include <vector>
 
 namespace hutch::rt {
 
@@ -29,11 +34,18 @@ namespace hutch::rt {
 enum class State { Stopped, Starting, Running, Stopping, Aborting, Freezing, Frozen };
 const char *stateName(State s);
 
+// One field of a line-based message: backslash escapes keep any byte
+// (newline, NUL) on one line.
+std::string escapeField(const std::string &s);
+std::string unescapeField(const std::string &s);
+
 Status sendMessage(int fd, const std::string &text, int passFd = -1);
+Status sendMessage(int fd, const std::string &text, const std::vector<int> &passFds);
 // Receives one message (and a passed fd, if any, into *fd). An empty
 // optional-like result with EOF is reported as Error with sysErrno 0 and
 // message "closed".
 Result<std::string> receiveMessage(int fd, UniqueFd *passedFd = nullptr, int timeoutMs = -1);
+Result<std::string> receiveMessage(int fd, std::vector<UniqueFd> *passedFds, int timeoutMs = -1);
 
 class MonitorClient {
 public:
@@ -43,6 +55,7 @@ public:
 
     // Sends a request and returns the text after "ok " (or the error after "err ").
     Result<std::string> request(const std::string &command, UniqueFd *passedFd = nullptr, int timeoutMs = 30000);
+    Result<std::string> request(const std::string &command, std::vector<UniqueFd> *passedFds, int timeoutMs = 30000);
     // For subscribers: the next "state X" message.
     Result<std::string> nextEvent(int timeoutMs);
     int fd() const { return m_fd.get(); }

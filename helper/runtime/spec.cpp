@@ -1,47 +1,16 @@
 #include "spec.h"
 
+#include "protocol.h"
+
 #include <sstream>
 
 namespace hutch::rt {
 
 namespace {
 
-// One "key value" pair a line; backslash escapes keep any byte on one line.
-std::string escape(const std::string &s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '\n')
-            out += "\\n";
-        else if (c == '\0')
-            out += "\\0";
-        else
-            out += c;
-    }
-    return out;
-}
-
-std::string unescape(const std::string &s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '\\' || i + 1 == s.size()) {
-            out += s[i];
-            continue;
-        }
-        const char n = s[++i];
-        out += n == 'n' ? '\n' : n == '0' ? '\0' : n;
-    }
-    return out;
-}
-
 class Writer {
 public:
-    void put(const char *key, const std::string &v) { m_out << key << ' ' << escape(v) << '\n'; }
+    void put(const char *key, const std::string &v) { m_out << key << ' ' << escapeField(v) << '\n'; }
     void put(const char *key, long long v) { m_out << key << ' ' << v << '\n'; }
     void put(const char *key, uint64_t v) { m_out << key << ' ' << v << '\n'; }
     std::string str() const { return m_out.str(); }
@@ -109,6 +78,8 @@ std::string LaunchSpec::serialize() const
     w.put("log.level", (long long)logLevel);
     w.put("console.buffer", consoleBufferSize);
     w.put("console.logfile", consoleLogFile);
+    w.put("console.logsize", consoleLogSize);
+    w.put("console.rotate", (long long)consoleRotate);
     w.put("socket", socketPath);
     return w.str();
 }
@@ -122,7 +93,7 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
     while (std::getline(in, line)) {
         const size_t sp = line.find(' ');
         const std::string key = line.substr(0, sp);
-        const std::string v = sp == std::string::npos ? std::string() : unescape(line.substr(sp + 1));
+        const std::string v = sp == std::string::npos ? std::string() : unescapeField(line.substr(sp + 1));
         auto num = [&]() { return toInt(key, v); };
         auto setInt = [&](auto &into) -> Status {
             auto n = num();
@@ -162,6 +133,8 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "log.level") err = setInt(s.logLevel);
         else if (key == "console.buffer") err = setInt(s.consoleBufferSize);
         else if (key == "console.logfile") s.consoleLogFile = v;
+        else if (key == "console.logsize") err = setInt(s.consoleLogSize);
+        else if (key == "console.rotate") err = setInt(s.consoleRotate);
         else if (key == "socket") s.socketPath = v;
         else if (!key.empty()) return Error::msg("spec: unknown key \"" + key + "\"");
         if (err)

@@ -44,6 +44,8 @@ struct LaunchSpec {
     int logLevel = 3;                // 0 trace .. 8 fatal, as lxc.log.level (3 = NOTICE)
     uint64_t consoleBufferSize = 128 * 1024;
     std::string consoleLogFile;
+    uint64_t consoleLogSize = 0;     // lxc.console.size: rotate or truncate past it; 0 = no limit
+    bool consoleRotate = false;      // lxc.console.rotate
     std::string socketPath;          // the monitor's command socket
 
     std::string serialize() const;

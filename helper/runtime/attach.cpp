@@ -1,0 +1,199 @@
+#include "attach.h"
+
+#include "capabilities.h"
+#include "protocol.h"
+#include "pty.h"
+
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstring>
+#include <sstream>
+
+namespace hutch::rt {
+
+std::string AttachRequest::serialize() const
+{
+    std::string out = std::string("attach ") + (pty ? "pty" : "pipes") + (keepEnv ? " keep " : " clear ")
+                      + std::to_string(rows) + " " + std::to_string(cols) + "\n";
+    for (const auto &a : argv)
+        out += "arg " + escapeField(a) + "\n";
+    for (const auto &e : env)
+        out += "env " + escapeField(e) + "\n";
+    return out;
+}
+
+Result<AttachRequest> AttachRequest::parse(const std::string &text)
+{
+    AttachRequest r;
+    std::istringstream in(text);
+    std::string line;
+    std::getline(in, line);
+    std::istringstream head(line);
+    std::string word, mode, env;
+    unsigned rows = 0, cols = 0;
+    head >> word >> mode >> env >> rows >> cols;
+    if (word != "attach" || (mode != "pty" && mode != "pipes") || (env != "clear" && env != "keep") || rows == 0
+        || cols == 0 || rows > 65535 || cols > 65535)
+        return Error::msg("attach: malformed request");
+    r.pty = mode == "pty";
+    r.keepEnv = env == "keep";
+    r.rows = (unsigned short)rows;
+    r.cols = (unsigned short)cols;
+    size_t bytes = 0;
+    while (std::getline(in, line)) {
+        bytes += line.size();
+        if (line.rfind("arg ", 0) == 0)
+            r.argv.push_back(unescapeField(line.substr(4)));
+        else if (line.rfind("env ", 0) == 0 && line.find('=') != std::string::npos)
+            r.env.push_back(unescapeField(line.substr(4)));
+        else if (!line.empty())
+            return Error::msg("attach: malformed request line");
+    }
+    if (r.argv.empty() || r.argv.front().empty())
+        return Error::msg("attach: no program to run");
+    if (r.argv.size() > 4096 || r.env.size() > 4096 || bytes > 60000)
+        return Error::msg("attach: too many arguments");
+    return r;
+}
+
+std::vector<std::string> attachEnvironment(const AttachRequest &request)
+{
+    std::vector<std::string> env;
+    if (!request.keepEnv)
+        env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root",
+               "TERM=" + std::string(request.pty ? "xterm-256color" : "dumb")};
+    env.push_back("container=lxc");
+    for (const auto &e : request.env) {
+        const std::string name = e.substr(0, e.find('='));
+        // Later values win: drop an earlier one of the same name.
+        std::erase_if(env, [&](const std::string &x) { return x.compare(0, name.size() + 1, name + "=") == 0; });
+        env.push_back(e);
+    }
+    return env;
+}
+
+namespace {
+
+[[noreturn]] void fail(int syncFd, const Error &e)
+{
+    (void)sendMessage(syncFd, "err " + e.message);
+    ::_exit(126);
+}
+
+// The PATH lookup happens inside the container, with its PATH.
+[[noreturn]] void execProgram(const AttachRequest &request)
+{
+    std::vector<std::string> env = attachEnvironment(request);
+    std::vector<char *> envp, argv;
+    std::string path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    for (auto &e : env) {
+        envp.push_back(e.data());
+        if (e.rfind("PATH=", 0) == 0)
+            path = e.substr(5);
+    }
+    envp.push_back(nullptr);
+    std::vector<std::string> args = request.argv;
+    for (auto &a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const std::string &prog = request.argv.front();
+    if (prog.find('/') != std::string::npos) {
+        ::execve(prog.c_str(), argv.data(), envp.data());
+    } else {
+        std::istringstream dirs(path);
+        std::string dir;
+        while (std::getline(dirs, dir, ':'))
+            ::execve((dir + "/" + prog).c_str(), argv.data(), envp.data());
+    }
+    const std::string msg = "hutch attach: cannot run \"" + prog + "\": " + std::strerror(errno) + "\n";
+    (void)!::write(2, msg.data(), msg.size());
+    ::_exit(127);
+}
+
+}  // namespace
+
+void runAttached(const AttachRequest &request, const LaunchSpec &spec, pid_t init, int syncFd, int ioFd, int errFd)
+{
+    // Until exec, this process runs the monitor's binary: nothing in the
+    // container may open it through /proc/PID/exe (CVE-2019-5736).
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int sig = 1; sig < NSIG; ++sig)
+        ::signal(sig, SIG_DFL);
+    char go = 0;
+    if (::recv(syncFd, &go, 1, 0) != 1)
+        ::_exit(126);
+
+    UniqueFd pidfd(int(::syscall(SYS_pidfd_open, init, 0)));
+    if (!pidfd)
+        fail(syncFd, Error::sys("pidfd_open of init"));
+    // All at once: the mount namespace also moves root and cwd to the
+    // container's root, so no host directory stays reachable.
+    if (::setns(pidfd.get(), CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP) < 0)
+        fail(syncFd, Error::sys("join the container's namespaces"));
+    if (::chdir("/") < 0)
+        fail(syncFd, Error::sys("chdir /"));
+
+    UniqueFd master, slave;
+    if (request.pty) {
+        // A pty of the container's own devpts, as a terminal inside it would be.
+        master.reset(::open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC));
+        if (!master || ::unlockpt(master.get()) < 0)
+            fail(syncFd, Error::sys("open /dev/ptmx in the container"));
+        slave.reset(::ioctl(master.get(), TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC));
+        if (!slave)
+            fail(syncFd, Error::sys("open the pty's terminal"));
+        if (auto err = setWindowSize(master.get(), request.rows, request.cols))
+            fail(syncFd, *err);
+    }
+    const pid_t child = ::fork();
+    if (child < 0)
+        fail(syncFd, Error::sys("fork"));
+    if (child == 0) {
+        ::setsid();
+        if (request.pty) {
+            if (::ioctl(slave.get(), TIOCSCTTY, 0) < 0)
+                ::_exit(126);
+            for (int fd = 0; fd < 3; ++fd)
+                ::dup2(slave.get(), fd);
+        } else {
+            ::dup2(ioFd, 0);
+            ::dup2(ioFd, 1);
+            ::dup2(errFd, 2);
+        }
+        if (applyCapabilities(spec.capDrop, spec.capKeep, spec.capKeepSet))
+            ::_exit(126);
+        // Nothing of the monitor's reaches the program: all above 2 close at exec.
+        ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
+        execProgram(request);
+    }
+    (void)sendMessage(syncFd, "ok " + std::to_string(child), master ? master.get() : -1);
+    master.reset();
+    slave.reset();
+    ::syscall(SYS_close_range, 0U, ~0U, 0U);
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFSIGNALED(status)) {
+        // End the same way, so the monitor reports the same signal.
+        ::signal(WTERMSIG(status), SIG_DFL);
+        ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        ::kill(::getpid(), WTERMSIG(status));
+    }
+    ::_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 126);
+}
+
+}  // namespace hutch::rt
