@@ -197,9 +197,31 @@ Runtime::Runtime(HelperSettings settings, QString monitorPath)
 
 Result<qint64> Runtime::start(const QString &name)
 {
+    return launch(name, {});
+}
+
+Result<qint64> Runtime::execute(const QString &name, const QStringList &argv)
+{
+    if (argv.isEmpty() || argv.front().isEmpty())
+        return Error::invalid(QStringLiteral("execute \"%1\": no command").arg(name));
+    for (const QString &a : argv)
+        if (a.contains(QChar(0)))
+            return Error::invalid(QStringLiteral("execute \"%1\": an argument contains a NUL byte").arg(name));
+    return launch(name, [&](rt::LaunchSpec &spec) {
+        spec.init.clear();
+        for (const QString &a : argv)
+            spec.init.push_back(s(a));
+        spec.execute = true;
+    });
+}
+
+Result<qint64> Runtime::launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust)
+{
     auto spec = buildLaunchSpec(store(), name, m_settings);
     if (!spec)
         return spec.error().wrap(QStringLiteral("start \"%1\"").arg(name));
+    if (adjust)
+        adjust(*spec);
     if (!QDir().mkpath(m_settings.runtimePath))
         return Error::failed(QStringLiteral("cannot create %1").arg(m_settings.runtimePath));
     QFile::setPermissions(m_settings.runtimePath, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);

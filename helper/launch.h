@@ -9,6 +9,9 @@
 #include "store.h"
 
 #include <QString>
+#include <QStringList>
+
+#include <functional>
 
 namespace hutch {
 
@@ -26,6 +29,10 @@ public:
 
     // Starts NAME; returns init's host pid once it runs.
     Result<qint64> start(const QString &name);
+    // lxc-execute: runs argv as the one program of a fresh container made
+    // from NAME's config, under a minimal init. Its output is on the console
+    // (tty 0), its status comes to a subscriber as "exit N" or "signal N".
+    Result<qint64> execute(const QString &name, const QStringList &argv);
     // Sends one request to the container's monitor ("state", "stop", ...);
     // NotFound when the container is not running.
     Result<QString> request(const QString &name, const QString &command);
@@ -36,6 +43,8 @@ public:
     Store store() const { return Store(m_settings.storePath); }
 
 private:
+    Result<qint64> launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust);
+
     HelperSettings m_settings;
     QString m_monitorPath;
 };

@@ -5,6 +5,7 @@
 #include "attach.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
@@ -180,11 +181,12 @@ private Q_SLOTS:
 
     void noHostFdsReachTheProgram()
     {
-        // The shell lists its own fds: stdin/stdout (one socket) and stderr.
+        // The shell lists its own fds (no pipeline: a pipe would be the
+        // shell's own fd 3 for a moment): stdin/stdout (one socket) and stderr.
         auto fds = attachPipes(rt(), QStringLiteral("att"),
-                               {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("ls /proc/$$/fd | tr '\\n' ' '")});
+                               {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("ls -1 /proc/$$/fd; true")});  // "; true": the shell stays, ls is its child
         QVERIFY(fds);
-        QCOMPARE(fds->out.trimmed(), QByteArray("0 1 2"));
+        QCOMPARE(fds->out, QByteArray("0\n1\n2\n"));
     }
 
     void environmentIsClearedOrKept()
@@ -294,6 +296,60 @@ private Q_SLOTS:
         type(next.get(), "echo next-$((7*6))\n");
         QByteArray seen;
         QVERIFY2(readUntil(next.get(), "next-42", &seen), seen.constData());
+    }
+
+    void executeRunsOneCommand_data()
+    {
+        QTest::addColumn<QStringList>("argv");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QByteArray>("output");
+        QTest::newRow("exit 7") << QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("exit 7")}
+                                << QStringLiteral("exit 7") << QByteArray();
+        QTest::newRow("pid 1 is the minimal init")
+            << QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo ppid=$PPID; readlink /proc/1/exe")}
+            << QStringLiteral("exit 0") << QByteArray("ppid=1\r\n/memfd:hutch-init (deleted)\r\n");
+        QTest::newRow("killed by a signal")
+            << QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("kill -KILL $$")}
+            << QStringLiteral("exit 137") << QByteArray();
+        QTest::newRow("orphans reaped")
+            << QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("(sleep 100 &) ; echo parent-done")}
+            << QStringLiteral("exit 0") << QByteArray("parent-done\r\n");
+    }
+
+    void executeRunsOneCommand()
+    {
+        QFETCH(QStringList, argv);
+        QFETCH(QString, status);
+        QFETCH(QByteArray, output);
+        const QString name = QStringLiteral("exe");
+        if (!QFileInfo::exists(fx->store().configPath(name)))
+            QVERIFY(!fx->create(name));
+        auto pid = rt().execute(name, argv);
+        QVERIFY2(pid.ok(), pid.ok() ? "" : qPrintable(pid.error().message));
+        auto client = rt::MonitorClient::connect(monitorSocketPath(rt().settings(), name).toStdString());
+        QVERIFY(client);
+        rt::UniqueFd out;
+        QVERIFY(client->request("tty 0 follow", &out));
+        QByteArray seen;
+        readUntil(out.get(), "\x01never", &seen, 10000);  // to EOF: the output ends with the command
+        auto events = rt::MonitorClient::connect(monitorSocketPath(rt().settings(), name).toStdString());
+        if (events) {
+            auto first = events->request("subscribe");
+            QVERIFY(first);
+            QString got;
+            while (!got.startsWith(QLatin1String("exit")) && !got.startsWith(QLatin1String("signal"))) {
+                auto e = events->nextEvent(10000);
+                QVERIFY2(e, e ? "" : e.error().message.c_str());
+                got = QString::fromStdString(*e);
+            }
+            QCOMPARE(got, status);
+        }
+        if (!output.isEmpty())
+            QCOMPARE(seen, output);
+        // Nothing of it is left: no cgroup, no monitor socket.
+        QTRY_VERIFY(!QFileInfo::exists(monitorSocketPath(rt().settings(), name)));
+        for (const char *h : {"memory", "pids", "freezer", "unified"})
+            QVERIFY(!QFileInfo::exists(QStringLiteral("/sys/fs/cgroup/%1/hutch/exe").arg(QLatin1String(h))));
     }
 
     void consoleLogFileIsWritten()

@@ -2,6 +2,7 @@
 
 #include "capabilities.h"
 #include "devices.h"
+#include "init.h"
 #include "mounts.h"
 
 #include <fcntl.h>
@@ -119,6 +120,15 @@ void runContainerInit(const ChildSetup &s)
         ::_exit(1);
     if (::unshare(CLONE_NEWCGROUP) < 0)
         fail(s.syncFd, Error::sys("unshare cgroup namespace"));
+    // An executed command runs under our minimal init, from a sealed copy
+    // of this binary made while the host's is still reachable.
+    UniqueFd initCopy;
+    if (spec.execute) {
+        auto copy = sealedCopyOfSelf();
+        if (!copy)
+            fail(s.syncFd, copy.error());
+        initCopy = std::move(*copy);
+    }
     if (auto err = setupFilesystem(s))
         fail(s.syncFd, *err);
     if (!spec.hostname.empty() && ::sethostname(spec.hostname.data(), spec.hostname.size()) < 0)
@@ -141,6 +151,8 @@ void runContainerInit(const ChildSetup &s)
         envp.push_back(e.data());
     envp.push_back(nullptr);
     std::vector<std::string> args = spec.init;
+    if (spec.execute)
+        args.insert(args.begin(), {"hutch-init", "--init"});
     for (auto &a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -149,6 +161,10 @@ void runContainerInit(const ChildSetup &s)
     // socket included (its closing tells the monitor exec succeeded).
     if (::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
         fail(s.syncFd, Error::sys("close_range"));
+    if (spec.execute) {
+        ::execveat(initCopy.get(), "", argv.data(), envp.data(), AT_EMPTY_PATH);
+        fail(s.syncFd, Error::sys("exec the minimal init"));
+    }
     ::execve(argv[0], argv.data(), envp.data());
     fail(s.syncFd, Error::sys("exec " + spec.init.front()));
 }

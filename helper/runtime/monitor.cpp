@@ -316,7 +316,14 @@ void Monitor::handleRequest(Client &c, const std::string &request)
     auto reply = [&](const std::string &text) { (void)sendMessage(c.fd.get(), text); };
     auto replyStatus = [&](const Status &s) { reply(s ? "err " + s->message : "ok"); };
     const bool alive = m_init > 0;
-    if (cmd == "state") {
+    if (m_lingering && cmd == "subscribe") {
+        reply("ok STOPPED");
+        reply(m_exitMessage);
+        m_lingering = false;
+        m_done = true;
+    } else if (m_lingering && (cmd == "console" || cmd == "tty")) {
+        connectTerminal(c, 0, Terminals::Mode::Follow);  // the command's output, then EOF
+    } else if (cmd == "state") {
         reply(std::string("ok ") + stateName(m_state) + " " + std::to_string(m_init));
     } else if (cmd == "subscribe") {
         c.subscriber = true;
@@ -418,6 +425,33 @@ void Monitor::onInitExit(int status)
     if (m_cgroup)
         if (auto err = m_cgroup->killAll())
             log(5, err->message);
+    if (m_spec.execute) {
+        // Nothing of the command remains before anyone hears its status.
+        if (m_cgroup) {
+            if (auto err = m_cgroup->destroy())
+                log(5, err->message);
+            m_cgroup.reset();
+        }
+        m_terminals.finish();
+        m_exitMessage = WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                            : "exit " + std::to_string(WEXITSTATUS(status));
+        bool told = false;
+        for (auto &c : m_clients)
+            if (c->subscriber) {
+                (void)sendMessage(c->fd.get(), m_exitMessage);
+                told = true;
+            }
+        if (!told) {
+            m_lingering = true;
+            itimerspec t{};
+            t.it_value.tv_sec = 30;
+            ::timerfd_settime(m_timer.get(), 0, &t, nullptr);
+            setState(State::Stopped);
+            return;
+        }
+        m_done = true;
+        return;
+    }
     if (rebooted && !m_stopRequested) {
         // A reboot: a fresh init in fresh namespaces, same cgroup and ptys.
         m_rebootRequested = false;
@@ -504,7 +538,10 @@ int Monitor::run()
             } else if (fd == m_timer.get()) {
                 uint64_t ticks;
                 (void)::read(fd, &ticks, sizeof ticks);
-                if (m_init > 0) {
+                if (m_lingering) {
+                    log(4, "nobody collected the command's status");
+                    m_done = true;
+                } else if (m_init > 0) {
                     log(4, "shutdown timed out: killing init");
                     ::kill(m_init, SIGKILL);
                 }

@@ -67,6 +67,10 @@ private:
     bool m_rebootRequested = false;
     bool m_stopRequested = false;
     bool m_done = false;
+    // An executed command (spec.execute) has ended: its status waits for a
+    // client to collect it (subscribe), for at most 30 s.
+    bool m_lingering = false;
+    std::string m_exitMessage;
 };
 
 }  // namespace hutch::rt

@@ -2,6 +2,7 @@
 // Started by the helper (through startMonitor, already detached): reads the
 // launch spec from fd N, starts the container, writes "ok PID" or
 // "err MESSAGE" to fd M and closes it, then serves until the container stops.
+#include "init.h"
 #include "monitor.h"
 
 #include <csignal>
@@ -42,6 +43,9 @@ void writeAll(int fd, const std::string &s)
 
 int main(int argc, char **argv)
 {
+    // PID 1 of an executed command (see init.h).
+    if (argc >= 2 && !std::strcmp(argv[1], "--init"))
+        return runMinimalInit(argv + 2);
     int specFd = -1, statusFd = -1;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--spec-fd"))

@@ -81,6 +81,7 @@ std::string LaunchSpec::serialize() const
     w.put("console.logsize", consoleLogSize);
     w.put("console.rotate", (long long)consoleRotate);
     w.put("socket", socketPath);
+    w.put("execute", (long long)execute);
     return w.str();
 }
 
@@ -136,6 +137,7 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "console.logsize") err = setInt(s.consoleLogSize);
         else if (key == "console.rotate") err = setInt(s.consoleRotate);
         else if (key == "socket") s.socketPath = v;
+        else if (key == "execute") err = setInt(s.execute);
         else if (!key.empty()) return Error::msg("spec: unknown key \"" + key + "\"");
         if (err)
             return *err;

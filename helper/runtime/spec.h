@@ -47,6 +47,7 @@ struct LaunchSpec {
     uint64_t consoleLogSize = 0;     // lxc.console.size: rotate or truncate past it; 0 = no limit
     bool consoleRotate = false;      // lxc.console.rotate
     std::string socketPath;          // the monitor's command socket
+    bool execute = false;            // init is a command run under a minimal init (lxc-execute)
 
     std::string serialize() const;
     static Result<LaunchSpec> parse(const std::string &text);

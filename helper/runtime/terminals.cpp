@@ -1,6 +1,7 @@
 #include "terminals.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -79,6 +80,8 @@ Result<UniqueFd> Terminals::connect(int n, Mode mode)
     const std::string history = m_terms[size_t(n)].history.contents();
     if (!history.empty())
         (void)::send(ours.get(), history.data(), history.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (m_finished)
+        return theirs;  // our end closes here: history, then EOF
     watch(ours.get());
     m_clients.push_back({std::move(ours), n, writer});
     return theirs;
@@ -134,6 +137,18 @@ void Terminals::readTerminal(size_t n)
         }
         ++i;
     }
+}
+
+void Terminals::finish()
+{
+    for (size_t n = 0; n < m_terms.size(); ++n) {
+        pollfd p{m_terms[n].pty.master.get(), POLLIN, 0};
+        while (::poll(&p, 1, 0) > 0 && (p.revents & POLLIN))
+            readTerminal(n);
+    }
+    while (!m_clients.empty())
+        drop(m_clients.size() - 1);
+    m_finished = true;
 }
 
 bool Terminals::handle(int fd)

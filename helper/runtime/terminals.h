@@ -45,6 +45,11 @@ public:
     // Whether fd is one of ours; if so, handles it being readable.
     bool handle(int fd);
 
+    // The container's programs are gone: read what is left in the ptys,
+    // then close every client (EOF after the last byte). Later clients get
+    // the history and EOF. Used when an executed command has ended.
+    void finish();
+
 private:
     struct Term {
         Pty pty;
@@ -66,6 +71,7 @@ private:
     UniqueFd m_log;
     uint64_t m_logWritten = 0;
     int m_epoll = -1;
+    bool m_finished = false;
 };
 
 }  // namespace hutch::rt

@@ -1,0 +1,98 @@
+#include "init.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/sendfile.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace hutch::rt {
+
+namespace {
+
+void mountIfMissing(const char *probe, const char *target, const char *type, const char *data)
+{
+    struct stat st {};
+    if (::stat(probe, &st) == 0 || ::stat(target, &st) != 0)
+        return;  // there already, or nowhere to put it
+    ::mount(type, target, type, MS_NOSUID | MS_NODEV | MS_NOEXEC, data);
+}
+
+}  // namespace
+
+int runMinimalInit(char **argv)
+{
+    if (!argv[0]) {
+        std::fprintf(stderr, "hutch-init: no command\n");
+        return 126;
+    }
+    mountIfMissing("/proc/self", "/proc", "proc", nullptr);
+    mountIfMissing("/dev/shm/.", "/dev/shm", "tmpfs", "mode=1777");
+    ::mount("mqueue", "/dev/mqueue", "mqueue", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr);
+
+    sigset_t all;
+    sigfillset(&all);
+    ::sigprocmask(SIG_BLOCK, &all, nullptr);
+    const pid_t command = ::fork();
+    if (command < 0) {
+        std::perror("hutch-init: fork");
+        return 126;
+    }
+    if (command == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        ::execvp(argv[0], argv);
+        std::fprintf(stderr, "hutch-init: cannot run \"%s\": %s\n", argv[0], std::strerror(errno));
+        ::_exit(127);
+    }
+    for (;;) {
+        siginfo_t info{};
+        if (::sigwaitinfo(&all, &info) < 0)
+            continue;
+        if (info.si_signo != SIGCHLD) {
+            // Everything but the death of a child is for the command.
+            ::kill(command, info.si_signo);
+            continue;
+        }
+        int status = 0;
+        pid_t p;
+        while ((p = ::waitpid(-1, &status, WNOHANG)) > 0) {
+            if (p != command)
+                continue;  // an orphan adopted by PID 1: reaped, nothing more
+            // PID 1 exiting ends everything else in the namespace.
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
+    }
+}
+
+Result<UniqueFd> sealedCopyOfSelf()
+{
+    UniqueFd self(::open("/proc/self/exe", O_RDONLY | O_CLOEXEC));
+    if (!self)
+        return Error::sys("open /proc/self/exe");
+    struct stat st {};
+    if (::fstat(self.get(), &st) < 0)
+        return Error::sys("stat /proc/self/exe");
+    UniqueFd copy(::memfd_create("hutch-init", MFD_CLOEXEC | MFD_ALLOW_SEALING));
+    if (!copy)
+        return Error::sys("memfd_create");
+    off_t offset = 0;
+    while (offset < st.st_size) {
+        const ssize_t n = ::sendfile(copy.get(), self.get(), &offset, size_t(st.st_size - offset));
+        if (n <= 0)
+            return Error::sys("copy the init binary");
+    }
+    if (::fcntl(copy.get(), F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0)
+        return Error::sys("seal the init binary");
+    return copy;
+}
+
+}  // namespace hutch::rt
