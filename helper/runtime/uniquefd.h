@@ -1,40 +1,8 @@
-// Owns a file descriptor: closed when the handle goes away. (The same as
-// core/uniquefd.h, for the Qt-free runtime and monitor.)
+// The runtime uses core's fd owner (plain C++, no Qt) under its own namespace.
 #pragma once
 
-#include <unistd.h>
-
-#include <utility>
+#include "../../core/uniquefd.h"
 
 namespace hutch::rt {
-
-class UniqueFd {
-public:
-    UniqueFd() = default;
-    explicit UniqueFd(int fd) : m_fd(fd) {}
-    UniqueFd(UniqueFd &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    UniqueFd &operator=(UniqueFd &&other) noexcept
-    {
-        if (this != &other)
-            reset(std::exchange(other.m_fd, -1));
-        return *this;
-    }
-    UniqueFd(const UniqueFd &) = delete;
-    UniqueFd &operator=(const UniqueFd &) = delete;
-    ~UniqueFd() { reset(); }
-
-    int get() const { return m_fd; }
-    explicit operator bool() const { return m_fd >= 0; }
-    int release() { return std::exchange(m_fd, -1); }
-    void reset(int fd = -1)
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = fd;
-    }
-
-private:
-    int m_fd = -1;
-};
-
+using hutch::UniqueFd;
 }  // namespace hutch::rt
