@@ -7,6 +7,7 @@
 #include "values.h"
 #include "protocol.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -57,6 +58,58 @@ Result<int> resourceNumber(const QString &name)
     if (it == resources.end())
         return Error::invalid(QStringLiteral("unknown resource \"%1\"").arg(name));
     return *it;
+}
+
+// "00:16:3e:xx:xx:xx": each xx from a hash of the container name and the
+// interface, so the MAC is random-looking but the same at every start.
+QString resolveMac(const QString &pattern, const QString &name, int index)
+{
+    const QByteArray hash = QCryptographicHash::hash((name + QLatin1Char('/') + QString::number(index)).toUtf8(),
+                                                     QCryptographicHash::Sha256);
+    QStringList octets = pattern.split(QLatin1Char(':'));
+    for (int i = 0; i < octets.size(); ++i)
+        if (octets[i].compare(QLatin1String("xx"), Qt::CaseInsensitive) == 0)
+            octets[i] = QStringLiteral("%1").arg(quint8(hash.at(i)), 2, 16, QLatin1Char('0'));
+    return octets.join(QLatin1Char(':'));
+}
+
+Result<std::vector<rt::NetDevice>> networkDevices(const Config &c, const QString &name, bool *shareHostNet)
+{
+    std::vector<rt::NetDevice> out;
+    *shareHostNet = false;
+    for (int n : c.networkIndices()) {
+        const QString prefix = QStringLiteral("lxc.net.%1.").arg(n);
+        auto get = [&](const char *key) { return c.value(prefix + QLatin1String(key), QString()); };
+        rt::NetDevice d;
+        d.index = n;
+        d.type = s(get("type"));
+        if (d.type.empty())
+            return Error::invalid(QStringLiteral("%1type is missing").arg(prefix));
+        if (d.type == "none") {
+            *shareHostNet = true;
+            continue;
+        }
+        d.link = s(get("link"));
+        d.name = s(get("name"));
+        if (const QString mac = get("hwaddr"); !mac.isEmpty())
+            d.hwaddr = s(resolveMac(mac, name, n));
+        d.mtu = get("mtu").toInt();
+        d.up = get("flags") == QLatin1String("up");
+        for (const QString &a : c.values(prefix + QStringLiteral("ipv4.address")))
+            d.ipv4.push_back(s(a));
+        for (const QString &a : c.values(prefix + QStringLiteral("ipv6.address")))
+            d.ipv6.push_back(s(a));
+        d.ipv4Gateway = s(get("ipv4.gateway"));
+        d.ipv6Gateway = s(get("ipv6.gateway"));
+        d.vethPair = s(get("veth.pair"));
+        d.macvlanMode = s(get("macvlan.mode"));
+        d.scriptUp = s(get("script.up"));
+        d.scriptDown = s(get("script.down"));
+        out.push_back(std::move(d));
+    }
+    if (*shareHostNet && !out.empty())
+        return Error::invalid(QStringLiteral("lxc.net: type none shares the host's network and cannot be combined with other interfaces"));
+    return out;
 }
 
 uint64_t rlimitValue(const QString &v)
@@ -187,6 +240,10 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
     }
     spec.consoleRotate = c.value(QStringLiteral("lxc.console.rotate"), QStringLiteral("0")) == QLatin1String("1");
     spec.socketPath = s(monitorSocketPath(settings, name));
+    auto net = networkDevices(c, name, &spec.shareHostNet);
+    if (!net)
+        return net.error();
+    spec.net = std::move(*net);
     return spec;
 }
 

@@ -4,6 +4,7 @@
 #include "devices.h"
 #include "init.h"
 #include "mounts.h"
+#include "network.h"
 
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -133,8 +134,13 @@ void runContainerInit(const ChildSetup &s)
         fail(s.syncFd, *err);
     if (!spec.hostname.empty() && ::sethostname(spec.hostname.data(), spec.hostname.size()) < 0)
         fail(s.syncFd, Error::sys("sethostname \"" + spec.hostname + "\""));
-    if (auto err = bringUpLoopback())
-        fail(s.syncFd, *err);
+    if (!spec.shareHostNet) {
+        if (auto err = bringUpLoopback())
+            fail(s.syncFd, *err);
+        // The monitor has moved the interfaces in before saying go.
+        if (auto err = configureContainerNetwork(spec.net))
+            fail(s.syncFd, *err);
+    }
     for (const Prlimit &p : spec.prlimits) {
         const rlimit rl{p.soft, p.hard};
         if (::setrlimit(__rlimit_resource(p.resource), &rl) < 0)

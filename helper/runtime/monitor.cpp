@@ -160,7 +160,8 @@ Status Monitor::cloneInit()
         setup.ttyPts.push_back(m_terminals.slavePath(i));
     setup.syncFd = childEnd.get();
 
-    const pid_t pid = cloneChild(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET);
+    const pid_t pid = cloneChild(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC
+                                 | (m_spec.shareHostNet ? 0 : CLONE_NEWNET));
     if (pid < 0)
         return Error::sys("clone");
     if (pid == 0) {
@@ -173,10 +174,21 @@ Status Monitor::cloneInit()
         ::kill(pid, SIGKILL);
         ::waitpid(pid, nullptr, 0);
         m_init = -1;
+        releaseNetwork();
         return e;
     };
     if (auto err = m_cgroup->addProcess(pid))
         return reap(*err);
+    if (!m_spec.shareHostNet) {
+        // Held so that physical interfaces can be given back after init is gone.
+        m_netns.reset(::open(("/proc/" + std::to_string(pid) + "/ns/net").c_str(), O_RDONLY | O_CLOEXEC));
+        auto links = setupHostNetwork(m_spec.net, pid, m_spec.name);
+        if (!links) {
+            releaseNetwork();
+            return reap(links.error());
+        }
+        m_hostLinks = *links;
+    }
     if (::send(parentEnd.get(), "g", 1, MSG_NOSIGNAL) != 1)
         return reap(Error::sys("start init"));
     // The child's end closes at exec (close-on-exec): no message means success.
@@ -207,6 +219,16 @@ void Monitor::stopRepeating()
     m_pendingSignal = 0;
     const itimerspec off{};
     ::timerfd_settime(m_retry.get(), 0, &off, nullptr);
+}
+
+void Monitor::releaseNetwork()
+{
+    if (!m_netns)
+        return;
+    returnPhysicalInterfaces(m_spec.net, m_netns.get());
+    runDownScripts(m_spec.net, m_hostLinks, m_spec.name);
+    m_hostLinks.clear();
+    m_netns.reset();  // the namespace goes, and the veth host ends with it
 }
 
 void Monitor::setState(State s)
@@ -400,6 +422,16 @@ void Monitor::handleRequest(Client &c, const std::string &request)
     } else if (cmd == "cgroup.set" && m_cgroup && w.size() >= 4) {
         const size_t at = request.find(w[2]) + w[2].size() + 1;
         replyStatus(m_cgroup->set({w[2], request.substr(at), w[1] == "1"}));
+    } else if (cmd == "addresses" && alive) {
+        if (!m_netns)
+            return reply("ok");  // the host's network: not ours to report
+        auto addrs = addressesIn(m_netns.get());
+        if (!addrs)
+            return reply("err " + addrs.error().message);
+        std::string out = "ok";
+        for (const auto &a : *addrs)
+            out += "\n" + a;
+        reply(out);
     } else if (cmd == "stats" && m_cgroup) {
         auto s = m_cgroup->stats();
         if (!s)
@@ -425,6 +457,7 @@ void Monitor::onInitExit(int status)
     if (m_cgroup)
         if (auto err = m_cgroup->killAll())
             log(5, err->message);
+    releaseNetwork();
     if (m_spec.execute) {
         // Nothing of the command remains before anyone hears its status.
         if (m_cgroup) {
@@ -474,6 +507,7 @@ void Monitor::cleanup()
         ::waitpid(m_init, nullptr, 0);
         m_init = -1;
     }
+    releaseNetwork();
     if (m_cgroup) {
         if (auto err = m_cgroup->killAll())
             log(5, err->message);

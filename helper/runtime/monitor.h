@@ -63,6 +63,9 @@ private:
     std::vector<std::unique_ptr<Client>> m_clients;
     FILE *m_log = nullptr;
     pid_t m_init = -1;
+    UniqueFd m_netns;                     // the container's network namespace, held until stop
+    std::vector<std::string> m_hostLinks; // host-side veth names
+    void releaseNetwork();
     State m_state = State::Stopped;
     bool m_rebootRequested = false;
     bool m_stopRequested = false;

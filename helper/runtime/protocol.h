@@ -16,6 +16,7 @@
 //   cgroup.get V2 FILE         → ok VALUE
 //   cgroup.set V2 FILE VALUE   → ok
 //   stats                      → ok cpu_ns=.. memory=.. memory_limit=.. pids=.. io_read=.. io_write=..
+//   addresses                  → ok, then one "LINK ADDRESS/PREFIX" a line
 //   attach MODE ENV ROWS COLS  → ok PID, with the pty master (MODE pty) or
 //     + lines "arg X" / "env X"    two sockets, stdin+stdout and stderr (MODE
 //                                 pipes); later "exit N" or "signal N" when the

@@ -82,6 +82,26 @@ std::string LaunchSpec::serialize() const
     w.put("console.rotate", (long long)consoleRotate);
     w.put("socket", socketPath);
     w.put("execute", (long long)execute);
+    w.put("net.share", (long long)shareHostNet);
+    for (const NetDevice &d : net) {
+        w.put("net.index", (long long)d.index);  // begins a device
+        w.put("net.type", d.type);
+        w.put("net.link", d.link);
+        w.put("net.name", d.name);
+        w.put("net.hwaddr", d.hwaddr);
+        w.put("net.mtu", (long long)d.mtu);
+        w.put("net.up", (long long)d.up);
+        for (const auto &a : d.ipv4)
+            w.put("net.ipv4", a);
+        for (const auto &a : d.ipv6)
+            w.put("net.ipv6", a);
+        w.put("net.ipv4.gateway", d.ipv4Gateway);
+        w.put("net.ipv6.gateway", d.ipv6Gateway);
+        w.put("net.veth.pair", d.vethPair);
+        w.put("net.macvlan.mode", d.macvlanMode);
+        w.put("net.script.up", d.scriptUp);
+        w.put("net.script.down", d.scriptDown);
+    }
     return w.str();
 }
 
@@ -138,6 +158,26 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "console.rotate") err = setInt(s.consoleRotate);
         else if (key == "socket") s.socketPath = v;
         else if (key == "execute") err = setInt(s.execute);
+        else if (key == "net.share") err = setInt(s.shareHostNet);
+        else if (key == "net.index") { s.net.emplace_back(); err = setInt(s.net.back().index); }
+        else if (key.rfind("net.", 0) == 0 && !s.net.empty()) {
+            NetDevice &d = s.net.back();
+            if (key == "net.type") d.type = v;
+            else if (key == "net.link") d.link = v;
+            else if (key == "net.name") d.name = v;
+            else if (key == "net.hwaddr") d.hwaddr = v;
+            else if (key == "net.mtu") err = setInt(d.mtu);
+            else if (key == "net.up") err = setInt(d.up);
+            else if (key == "net.ipv4") d.ipv4.push_back(v);
+            else if (key == "net.ipv6") d.ipv6.push_back(v);
+            else if (key == "net.ipv4.gateway") d.ipv4Gateway = v;
+            else if (key == "net.ipv6.gateway") d.ipv6Gateway = v;
+            else if (key == "net.veth.pair") d.vethPair = v;
+            else if (key == "net.macvlan.mode") d.macvlanMode = v;
+            else if (key == "net.script.up") d.scriptUp = v;
+            else if (key == "net.script.down") d.scriptDown = v;
+            else return Error::msg("spec: unknown key \"" + key + "\"");
+        }
         else if (!key.empty()) return Error::msg("spec: unknown key \"" + key + "\"");
         if (err)
             return *err;

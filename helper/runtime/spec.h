@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cgroups.h"
+#include "network.h"
 #include "rterror.h"
 
 #include <csignal>
@@ -47,7 +48,9 @@ struct LaunchSpec {
     uint64_t consoleLogSize = 0;     // lxc.console.size: rotate or truncate past it; 0 = no limit
     bool consoleRotate = false;      // lxc.console.rotate
     std::string socketPath;          // the monitor's command socket
-    bool execute = false;            // init is a command run under a minimal init (lxc-execute)
+    bool execute = false;
+    std::vector<NetDevice> net;      // lxc.net.N, in index order
+    bool shareHostNet = false;       // lxc.net.N.type = none: no network namespace of its own            // init is a command run under a minimal init (lxc-execute)
 
     std::string serialize() const;
     static Result<LaunchSpec> parse(const std::string &text);

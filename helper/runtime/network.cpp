@@ -1,0 +1,215 @@
+#include "network.h"
+
+#include "netlink.h"
+
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <random>
+
+namespace hutch::rt {
+
+namespace {
+
+std::string insideName(const NetDevice &d)
+{
+    if (!d.name.empty())
+        return d.name;
+    if (d.type == "phys")
+        return d.link;
+    return "eth" + std::to_string(d.index);
+}
+
+// LXC names host ends "vethXXXXXX"; ours say whose they are where it fits.
+std::string vethHostName(const NetDevice &d)
+{
+    if (!d.vethPair.empty())
+        return d.vethPair;
+    static std::mt19937 rng{std::random_device{}()};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "vh%08x", unsigned(rng()));
+    return buf;
+}
+
+// lxc.net.N.script.up/down: "SCRIPT NAME net up|down TYPE HOSTIF", with
+// LXC_NAME, LXC_NET_TYPE, LXC_NET_PARENT, LXC_NET_PEER in the environment.
+Status runScript(const std::string &script, const std::string &phase, const NetDevice &d,
+                 const std::string &hostName, const std::string &container)
+{
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return Error::sys("fork for " + script);
+    if (pid == 0) {
+        ::setenv("LXC_NAME", container.c_str(), 1);
+        ::setenv("LXC_HOOK_TYPE", phase.c_str(), 1);
+        ::setenv("LXC_HOOK_SECTION", "net", 1);
+        ::setenv("LXC_NET_TYPE", d.type.c_str(), 1);
+        ::setenv("LXC_NET_PARENT", d.link.c_str(), 1);
+        ::setenv("LXC_NET_PEER", hostName.c_str(), 1);
+        ::execl("/bin/sh", "sh", "-c", (script + " \"$@\"").c_str(), "sh", container.c_str(), "net", phase.c_str(),
+                d.type.c_str(), hostName.c_str(), static_cast<char *>(nullptr));
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return Error::msg("lxc.net." + std::to_string(d.index) + ".script." + phase + " (" + script + ") failed");
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> setupHostNetwork(const std::vector<NetDevice> &devices, pid_t init,
+                                                  const std::string &containerName)
+{
+    std::vector<std::string> hostNames(devices.size());
+    if (devices.empty())
+        return hostNames;
+    auto nl = Netlink::open();
+    if (!nl)
+        return nl.error();
+    for (size_t i = 0; i < devices.size(); ++i) {
+        const NetDevice &d = devices[i];
+        const std::string what = "lxc.net." + std::to_string(d.index);
+        if (d.type == "veth") {
+            const std::string host = vethHostName(d);
+            if (auto err = nl->addVeth(host, insideName(d), init))
+                return err->wrap(what);
+            hostNames[i] = host;
+            Netlink::Change c;
+            c.up = true;
+            c.mtu = d.mtu;
+            if (auto err = nl->change(host, c))
+                return err->wrap(what);
+            if (!d.link.empty())
+                if (auto err = nl->enslave(host, d.link))
+                    return err->wrap(what);
+        } else if (d.type == "macvlan") {
+            if (d.link.empty())
+                return Error::msg(what + ": macvlan needs lxc.net." + std::to_string(d.index) + ".link");
+            if (auto err = nl->addMacvlan(insideName(d), d.link, d.macvlanMode, init))
+                return err->wrap(what);
+        } else if (d.type == "phys") {
+            if (d.link.empty())
+                return Error::msg(what + ": phys needs lxc.net." + std::to_string(d.index) + ".link");
+            if (auto err = nl->moveToPid(d.link, init))
+                return err->wrap(what);
+        } else if (d.type == "vlan" || d.type == "ipvlan") {
+            return Error::msg(what + ": network type " + d.type + " is not supported yet");
+        }
+        if (!d.scriptUp.empty())
+            if (auto err = runScript(d.scriptUp, "up", d, hostNames[i], containerName))
+                return *err;
+    }
+    return hostNames;
+}
+
+void returnPhysicalInterfaces(const std::vector<NetDevice> &devices, int containerNetns)
+{
+    bool any = false;
+    for (const NetDevice &d : devices)
+        any = any || d.type == "phys";
+    if (!any || containerNetns < 0)
+        return;
+    // A netlink socket opened inside the container's namespace sends the
+    // interfaces to the namespace this process came from.
+    UniqueFd own(::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
+    if (!own || ::setns(containerNetns, CLONE_NEWNET) < 0)
+        return;
+    auto nl = Netlink::open();
+    ::setns(own.get(), CLONE_NEWNET);
+    if (!nl)
+        return;
+    for (const NetDevice &d : devices) {
+        if (d.type != "phys")
+            continue;
+        // Under its own name again, then home.
+        const std::string inside = insideName(d);
+        if (inside != d.link) {
+            Netlink::Change c;
+            c.rename = d.link;
+            (void)nl->change(inside, c);
+        }
+        (void)nl->moveToNsFd(d.link, own.get());
+    }
+}
+
+void runDownScripts(const std::vector<NetDevice> &devices, const std::vector<std::string> &hostNames,
+                    const std::string &containerName)
+{
+    for (size_t i = 0; i < devices.size(); ++i)
+        if (!devices[i].scriptDown.empty())
+            (void)runScript(devices[i].scriptDown, "down", devices[i], i < hostNames.size() ? hostNames[i] : "",
+                            containerName);
+}
+
+Status configureContainerNetwork(const std::vector<NetDevice> &devices)
+{
+    if (devices.empty())
+        return std::nullopt;
+    auto nl = Netlink::open();
+    if (!nl)
+        return nl.error();
+    for (const NetDevice &d : devices) {
+        if (d.type == "empty" || d.type == "none")
+            continue;
+        const std::string what = "lxc.net." + std::to_string(d.index);
+        std::string name = d.type == "phys" ? d.link : insideName(d);
+        Netlink::Change c;
+        if (d.type == "phys" && !d.name.empty() && d.name != d.link)
+            c.rename = d.name;
+        c.mac = d.hwaddr;
+        if (d.type != "veth")
+            c.mtu = d.mtu;
+        if (auto err = nl->change(name, c))
+            return err->wrap(what);
+        if (!c.rename.empty())
+            name = c.rename;
+        for (const std::string &a : d.ipv4)
+            if (auto err = nl->addAddress(name, a))
+                return err->wrap(what);
+        for (const std::string &a : d.ipv6)
+            if (auto err = nl->addAddress(name, a))
+                return err->wrap(what);
+        // Up before the routes: the kernel wants a live link for a gateway.
+        if (d.up || !d.ipv4Gateway.empty() || !d.ipv6Gateway.empty()) {
+            Netlink::Change up;
+            up.up = true;
+            if (auto err = nl->change(name, up))
+                return err->wrap(what);
+        }
+        if (!d.ipv4Gateway.empty() && d.ipv4Gateway != "auto")
+            if (auto err = nl->addDefaultRoute(name, d.ipv4Gateway, false))
+                return err->wrap(what);
+        if (!d.ipv6Gateway.empty() && d.ipv6Gateway != "auto")
+            if (auto err = nl->addDefaultRoute(name, d.ipv6Gateway, true))
+                return err->wrap(what);
+    }
+    return std::nullopt;
+}
+
+Result<std::vector<std::string>> addressesIn(int netnsFd)
+{
+    UniqueFd own(::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
+    if (!own)
+        return Error::sys("open own network namespace");
+    if (::setns(netnsFd, CLONE_NEWNET) < 0)
+        return Error::sys("enter the container's network namespace");
+    auto nl = Netlink::open();
+    ::setns(own.get(), CLONE_NEWNET);
+    if (!nl)
+        return nl.error();
+    auto addrs = nl->addresses();
+    if (!addrs)
+        return addrs.error();
+    std::vector<std::string> out;
+    for (const auto &a : *addrs)
+        out.push_back(a.link + " " + a.cidr);
+    return out;
+}
+
+}  // namespace hutch::rt

@@ -1,0 +1,208 @@
+// Container networking (lxc.net.N.*) with real veth pairs, bridges and
+// macvlans. The whole test runs in a network namespace of its own, made in
+// initTestCase: no packet reaches the machine's real interfaces.
+#include "runtimefixture.h"
+
+#include "attach.h"
+#include "netlink.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <poll.h>
+#include <sched.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace hutch;
+using namespace hutch::test;
+
+namespace {
+
+// Runs a command in a container; returns "exit N" and the output.
+std::pair<QString, QByteArray> run(Runtime &runtime, const QString &name, const QString &command)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(runtime.settings(), name).toStdString());
+    if (!client)
+        return {QStringLiteral("no monitor"), {}};
+    rt::AttachRequest req;
+    req.pty = false;
+    req.argv = {"sh", "-c", command.toStdString()};
+    std::vector<rt::UniqueFd> fds;
+    if (!client->request(req.serialize(), &fds) || fds.size() != 2)
+        return {QStringLiteral("attach refused"), {}};
+    ::shutdown(fds[0].get(), SHUT_WR);
+    QByteArray out;
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fds[0].get(), buf, sizeof buf)) > 0)
+        out.append(buf, n);
+    auto end = client->nextEvent(30000);
+    return {end ? QString::fromStdString(*end) : QStringLiteral("no status"), out};
+}
+
+QStringList hostLinks()
+{
+    auto nl = rt::Netlink::open();
+    QStringList out;
+    if (!nl)
+        return out;
+    if (auto links = nl->links())
+        for (const auto &l : *links)
+            out << QString::fromStdString(l);
+    return out;
+}
+
+}  // namespace
+
+class TestNetwork : public QObject {
+    Q_OBJECT
+
+    std::optional<RuntimeFixture> fx;
+    QTemporaryDir scratch;
+    Runtime &rt() { return fx->runtime(); }
+
+    void start(const QString &name, const QStringList &config)
+    {
+        QVERIFY(!fx->create(name, config));
+        auto pid = rt().start(name);
+        QVERIFY2(pid.ok(), pid.ok() ? "" : qPrintable(pid.error().message));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        // Our own network namespace for everything below (this thread is the
+        // only one that creates links and starts monitors).
+        if (::unshare(CLONE_NEWNET) < 0)
+            QSKIP("cannot create a network namespace (unshare CLONE_NEWNET)");
+        auto nl = rt::Netlink::open();
+        QVERIFY(nl);
+        rt::Netlink::Change up;
+        up.up = true;
+        QVERIFY(!nl->change("lo", up));
+        QVERIFY(!nl->addBridge("brtest"));
+        QVERIFY(!nl->addAddress("brtest", "10.99.0.1/24"));
+        QVERIFY(!nl->change("brtest", up));
+        fx.emplace();
+    }
+
+    void cleanup()
+    {
+        if (fx)
+            fx->stopAll();
+    }
+
+    void cleanupTestCase() { fx.reset(); }
+
+    void vethOnABridge()
+    {
+        const QStringList common = {QStringLiteral("lxc.net.0.type = veth"), QStringLiteral("lxc.net.0.link = brtest"),
+                                    QStringLiteral("lxc.net.0.flags = up"),
+                                    QStringLiteral("lxc.net.0.hwaddr = 00:16:3e:xx:xx:xx"),
+                                    QStringLiteral("lxc.net.0.ipv4.gateway = 10.99.0.1")};
+        start(QStringLiteral("va"), common + QStringList{QStringLiteral("lxc.net.0.ipv4.address = 10.99.0.10/24")});
+        start(QStringLiteral("vb"), common + QStringList{QStringLiteral("lxc.net.0.ipv4.address = 10.99.0.11/24"),
+                                                         QStringLiteral("lxc.net.0.veth.pair = vbhost")});
+        QVERIFY(hostLinks().contains(QStringLiteral("vbhost")));
+        auto toBridge = run(rt(), QStringLiteral("va"), QStringLiteral("ping -c 1 -W 3 10.99.0.1"));
+        QCOMPARE(toBridge.first, QStringLiteral("exit 0"));
+        auto toPeer = run(rt(), QStringLiteral("va"), QStringLiteral("ping -c 1 -W 3 10.99.0.11"));
+        QCOMPARE(toPeer.first, QStringLiteral("exit 0"));
+        auto route = run(rt(), QStringLiteral("vb"), QStringLiteral("ip route | grep default"));
+        QVERIFY2(route.second.contains("default via 10.99.0.1 dev eth0"), route.second.constData());
+        // The addresses, as the monitor reports them.
+        auto addrs = rt().request(QStringLiteral("va"), QStringLiteral("addresses"));
+        QVERIFY(addrs);
+        QCOMPARE(*addrs, QStringLiteral("eth0 10.99.0.10/24"));
+        // The MAC keeps its prefix, its xx are filled, and it is the same after a restart.
+        auto mac = run(rt(), QStringLiteral("va"), QStringLiteral("cat /sys/class/net/eth0/address"));
+        QVERIFY2(mac.second.startsWith("00:16:3e:") && mac.second.trimmed().size() == 17, mac.second.constData());
+        QVERIFY(rt().request(QStringLiteral("va"), QStringLiteral("stop")));
+        QVERIFY(fx->waitForState(QStringLiteral("va"), QStringLiteral("STOPPED")));
+        QVERIFY(rt().start(QStringLiteral("va")).ok());
+        QCOMPARE(run(rt(), QStringLiteral("va"), QStringLiteral("cat /sys/class/net/eth0/address")).second, mac.second);
+        // Stop removes the host ends.
+        fx->stopAll();
+        QTRY_VERIFY(!hostLinks().contains(QStringLiteral("vbhost")));
+        QTRY_VERIFY(hostLinks().filter(QRegularExpression(QStringLiteral("^vh"))).isEmpty());
+    }
+
+    void macvlanConnectsTwoContainers()
+    {
+        auto nl = rt::Netlink::open();
+        QVERIFY(nl);
+        QVERIFY(!nl->addVeth("mvparent", "mvpeer", ::getpid()));
+        rt::Netlink::Change up;
+        up.up = true;
+        QVERIFY(!nl->change("mvparent", up));
+        QVERIFY(!nl->change("mvpeer", up));
+        const QStringList common = {QStringLiteral("lxc.net.0.type = macvlan"), QStringLiteral("lxc.net.0.link = mvparent"),
+                                    QStringLiteral("lxc.net.0.macvlan.mode = bridge"), QStringLiteral("lxc.net.0.flags = up")};
+        start(QStringLiteral("ma"), common + QStringList{QStringLiteral("lxc.net.0.ipv4.address = 10.98.0.10/24")});
+        start(QStringLiteral("mb"), common + QStringList{QStringLiteral("lxc.net.0.ipv4.address = 10.98.0.11/24")});
+        auto ping = run(rt(), QStringLiteral("ma"), QStringLiteral("ping -c 1 -W 3 10.98.0.11"));
+        QCOMPARE(ping.first, QStringLiteral("exit 0"));
+        fx->stopAll();
+        QVERIFY(!nl->deleteLink("mvparent"));
+    }
+
+    void emptyHasOnlyLoopback()
+    {
+        start(QStringLiteral("em"), {});  // the template's lxc.net.0.type = empty
+        auto links = run(rt(), QStringLiteral("em"), QStringLiteral("ls /sys/class/net | tr '\\n' ' '"));
+        QCOMPARE(links.second.trimmed(), QByteArray("lo"));
+    }
+
+    void noneSharesTheHostNetwork()
+    {
+        start(QStringLiteral("no"), {QStringLiteral("lxc.net.0.type = none")});
+        auto links = run(rt(), QStringLiteral("no"), QStringLiteral("ls /sys/class/net"));
+        QVERIFY2(links.second.contains("brtest"), links.second.constData());
+        auto addrs = rt().request(QStringLiteral("no"), QStringLiteral("addresses"));
+        QVERIFY(addrs);
+    }
+
+    void physIsMovedInAndGivenBack()
+    {
+        auto nl = rt::Netlink::open();
+        QVERIFY(nl);
+        QVERIFY(!nl->addVeth("physx", "physy", ::getpid()));
+        start(QStringLiteral("ph"), {QStringLiteral("lxc.net.0.type = phys"), QStringLiteral("lxc.net.0.link = physx"),
+                                     QStringLiteral("lxc.net.0.name = eth5"), QStringLiteral("lxc.net.0.flags = up"),
+                                     QStringLiteral("lxc.net.0.ipv4.address = 10.97.0.2/24")});
+        QVERIFY(!hostLinks().contains(QStringLiteral("physx")));
+        auto inside = run(rt(), QStringLiteral("ph"), QStringLiteral("ls /sys/class/net | tr '\\n' ' '; ip -4 addr show eth5"));
+        QVERIFY2(inside.second.startsWith("eth5 lo") && inside.second.contains("10.97.0.2/24"), inside.second.constData());
+        fx->stopAll();
+        QTRY_VERIFY(hostLinks().contains(QStringLiteral("physx")));
+        QVERIFY(!nl->deleteLink("physx"));
+    }
+
+    void scriptsGetLxcEnvironment()
+    {
+        const QString log = scratch.filePath(QStringLiteral("script.log"));
+        const QString script = scratch.filePath(QStringLiteral("net-script"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\necho \"$* name=$LXC_NAME peer=$LXC_NET_PEER\" >> " + log.toUtf8() + "\n");
+        f.close();
+        QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        start(QStringLiteral("sc"), {QStringLiteral("lxc.net.0.type = veth"), QStringLiteral("lxc.net.0.link = brtest"),
+                                     QStringLiteral("lxc.net.0.veth.pair = schost"),
+                                     QStringLiteral("lxc.net.0.script.up = ") + script,
+                                     QStringLiteral("lxc.net.0.script.down = ") + script});
+        fx->stopAll();
+        QFile l(log);
+        QVERIFY(l.open(QIODevice::ReadOnly));
+        QCOMPARE(l.readAll(), QByteArray("sc net up veth schost name=sc peer=schost\n"
+                                         "sc net down veth schost name=sc peer=schost\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetwork)
+#include "test_network.moc"
