@@ -14,7 +14,7 @@ build_deps=(
     libcap-dev libnl-3-dev libnl-route-3-dev libvterm-dev libbtrfsutil-dev libseccomp-dev
 )
 # What the runtime and its tests use at run time.
-runtime_deps=(busybox-static)
+runtime_deps=(busybox-static iproute2 nftables dnsmasq-base)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

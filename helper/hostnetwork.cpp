@@ -1,0 +1,253 @@
+#include "hostnetwork.h"
+
+#include "netlink.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <arpa/inet.h>
+
+namespace hutch {
+
+namespace {
+
+quint32 maskOf(int prefix) { return prefix == 0 ? 0 : ~quint32(0) << (32 - prefix); }
+
+QString ip(quint32 a)
+{
+    return QStringLiteral("%1.%2.%3.%4").arg(a >> 24).arg((a >> 16) & 255).arg((a >> 8) & 255).arg(a & 255);
+}
+
+Result<QByteArray> runNft(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess nft;
+    nft.start(QStringLiteral("nft"), args);
+    if (!nft.waitForStarted(10000))
+        return Error::failed(QStringLiteral("nft is not installed (Debian package nftables)"));
+    nft.write(input);
+    nft.closeWriteChannel();
+    nft.waitForFinished(30000);
+    if (nft.exitStatus() != QProcess::NormalExit || nft.exitCode() != 0)
+        return Error::failed(QStringLiteral("nft %1: %2").arg(args.join(QLatin1Char(' ')),
+                                                              QString::fromUtf8(nft.readAllStandardError()).trimmed()));
+    return nft.readAllStandardOutput();
+}
+
+}  // namespace
+
+bool IPv4Net::overlaps(const IPv4Net &o) const
+{
+    const int p = std::min(prefix, o.prefix);
+    return (address & maskOf(p)) == (o.address & maskOf(p));
+}
+
+QString IPv4Net::toString() const
+{
+    return ip(address) + QLatin1Char('/') + QString::number(prefix);
+}
+
+std::optional<IPv4Net> IPv4Net::parse(const QString &cidr)
+{
+    const QStringList parts = cidr.split(QLatin1Char('/'));
+    in_addr a{};
+    if (parts.size() != 2 || inet_pton(AF_INET, parts[0].toLatin1().constData(), &a) != 1)
+        return std::nullopt;
+    bool ok = false;
+    const int prefix = parts[1].toInt(&ok);
+    if (!ok || prefix < 0 || prefix > 32)
+        return std::nullopt;
+    return IPv4Net{ntohl(a.s_addr), prefix};
+}
+
+std::optional<IPv4Net> chooseSubnet(const QList<IPv4Net> &used)
+{
+    // 10.0.3.0/24 first, as LXC's lxcbr0; then the rest of the private ranges.
+    QList<IPv4Net> candidates;
+    for (quint32 n = 3; n < 256; ++n)
+        candidates.append({(10u << 24) | (n << 8), 24});
+    for (quint32 n = 0; n < 256; ++n)
+        candidates.append({(192u << 24) | (168u << 16) | (n << 8), 24});
+    for (quint32 m = 16; m < 32; ++m)
+        candidates.append({(172u << 24) | (m << 16) | (3u << 8), 24});
+    for (const IPv4Net &candidate : candidates) {
+        bool free = true;
+        for (const IPv4Net &u : used)
+            // A default route (prefix 0) says nothing about the subnet.
+            if (u.prefix > 0 && u.overlaps(candidate))
+                free = false;
+        if (free)
+            return candidate;
+    }
+    return std::nullopt;
+}
+
+QList<IPv4Net> usedIPv4Networks()
+{
+    QList<IPv4Net> used;
+    QFile routes(QStringLiteral("/proc/net/route"));
+    if (routes.open(QIODevice::ReadOnly)) {
+        routes.readLine();  // header
+        while (!routes.atEnd()) {
+            const QList<QByteArray> f = routes.readLine().simplified().split(' ');
+            if (f.size() < 8)
+                continue;
+            // Little-endian hex as the kernel prints it on x86.
+            const quint32 dest = ntohl(quint32(f[1].toUInt(nullptr, 16)));
+            const quint32 mask = ntohl(quint32(f[7].toUInt(nullptr, 16)));
+            used.append({dest, int(__builtin_popcount(mask))});
+        }
+    }
+    if (auto nl = rt::Netlink::open())
+        if (auto addrs = nl->addresses())
+            for (const auto &a : *addrs)
+                if (auto net = IPv4Net::parse(QString::fromStdString(a.cidr)))
+                    used.append(*net);
+    return used;
+}
+
+QStringList dnsmasqArguments(const BridgeOptions &o, const IPv4Net &subnet)
+{
+    const quint32 base = subnet.address & maskOf(subnet.prefix);
+    const quint32 last = base | ~maskOf(subnet.prefix);
+    return {QStringLiteral("--keep-in-foreground"),
+            QStringLiteral("--conf-file=/dev/null"),  // nothing of the host's dnsmasq.conf
+            QStringLiteral("--strict-order"),
+            QStringLiteral("--bind-interfaces"),
+            QStringLiteral("--except-interface=lo"),
+            QStringLiteral("--interface=") + o.name,
+            QStringLiteral("--listen-address=") + ip(base + 1),
+            QStringLiteral("--dhcp-range=%1,%2").arg(ip(base + 2), ip(last - 1)),
+            QStringLiteral("--dhcp-lease-max=%1").arg(last - base - 2),
+            QStringLiteral("--dhcp-no-override"),
+            QStringLiteral("--dhcp-authoritative"),
+            QStringLiteral("--dhcp-leasefile=") + o.stateDir + QStringLiteral("/dnsmasq.leases"),
+            QStringLiteral("--pid-file=") + o.stateDir + QStringLiteral("/dnsmasq.pid"),
+            QStringLiteral("--domain=") + o.domain,
+            QStringLiteral("--local=/%1/").arg(o.domain),
+            QStringLiteral("--expand-hosts")};
+}
+
+QString natTable(const QString &bridge, const IPv4Net &subnet)
+{
+    const QString net = subnet.toString();
+    return QStringLiteral(
+               "table ip hutch {\n"
+               "  chain postrouting {\n"
+               "    type nat hook postrouting priority srcnat; policy accept;\n"
+               "    ip saddr %1 ip daddr != %1 masquerade\n"
+               "  }\n"
+               "  chain forward {\n"
+               "    type filter hook forward priority filter; policy accept;\n"
+               "    iifname \"%2\" accept\n"
+               "    oifname \"%2\" ct state related,established accept\n"
+               "  }\n"
+               "}\n")
+        .arg(net, bridge);
+}
+
+HostNetwork::HostNetwork(QObject *parent) : QObject(parent) {}
+
+HostNetwork::~HostNetwork()
+{
+    (void)down();
+}
+
+Status HostNetwork::up(const BridgeOptions &options)
+{
+    m_options = options;
+    auto nl = rt::Netlink::open();
+    if (!nl)
+        return Error::failed(QString::fromStdString(nl.error().message));
+    const std::string bridge = options.name.toStdString();
+    if (nl->exists(bridge)) {
+        m_ownBridge = false;  // the user's bridge: used as it is
+        return std::nullopt;
+    }
+    std::optional<IPv4Net> subnet = options.subnet.isEmpty() ? chooseSubnet(usedIPv4Networks())
+                                                              : IPv4Net::parse(options.subnet);
+    if (!subnet)
+        return Error::invalid(options.subnet.isEmpty() ? QStringLiteral("no free 10.0.N.0/24 for the bridge")
+                                                       : QStringLiteral("bad subnet \"%1\"").arg(options.subnet));
+    m_subnet = *subnet;
+    if (auto err = nl->addBridge(bridge))
+        return Error::failed(QString::fromStdString(err->message));
+    m_ownBridge = true;
+    const quint32 gateway = (m_subnet.address & maskOf(m_subnet.prefix)) + 1;
+    rt::Netlink::Change upChange;
+    upChange.up = true;
+    if (auto err = nl->addAddress(bridge, (ip(gateway) + QLatin1Char('/') + QString::number(m_subnet.prefix)).toStdString()))
+        return Error::failed(QString::fromStdString(err->message));
+    if (auto err = nl->change(bridge, upChange))
+        return Error::failed(QString::fromStdString(err->message));
+    // Forwarding for the NAT (the namespace's own setting).
+    QFile forward(QStringLiteral("/proc/sys/net/ipv4/ip_forward"));
+    if (forward.open(QIODevice::WriteOnly))
+        forward.write("1");
+    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")}, natTable(options.name, m_subnet).toUtf8()); !nft)
+        return nft.error().wrap(QStringLiteral("NAT for %1").arg(options.name));
+    QDir().mkpath(options.stateDir);
+    if (QStandardPaths::findExecutable(options.dnsmasq).isEmpty() && !QFile::exists(options.dnsmasq)) {
+        m_warning = QStringLiteral("dnsmasq is not installed (Debian package dnsmasq-base): containers on %1 need static addresses")
+                        .arg(options.name);
+        return std::nullopt;
+    }
+    startDnsmasq();
+    return std::nullopt;
+}
+
+void HostNetwork::startDnsmasq()
+{
+    m_dnsmasq = std::make_unique<QProcess>();
+    m_dnsmasq->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    connect(m_dnsmasq.get(), &QProcess::finished, this, [this] {
+        if (m_stopping)
+            return;
+        // Supervised: a dnsmasq that dies comes back (after a breath, so a
+        // broken one does not spin).
+        QTimer::singleShot(500, this, [this] {
+            if (m_stopping)
+                return;
+            startDnsmasq();
+            if (m_dnsmasq->waitForStarted(5000))
+                Q_EMIT dnsmasqRestarted(m_dnsmasq->processId());
+        });
+    });
+    m_dnsmasq->start(m_options.dnsmasq, dnsmasqArguments(m_options, m_subnet));
+    m_dnsmasq->waitForStarted(5000);
+}
+
+bool HostNetwork::dnsmasqRunning() const
+{
+    return m_dnsmasq && m_dnsmasq->state() == QProcess::Running;
+}
+
+qint64 HostNetwork::dnsmasqPid() const
+{
+    return dnsmasqRunning() ? m_dnsmasq->processId() : 0;
+}
+
+Status HostNetwork::down()
+{
+    m_stopping = true;
+    if (m_dnsmasq) {
+        m_dnsmasq->terminate();
+        if (!m_dnsmasq->waitForFinished(5000))
+            m_dnsmasq->kill();
+        m_dnsmasq->waitForFinished(5000);
+        m_dnsmasq.reset();
+    }
+    if (!m_ownBridge)
+        return std::nullopt;
+    m_ownBridge = false;
+    Status result;
+    if (auto nft = runNft({QStringLiteral("delete"), QStringLiteral("table"), QStringLiteral("ip"), QStringLiteral("hutch")}); !nft)
+        result = nft.error();
+    if (auto nl = rt::Netlink::open())
+        if (auto err = nl->deleteLink(m_options.name.toStdString()); err && !result)
+            result = Error::failed(QString::fromStdString(err->message));
+    return result;
+}
+
+}  // namespace hutch

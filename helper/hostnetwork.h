@@ -1,0 +1,81 @@
+// The host side of the default network, as lxcbr0 is in the guide: a
+// bridge (hutchbr0) with a private IPv4 /24 that collides with no route the
+// host has, dnsmasq on it for DHCP and DNS (supervised: restarted when it
+// dies), and NAT through an nftables table of our own that goes away with
+// the bridge. Runs in the helper (root), in its network namespace.
+#pragma once
+
+#include "error.h"
+
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace hutch {
+
+struct BridgeOptions {
+    QString name = QStringLiteral("hutchbr0");
+    QString subnet;                          // "10.0.3.0/24"; chosen when empty
+    QString stateDir = QStringLiteral("/run/hutch/network");  // leases, pid file
+    QString dnsmasq = QStringLiteral("dnsmasq");
+    QString domain = QStringLiteral("hutch");  // container names resolve as NAME and NAME.hutch
+};
+
+struct IPv4Net {
+    quint32 address = 0;  // host order
+    int prefix = 0;
+    bool overlaps(const IPv4Net &other) const;
+    QString toString() const;  // "10.0.3.0/24"
+    static std::optional<IPv4Net> parse(const QString &cidr);
+};
+
+// The first 10.0.N.0/24 (N from 3, as LXC's lxcbr0) that overlaps none of `used`.
+std::optional<IPv4Net> chooseSubnet(const QList<IPv4Net> &used);
+// The host's IPv4 routes and addresses (/proc/net/route and netlink).
+QList<IPv4Net> usedIPv4Networks();
+
+// The dnsmasq command line for a bridge (tested on its own: dnsmasq may
+// not be installed where the tests run).
+QStringList dnsmasqArguments(const BridgeOptions &options, const IPv4Net &subnet);
+// The nftables table (inet family is not enough for NAT in older kernels: ip).
+QString natTable(const QString &bridge, const IPv4Net &subnet);
+
+class HostNetwork : public QObject {
+    Q_OBJECT
+public:
+    explicit HostNetwork(QObject *parent = nullptr);
+    ~HostNetwork() override;
+
+    // Creates the bridge if needed, its address, the NAT table, and starts
+    // dnsmasq (unless dnsmasq is not installed: then static addresses only,
+    // and warning() says so). An existing bridge of the user's (br0,
+    // virbr0) is used as it is: no address, NAT or dnsmasq of ours.
+    Status up(const BridgeOptions &options);
+    // Stops dnsmasq, removes the NAT table and the bridge (if we made it).
+    Status down();
+
+    IPv4Net subnet() const { return m_subnet; }
+    bool dnsmasqRunning() const;
+    qint64 dnsmasqPid() const;
+    QString warning() const { return m_warning; }
+
+Q_SIGNALS:
+    void dnsmasqRestarted(qint64 pid);
+
+private:
+    void startDnsmasq();
+
+    BridgeOptions m_options;
+    IPv4Net m_subnet;
+    bool m_ownBridge = false;
+    bool m_stopping = false;
+    std::unique_ptr<QProcess> m_dnsmasq;
+    QString m_warning;
+};
+
+}  // namespace hutch

@@ -1,0 +1,196 @@
+// The default bridge: subnet choice, dnsmasq command line, the NAT table's
+// lifetime, and (where dnsmasq is installed) DHCP and DNS for containers.
+// Everything that touches links runs in a network namespace of its own.
+#include "runtimefixture.h"
+
+#include "attach.h"
+#include "hostnetwork.h"
+#include "netlink.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sched.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace hutch;
+using namespace hutch::test;
+
+namespace {
+
+bool nftTableExists()
+{
+    QProcess nft;
+    nft.start(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("table"), QStringLiteral("ip"), QStringLiteral("hutch")});
+    return nft.waitForFinished(10000) && nft.exitStatus() == QProcess::NormalExit && nft.exitCode() == 0;
+}
+
+QString attachShell(Runtime &runtime, const QString &name, const QString &command, QByteArray *out)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(runtime.settings(), name).toStdString());
+    if (!client)
+        return QStringLiteral("no monitor");
+    rt::AttachRequest req;
+    req.pty = false;
+    req.argv = {"sh", "-c", command.toStdString()};
+    std::vector<rt::UniqueFd> fds;
+    if (!client->request(req.serialize(), &fds) || fds.size() != 2)
+        return QStringLiteral("attach refused");
+    ::shutdown(fds[0].get(), SHUT_WR);
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fds[0].get(), buf, sizeof buf)) > 0)
+        out->append(buf, n);
+    auto end = client->nextEvent(60000);
+    return end ? QString::fromStdString(*end) : QStringLiteral("no status");
+}
+
+}  // namespace
+
+class TestHostNetwork : public QObject {
+    Q_OBJECT
+
+    bool m_inNamespace = false;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_inNamespace = ::geteuid() == 0 && ::unshare(CLONE_NEWNET) == 0;
+        if (m_inNamespace) {
+            auto nl = rt::Netlink::open();
+            rt::Netlink::Change up;
+            up.up = true;
+            if (nl)
+                (void)nl->change("lo", up);
+        }
+    }
+
+    void choosesAFreeSubnet_data()
+    {
+        QTest::addColumn<QStringList>("used");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("nothing used") << QStringList{} << QStringLiteral("10.0.3.0/24");
+        QTest::newRow("lxcbr0 taken") << QStringList{QStringLiteral("10.0.3.0/24")} << QStringLiteral("10.0.4.0/24");
+        QTest::newRow("a wider route") << QStringList{QStringLiteral("10.0.0.0/22")} << QStringLiteral("10.0.4.0/24");
+        QTest::newRow("default route ignored") << QStringList{QStringLiteral("0.0.0.0/0")} << QStringLiteral("10.0.3.0/24");
+        QTest::newRow("all of 10/8") << QStringList{QStringLiteral("10.0.0.0/8")} << QStringLiteral("192.168.0.0/24");
+        QTest::newRow("host address") << QStringList{QStringLiteral("10.0.3.77/32")} << QStringLiteral("10.0.4.0/24");
+    }
+
+    void choosesAFreeSubnet()
+    {
+        QFETCH(QStringList, used);
+        QFETCH(QString, expected);
+        QList<IPv4Net> nets;
+        for (const QString &u : used)
+            nets.append(*IPv4Net::parse(u));
+        const auto chosen = chooseSubnet(nets);
+        QVERIFY(chosen);
+        QCOMPARE(chosen->toString(), expected);
+    }
+
+    void dnsmasqCommandLine()
+    {
+        BridgeOptions o;
+        o.name = QStringLiteral("hutchbr0");
+        o.stateDir = QStringLiteral("/run/hutch/network");
+        const QStringList args = dnsmasqArguments(o, *IPv4Net::parse(QStringLiteral("10.0.3.0/24")));
+        QVERIFY(args.contains(QStringLiteral("--listen-address=10.0.3.1")));
+        QVERIFY(args.contains(QStringLiteral("--dhcp-range=10.0.3.2,10.0.3.254")));
+        QVERIFY(args.contains(QStringLiteral("--interface=hutchbr0")));
+        QVERIFY(args.contains(QStringLiteral("--bind-interfaces")));
+        QVERIFY(args.contains(QStringLiteral("--conf-file=/dev/null")));
+        QVERIFY(args.contains(QStringLiteral("--dhcp-leasefile=/run/hutch/network/dnsmasq.leases")));
+    }
+
+    void natTableLivesWithTheBridge()
+    {
+        if (!m_inNamespace)
+            QSKIP("needs root and a network namespace of its own (unshare CLONE_NEWNET)");
+        if (QStandardPaths::findExecutable(QStringLiteral("nft")).isEmpty())
+            QSKIP("nft is not installed (Debian package nftables)");
+        // 10.0.3.0/24 is in use here: the bridge must take another.
+        auto nl = rt::Netlink::open();
+        QVERIFY(nl);
+        QVERIFY(!nl->addVeth("busy0", "busy1", ::getpid()));
+        QVERIFY(!nl->addAddress("busy0", "10.0.3.9/24"));
+        rt::Netlink::Change up;
+        up.up = true;
+        QVERIFY(!nl->change("busy0", up));
+        QTemporaryDir state;
+        HostNetwork net;
+        BridgeOptions o;
+        o.name = QStringLiteral("hutchbrt");
+        o.stateDir = state.path();
+        o.dnsmasq = QStringLiteral("/nonexistent/dnsmasq");  // this test is about the bridge and the table
+        QVERIFY(!net.up(o));
+        QCOMPARE(net.subnet().toString(), QStringLiteral("10.0.4.0/24"));
+        QVERIFY(nl->exists("hutchbrt"));
+        auto addrs = nl->addresses();
+        QVERIFY(addrs);
+        bool found = false;
+        for (const auto &a : *addrs)
+            found = found || (a.link == "hutchbrt" && a.cidr == "10.0.4.1/24");
+        QVERIFY(found);
+        QVERIFY(nftTableExists());
+        QVERIFY(!net.warning().isEmpty());  // no dnsmasq: said so
+        QVERIFY(!net.down());
+        QVERIFY(!nftTableExists());
+        QVERIFY(!nl->exists("hutchbrt"));
+        QVERIFY(!nl->deleteLink("busy0"));
+    }
+
+    void dhcpAndNamesThroughDnsmasq()
+    {
+        if (!m_inNamespace)
+            QSKIP("needs root and a network namespace of its own (unshare CLONE_NEWNET)");
+        if (QStandardPaths::findExecutable(QStringLiteral("dnsmasq")).isEmpty())
+            QSKIP("dnsmasq is not installed (Debian package dnsmasq-base)");
+        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QTemporaryDir state;
+        HostNetwork net;
+        BridgeOptions o;
+        o.name = QStringLiteral("hutchbrd");
+        o.stateDir = state.path();
+        QVERIFY(!net.up(o));
+        QVERIFY(net.dnsmasqRunning());
+        RuntimeFixture fx;
+        const QStringList config = {QStringLiteral("lxc.net.0.type = veth"), QStringLiteral("lxc.net.0.link = hutchbrd"),
+                                    QStringLiteral("lxc.net.0.flags = up")};
+        for (const QString &name : {QStringLiteral("d1"), QStringLiteral("d2")}) {
+            QVERIFY(!fx.create(name, config));
+            QVERIFY(fx.runtime().start(name).ok());
+            QByteArray out;
+            QCOMPARE(attachShell(fx.runtime(), name, QStringLiteral("udhcpc -i eth0 -n -q -t 5 -x hostname:") + name, &out),
+                     QStringLiteral("exit 0"));
+        }
+        const auto sub = net.subnet();
+        const QString gateway = IPv4Net{sub.address + 1, 32}.toString().section(QLatin1Char('/'), 0, 0);
+        QByteArray out;
+        QCOMPARE(attachShell(fx.runtime(), QStringLiteral("d1"), QStringLiteral("ping -c 1 -W 3 ") + gateway, &out),
+                 QStringLiteral("exit 0"));
+        out.clear();
+        QCOMPARE(attachShell(fx.runtime(), QStringLiteral("d2"), QStringLiteral("ping -c 1 -W 3 d1"), &out),
+                 QStringLiteral("exit 0"));
+        // dnsmasq killed: restarted, and leases keep working.
+        const qint64 before = net.dnsmasqPid();
+        QSignalSpy restarted(&net, &HostNetwork::dnsmasqRestarted);
+        ::kill(pid_t(before), SIGKILL);
+        QVERIFY(restarted.wait(10000));
+        QVERIFY(net.dnsmasqPid() != before);
+        out.clear();
+        QCOMPARE(attachShell(fx.runtime(), QStringLiteral("d1"), QStringLiteral("udhcpc -i eth0 -n -q -t 5"), &out),
+                 QStringLiteral("exit 0"));
+        fx.stopAll();
+        QVERIFY(!net.down());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostNetwork)
+#include "test_hostnetwork.moc"
