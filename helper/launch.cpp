@@ -103,6 +103,8 @@ Result<std::vector<rt::NetDevice>> networkDevices(const Config &c, const QString
         d.ipv6Gateway = s(get("ipv6.gateway"));
         d.vethPair = s(get("veth.pair"));
         d.macvlanMode = s(get("macvlan.mode"));
+        d.ipvlanMode = s(get("ipvlan.mode"));
+        d.vlanId = get("vlan.id").toInt();
         d.scriptUp = s(get("script.up"));
         d.scriptDown = s(get("script.down"));
         out.push_back(std::move(d));

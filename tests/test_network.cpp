@@ -151,6 +151,40 @@ private Q_SLOTS:
         QVERIFY(!nl->deleteLink("mvparent"));
     }
 
+    void vlanAndIpvlan_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("extra");
+        QTest::newRow("vlan") << QStringLiteral("vlan") << QStringLiteral("lxc.net.0.vlan.id = 42");
+        QTest::newRow("ipvlan") << QStringLiteral("ipvlan") << QStringLiteral("lxc.net.0.ipvlan.mode = l2");
+    }
+
+    void vlanAndIpvlan()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, extra);
+        auto nl = rt::Netlink::open();
+        QVERIFY(nl);
+        // Does this kernel have it? Try one on a veth of the test's own.
+        QVERIFY(!nl->addVeth("vlparent", "vlpeer", ::getpid()));
+        auto probe = type == QLatin1String("vlan") ? nl->addVlan("vlprobe", "vlparent", 7, ::getpid())
+                                                   : nl->addIpvlan("vlprobe", "vlparent", "l2", ::getpid());
+        if (probe) {
+            (void)nl->deleteLink("vlparent");
+            QSKIP(qPrintable(QStringLiteral("the kernel cannot make a %1 link (%2): %3")
+                                 .arg(type, type == QLatin1String("vlan") ? QStringLiteral("8021q") : QStringLiteral("ipvlan"),
+                                      QString::fromStdString(probe->message))));
+        }
+        (void)nl->deleteLink("vlprobe");
+        const QString name = QStringLiteral("v") + type;
+        start(name, {QStringLiteral("lxc.net.0.type = ") + type, QStringLiteral("lxc.net.0.link = vlparent"), extra,
+                     QStringLiteral("lxc.net.0.flags = up"), QStringLiteral("lxc.net.0.ipv4.address = 10.96.0.2/24")});
+        auto inside = run(rt(), name, QStringLiteral("ip -d link show eth0"));
+        QVERIFY2(inside.second.contains(type.toUtf8()), inside.second.constData());
+        fx->stopAll();
+        QVERIFY(!nl->deleteLink("vlparent"));
+    }
+
     void emptyHasOnlyLoopback()
     {
         start(QStringLiteral("em"), {});  // the template's lxc.net.0.type = empty

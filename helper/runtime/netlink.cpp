@@ -4,8 +4,10 @@
 #include <netlink/route/addr.h>
 #include <netlink/route/link.h>
 #include <netlink/route/link/bridge.h>
+#include <netlink/route/link/ipvlan.h>
 #include <netlink/route/link/macvlan.h>
 #include <netlink/route/link/veth.h>
+#include <netlink/route/link/vlan.h>
 #include <netlink/route/route.h>
 
 #include <net/if.h>
@@ -98,6 +100,45 @@ Status Netlink::addMacvlan(const std::string &name, const std::string &parent, c
     if (int err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return nlError(err, "create macvlan on \"" + parent + "\"");
     return std::nullopt;
+}
+
+namespace {
+
+Status addOnParent(Netlink &nl, nl_sock *sock, rtnl_link *link, const std::string &name, const std::string &parent,
+                   pid_t pid, const std::string &what)
+{
+    auto parentIndex = nl.index(parent);
+    if (!parentIndex)
+        return parentIndex.error().wrap(what);
+    rtnl_link_set_link(link, *parentIndex);
+    rtnl_link_set_name(link, name.c_str());
+    rtnl_link_set_ns_pid(link, pid);
+    if (int err = rtnl_link_add(sock, link, NLM_F_CREATE | NLM_F_EXCL); err < 0)
+        return nlError(err, "create " + what + " on \"" + parent + "\"");
+    return std::nullopt;
+}
+
+}  // namespace
+
+Status Netlink::addVlan(const std::string &name, const std::string &parent, int id, pid_t pid)
+{
+    LinkPtr link{rtnl_link_vlan_alloc()};
+    if (!link.p)
+        return Error::msg("vlan: out of memory");
+    rtnl_link_vlan_set_id(link.p, uint16_t(id));
+    return addOnParent(*this, m_sock, link.p, name, parent, pid, "vlan " + std::to_string(id));
+}
+
+Status Netlink::addIpvlan(const std::string &name, const std::string &parent, const std::string &mode, pid_t pid)
+{
+    LinkPtr link{rtnl_link_ipvlan_alloc()};
+    if (!link.p)
+        return Error::msg("ipvlan: out of memory");
+    const int m = rtnl_link_ipvlan_str2mode(mode.empty() ? "l3" : mode.c_str());
+    if (m < 0)
+        return Error::msg("ipvlan: unknown mode \"" + mode + "\"");
+    rtnl_link_ipvlan_set_mode(link.p, uint16_t(m));
+    return addOnParent(*this, m_sock, link.p, name, parent, pid, "ipvlan");
 }
 
 Status Netlink::addBridge(const std::string &name)

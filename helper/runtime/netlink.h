@@ -30,6 +30,9 @@ public:
     Status addVeth(const std::string &name, const std::string &peer, pid_t peerPid);
     // A macvlan on `parent`, created straight in the namespace of `pid`.
     Status addMacvlan(const std::string &name, const std::string &parent, const std::string &mode, pid_t pid);
+    // A VLAN (802.1q) or an ipvlan on `parent`, straight in the namespace of `pid`.
+    Status addVlan(const std::string &name, const std::string &parent, int id, pid_t pid);
+    Status addIpvlan(const std::string &name, const std::string &parent, const std::string &mode, pid_t pid);
     Status addBridge(const std::string &name);
     Status deleteLink(const std::string &name);
     // Moves a link into the network namespace of a process, or of an ns fd.

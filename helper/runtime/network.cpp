@@ -99,7 +99,12 @@ Result<std::vector<std::string>> setupHostNetwork(const std::vector<NetDevice> &
             if (auto err = nl->moveToPid(d.link, init))
                 return err->wrap(what);
         } else if (d.type == "vlan" || d.type == "ipvlan") {
-            return Error::msg(what + ": network type " + d.type + " is not supported yet");
+            if (d.link.empty())
+                return Error::msg(what + ": " + d.type + " needs lxc.net." + std::to_string(d.index) + ".link");
+            auto err = d.type == "vlan" ? nl->addVlan(insideName(d), d.link, d.vlanId, init)
+                                        : nl->addIpvlan(insideName(d), d.link, d.ipvlanMode, init);
+            if (err)
+                return err->wrap(what);
         }
         if (!d.scriptUp.empty())
             if (auto err = runScript(d.scriptUp, "up", d, hostNames[i], containerName))

@@ -27,6 +27,8 @@ struct NetDevice {
     std::string ipv4Gateway, ipv6Gateway;
     std::string vethPair;        // host-side name of a veth
     std::string macvlanMode;
+    std::string ipvlanMode;
+    int vlanId = 0;
     std::string scriptUp, scriptDown;
 };
 

@@ -99,6 +99,8 @@ std::string LaunchSpec::serialize() const
         w.put("net.ipv6.gateway", d.ipv6Gateway);
         w.put("net.veth.pair", d.vethPair);
         w.put("net.macvlan.mode", d.macvlanMode);
+        w.put("net.ipvlan.mode", d.ipvlanMode);
+        w.put("net.vlan.id", (long long)d.vlanId);
         w.put("net.script.up", d.scriptUp);
         w.put("net.script.down", d.scriptDown);
     }
@@ -174,6 +176,8 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
             else if (key == "net.ipv6.gateway") d.ipv6Gateway = v;
             else if (key == "net.veth.pair") d.vethPair = v;
             else if (key == "net.macvlan.mode") d.macvlanMode = v;
+            else if (key == "net.ipvlan.mode") d.ipvlanMode = v;
+            else if (key == "net.vlan.id") err = setInt(d.vlanId);
             else if (key == "net.script.up") d.scriptUp = v;
             else if (key == "net.script.down") d.scriptDown = v;
             else return Error::msg("spec: unknown key \"" + key + "\"");
