@@ -15,7 +15,7 @@ build_deps=(
 )
 # What the runtime and its tests use at run time. Tests that need one of
 # these skip, saying which, when it could not be installed.
-runtime_deps=(busybox-static iproute2 nftables dnsmasq-base)
+runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -1,5 +1,6 @@
 #include "launch.h"
 
+#include "backend.h"
 #include "config.h"
 #include "keys.h"
 #include "names.h"
@@ -27,20 +28,6 @@ Error fromRt(const rt::Error &e)
                  : e.sysErrno == EBUSY                               ? Error::Code::Busy
                                                                      : Error::Code::Failed,
                  e.sysErrno, QString::fromStdString(e.message)};
-}
-
-// lxc.rootfs.path: "dir:/path" or a plain path; other backends come with
-// the storage issue.
-Result<QString> rootfsDirectory(const QString &value, const QString &containerDir)
-{
-    QString path = value.isEmpty() ? containerDir + QStringLiteral("/rootfs") : value;
-    if (path.startsWith(QLatin1String("dir:")))
-        path = path.mid(4);
-    else if (path.contains(QLatin1Char(':')) && !path.startsWith(QLatin1Char('/')))
-        return Error::invalid(QStringLiteral("lxc.rootfs.path \"%1\": this backing store is not supported yet").arg(value));
-    if (!QFileInfo(path).isDir())
-        return Error::notFound(QStringLiteral("lxc.rootfs.path: \"%1\" is not a directory").arg(path));
-    return path;
 }
 
 Result<int> resourceNumber(const QString &name)
@@ -141,10 +128,20 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
     rt::LaunchSpec spec;
     spec.name = s(name);
     spec.containerDir = s(dir);
-    auto rootfs = rootfsDirectory(c.value(QStringLiteral("lxc.rootfs.path"), QString()), dir);
+    // The rootfs through its backing store (helper/storage/backend.h): a
+    // directory, or a filesystem the container's init mounts in its own
+    // mount namespace (overlay, lvm).
+    auto location = storage::parseRootfsPath(c.value(QStringLiteral("lxc.rootfs.path"), QString()), dir);
+    if (!location)
+        return location.error();
+    auto rootfs = storage::rootfsMountFor(*location, dir, c.value(QStringLiteral("lxc.rootfs.mount"), QString()),
+                                          c.value(QStringLiteral("lxc.rootfs.options"), QString()));
     if (!rootfs)
         return rootfs.error();
-    spec.rootfs = s(QFileInfo(*rootfs).canonicalFilePath());
+    spec.rootfs = s(QFileInfo(rootfs->mountPoint).canonicalFilePath());
+    spec.rootfsSource = s(rootfs->source);
+    spec.rootfsType = s(rootfs->type);
+    spec.rootfsData = s(rootfs->data);
     spec.hostname = s(c.value(QStringLiteral("lxc.uts.name"), name));
     const QString init = c.value(QStringLiteral("lxc.init.cmd"), QStringLiteral("/sbin/init"));
     for (const QString &a : init.split(QLatin1Char(' '), Qt::SkipEmptyParts))

@@ -51,7 +51,7 @@ Status bringUpLoopback()
 Status setupFilesystem(const ChildSetup &s)
 {
     const LaunchSpec &spec = *s.spec;
-    auto root = prepareRootfs(spec.rootfs);
+    auto root = prepareRootfs(spec);
     if (!root)
         return root.error();
     const int rootFd = root->get();

@@ -170,8 +170,9 @@ Status mountCgroups(int rootFd, const std::string &mode, const CgroupLayout &lay
 
 }  // namespace
 
-Result<UniqueFd> prepareRootfs(const std::string &rootfs)
+Result<UniqueFd> prepareRootfs(const LaunchSpec &spec)
 {
+    const std::string &rootfs = spec.rootfs;
     // Nothing we mount may propagate back to the host.
     if (::mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) < 0)
         return Error::sys("make / a slave mount");
@@ -179,8 +180,14 @@ Result<UniqueFd> prepareRootfs(const std::string &rootfs)
     if (!probe)
         return Error::sys("open rootfs \"" + rootfs + "\"");
     const std::string p = fdPath(probe.get());
-    if (::mount(p.c_str(), p.c_str(), nullptr, MS_BIND | MS_REC, nullptr) < 0)
+    if (!spec.rootfsType.empty()) {
+        if (::mount(spec.rootfsSource.c_str(), p.c_str(), spec.rootfsType.c_str(), 0,
+                    spec.rootfsData.empty() ? nullptr : spec.rootfsData.c_str())
+            < 0)
+            return Error::sys("mount " + spec.rootfsType + " rootfs on \"" + rootfs + "\" (" + spec.rootfsData + ")");
+    } else if (::mount(p.c_str(), p.c_str(), nullptr, MS_BIND | MS_REC, nullptr) < 0) {
         return Error::sys("bind rootfs \"" + rootfs + "\" onto itself");
+    }
     // The fd opened before the bind names the directory below it; a new
     // open finds the mount.
     UniqueFd fd(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));

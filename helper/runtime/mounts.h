@@ -15,8 +15,11 @@ namespace hutch::rt {
 struct LaunchSpec;
 
 // Makes the host's mounts invisible to changes (rslave /), binds the rootfs
-// onto itself so it is a mount point, and returns an O_PATH fd of it.
-Result<UniqueFd> prepareRootfs(const std::string &rootfs);
+// onto itself so it is a mount point — or, when spec.rootfsType is set,
+// mounts that filesystem (an overlay, a logical volume) on it, in this
+// mount namespace only: it goes away with the container — and returns an
+// O_PATH fd of it.
+Result<UniqueFd> prepareRootfs(const LaunchSpec &spec);
 
 // lxc.mount.auto: proc (mixed: /proc/sys and /proc/sysrq-trigger read-only
 // but /proc/sys/net writable), sys (ro, mixed = ro, rw), cgroup (the

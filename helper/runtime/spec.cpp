@@ -39,6 +39,11 @@ std::string LaunchSpec::serialize() const
     w.put("name", name);
     w.put("dir", containerDir);
     w.put("rootfs", rootfs);
+    if (!rootfsType.empty()) {
+        w.put("rootfs.source", rootfsSource);
+        w.put("rootfs.type", rootfsType);
+        w.put("rootfs.data", rootfsData);
+    }
     w.put("hostname", hostname);
     for (const auto &a : init)
         w.put("init", a);
@@ -129,6 +134,9 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         if (key == "name") s.name = v;
         else if (key == "dir") s.containerDir = v;
         else if (key == "rootfs") s.rootfs = v;
+        else if (key == "rootfs.source") s.rootfsSource = v;
+        else if (key == "rootfs.type") s.rootfsType = v;
+        else if (key == "rootfs.data") s.rootfsData = v;
         else if (key == "hostname") s.hostname = v;
         else if (key == "init") s.init.push_back(v);
         else if (key == "env") s.env.push_back(v);

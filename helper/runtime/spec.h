@@ -22,7 +22,11 @@ struct Prlimit {
 struct LaunchSpec {
     std::string name;
     std::string containerDir;        // STORE/NAME
-    std::string rootfs;              // host path of the rootfs directory
+    std::string rootfs;              // host path of the rootfs directory (a mount point when rootfsType is set)
+    // A filesystem mounted on `rootfs` inside the container's own mount
+    // namespace (overlay: "overlay", "overlay", "lowerdir=...,upperdir=...,workdir=...";
+    // a logical volume: device, fs type, options); an empty type binds rootfs as it is.
+    std::string rootfsSource, rootfsType, rootfsData;
     std::string hostname;
     std::vector<std::string> init;   // argv of init
     std::vector<std::string> env;    // NAME=value
