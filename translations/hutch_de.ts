@@ -143,42 +143,42 @@
 <context>
     <name>TerminalWidget</name>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="658"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="664"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="662"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="668"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="666"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="672"/>
         <source>Select &amp;All</source>
         <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="669"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="675"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="673"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="679"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="676"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="682"/>
         <source>Zoom &amp;Out</source>
         <translation>Verklei&amp;nern</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="679"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="685"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="682"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="688"/>
         <source>C&amp;lear Scrollback</source>
         <translation>&amp;Verlauf löschen</translation>
     </message>
