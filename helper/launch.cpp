@@ -239,6 +239,13 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
     }
     spec.consoleRotate = c.value(QStringLiteral("lxc.console.rotate"), QStringLiteral("0")) == QLatin1String("1");
     spec.socketPath = s(monitorSocketPath(settings, name));
+    // lxc.ephemeral: the monitor removes the container when it stops.
+    if (const auto eph = c.value(QStringLiteral("lxc.ephemeral"))) {
+        auto on = values::parseBool(*eph);
+        if (!on)
+            return on.error().wrap(QStringLiteral("lxc.ephemeral"));
+        spec.ephemeral = *on;
+    }
     auto net = networkDevices(c, name, &spec.shareHostNet);
     if (!net)
         return net.error();

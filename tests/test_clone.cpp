@@ -9,7 +9,9 @@
 #include "clone.h"
 #include "config.h"
 #include "destroy.h"
+#include "ephemeral.h"
 #include "fsops.h"
+#include "snapshots.h"
 #include "staging.h"
 #include "treedigest.h"
 
@@ -18,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -246,6 +249,124 @@ private Q_SLOTS:
         QVERIFY(!storage::destroyContainer(rt(), QStringLiteral("ovl-flat")));
         QVERIFY(!storage::destroyContainer(rt(), QStringLiteral("ovl-base")));
         QVERIFY(QDir(store()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).filter(QStringLiteral("ovl")).isEmpty());
+    }
+
+    void snapshotCreateListRestoreDelete_data()
+    {
+        QTest::addColumn<bool>("overlay");
+        QTest::newRow("dir") << false;
+        QTest::newRow("overlay clone") << true;
+    }
+
+    void snapshotCreateListRestoreDelete()
+    {
+        QFETCH(bool, overlay);
+        const QString name = overlay ? QStringLiteral("snap-ovl") : QStringLiteral("snap-dir");
+        if (overlay) {
+            QVERIFY(!fx->create(QStringLiteral("snap-lower")));
+            storage::CloneOptions o;
+            o.snapshot = true;
+            extra << name;
+            QVERIFY(!storage::cloneContainer(rt(), QStringLiteral("snap-lower"), name, o));
+        } else {
+            QVERIFY(!fx->create(name));
+        }
+        auto shell = [&](const QString &command) -> QString {
+            auto pid = rt().start(name);
+            if (!pid)
+                return QStringLiteral("start failed: ") + pid.error().message;
+            auto console = ConsoleSession::open(rt(), name);
+            const QString out = console ? console->run(command).value_or(QStringLiteral("(timeout)")) : QStringLiteral("(no console)");
+            stopAndWait(rt(), name);
+            return out;
+        };
+        QCOMPARE(shell(QStringLiteral("echo one > /root/version && echo ok")), QStringLiteral("ok"));
+        const QString dir = store() + QLatin1Char('/') + name;
+        const QString view = overlay ? dir + QStringLiteral("/delta0") : dir + QStringLiteral("/rootfs");
+        auto before = storage::digestTree(view, {true});
+        QVERIFY(before.ok());
+
+        auto snap0 = storage::createSnapshot(rt(), name, QStringLiteral("first version"));
+        QVERIFY2(snap0.ok(), snap0.ok() ? "" : qPrintable(snap0.error().message));
+        QCOMPARE(*snap0, QStringLiteral("snap0"));
+        QVERIFY(QFileInfo(dir + QStringLiteral("/snaps/snap0/ts")).isFile());
+        QCOMPARE(readFile(dir + QStringLiteral("/snaps/snap0/comment")), QStringLiteral("first version\n"));
+        QVERIFY(QFileInfo(dir + QStringLiteral("/snaps/snap0/") + (overlay ? QStringLiteral("delta0") : QStringLiteral("rootfs"))).isDir());
+
+        QCOMPARE(shell(QStringLiteral("echo two > /root/version && touch /root/later && rm /etc/profile && echo ok")),
+                 QStringLiteral("ok"));
+        auto snap1 = storage::createSnapshot(rt(), name);
+        QVERIFY(snap1.ok() && *snap1 == QStringLiteral("snap1"));
+        auto list = storage::listSnapshots(fx->store(), name);
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).comment, QStringLiteral("first version"));
+        QVERIFY(list->at(0).timestamp.contains(QRegularExpression(QStringLiteral("^\\d{4}:\\d\\d:\\d\\d \\d\\d:\\d\\d:\\d\\d$"))));
+        QVERIFY(list->at(1).comment.isEmpty());
+
+        // Restoring snap0 gives back the earlier rootfs, exactly.
+        auto err = storage::restoreSnapshot(rt(), name, QStringLiteral("snap0"));
+        QVERIFY2(!err, err ? qPrintable(err->message) : "");
+        auto after = storage::digestTree(view, {true});
+        QVERIFY(after.ok());
+        QVERIFY2(before->sha256 == after->sha256, qPrintable(storage::digestDifference(*before, *after).join(QLatin1Char('\n'))));
+        QVERIFY(hiddenEntries(dir).isEmpty());
+        QCOMPARE(shell(QStringLiteral("cat /root/version; ls /root/later 2>/dev/null | wc -l; ls /etc/profile")),
+                 QStringLiteral("one\n0\n/etc/profile"));
+        // And snap1 the later one.
+        QVERIFY(!storage::restoreSnapshot(rt(), name, QStringLiteral("snap1")));
+        QCOMPARE(shell(QStringLiteral("cat /root/version")), QStringLiteral("two"));
+
+        // Refusals change nothing.
+        err = storage::restoreSnapshot(rt(), name, QStringLiteral("snap7"));
+        QVERIFY(err && err->code == Error::Code::NotFound);
+        err = storage::restoreSnapshot(rt(), name, QStringLiteral("../x"));
+        QVERIFY(err && err->code == Error::Code::InvalidArgument);
+
+        QVERIFY(!storage::deleteSnapshot(rt(), name, QStringLiteral("snap0")));
+        list = storage::listSnapshots(fx->store(), name);
+        QVERIFY(list.ok() && list->size() == 1 && list->at(0).name == QStringLiteral("snap1"));
+        QVERIFY(hiddenEntries(dir + QStringLiteral("/snaps")).isEmpty());
+        // Destroy takes the snapshots along.
+        QVERIFY(!storage::destroyContainer(rt(), name));
+        QVERIFY(!QFileInfo::exists(dir));
+        if (overlay)
+            QVERIFY(!storage::destroyContainer(rt(), QStringLiteral("snap-lower")));
+    }
+
+    void ephemeralContainerGoesAwayWhenItStops()
+    {
+        QVERIFY(!fx->create(QStringLiteral("eph-src")));
+        auto started = storage::startEphemeral(rt(), QStringLiteral("eph-src"));
+        QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+        const QString name = started->name;
+        extra << name;
+        QVERIFY(name.startsWith(QStringLiteral("eph-src-")) && name.size() == 16);
+        QCOMPARE(configValue(store() + QLatin1Char('/') + name + QStringLiteral("/config"), QStringLiteral("lxc.ephemeral")),
+                 QStringLiteral("1"));
+        auto console = ConsoleSession::open(rt(), name);
+        QVERIFY(console);
+        QCOMPARE(console->run(QStringLiteral("hostname; echo scratch > /root/scratch && echo ok")).value_or(QString()),
+                 name + QStringLiteral("\nok"));
+        // While it runs its source cannot go.
+        auto refused = storage::destroyContainer(rt(), QStringLiteral("eph-src"));
+        QVERIFY(refused && refused->message.contains(name));
+        console->run(QStringLiteral("poweroff"), 500);
+        QVERIFY(fx->waitForState(name, QStringLiteral("STOPPED")));
+        // STOPPED is heard only once the monitor removed it.
+        QVERIFY2(!QFileInfo::exists(store() + QLatin1Char('/') + name), qPrintable(name));
+        QVERIFY2(hiddenEntries(store()).isEmpty(), qPrintable(hiddenEntries(store()).join(QLatin1Char(' '))));
+        QVERIFY(!QFileInfo::exists(store() + QStringLiteral("/eph-src/rootfs/root/scratch")));
+        QVERIFY(storage::overlayDependents(store(), QStringLiteral("eph-src")).isEmpty());
+
+        // One whose monitor never ran (or died) is swept at the helper's start.
+        storage::CloneOptions o;
+        o.ephemeral = true;
+        QVERIFY(!storage::cloneContainer(rt(), QStringLiteral("eph-src"), QStringLiteral("eph-left"), o));
+        const QStringList swept = storage::sweepEphemeral(rt());
+        QCOMPARE(swept, QStringList{QStringLiteral("destroyed the stopped ephemeral container \"eph-left\"")});
+        QVERIFY(!QFileInfo::exists(store() + QStringLiteral("/eph-left")));
+        QVERIFY(QFileInfo(store() + QStringLiteral("/eph-src/config")).isFile());
     }
 
     void destroyRefusesRunningUnlessForced()

@@ -2,6 +2,7 @@
 
 #include "attach.h"
 #include "container.h"
+#include "ephemeral.h"
 
 #include <fcntl.h>
 #include <linux/sched.h>
@@ -516,6 +517,14 @@ void Monitor::cleanup()
         m_cgroup.reset();
     }
     m_terminals.close();
+    // An ephemeral container goes before anyone can hear STOPPED.
+    if (m_spec.ephemeral) {
+        m_spec.ephemeral = false;
+        if (auto err = removeContainerDir(m_spec.containerDir))
+            log(5, "ephemeral container: " + err->message);
+        else
+            log(3, "ephemeral container removed");
+    }
     if (m_listen) {
         ::unlink(m_spec.socketPath.c_str());
         m_listen.reset();

@@ -87,6 +87,8 @@ std::string LaunchSpec::serialize() const
     w.put("console.rotate", (long long)consoleRotate);
     w.put("socket", socketPath);
     w.put("execute", (long long)execute);
+    if (ephemeral)
+        w.put("ephemeral", 1LL);
     w.put("net.share", (long long)shareHostNet);
     for (const NetDevice &d : net) {
         w.put("net.index", (long long)d.index);  // begins a device
@@ -168,6 +170,7 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "console.rotate") err = setInt(s.consoleRotate);
         else if (key == "socket") s.socketPath = v;
         else if (key == "execute") err = setInt(s.execute);
+        else if (key == "ephemeral") err = setInt(s.ephemeral);
         else if (key == "net.share") err = setInt(s.shareHostNet);
         else if (key == "net.index") { s.net.emplace_back(); err = setInt(s.net.back().index); }
         else if (key.rfind("net.", 0) == 0 && !s.net.empty()) {

@@ -56,6 +56,8 @@ struct LaunchSpec {
     std::vector<NetDevice> net;      // lxc.net.N, in index order
     bool shareHostNet = false;       // lxc.net.N.type = none: no network namespace of its own            // init is a command run under a minimal init (lxc-execute)
 
+    bool ephemeral = false;          // lxc.ephemeral: the monitor removes containerDir at the stop (ephemeral.h)
+
     std::string serialize() const;
     static Result<LaunchSpec> parse(const std::string &text);
 };
