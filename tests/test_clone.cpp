@@ -6,6 +6,7 @@
 #include "runtimefixture.h"
 #include "test_storage_util.h"
 
+#include "archive.h"
 #include "clone.h"
 #include "config.h"
 #include "destroy.h"
@@ -21,6 +22,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -367,6 +369,80 @@ private Q_SLOTS:
         QCOMPARE(swept, QStringList{QStringLiteral("destroyed the stopped ephemeral container \"eph-left\"")});
         QVERIFY(!QFileInfo::exists(store() + QStringLiteral("/eph-left")));
         QVERIFY(QFileInfo(store() + QStringLiteral("/eph-src/config")).isFile());
+    }
+
+    void exportThenImportGivesAnEqualContainerThatStarts()
+    {
+        QVERIFY(!fx->create(QStringLiteral("exp-src")));
+        QVERIFY(addAwkwardFiles(store() + QStringLiteral("/exp-src/rootfs")).isEmpty());
+        QTemporaryDir out;
+        const QString archive = out.filePath(QStringLiteral("exp-src.tar.xz"));
+        auto err = storage::exportContainer(rt(), QStringLiteral("exp-src"), archive);
+        QVERIFY2(!err, err ? qPrintable(err->message) : "");
+        QVERIFY(QFileInfo(archive).size() > 0);
+        QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QStringLiteral("exp-src.tar.xz")});
+        auto before = storage::digestTree(store() + QStringLiteral("/exp-src/rootfs"), {true});
+        QVERIFY(before.ok());
+
+        // Back under a new name: equal but for the hostname (and the
+        // socket, which tar does not archive: it means nothing without its process).
+        extra << QStringLiteral("exp-copy");
+        storage::ImportOptions as;
+        as.name = QStringLiteral("exp-copy");
+        auto imported = storage::importContainer(rt(), archive, as);
+        QVERIFY2(imported.ok(), imported.ok() ? "" : qPrintable(imported.error().message));
+        auto after = storage::digestTree(store() + QStringLiteral("/exp-copy/rootfs"), {true});
+        QVERIFY(after.ok());
+        for (const QString &d : storage::digestDifference(*before, *after, 1000))
+            QVERIFY2(d.mid(2).startsWith(QStringLiteral("/etc/hostname ")) || d.mid(2).startsWith(QStringLiteral("/etc/hosts "))
+                         || d.mid(2).startsWith(QStringLiteral("/awk/sock ")),
+                     qPrintable(storage::digestDifference(*before, *after).join(QLatin1Char('\n'))));
+        QCOMPARE(configValue(store() + QStringLiteral("/exp-copy/config"), QStringLiteral("lxc.uts.name")), QStringLiteral("exp-copy"));
+        QCOMPARE(configValue(store() + QStringLiteral("/exp-copy/config"), QStringLiteral("lxc.rootfs.path")),
+                 QStringLiteral("dir:%1/exp-copy/rootfs").arg(store()));
+        auto pid = rt().start(QStringLiteral("exp-copy"));
+        QVERIFY2(pid.ok(), pid.ok() ? "" : qPrintable(pid.error().message));
+        auto console = ConsoleSession::open(rt(), QStringLiteral("exp-copy"));
+        QVERIFY(console);
+        QCOMPARE(console->run(QStringLiteral("hostname; cat /awk/second-name")).value_or(QString()),
+                 QStringLiteral("exp-copy\nhardlinked content"));
+        stopAndWait(rt(), QStringLiteral("exp-copy"));
+
+        // Under the same name after the original is gone: identical.
+        QVERIFY(!storage::destroyContainer(rt(), QStringLiteral("exp-src")));
+        imported = storage::importContainer(rt(), archive);
+        QVERIFY2(imported.ok() && *imported == QStringLiteral("exp-src"), imported.ok() ? "" : qPrintable(imported.error().message));
+        auto same = storage::digestTree(store() + QStringLiteral("/exp-src/rootfs"), {true});
+        QVERIFY(same.ok());
+        for (const QString &d : storage::digestDifference(*before, *same, 1000))
+            QVERIFY2(d.mid(2).startsWith(QStringLiteral("/awk/sock ")), qPrintable(d));
+        // A name that is taken is refused, and nothing is left.
+        auto refused = storage::importContainer(rt(), archive);
+        QVERIFY(!refused.ok() && refused.error().code == Error::Code::Busy);
+        QVERIFY(hiddenEntries(store()).isEmpty());
+    }
+
+    void importRefusesBadArchives()
+    {
+        QTemporaryDir dir;
+        // A tarball with a ".." member.
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("t/sub"))));
+        QFile f(dir.filePath(QStringLiteral("t/sub/x")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        const QString evil = dir.filePath(QStringLiteral("evil.tar"));
+        QString output;
+        QCOMPARE(runProgram(QStringLiteral("tar"), {QStringLiteral("-cf"), evil, QStringLiteral("-C"), dir.filePath(QStringLiteral("t/sub")),
+                                                    QStringLiteral("--transform=s,^,../,"), QStringLiteral("x")}, &output), 0);
+        auto r = storage::importContainer(rt(), evil);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(QStringLiteral("\"..\"")), qPrintable(r.error().message));
+        // Not an export at all.
+        const QString plain = dir.filePath(QStringLiteral("plain.tar"));
+        QCOMPARE(runProgram(QStringLiteral("tar"), {QStringLiteral("-cf"), plain, QStringLiteral("-C"), dir.filePath(QStringLiteral("t")), QStringLiteral(".")}), 0);
+        r = storage::importContainer(rt(), plain);
+        QVERIFY(!r.ok() && r.error().message.contains(QStringLiteral("not a Hutch export")));
+        QVERIFY(hiddenEntries(store()).isEmpty());
     }
 
     void destroyRefusesRunningUnlessForced()

@@ -271,15 +271,18 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
             rest << m;
     if (auto err = runTar(tarExtractArgs(archive, staging->path(), rest), cancel))
         return drop(*err);
-    if (auto err = runTar(tarExtractArgs(archive, created->fillPath,
-                                         {QStringLiteral("--strip-components=2"), QStringLiteral("./rootfs/")}), cancel))
+    if (auto err = runTar(tarExtractArgs(archive, created->fillPath)
+                              + QStringList{QStringLiteral("--strip-components=2"), QStringLiteral("--"), QStringLiteral("./rootfs/")},
+                          cancel))
         return drop(*err);
-    // tar gave the rootfs directory itself the archive's attributes? It
-    // strips "./rootfs/" itself, so copy them from a one-entry extract.
+    // With its components stripped, "./rootfs/" itself is not extracted:
+    // its owner, mode and xattrs come from a one-entry extract.
     {
         QTemporaryDir rootAttrs(staging->path() + QStringLiteral("/.root-XXXXXX"));
         if (rootAttrs.isValid()
-            && !runTar(tarExtractArgs(archive, rootAttrs.path(), {QStringLiteral("--no-recursion"), QStringLiteral("./rootfs/")}), cancel)) {
+            && !runTar(tarExtractArgs(archive, rootAttrs.path())
+                           + QStringList{QStringLiteral("--no-recursion"), QStringLiteral("--"), QStringLiteral("./rootfs/")},
+                       cancel)) {
             auto src = openDirectory(rootAttrs.path() + QStringLiteral("/rootfs"));
             auto dst = openDirectory(created->fillPath);
             if (src && dst)
