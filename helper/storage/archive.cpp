@@ -61,7 +61,10 @@ Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArra
     out += p.readAllStandardOutput();
     if (output)
         *output = out;
-    const QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+    QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+    // tar reports a short write as "Wrote only N of M bytes": the filesystem is full.
+    if (err.contains(QLatin1String("Wrote only")) && !err.contains(QLatin1String("No space left on device")))
+        err = err.section(QLatin1Char('\n'), 0, 0) + QStringLiteral(": No space left on device");
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         const int errnoGuess = err.contains(QLatin1String("No space left on device")) ? ENOSPC : 0;
         return Error{Error::Code::Failed, errnoGuess,

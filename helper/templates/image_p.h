@@ -1,0 +1,25 @@
+// Shared by the image templates (local, download, debootstrap).
+#pragma once
+
+#include "image.h"
+
+#include <functional>
+
+namespace hutch::templates {
+
+struct BuildRequest {
+    QString templateName;
+    QString backend, hostname;
+    QString metadataTarball;                              // LXC image metadata, optional
+    std::function<Status(const QString &rootfs)> fill;    // puts the files in place
+};
+
+// Staging, the backend's rootfs, fill, the image metadata, the config, the
+// rename into place; nothing is left on failure.
+Status buildFromRootfs(const Store &store, const QString &name, const BuildRequest &request,
+                       const Progress &progress, const std::atomic_bool *cancel);
+
+Status runTar(const QStringList &args, const std::atomic_bool *cancel);
+QStringList extractArgs(const QString &tarball, const QString &dir);
+
+}  // namespace hutch::templates
