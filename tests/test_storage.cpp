@@ -48,6 +48,11 @@ private Q_SLOTS:
         QVERIFY(QFile::link(keep, victim + QStringLiteral("/link")));
         QCOMPARE(::mount(QFile::encodeName(keep).constData(), QFile::encodeName(victim + QStringLiteral("/mnt")).constData(),
                          nullptr, MS_BIND, nullptr), 0);
+        // Unmounted whatever happens below (a failed QVERIFY returns early).
+        struct Unmount {
+            QByteArray path;
+            ~Unmount() { ::umount2(path.constData(), MNT_DETACH); }
+        } unmount{QFile::encodeName(victim + QStringLiteral("/mnt"))};
         auto err = storage::removeTree(victim);
         QVERIFY(err);
         QVERIFY2(err->message.contains(QStringLiteral("mounted")), qPrintable(err->message));
