@@ -2,6 +2,10 @@
 # Hutch: set up, build, test and run on Debian 12.
 #   ./hutch.sh test   install what the build and the tests need, build, run every test
 #   ./hutch.sh run    install, build, and start Hutch
+#   ./hutch.sh backend [--store DIR] [--allow USER] | --stop
+#                     a private system bus, polkitd and hutch-helper, for
+#                     trying Hutch without installing it (root)
+#   ./hutch.sh install [--destdir DIR]   build and install system-wide (root)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
@@ -15,7 +19,7 @@ build_deps=(
 )
 # What the runtime and its tests use at run time. Tests that need one of
 # these skip, saying which, when it could not be installed.
-runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap)
+runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap dbus-daemon polkitd)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -104,8 +108,143 @@ cmd_run() {
     exec build/gui/hutch "$@"
 }
 
+# --- backend: the helper on a private system bus, with the real polkitd ---
+backend_dir=/run/hutch-backend
+
+backend_stop() {
+    local f pid
+    for f in helper polkitd dbus; do
+        [ -f "$backend_dir/$f.pid" ] || continue
+        pid=$(cat "$backend_dir/$f.pid")
+        # Only what this script started: the pid files name them.
+        kill "$pid" 2>/dev/null || true
+        rm -f "$backend_dir/$f.pid"
+    done
+    # Policy and rule files this script installed (listed as it did).
+    if [ -f "$backend_dir/installed" ]; then
+        while read -r f; do rm -f "$f"; done <"$backend_dir/installed"
+        rm -f "$backend_dir/installed"
+    fi
+    echo "hutch: backend stopped (running containers keep running; their monitors are independent)" >&2
+}
+
+cmd_backend() {
+    local store=/var/lib/hutch allow="" stop=0 args=("$@")
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --store) store=$2; shift 2 ;;
+            --allow) allow=$2; shift 2 ;;
+            --stop) stop=1; shift ;;
+            *) echo "usage: ./hutch.sh backend [--store DIR] [--allow USER] | --stop" >&2; exit 2 ;;
+        esac
+    done
+    if [ "$(id -u)" != 0 ]; then
+        exec sudo "$0" backend "${args[@]}"
+    fi
+    if [ $stop = 1 ]; then backend_stop; return 0; fi
+    [ -f "$backend_dir/helper.pid" ] && kill -0 "$(cat "$backend_dir/helper.pid")" 2>/dev/null && {
+        echo "hutch: a backend runs already (./hutch.sh backend --stop ends it)" >&2; exit 1; }
+    case "$store" in /*) ;; *) store="$PWD/$store" ;; esac
+    # Only the export line goes to stdout: eval "$(./hutch.sh backend)" works.
+    {
+        install_deps
+        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+        cmake --build build -j "$jobs" --target hutch-helper hutch-monitor hutchctl
+    } >&2
+    mkdir -p "$backend_dir" "$store"
+    chmod 755 "$backend_dir"
+    : >"$backend_dir/installed"
+    # polkitd knows only the actions in /usr/share/polkit-1/actions.
+    if [ ! -f /usr/share/polkit-1/actions/io.github.hutch.policy ]; then
+        cp polkit/io.github.hutch.policy /usr/share/polkit-1/actions/io.github.hutch.backend.policy
+        echo /usr/share/polkit-1/actions/io.github.hutch.backend.policy >>"$backend_dir/installed"
+    fi
+    if [ -n "$allow" ]; then
+        # Without a polkit agent on this private bus nobody can type a password:
+        # --allow USER lets USER do everything Hutch does, until --stop.
+        cat >/etc/polkit-1/rules.d/49-hutch-backend.rules <<RULE
+// ./hutch.sh backend --allow $allow; removed by ./hutch.sh backend --stop
+polkit.addRule(function(action, subject) {
+    if (action.id.indexOf("io.github.hutch.") == 0 && subject.user == "$allow")
+        return polkit.Result.YES;
+});
+RULE
+        echo /etc/polkit-1/rules.d/49-hutch-backend.rules >>"$backend_dir/installed"
+    fi
+    printf 'store = %s\nruntime = /run/hutch\n' "$store" >"$backend_dir/hutch.conf"
+    cat >"$backend_dir/bus.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>system</type>
+  <auth>EXTERNAL</auth>
+  <listen>unix:path=$backend_dir/bus</listen>
+  <policy context="default">
+    <allow user="*"/>
+    <deny own="*"/>
+    <deny send_type="method_call"/>
+    <allow send_type="signal"/>
+    <allow send_requested_reply="true" send_type="method_return"/>
+    <allow send_requested_reply="true" send_type="error"/>
+    <allow receive_type="method_call"/>
+    <allow receive_type="method_return"/>
+    <allow receive_type="error"/>
+    <allow receive_type="signal"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
+  </policy>
+  <includedir>/usr/share/dbus-1/system.d</includedir>
+  <include>$PWD/resources/io.github.hutch.Helper1.conf</include>
+</busconfig>
+CONF
+    local address="unix:path=$backend_dir/bus"
+    rm -f "$backend_dir/bus"
+    dbus-daemon --nofork --config-file="$backend_dir/bus.conf" >&2 &
+    echo $! >"$backend_dir/dbus.pid"
+    for _ in $(seq 100); do [ -S "$backend_dir/bus" ] && break; sleep 0.05; done
+    DBUS_SYSTEM_BUS_ADDRESS=$address /usr/lib/polkit-1/polkitd --no-debug >&2 &
+    echo $! >"$backend_dir/polkitd.pid"
+    sleep 0.5
+    build/helper/hutch-helper --config "$backend_dir/hutch.conf" --bus "$address" >&2 &
+    echo $! >"$backend_dir/helper.pid"
+    trap 'backend_stop; exit 0' INT TERM
+    echo "# Hutch backend: store $store; ./hutch.sh backend --stop (or Ctrl-C) ends it." >&2
+    echo "export HUTCH_BUS_ADDRESS=$address"
+    wait "$(cat "$backend_dir/helper.pid")" || true
+    backend_stop
+}
+
+# --- install: system-wide, with the helper, policies, unit and GUI ---
+cmd_install() {
+    local destdir=""
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --destdir) destdir=$2; shift 2 ;;
+            *) echo "usage: ./hutch.sh install [--destdir DIR]" >&2; exit 2 ;;
+        esac
+    done
+    install_deps
+    # /usr: where polkitd, dbus-daemon and systemd look for their files.
+    configure_and_build build-install -DCMAKE_INSTALL_PREFIX=/usr -DHUTCH_SANITIZE=OFF -DHUTCH_BUILD_GUI=ON \
+        -DHUTCH_BUILD_HELPER=ON -DHUTCH_BUILD_TESTS=OFF -DHUTCH_BUILD_BENCH=OFF
+    if [ -n "$destdir" ]; then
+        DESTDIR=$destdir cmake --install build-install
+        echo "hutch: installed into $destdir (a staging tree: nothing reloaded)"
+        return 0
+    fi
+    as_root cmake --install build-install
+    # The bus reads its policy and activation files again; systemd its units.
+    as_root dbus-send --system --type=method_call --dest=org.freedesktop.DBus / org.freedesktop.DBus.ReloadConfig \
+        2>/dev/null || true
+    as_root systemctl daemon-reload 2>/dev/null || true
+    echo "hutch: installed; hutch-helper starts on the first call (hutchctl list)"
+}
+
 case "${1:-}" in
     test) shift; cmd_test "$@" ;;
     run) shift; cmd_run "$@" ;;
-    *) echo "usage: ./hutch.sh test | run" >&2; exit 2 ;;
+    backend) shift; cmd_backend "$@" ;;
+    install) shift; cmd_install "$@" ;;
+    *) echo "usage: ./hutch.sh test | run | backend [--store DIR] [--allow USER] | backend --stop | install" >&2; exit 2 ;;
 esac

@@ -1,22 +1,59 @@
-// hutchctl: the command line of Hutch, for scripts and terminals.
+// hutchctl: the command line of Hutch, for scripts and terminals. Every
+// command but check-config talks to hutch-helper over D-Bus
+// ($HUTCH_BUS_ADDRESS, else the system bus); polkit decides what it may do.
 #include "checkconfig.h"
+#include "commands.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <functional>
 
 namespace {
 
+struct Command {
+    const char *name;
+    const char *synopsis;
+    std::function<int(const QStringList &)> run;
+};
+
+const QList<Command> &commands()
+{
+    auto lc = [](const char *name) {
+        return [name](const QStringList &a) { return hutch::cli::lifecycle(QString::fromLatin1(name), a); };
+    };
+    static const QList<Command> table = {
+        {"list", "list [--fancy | --json] [--running | --stopped]", hutch::cli::list},
+        {"info", "info NAME", hutch::cli::info},
+        {"create", "create NAME -t TEMPLATE [-B BACKEND] [-- TEMPLATE-OPTIONS]", hutch::cli::create},
+        {"clone", "clone SOURCE NEWNAME [--snapshot]", hutch::cli::clone},
+        {"rename", "rename NAME NEWNAME", hutch::cli::rename},
+        {"destroy", "destroy NAME [--force]", hutch::cli::destroy},
+        {"start", "start NAME", lc("start")},
+        {"stop", "stop NAME [--kill] [--timeout N]", lc("stop")},
+        {"shutdown", "shutdown NAME [--timeout N]", lc("shutdown")},
+        {"reboot", "reboot NAME", lc("reboot")},
+        {"freeze", "freeze NAME", lc("freeze")},
+        {"unfreeze", "unfreeze NAME", lc("unfreeze")},
+        {"wait", "wait NAME --state STATE [--timeout N]", hutch::cli::wait},
+        {"console", "console NAME [--tty N] [--escape LETTER]", hutch::cli::console},
+        {"attach", "attach NAME [--keep-env] [-v VAR=VALUE] [--pty | --no-pty] -- COMMAND [ARG...]", hutch::cli::attach},
+        {"cgroup", "cgroup NAME KEY [VALUE]", hutch::cli::cgroup},
+        {"config", "config NAME [KEY [VALUE]] [--append | --remove]", hutch::cli::config},
+        {"monitor", "monitor [REGEX]", hutch::cli::monitor},
+        {"templates", "templates", hutch::cli::templates},
+        {"check-config", "check-config FILE [--update] [--json]", hutch::cli::checkConfig},
+    };
+    return table;
+}
+
 void usage(FILE *to)
 {
-    std::fputs("usage: hutchctl COMMAND [ARGS]\n"
-               "\n"
-               "Commands:\n"
-               "  check-config FILE [--update] [--json]\n"
-               "      check an LXC container config; --update rewrites legacy keys,\n"
-               "      --json prints the effective configuration\n"
-               "  help     this text\n"
-               "  version  print the version\n",
+    std::fputs("usage: hutchctl COMMAND [ARGS]   (hutchctl COMMAND --help for more)\n\nCommands:\n", to);
+    for (const Command &c : commands())
+        std::fprintf(to, "  %s\n", c.synopsis);
+    std::fputs("  help | version\n"
+               "\nThe helper is reached on $HUTCH_BUS_ADDRESS, else on the system bus.\n",
                to);
 }
 
@@ -35,8 +72,9 @@ int main(int argc, char **argv)
     const QString command = args.at(1);
     // The subcommand sees itself as argv[0], as QCommandLineParser expects.
     args.removeFirst();
-    if (command == QLatin1String("check-config"))
-        return hutch::cli::checkConfig(args);
+    for (const Command &c : commands())
+        if (command == QLatin1String(c.name))
+            return c.run(args);
     if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         usage(stdout);
         return 0;

@@ -1,5 +1,7 @@
-// hutch-helper: the root side of Hutch. The D-Bus service is not written
-// yet; what exists is the store inspection the service will build on.
+// hutch-helper: the root side of Hutch, the D-Bus service
+// io.github.hutch.Helper1 (helper/service/). --check inspects the settings
+// and the store without serving.
+#include "serve.h"
 #include "settings.h"
 #include "store.h"
 
@@ -15,14 +17,19 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(HUTCH_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Hutch root helper"));
+    parser.setApplicationDescription(QStringLiteral("Hutch root helper: the D-Bus service io.github.hutch.Helper1"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Settings file."),
                                     QStringLiteral("FILE"), hutch::HelperSettings::defaultPath());
+    const QCommandLineOption bus(QStringList{QStringLiteral("b"), QStringLiteral("bus")},
+                                 QStringLiteral("Serve on the bus at ADDRESS (a private system-type bus) instead of "
+                                                "the system bus; default: $HUTCH_BUS_ADDRESS."),
+                                 QStringLiteral("ADDRESS"));
     const QCommandLineOption check(QStringLiteral("check"),
                                    QStringLiteral("Check the settings and list the store's containers, then exit."));
     parser.addOption(config);
+    parser.addOption(bus);
     parser.addOption(check);
     parser.process(app);
 
@@ -32,8 +39,8 @@ int main(int argc, char **argv)
         return 1;
     }
     if (!parser.isSet(check)) {
-        std::fprintf(stderr, "hutch-helper: the D-Bus service is not implemented yet; --check inspects the store\n");
-        return 2;
+        const QString address = parser.isSet(bus) ? parser.value(bus) : qEnvironmentVariable("HUTCH_BUS_ADDRESS");
+        return hutch::service::serve(address, *settings, hutch::service::defaultMonitorPath());
     }
     const hutch::Store store(settings->storePath);
     const auto entries = store.list();

@@ -1,0 +1,31 @@
+// hutchctl's commands over D-Bus, shaped like the lxc-* tools. Each takes
+// its arguments with ARGS[0] its own name and returns the exit status.
+#pragma once
+
+#include <QStringList>
+
+namespace hutch::cli {
+
+// commands.cpp
+int list(const QStringList &args);
+int info(const QStringList &args);
+int templates(const QStringList &args);
+int lifecycle(const QString &command, const QStringList &args);  // start stop shutdown reboot freeze unfreeze
+int wait(const QStringList &args);
+int cgroup(const QStringList &args);
+int config(const QStringList &args);
+int rename(const QStringList &args);
+int monitor(const QStringList &args);
+
+// jobs.cpp
+int create(const QStringList &args);
+int clone(const QStringList &args);
+int destroy(const QStringList &args);
+
+// console.cpp
+int console(const QStringList &args);
+
+// attach.cpp
+int attach(const QStringList &args);
+
+}  // namespace hutch::cli

@@ -1,0 +1,38 @@
+// What every hutchctl command over D-Bus shares: the connection to
+// hutch-helper, waiting for a reply, printing an error the way the lxc-*
+// tools do ("hutchctl: message"), and the exit statuses.
+#pragma once
+
+#include "client.h"
+
+#include <QCommandLineParser>
+#include <QDBusPendingReply>
+
+#include <memory>
+
+namespace hutch::cli {
+
+enum Exit { Ok = 0, Failure = 1, Usage = 2 };
+
+// Parses ARGS (ARGS[0] is the command's name) with --help; on a usage
+// error prints it and returns false with *status set.
+bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
+               const QString &description, int minPositional, int maxPositional, int *status);
+
+// The helper's proxy on its bus, with a long call timeout (polkit may ask
+// for a password). Null, with the message printed, when no bus is there.
+std::unique_ptr<Helper1Proxy> connectHelper();
+
+// Waits for a reply; false (message printed) on an error.
+bool finished(QDBusPendingCall &call);
+template <typename... T>
+bool finished(QDBusPendingReply<T...> &reply)
+{
+    QDBusPendingCall &call = reply;
+    return finished(call);
+}
+
+int fail(const QString &message);
+int fail(const Error &error);
+
+}  // namespace hutch::cli

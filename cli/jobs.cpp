@@ -1,0 +1,256 @@
+// hutchctl create, clone, destroy: operations the helper runs as jobs.
+// The command follows its job (a progress bar on a terminal) and exits
+// with its outcome; Ctrl-C cancels the job.
+#include "commands.h"
+
+#include "common.h"
+#include "watchers.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace hutch::cli {
+
+namespace {
+
+QString opt(const char *name) { return QString::fromLatin1(name); }
+
+std::atomic_bool g_interrupted = false;
+
+void drawProgress(const JobWatcher &w)
+{
+    if (!::isatty(STDERR_FILENO))
+        return;
+    const int width = 30;
+    const int filled = int(w.progress * width + 0.5);
+    std::fprintf(stderr, "\r\033[K[%s%s] %3d%% %s", QByteArray(filled, '#').constData(),
+                 QByteArray(width - filled, '.').constData(), int(w.progress * 100 + 0.5),
+                 qPrintable(w.lastLine.left(60)));
+}
+
+// Starts a job with `begin` (returns its path) and follows it to its end.
+int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObjectPath>()> &begin)
+{
+    QDBusConnection bus = helper.connection();
+    JobWatcher watcher;
+    // Subscribed before the call, so that not even a quick end is missed.
+    bus.connect(client::kService, client::kPath, QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("JobProgress"),
+                &watcher, SLOT(onProgress(QDBusObjectPath,double)));
+    bus.connect(client::kService, client::kPath, QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("JobFinished"),
+                &watcher, SLOT(onFinished(QDBusObjectPath,bool,QString,QString)));
+    auto reply = begin();
+    if (!finished(reply))
+        return Failure;
+    watcher.path = reply.value().path();
+    bus.connect(client::kService, watcher.path, QStringLiteral("io.github.hutch.Job1"), QStringLiteral("Log"), &watcher,
+                SLOT(onLog(QString)));
+    auto job = client::job(bus, watcher.path);
+    // It may have ended before we listened to it by its path.
+    const QString state = job->state();
+    if (state == QLatin1String("succeeded") || state == QLatin1String("failed") || state == QLatin1String("cancelled"))
+        watcher.onFinished(QDBusObjectPath(watcher.path), state == QLatin1String("succeeded"), job->errorName(),
+                           job->errorMessage());
+
+    QEventLoop loop;
+    QObject::connect(&watcher, &JobWatcher::changed, &loop, [&] {
+        drawProgress(watcher);
+        if (watcher.done)
+            loop.quit();
+    });
+    // Ctrl-C asks the helper to cancel; the job's end is still waited for.
+    std::signal(SIGINT, [](int) { g_interrupted = true; });
+    QTimer poll;
+    bool cancelSent = false;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (g_interrupted && !cancelSent) {
+            cancelSent = true;
+            job->Cancel();
+        }
+    });
+    poll.start(100);
+    // The bus going away (a helper killed mid-job) ends the wait too.
+    QTimer alive;
+    QObject::connect(&alive, &QTimer::timeout, &loop, [&] {
+        if (!bus.interface()->isServiceRegistered(client::kService).value()) {
+            watcher.done = true;
+            watcher.errorMessage = QStringLiteral("hutch-helper went away before the job ended");
+            loop.quit();
+        }
+    });
+    alive.start(1000);
+    if (!watcher.done)
+        loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    if (::isatty(STDERR_FILENO))
+        std::fprintf(stderr, "\r\033[K");
+    if (!watcher.success)
+        return fail(watcher.errorMessage.isEmpty() ? watcher.errorName : watcher.errorMessage);
+    return Ok;
+}
+
+// Template arguments after "--" as the template's schema describes them:
+// --NAME VALUE for numbers and strings, --NAME for booleans.
+bool templateOptions(Helper1Proxy &helper, const QString &templateName, const QStringList &args, QVariantMap *out)
+{
+    auto reply = helper.ListTemplates({});
+    if (!finished(reply))
+        return false;
+    QVariantList schema;
+    for (const QVariantMap &raw : reply.value()) {
+        const QVariantMap t = client::plainMap(raw);
+        if (t.value(opt("name")).toString() == templateName)
+            schema = t.value(opt("options")).toList();
+    }
+    if (schema.isEmpty() && !args.isEmpty()) {
+        fail(QStringLiteral("template \"%1\" takes no options").arg(templateName));
+        return false;
+    }
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString arg = args.at(i);
+        if (!arg.startsWith(QLatin1String("--"))) {
+            fail(QStringLiteral("template argument \"%1\": expected --OPTION").arg(arg));
+            return false;
+        }
+        arg = arg.mid(2);
+        QString inlineValue;
+        bool hasInline = false;
+        if (const qsizetype eq = arg.indexOf(QLatin1Char('=')); eq >= 0) {
+            inlineValue = arg.mid(eq + 1);
+            arg = arg.left(eq);
+            hasInline = true;
+        }
+        QVariantMap option;
+        for (const QVariant &o : std::as_const(schema))
+            if (o.toMap().value(opt("name")).toString() == arg)
+                option = o.toMap();
+        if (option.isEmpty()) {
+            fail(QStringLiteral("template %1 has no option --%2 (see hutchctl templates)").arg(templateName, arg));
+            return false;
+        }
+        const QString type = option.value(opt("type")).toString();
+        if (type == QLatin1String("bool")) {
+            out->insert(arg, hasInline ? inlineValue != QLatin1String("false") && inlineValue != QLatin1String("0") : true);
+            continue;
+        }
+        if (!hasInline && i + 1 >= args.size()) {
+            fail(QStringLiteral("template option --%1 needs a value").arg(arg));
+            return false;
+        }
+        const QString value = hasInline ? inlineValue : args.at(++i);
+        if (type == QLatin1String("uint")) {
+            bool ok = false;
+            const uint n = value.toUInt(&ok);
+            if (!ok) {
+                fail(QStringLiteral("template option --%1: \"%2\" is not a number").arg(arg, value));
+                return false;
+            }
+            out->insert(arg, n);
+        } else {
+            out->insert(arg, value);
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+int create(const QStringList &args)
+{
+    // Everything after "--" belongs to the template.
+    const qsizetype dashes = args.indexOf(opt("--"));
+    const QStringList own = dashes < 0 ? args : args.mid(0, dashes);
+    const QStringList forTemplate = dashes < 0 ? QStringList() : args.mid(dashes + 1);
+    QCommandLineParser p;
+    const QCommandLineOption templ({opt("t"), opt("template")}, opt("The template (see hutchctl templates)."), opt("TEMPLATE"));
+    const QCommandLineOption backing({opt("B"), opt("bdev")}, opt("Backing store: dir (the only one so far)."), opt("BACKEND"),
+                                     opt("dir"));
+    p.addOptions({templ, backing});
+    int status = 0;
+    if (!parseArgs(p, own, opt("create NAME -t TEMPLATE [-B BACKEND] [-- TEMPLATE-OPTIONS]"),
+                   opt("Create a container from a template (lxc-create). Template options: hutchctl templates."),
+                   1, 1, &status))
+        return status;
+    if (!p.isSet(templ)) {
+        std::fprintf(stderr, "hutchctl: create needs a template (-t busybox)\n");
+        return Usage;
+    }
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    QVariantMap options;
+    if (!templateOptions(*helper, p.value(templ), forTemplate, &options))
+        return Failure;
+    const QString name = p.positionalArguments().at(0);
+    return runJob(*helper, [&] {
+        return helper->CreateContainer(name, p.value(templ), options, {{opt("backing_store"), p.value(backing)}});
+    });
+}
+
+int clone(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption snapshot({opt("s"), opt("snapshot")}, opt("A copy-on-write snapshot (needs btrfs or overlay)."));
+    p.addOption(snapshot);
+    int status = 0;
+    if (!parseArgs(p, args, opt("clone SOURCE NEWNAME [--snapshot]"), opt("Copy a stopped container (lxc-copy)."), 2, 2,
+                   &status))
+        return status;
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    const QStringList pos = p.positionalArguments();
+    return runJob(*helper, [&] {
+        return helper->CloneContainer(pos.at(0), pos.at(1), {{opt("snapshot"), p.isSet(snapshot)}});
+    });
+}
+
+int destroy(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption force({opt("f"), opt("force")}, opt("Stop the container first if it runs."));
+    p.addOption(force);
+    int status = 0;
+    if (!parseArgs(p, args, opt("destroy NAME [--force]"), opt("Destroy a container and everything in it (lxc-destroy)."),
+                   1, 1, &status))
+        return status;
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    const QString name = p.positionalArguments().at(0);
+    return runJob(*helper, [&] { return helper->DestroyContainer(name, {{opt("force"), p.isSet(force)}}); });
+}
+
+void JobWatcher::onProgress(const QDBusObjectPath &job, double value)
+{
+    if (job.path() != path)
+        return;
+    progress = value;
+    Q_EMIT changed();
+}
+
+void JobWatcher::onFinished(const QDBusObjectPath &job, bool ok, const QString &error, const QString &message)
+{
+    if (job.path() != path || done)
+        return;
+    done = true;
+    success = ok;
+    errorName = error;
+    errorMessage = message;
+    if (ok)
+        progress = 1;
+    Q_EMIT changed();
+}
+
+void JobWatcher::onLog(const QString &line)
+{
+    lastLine = line;
+    Q_EMIT changed();
+}
+
+}  // namespace hutch::cli

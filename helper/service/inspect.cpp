@@ -1,0 +1,203 @@
+#include "inspect.h"
+
+#include "config.h"
+#include "launch.h"
+#include "names.h"
+#include "protocol.h"
+#include "store.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <arpa/inet.h>
+#include <dirent.h>
+
+#include <algorithm>
+
+namespace hutch::service {
+
+namespace {
+
+// A monitor answers in microseconds; a stuck one must not hold a listing.
+constexpr int kMonitorTimeoutMs = 5000;
+
+QByteArray readProcFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();  // /proc files have no size: read to the end
+}
+
+}  // namespace
+
+MonitorState monitorState(const HelperSettings &settings, const QString &name)
+{
+    MonitorState s;
+    if (validateContainerName(name))
+        return s;
+    auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
+    if (!client)
+        return s;
+    auto reply = client->request("state", static_cast<rt::UniqueFd *>(nullptr), kMonitorTimeoutMs);
+    if (!reply)
+        return s;
+    const QStringList words = QString::fromStdString(*reply).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!words.isEmpty())
+        s.state = words.at(0);
+    if (words.size() > 1)
+        s.pid = words.at(1).toLongLong();
+    return s;
+}
+
+Result<QStringList> containerNames(const QString &storePath)
+{
+    DIR *dir = ::opendir(QFile::encodeName(storePath).constData());
+    if (!dir) {
+        if (errno == ENOENT)
+            return QStringList();
+        return Error::system(errno, QStringLiteral("open store \"%1\"").arg(storePath));
+    }
+    QStringList names;
+    while (const dirent *d = ::readdir(dir)) {
+        if (d->d_name[0] == '.')
+            continue;
+        if (d->d_type != DT_DIR && d->d_type != DT_UNKNOWN)
+            continue;  // symlinks and files are not containers
+        const QString name = QFile::decodeName(d->d_name);
+        if (d->d_type == DT_UNKNOWN) {
+            const QFileInfo info(storePath + QLatin1Char('/') + name);
+            if (!info.isDir() || info.isSymLink())
+                continue;
+        }
+        names << name;
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool containerExists(const HelperSettings &settings, const QString &name)
+{
+    const QFileInfo info(Store(settings.storePath).containerDir(name));
+    return info.isDir() && !info.isSymLink();
+}
+
+QVariantMap describeContainer(const HelperSettings &settings, const QString &name)
+{
+    const Store store(settings.storePath);
+    QVariantMap m;
+    m.insert(QStringLiteral("name"), name);
+    QString problem;
+    Config config;
+    if (auto err = validateContainerName(name)) {
+        problem = err->message;
+    } else if (!QFileInfo(store.configPath(name)).isFile()) {
+        problem = QStringLiteral("no config file");
+    } else {
+        const LoadResult loaded = loadConfigFile(store.configPath(name));
+        if (auto err = loaded.firstError())
+            problem = err->message;
+        config = loaded.config;
+    }
+    m.insert(QStringLiteral("broken"), !problem.isEmpty());
+    m.insert(QStringLiteral("problem"), problem);
+    m.insert(QStringLiteral("hostname"), config.value(QStringLiteral("lxc.uts.name"), name));
+    m.insert(QStringLiteral("rootfs"), config.value(QStringLiteral("lxc.rootfs.path"), QString()));
+    m.insert(QStringLiteral("autostart"), config.value(QStringLiteral("lxc.start.auto"), QString()) == QLatin1String("1"));
+    m.insert(QStringLiteral("ttys"), config.value(QStringLiteral("lxc.tty.max"), QStringLiteral("0")).toUInt());
+    QStringList networks;
+    for (int index : config.networkIndices())
+        networks << config.value(QStringLiteral("lxc.net.%1.type").arg(index), QString());
+    m.insert(QStringLiteral("networks"), networks);
+    QString memory;
+    for (const ConfigEntry &e : config.entries())
+        if (e.key == QLatin1String("lxc.cgroup2.memory.max") || e.key == QLatin1String("lxc.cgroup.memory.limit_in_bytes"))
+            memory = e.value;
+    m.insert(QStringLiteral("memory_limit"), memory);
+
+    const MonitorState state = monitorState(settings, name);  // a monitor may run a since-broken config
+    m.insert(QStringLiteral("state"), state.state);
+    m.insert(QStringLiteral("pid"), state.pid);
+    m.insert(QStringLiteral("ipv4"), state.pid > 0 ? ipv4Addresses(state.pid) : QStringList());
+    m.insert(QStringLiteral("ipv6"), state.pid > 0 ? ipv6Addresses(state.pid) : QStringList());
+    return m;
+}
+
+QStringList ipv4Addresses(qint64 pid)
+{
+    // fib_trie lists each local address as "|-- A.B.C.D" followed by
+    // "/32 host LOCAL", once per table.
+    const QList<QByteArray> lines = readProcFile(QStringLiteral("/proc/%1/net/fib_trie").arg(pid)).split('\n');
+    QStringList out;
+    QByteArray last;
+    for (const QByteArray &raw : lines) {
+        const QByteArray line = raw.trimmed();
+        if (line.startsWith("|-- ")) {
+            last = line.mid(4);
+        } else if (line.startsWith("/32 host LOCAL") && !last.isEmpty()) {
+            const QString addr = QString::fromLatin1(last);
+            if (!addr.startsWith(QLatin1String("127.")) && !out.contains(addr))
+                out << addr;
+            last.clear();
+        }
+    }
+    return out;
+}
+
+QStringList ipv6Addresses(qint64 pid)
+{
+    // if_inet6: ADDRESS(32 hex) IFINDEX PREFIXLEN SCOPE FLAGS IFNAME
+    const QList<QByteArray> lines = readProcFile(QStringLiteral("/proc/%1/net/if_inet6").arg(pid)).split('\n');
+    QStringList out;
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() < 6 || f.at(0).size() != 32 || f.at(5) == "lo")
+            continue;
+        const int scope = f.at(3).toInt(nullptr, 16);
+        if (scope == 0x20 || scope == 0x10)
+            continue;  // link-local, loopback
+        const QByteArray bytes = QByteArray::fromHex(f.at(0));
+        char text[INET6_ADDRSTRLEN] = {};
+        if (bytes.size() == 16 && ::inet_ntop(AF_INET6, bytes.constData(), text, sizeof text))
+            out << QString::fromLatin1(text);
+    }
+    return out;
+}
+
+Result<QVariantMap> containerStats(const HelperSettings &settings, const QString &name)
+{
+    const MonitorState state = monitorState(settings, name);
+    if (!state.running())
+        return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
+    auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
+    if (!client)
+        return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
+    auto reply = client->request("stats", static_cast<rt::UniqueFd *>(nullptr), kMonitorTimeoutMs);
+    if (!reply)
+        return Error::failed(QStringLiteral("stats of \"%1\": %2").arg(name, QString::fromStdString(reply.error().message)));
+    QVariantMap stats;
+    for (const QString &pair : QString::fromStdString(*reply).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString key = pair.section(QLatin1Char('='), 0, 0);
+        stats.insert(key, pair.section(QLatin1Char('='), 1).toULongLong());
+    }
+    // /proc/PID/net/dev shows the interfaces of init's network namespace:
+    // "IFACE: rx_bytes rx_packets ... (8 receive fields) tx_bytes ...".
+    quint64 rx = 0, tx = 0;
+    const QList<QByteArray> lines = readProcFile(QStringLiteral("/proc/%1/net/dev").arg(state.pid)).split('\n');
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon < 0 || line.left(colon).trimmed() == "lo")
+            continue;
+        const QList<QByteArray> f = line.mid(colon + 1).simplified().split(' ');
+        if (f.size() < 9)
+            continue;
+        rx += f.at(0).toULongLong();
+        tx += f.at(8).toULongLong();
+    }
+    stats.insert(QStringLiteral("net_rx"), rx);
+    stats.insert(QStringLiteral("net_tx"), tx);
+    return stats;
+}
+
+}  // namespace hutch::service

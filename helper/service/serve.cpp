@@ -1,0 +1,63 @@
+#include "serve.h"
+
+#include "service.h"
+#include "staging.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace hutch::service {
+
+QString defaultMonitorPath()
+{
+    const QString fromEnv = qEnvironmentVariable("HUTCH_MONITOR");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/hutch-monitor");
+}
+
+int serve(const QString &busAddress, const HelperSettings &settings, const QString &monitorPath)
+{
+    if (!QFileInfo(monitorPath).isExecutable()) {
+        std::fprintf(stderr, "hutch-helper: no hutch-monitor at %s (set HUTCH_MONITOR)\n", qPrintable(monitorPath));
+        return 1;
+    }
+    QDBusConnection bus = busAddress.isEmpty()
+        ? QDBusConnection::systemBus()
+        : QDBusConnection::connectToBus(busAddress, QStringLiteral("hutch-helper"));
+    if (!bus.isConnected()) {
+        std::fprintf(stderr, "hutch-helper: cannot connect to the %s: %s\n",
+                     busAddress.isEmpty() ? "system bus" : qPrintable(QStringLiteral("bus at ") + busAddress),
+                     qPrintable(bus.lastError().message()));
+        return 1;
+    }
+    Service service(bus, settings, monitorPath);
+    if (!bus.registerObject(Service::objectPath(), &service, QDBusConnection::ExportAdaptors)) {
+        std::fprintf(stderr, "hutch-helper: cannot export %s\n", qPrintable(Service::objectPath()));
+        return 1;
+    }
+    // Replies and signals before the name is owned would go nowhere useful;
+    // the name comes last, once everything is in place.
+    const auto owned = bus.interface()->registerService(Service::serviceName(),
+                                                        QDBusConnectionInterface::DontQueueService,
+                                                        QDBusConnectionInterface::DontAllowReplacement);
+    if (!owned.isValid() || owned.value() != QDBusConnectionInterface::ServiceRegistered) {
+        std::fprintf(stderr, "hutch-helper: cannot own %s: %s\n", qPrintable(Service::serviceName()),
+                     owned.isValid() ? "another hutch-helper has it" : qPrintable(owned.error().message()));
+        return 1;
+    }
+    // The name is ours, so no other helper works on this store: what a
+    // killed helper left half-done goes now.
+    for (const QString &line : storage::sweepLeftovers(settings.storePath))
+        std::fprintf(stderr, "hutch-helper: removed leftover %s\n", qPrintable(line));
+    service.start();
+    std::fprintf(stderr, "hutch-helper: serving %s (store %s)\n", qPrintable(Service::serviceName()),
+                 qPrintable(settings.storePath));
+    return QCoreApplication::exec();
+}
+
+}  // namespace hutch::service

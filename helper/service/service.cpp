@@ -1,0 +1,317 @@
+// Service: construction, listing, lifecycle and waiting for states.
+#include "service.h"
+
+#include "authorizer.h"
+#include "helper1adaptor.h"
+#include "inspect.h"
+#include "jobs.h"
+#include "launch.h"
+#include "names.h"
+#include "operationqueue.h"
+#include "protocol.h"
+#include "statewatcher.h"
+
+#include <QDBusMetaType>
+#include <QElapsedTimer>
+
+namespace hutch::service {
+
+namespace {
+
+constexpr uint kMaxTimeoutSeconds = 86400;
+// A stop is over in milliseconds; this is for a container that will not die.
+constexpr int kStopWaitMs = 30000;
+// After a shutdown's timeout the monitor kills; this much more is allowed.
+constexpr int kShutdownGraceMs = 15000;
+
+const QStringList kStates = {QStringLiteral("STOPPED"), QStringLiteral("STARTING"), QStringLiteral("RUNNING"),
+                             QStringLiteral("STOPPING"), QStringLiteral("ABORTING"), QStringLiteral("FREEZING"),
+                             QStringLiteral("FROZEN")};
+
+Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
+Error notRunning(const QString &name)
+{
+    return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
+}
+
+// Sends `request` ("stop", "shutdown MS") to NAME's monitor and waits, on
+// this worker thread, until the monitor is gone: the container stopped.
+// Subscribing first means the end cannot be missed.
+Status requestAndWaitForStop(const HelperSettings &settings, const QString &name, const std::string &request,
+                             int waitMs)
+{
+    const std::string socket = monitorSocketPath(settings, name).toStdString();
+    auto events = rt::MonitorClient::connect(socket);
+    if (!events)
+        return notRunning(name);
+    if (!events->request("subscribe", static_cast<rt::UniqueFd *>(nullptr), 5000))
+        return notRunning(name);
+    auto control = rt::MonitorClient::connect(socket);
+    if (!control)
+        return notRunning(name);
+    auto reply = control->request(request, static_cast<rt::UniqueFd *>(nullptr), 5000);
+    if (!reply) {
+        const QString message = QString::fromStdString(reply.error().message);
+        if (message.contains(QLatin1String("not running")))
+            return notRunning(name);
+        return Error::failed(QStringLiteral("%1 \"%2\": %3").arg(QString::fromStdString(request), name, message));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < waitMs) {
+        auto event = events->nextEvent(int(waitMs - timer.elapsed()));
+        if (!event && event.error().sysErrno != ETIMEDOUT)
+            return std::nullopt;  // closed: the monitor exited with its container
+    }
+    return Error::failed(QStringLiteral("container \"%1\" is still running %2 s after \"%3\"")
+                             .arg(name).arg(waitMs / 1000).arg(QString::fromStdString(request)));
+}
+
+// Maps a monitor's refusal ("err ...") of a lifecycle request.
+Error requestError(const QString &name, const Error &e)
+{
+    if (e.code == Error::Code::NotFound || e.message.contains(QLatin1String("is not running")))
+        return notRunning(name);
+    return e;
+}
+
+}  // namespace
+
+Result<bool> boolOption(const QVariantMap &options, const QString &key, bool fallback)
+{
+    const auto it = options.find(key);
+    if (it == options.end())
+        return fallback;
+    if (it->metaType().id() != QMetaType::Bool)
+        return Error::invalid(QStringLiteral("option \"%1\" must be a boolean").arg(key));
+    return it->toBool();
+}
+
+Result<QString> stringOption(const QVariantMap &options, const QString &key, const QString &fallback)
+{
+    const auto it = options.find(key);
+    if (it == options.end())
+        return fallback;
+    if (it->metaType().id() != QMetaType::QString)
+        return Error::invalid(QStringLiteral("option \"%1\" must be a string").arg(key));
+    return it->toString();
+}
+
+Service::Service(QDBusConnection bus, HelperSettings settings, QString monitorPath, QObject *parent)
+    : QObject(parent),
+      m_bus(std::move(bus)),
+      m_settings(std::move(settings)),
+      m_monitorPath(std::move(monitorPath)),
+      m_auth(new Authorizer(m_bus, this)),
+      m_queue(new OperationQueue(this)),
+      m_jobs(new JobManager(m_bus, m_auth, this)),
+      m_watcher(new StateWatcher(m_settings, this))
+{
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+    new Helper1Adaptor(this);
+    connect(m_watcher, &StateWatcher::stateChanged, this, &Service::StateChanged);
+    connect(m_watcher, &StateWatcher::containerAdded, this, &Service::ContainerAdded);
+    connect(m_watcher, &StateWatcher::containerRemoved, this, &Service::ContainerRemoved);
+    connect(m_jobs, &JobManager::progressed, this, &Service::JobProgress);
+    connect(m_jobs, &JobManager::finished, this, &Service::JobFinished);
+}
+
+Service::~Service()
+{
+    m_queue->waitForDone();
+}
+
+void Service::start()
+{
+    m_watcher->start();
+}
+
+QString Service::version() const
+{
+#ifdef HUTCH_VERSION
+    return QStringLiteral(HUTCH_VERSION);
+#else
+    return QStringLiteral("unknown");
+#endif
+}
+
+Call Service::beginCall()
+{
+    setDelayedReply(true);
+    return Call{connection(), message()};
+}
+
+Status Service::checkContainer(const QString &name) const
+{
+    if (auto err = validateContainerName(name))
+        return err;
+    // A name with operations queued may be one being created: the
+    // operation waits for them and finds out then.
+    if (!containerExists(m_settings, name) && m_queue->pending(name) == 0)
+        return Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, m_settings.storePath));
+    return std::nullopt;
+}
+
+Status Service::checkExisting(const QString &name) const
+{
+    if (auto err = validateContainerName(name))
+        return err;
+    if (!containerExists(m_settings, name))
+        return Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, m_settings.storePath));
+    return std::nullopt;
+}
+
+QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, QString(), [this, call, options] {
+        QStringList only;
+        if (options.contains(QStringLiteral("names"))) {
+            const QVariant v = options.value(QStringLiteral("names"));
+            if (v.metaType().id() != QMetaType::QStringList)
+                return call.fail(Error::invalid(QStringLiteral("option \"names\" must be a list of strings")));
+            only = v.toStringList();
+            for (const QString &n : std::as_const(only))
+                if (auto err = validateContainerName(n))
+                    return call.fail(*err);
+        }
+        m_queue->runFree([settings = m_settings, call, only] {
+            auto names = containerNames(settings.storePath);
+            if (!names)
+                return call.fail(names.error());
+            QList<QVariantMap> out;
+            for (const QString &name : std::as_const(*names))
+                if (only.isEmpty() || only.contains(name))
+                    out << describeContainer(settings, name);
+            call.reply({QVariant::fromValue(out)});
+        });
+    });
+    return {};
+}
+
+QVariantMap Service::GetContainer(const QString &name, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        m_queue->runFree([settings = m_settings, call, name] {
+            call.reply({describeContainer(settings, name)});
+        });
+    });
+    return {};
+}
+
+QList<QVariantMap> Service::ListTemplates(const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, QString(), [call] { call.reply({QVariant::fromValue(templateSchemas())}); });
+    return {};
+}
+
+void Service::Start(const QString &name, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::lifecycle, name, [this, call, name] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, call, name] {
+            if (!containerExists(settings, name))
+                return call.fail(Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath)));
+            if (monitorState(settings, name).running())
+                return call.fail(busy(QStringLiteral("container \"%1\" is running already").arg(name)));
+            Runtime runtime(settings, monitor);
+            auto pid = runtime.start(name);
+            if (!pid)
+                return call.fail(pid.error());
+            call.reply();
+        }, [this, name] { m_watcher->watch(name); });
+    });
+}
+
+void Service::Stop(const QString &name, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::lifecycle, name, [this, call, name] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        m_queue->run({name}, [settings = m_settings, call, name] {
+            if (auto err = requestAndWaitForStop(settings, name, "stop", kStopWaitMs))
+                return call.fail(*err);
+            call.reply();
+        });
+    });
+}
+
+void Service::Shutdown(const QString &name, uint timeout, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::lifecycle, name, [this, call, name, timeout] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        if (timeout > kMaxTimeoutSeconds)
+            return call.fail(Error::invalid(QStringLiteral("timeout %1 s is longer than a day").arg(timeout)));
+        m_queue->run({name}, [settings = m_settings, call, name, timeout] {
+            const std::string request = "shutdown " + std::to_string(qint64(timeout) * 1000);
+            if (auto err = requestAndWaitForStop(settings, name, request, int(timeout) * 1000 + kShutdownGraceMs))
+                return call.fail(*err);
+            call.reply();
+        });
+    });
+}
+
+void Service::lifecycleRequest(const QString &name, const QString &request)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::lifecycle, name, [this, call, name, request] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, call, name, request] {
+            if (!monitorState(settings, name).running())
+                return call.fail(notRunning(name));
+            Runtime runtime(settings, monitor);
+            auto reply = runtime.request(name, request);
+            if (!reply)
+                return call.fail(requestError(name, reply.error()));
+            call.reply();
+        });
+    });
+}
+
+void Service::Reboot(const QString &name, const QVariantMap &)
+{
+    lifecycleRequest(name, QStringLiteral("reboot"));
+}
+
+void Service::Freeze(const QString &name, const QVariantMap &)
+{
+    lifecycleRequest(name, QStringLiteral("freeze"));
+}
+
+void Service::Unfreeze(const QString &name, const QVariantMap &)
+{
+    lifecycleRequest(name, QStringLiteral("unfreeze"));
+}
+
+bool Service::WaitForState(const QString &name, const QString &states, uint timeout, const QVariantMap &,
+                           QString &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name, states, timeout] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        const QStringList wanted = states.split(QLatin1Char('|'), Qt::SkipEmptyParts);
+        if (wanted.isEmpty())
+            return call.fail(Error::invalid(QStringLiteral("no state to wait for (one of %1)").arg(kStates.join(QLatin1Char(' ')))));
+        for (const QString &s : wanted)
+            if (!kStates.contains(s))
+                return call.fail(Error::invalid(QStringLiteral("\"%1\" is not a state (one of %2)")
+                                                    .arg(s.left(32), kStates.join(QLatin1Char(' ')))));
+        if (timeout > kMaxTimeoutSeconds)
+            return call.fail(Error::invalid(QStringLiteral("timeout %1 s is longer than a day").arg(timeout)));
+        m_watcher->waitFor(call, name, wanted, int(timeout) * 1000);
+    });
+    return false;
+}
+
+}  // namespace hutch::service

@@ -1,0 +1,122 @@
+// The object behind io.github.hutch.Helper1 at /io/github/hutch/Helper1: one
+// handler per method of resources/io.github.hutch.Helper1.xml (the generated
+// Helper1Adaptor calls these). Each handler answers later
+// (setDelayedReply) and does, in order:
+//   authorize  polkit, for the caller's bus name (Authorizer)
+//   validate   every argument, before anything changes
+//   act        on a worker thread (OperationQueue), serialized per container;
+//              long work as a job (JobManager)
+// The handlers live in three files: service.cpp (listing, lifecycle, wait),
+// service_config.cpp (config, limits, stats, console), service_store.cpp
+// (create, clone, destroy, rename).
+#pragma once
+
+#include "call.h"
+#include "settings.h"
+#include "storeops.h"
+
+#include <QDBusContext>
+#include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
+#include <QObject>
+#include <QVariantMap>
+
+#include <functional>
+
+namespace hutch::service {
+
+class Authorizer;
+class Job;
+class JobManager;
+class OperationQueue;
+class StateWatcher;
+
+class Service : public QObject, protected QDBusContext {
+    Q_OBJECT
+    Q_PROPERTY(QString Version READ version)
+public:
+    static QString objectPath() { return QStringLiteral("/io/github/hutch/Helper1"); }
+    static QString serviceName() { return QStringLiteral("io.github.hutch.Helper1"); }
+
+    // `bus`: where the helper serves and polkitd answers. `monitorPath`:
+    // the hutch-monitor executable.
+    Service(QDBusConnection bus, HelperSettings settings, QString monitorPath, QObject *parent = nullptr);
+    ~Service() override;
+
+    // Subscribes to running monitors and watches the store; call once the
+    // name is owned.
+    void start();
+    QString version() const;
+    JobManager *jobs() const { return m_jobs; }
+
+    // Listing and lifecycle (service.cpp).
+    QList<QVariantMap> ListContainers(const QVariantMap &options);
+    QVariantMap GetContainer(const QString &name, const QVariantMap &options);
+    QList<QVariantMap> ListTemplates(const QVariantMap &options);
+    void Start(const QString &name, const QVariantMap &options);
+    void Stop(const QString &name, const QVariantMap &options);
+    void Shutdown(const QString &name, uint timeout, const QVariantMap &options);
+    void Reboot(const QString &name, const QVariantMap &options);
+    void Freeze(const QString &name, const QVariantMap &options);
+    void Unfreeze(const QString &name, const QVariantMap &options);
+    bool WaitForState(const QString &name, const QString &states, uint timeout, const QVariantMap &options,
+                      QString &state);
+
+    // Config, limits, stats, terminals (service_config.cpp).
+    QList<QVariantMap> GetConfig(const QString &name, const QVariantMap &options);
+    void SetConfigItem(const QString &name, const QString &key, const QString &value, const QVariantMap &options);
+    QVariantMap GetLimits(const QString &name, const QStringList &keys, const QVariantMap &options);
+    void SetLimits(const QString &name, const QVariantMap &limits, const QVariantMap &options);
+    QVariantMap GetStats(const QString &name, const QVariantMap &options);
+    QDBusUnixFileDescriptor OpenConsole(const QString &name, uint tty, const QVariantMap &options);
+    void ResizeConsole(const QString &name, uint tty, uint rows, uint cols, const QVariantMap &options);
+    QDBusUnixFileDescriptor Attach(const QString &name, const QStringList &argv, const QStringList &env,
+                                   const QVariantMap &options, QDBusUnixFileDescriptor &errors,
+                                   QDBusObjectPath &process);
+
+    // The store (service_store.cpp).
+    QDBusObjectPath CreateContainer(const QString &name, const QString &templateName,
+                                    const QVariantMap &templateOptions, const QVariantMap &options);
+    QDBusObjectPath CloneContainer(const QString &source, const QString &name, const QVariantMap &options);
+    QDBusObjectPath DestroyContainer(const QString &name, const QVariantMap &options);
+    void RenameContainer(const QString &name, const QString &newName, const QVariantMap &options);
+
+Q_SIGNALS:
+    void ContainerAdded(const QString &name);
+    void ContainerRemoved(const QString &name);
+    void StateChanged(const QString &name, const QString &state);
+    void ConfigChanged(const QString &name);
+    void JobProgress(const QDBusObjectPath &job, double progress);
+    void JobFinished(const QDBusObjectPath &job, bool success, const QString &error, const QString &message);
+
+private:
+    // The current call, to be answered later.
+    Call beginCall();
+    // Name valid and STORE/NAME a directory (or operations on NAME queued,
+    // which may create it); else the Error to answer.
+    Status checkContainer(const QString &name) const;
+    // Name valid and STORE/NAME a directory now (reads).
+    Status checkExisting(const QString &name) const;
+    // Answers `call` with a job's path at once and runs `work` as that job,
+    // after earlier operations on `keys`.
+    void runJob(const Call &call, const QString &operation, const QString &container, const QStringList &keys,
+                std::function<Status(const StepReport &, const std::atomic_bool *)> work);
+    // A lifecycle request to NAME's monitor on a worker, serialized.
+    void lifecycleRequest(const QString &name, const QString &request);
+
+    QDBusConnection m_bus;
+    HelperSettings m_settings;
+    QString m_monitorPath;
+    Authorizer *m_auth;
+    OperationQueue *m_queue;
+    JobManager *m_jobs;
+    StateWatcher *m_watcher;
+    quint64 m_nextProcess = 1;
+};
+
+// Reads an option of the trailing a{sv}: absent gives `fallback`, a value of
+// another type is InvalidArgument.
+Result<bool> boolOption(const QVariantMap &options, const QString &key, bool fallback);
+Result<QString> stringOption(const QVariantMap &options, const QString &key, const QString &fallback);
+
+}  // namespace hutch::service

@@ -1,0 +1,378 @@
+// Service: config, limits, stats and terminals.
+#include "service.h"
+
+#include "authorizer.h"
+#include "config.h"
+#include "configedit.h"
+#include "inspect.h"
+#include "launch.h"
+#include "names.h"
+#include "operationqueue.h"
+#include "attach.h"
+#include "processes.h"
+#include "protocol.h"
+#include "store.h"
+
+#include <QRegularExpression>
+
+#include <fcntl.h>
+
+#include <QMetaObject>
+
+namespace hutch::service {
+
+namespace {
+
+constexpr uint kMaxTty = 63;  // MAX_NR_CONSOLES
+constexpr int kMonitorTimeoutMs = 5000;
+
+constexpr int kMaxAttachArgs = 1024;
+constexpr int kMaxAttachBytes = 1024 * 1024;
+
+Error notRunning(const QString &name)
+{
+    return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
+}
+
+// One request to a running monitor, with the fd it passes back, if any.
+Result<QString> askMonitor(const HelperSettings &settings, const QString &name, const QString &request,
+                           rt::UniqueFd *fd = nullptr)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
+    if (!client)
+        return notRunning(name);
+    auto reply = client->request(request.toStdString(), fd, kMonitorTimeoutMs);
+    if (!reply)
+        return Error::failed(QString::fromStdString(reply.error().message));
+    return QString::fromStdString(*reply);
+}
+
+// The configured value of every lxc.cgroup*.* limit key, in file order (the
+// last one of a key wins, as for LXC).
+QList<QPair<QString, QString>> configuredLimits(const Config &config)
+{
+    QList<QPair<QString, QString>> out;
+    for (const ConfigEntry &e : config.entries()) {
+        if (!e.key.startsWith(QLatin1String("lxc.cgroup")) || !parseLimitKey(e.key))
+            continue;
+        out.erase(std::remove_if(out.begin(), out.end(), [&](const auto &p) { return p.first == e.key; }), out.end());
+        out.append({e.key, e.value});
+    }
+    return out;
+}
+
+// Attach's arguments, checked, as the monitor's request.
+Result<rt::AttachRequest> attachRequest(const QStringList &argv, const QStringList &env, const QVariantMap &options)
+{
+    if (argv.isEmpty() || argv.constFirst().isEmpty())
+        return Error::invalid(QStringLiteral("attach needs a program to run"));
+    if (argv.size() > kMaxAttachArgs || env.size() > kMaxAttachArgs)
+        return Error::invalid(QStringLiteral("at most %1 arguments and %1 environment entries").arg(kMaxAttachArgs));
+    qsizetype bytes = 0;
+    rt::AttachRequest request;
+    for (const QString &a : argv) {
+        bytes += a.size();
+        request.argv.push_back(a.toStdString());
+    }
+    static const QRegularExpression variable(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*=.*$"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    for (const QString &e : env) {
+        if (!variable.match(e).hasMatch())
+            return Error::invalid(QStringLiteral("environment entry \"%1\" is not NAME=value").arg(e.left(64)));
+        bytes += e.size();
+        request.env.push_back(e.toStdString());
+    }
+    if (bytes > kMaxAttachBytes)
+        return Error::invalid(QStringLiteral("the arguments and environment exceed 1 MiB"));
+    auto terminal = boolOption(options, QStringLiteral("terminal"), true);
+    auto keepEnv = boolOption(options, QStringLiteral("keep_env"), false);
+    if (!terminal)
+        return terminal.error();
+    if (!keepEnv)
+        return keepEnv.error();
+    request.pty = *terminal;
+    request.keepEnv = *keepEnv;
+    for (const char *key : {"rows", "cols"}) {
+        const QVariant v = options.value(QString::fromLatin1(key), 0u);
+        const uint n = v.toUInt();
+        if (v.metaType().id() != QMetaType::UInt || n > 65535 || (options.contains(QString::fromLatin1(key)) && n == 0))
+            return Error::invalid(QStringLiteral("option \"%1\" must be a number from 1 to 65535").arg(QLatin1String(key)));
+        if (n > 0)
+            (key[0] == 'r' ? request.rows : request.cols) = (unsigned short)n;
+    }
+    return request;
+}
+
+}  // namespace
+
+QList<QVariantMap> Service::GetConfig(const QString &name, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name, options] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        auto key = stringOption(options, QStringLiteral("key"), QString());
+        if (!key)
+            return call.fail(key.error());
+        QString modern;
+        if (!key->isEmpty()) {
+            auto checked = checkKey(*key);
+            if (!checked)
+                return call.fail(checked.error());
+            modern = *checked;
+        }
+        m_queue->runFree([settings = m_settings, call, name, modern] {
+            const QString path = Store(settings.storePath).configPath(name);
+            const LoadResult loaded = loadConfigFile(path);
+            QList<QVariantMap> out;
+            for (const ConfigEntry &e : loaded.config.entries()) {
+                if (!modern.isEmpty() && e.key != modern)
+                    continue;
+                out << QVariantMap{{QStringLiteral("key"), e.key}, {QStringLiteral("value"), e.value},
+                                   {QStringLiteral("file"), e.file}, {QStringLiteral("line"), uint(e.line)}};
+            }
+            call.reply({QVariant::fromValue(out)});
+        });
+    });
+    return {};
+}
+
+void Service::SetConfigItem(const QString &name, const QString &key, const QString &value, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::configure, name, [this, call, name, key, value, options] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        auto modern = checkKey(key);
+        if (!modern)
+            return call.fail(modern.error());
+        // The key decides what more is needed: network, or an administrator
+        // every time for keys that reach the host.
+        QStringList more = actionsForKey(*modern);
+        more.removeAll(actions::configure);
+        m_auth->checkAll(call, more, name, [this, call, name, modern = *modern, value, options] {
+            auto modeName = stringOption(options, QStringLiteral("mode"), QString());
+            if (!modeName)
+                return call.fail(modeName.error());
+            auto mode = parseEditMode(*modeName);
+            if (!mode)
+                return call.fail(mode.error());
+            // A removal takes an empty value; anything else is checked.
+            if (*mode != EditMode::Remove || !value.isEmpty())
+                if (auto bad = checkValue(modern, value))
+                    return call.fail(*bad);
+            m_queue->run({name}, [settings = m_settings, call, name, edit = ConfigEdit{modern, value, *mode}] {
+                if (auto err = editConfig(Store(settings.storePath), name, {edit}))
+                    return call.fail(*err);
+                call.reply();
+            }, [this, name] { Q_EMIT ConfigChanged(name); });
+        });
+    });
+}
+
+QVariantMap Service::GetLimits(const QString &name, const QStringList &keys, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name, keys] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        QList<QPair<QString, LimitKey>> asked;
+        for (const QString &k : keys) {
+            auto parsed = parseLimitKey(k);
+            if (!parsed)
+                return call.fail(parsed.error());
+            asked.append({k, *parsed});
+        }
+        m_queue->runFree([settings = m_settings, call, name, asked] {
+            const LoadResult loaded = loadConfigFile(Store(settings.storePath).configPath(name));
+            const auto configured = configuredLimits(loaded.config);
+            auto wanted = asked;
+            if (wanted.isEmpty())
+                for (const auto &c : configured)
+                    wanted.append({c.first, *parseLimitKey(c.first)});
+            const bool running = monitorState(settings, name).running();
+            QVariantMap out;
+            for (const auto &[asKey, limit] : std::as_const(wanted)) {
+                if (running) {
+                    auto v = askMonitor(settings, name, QStringLiteral("cgroup.get %1 %2").arg(limit.v2 ? 1 : 0).arg(limit.file));
+                    if (!v)
+                        return call.fail(Error::notFound(QStringLiteral("%1 of \"%2\": %3").arg(asKey, name, v.error().message)));
+                    out.insert(asKey, *v);
+                    continue;
+                }
+                const auto it = std::find_if(configured.begin(), configured.end(),
+                                             [&](const auto &c) { return c.first == limit.configKey; });
+                if (it == configured.end())
+                    return call.fail(Error::notFound(QStringLiteral("\"%1\" is not running and its config has no %2")
+                                                         .arg(name, limit.configKey)));
+                out.insert(asKey, it->second);
+            }
+            call.reply({out});
+        });
+    });
+    return {};
+}
+
+void Service::SetLimits(const QString &name, const QVariantMap &limits, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::configure, name, [this, call, name, limits] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        if (limits.isEmpty())
+            return call.fail(Error::invalid(QStringLiteral("no limit given")));
+        QList<QPair<LimitKey, QString>> changes;
+        QStringList more;
+        for (auto it = limits.begin(); it != limits.end(); ++it) {
+            auto limit = parseLimitKey(it.key());
+            if (!limit)
+                return call.fail(limit.error());
+            if (it->metaType().id() != QMetaType::QString)
+                return call.fail(Error::invalid(QStringLiteral("the value of %1 must be a string").arg(it.key())));
+            for (const QString &a : actionsForKey(limit->configKey))
+                if (a != actions::configure && !more.contains(a))
+                    more << a;
+            changes.append({*limit, it->toString()});
+        }
+        m_auth->checkAll(call, more, name, [this, call, name, changes] {
+            for (const auto &[limit, value] : changes)
+                if (auto err = checkValue(limit.configKey, value))
+                    return call.fail(*err);
+            m_queue->run({name}, [settings = m_settings, call, name, changes] {
+                // Live first: the kernel may refuse a value the config would
+                // take. A refusal puts back what this call changed already.
+                if (monitorState(settings, name).running()) {
+                    QList<QPair<LimitKey, QString>> applied;
+                    for (const auto &[limit, value] : changes) {
+                        const QString v2 = limit.v2 ? QStringLiteral("1") : QStringLiteral("0");
+                        auto old = askMonitor(settings, name, QStringLiteral("cgroup.get %1 %2").arg(v2, limit.file));
+                        auto set = askMonitor(settings, name, QStringLiteral("cgroup.set %1 %2 %3").arg(v2, limit.file, value));
+                        if (!set) {
+                            for (const auto &[undo, oldValue] : std::as_const(applied))
+                                (void)askMonitor(settings, name, QStringLiteral("cgroup.set %1 %2 %3")
+                                                                     .arg(undo.v2 ? 1 : 0).arg(undo.file, oldValue));
+                            return call.fail(Error::invalid(QStringLiteral("%1 = %2: %3").arg(limit.configKey, value,
+                                                                                              set.error().message)));
+                        }
+                        if (old)
+                            applied.append({limit, *old});
+                    }
+                }
+                QList<ConfigEdit> edits;
+                for (const auto &[limit, value] : changes)
+                    edits.append({limit.configKey, value, EditMode::Set});
+                if (auto err = editConfig(Store(settings.storePath), name, edits))
+                    return call.fail(*err);
+                call.reply();
+            }, [this, name] { Q_EMIT ConfigChanged(name); });
+        });
+    });
+}
+
+QVariantMap Service::GetStats(const QString &name, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        m_queue->runFree([settings = m_settings, call, name] {
+            auto stats = containerStats(settings, name);
+            if (!stats)
+                return call.fail(stats.error());
+            call.reply({*stats});
+        });
+    });
+    return {};
+}
+
+QDBusUnixFileDescriptor Service::OpenConsole(const QString &name, uint tty, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::console, name, [this, call, name, tty] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        if (tty > kMaxTty)
+            return call.fail(Error::invalid(QStringLiteral("tty %1 does not exist: 0 is the console, ttys go from 1 to %2")
+                                                .arg(tty).arg(kMaxTty)));
+        m_queue->runFree([settings = m_settings, call, name, tty] {
+            const LoadResult loaded = loadConfigFile(Store(settings.storePath).configPath(name));
+            const uint ttys = loaded.config.value(QStringLiteral("lxc.tty.max"), QStringLiteral("0")).toUInt();
+            if (tty > ttys)
+                return call.fail(Error::invalid(QStringLiteral("\"%1\" has %2 ttys (lxc.tty.max); there is no tty %3")
+                                                    .arg(name).arg(ttys).arg(tty)));
+            if (!monitorState(settings, name).running())
+                return call.fail(notRunning(name));
+            rt::UniqueFd fd;
+            auto reply = askMonitor(settings, name, tty == 0 ? QStringLiteral("console") : QStringLiteral("tty %1").arg(tty), &fd);
+            if (!reply)
+                return call.fail(reply.error().wrap(QStringLiteral("console of \"%1\"").arg(name)));
+            if (!fd)
+                return call.fail(Error::failed(QStringLiteral("the monitor of \"%1\" passed no terminal").arg(name)));
+            // QDBusUnixFileDescriptor duplicates; ours closes here.
+            call.reply({QVariant::fromValue(QDBusUnixFileDescriptor(fd.get()))});
+        });
+    });
+    return {};
+}
+
+void Service::ResizeConsole(const QString &name, uint tty, uint rows, uint cols, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::console, name, [this, call, name, tty, rows, cols] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        if (tty > kMaxTty || rows < 1 || rows > 65535 || cols < 1 || cols > 65535)
+            return call.fail(Error::invalid(QStringLiteral("tty 0 to %1, rows and columns 1 to 65535").arg(kMaxTty)));
+        m_queue->runFree([settings = m_settings, call, name, tty, rows, cols] {
+            auto reply = askMonitor(settings, name, QStringLiteral("resize %1 %2 %3").arg(tty).arg(rows).arg(cols));
+            if (!reply)
+                return call.fail(reply.error().code == Error::Code::NotFound
+                                     ? reply.error()
+                                     : Error::invalid(reply.error().message).wrap(QStringLiteral("resize")));
+            call.reply();
+        });
+    });
+}
+
+QDBusUnixFileDescriptor Service::Attach(const QString &name, const QStringList &argv, const QStringList &env,
+                                        const QVariantMap &options, QDBusUnixFileDescriptor &, QDBusObjectPath &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::console, name, [this, call, name, argv, env, options] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        auto request = attachRequest(argv, env, options);
+        if (!request)
+            return call.fail(request.error());
+        m_queue->runFree([this, settings = m_settings, call, name, request = *request] {
+            auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
+            if (!client)
+                return call.fail(notRunning(name));
+            std::vector<rt::UniqueFd> fds;
+            auto reply = client->request(request.serialize(), &fds, 15000);
+            if (!reply) {
+                const QString message = QString::fromStdString(reply.error().message);
+                return call.fail(message.contains(QLatin1String("not running"))
+                                     ? notRunning(name)
+                                     : Error::failed(QStringLiteral("attach to \"%1\": %2").arg(name, message)));
+            }
+            if (fds.size() != (request.pty ? 1u : 2u))
+                return call.fail(Error::failed(QStringLiteral("attach to \"%1\": the monitor passed no terminal").arg(name)));
+            rt::UniqueFd errors = request.pty ? rt::UniqueFd(::open("/dev/null", O_RDWR | O_CLOEXEC)) : std::move(fds[1]);
+            const qint64 pid = QString::fromStdString(*reply).toLongLong();
+            // The object lives on the main thread, with the connection that
+            // will tell the program's end; the reply goes out from there.
+            auto monitor = std::make_shared<rt::MonitorClient>(std::move(*client));
+            auto terminal = std::make_shared<rt::UniqueFd>(std::move(fds[0]));
+            auto err = std::make_shared<rt::UniqueFd>(std::move(errors));
+            QMetaObject::invokeMethod(this, [this, call, name, pid, monitor, terminal, err] {
+                Process *p = Process::create(m_bus, m_nextProcess++, name, pid, std::move(*monitor), 60000, this);
+                call.reply({QVariant::fromValue(QDBusUnixFileDescriptor(terminal->get())),
+                            QVariant::fromValue(QDBusUnixFileDescriptor(err->get())), QVariant::fromValue(p->path())});
+            }, Qt::QueuedConnection);
+        });
+    });
+    return {};
+}
+
+}  // namespace hutch::service

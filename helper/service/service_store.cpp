@@ -1,0 +1,184 @@
+// Service: create, clone, destroy and rename — the store's operations, as
+// jobs where they take long.
+#include "service.h"
+
+#include "authorizer.h"
+#include "clone.h"
+#include "destroy.h"
+#include "inspect.h"
+#include "jobs.h"
+#include "launch.h"
+#include "names.h"
+#include "operationqueue.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QThread>
+
+#include <memory>
+
+namespace hutch::service {
+
+namespace {
+
+Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
+
+// For tests of interrupted and concurrent jobs: each step of a job waits
+// this long (HUTCH_TEST_JOB_STEP_MS, in the helper's environment, which
+// only root sets). Unset in production.
+int testStepDelayMs()
+{
+    static const int ms = qEnvironmentVariableIntValue("HUTCH_TEST_JOB_STEP_MS");
+    return ms;
+}
+
+void testStepDelay(const std::atomic_bool *cancel)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < testStepDelayMs() && !(cancel && cancel->load()))
+        QThread::msleep(20);
+}
+
+// The storage library reports lines, not fractions: each line takes the
+// bar a tenth of the rest of the way.
+storage::Progress linesAsProgress(const StepReport &report)
+{
+    auto fraction = std::make_shared<double>(0.0);
+    return [report, fraction](const QString &line) {
+        *fraction += (0.95 - *fraction) / 10;
+        report(line, *fraction);
+    };
+}
+
+}  // namespace
+
+void Service::runJob(const Call &call, const QString &operation, const QString &container, const QStringList &keys,
+                     std::function<Status(const StepReport &, const std::atomic_bool *)> work)
+{
+    Job *job = m_jobs->create(operation, container, actions::manage);
+    call.reply({QVariant::fromValue(job->path())});
+    auto result = std::make_shared<Status>();
+    m_queue->run(keys, [job, work = std::move(work), result] {
+        QMetaObject::invokeMethod(job, [job] { job->markRunning(); }, Qt::QueuedConnection);
+        const std::atomic_bool *cancel = job->cancelFlag();
+        const StepReport report = [job, cancel](const QString &line, double fraction) {
+            job->log(line);
+            if (fraction >= 0)
+                job->setProgress(fraction);
+            if (testStepDelayMs() > 0)
+                testStepDelay(cancel);
+        };
+        if (cancel->load())
+            *result = Error{Error::Code::Cancelled, 0, QStringLiteral("cancelled before it began")};
+        else
+            *result = work(report, cancel);
+    }, [job, result] { job->finish(*result); });
+}
+
+QDBusObjectPath Service::CreateContainer(const QString &name, const QString &templateName,
+                                         const QVariantMap &templateOptions, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, name, templateName, templateOptions, options] {
+        if (auto err = validateContainerName(name))
+            return call.fail(*err);
+        auto checked = checkTemplateOptions(templateName, templateOptions);
+        if (!checked)
+            return call.fail(checked.error());
+        auto backing = stringOption(options, QStringLiteral("backing_store"), QStringLiteral("dir"));
+        if (!backing)
+            return call.fail(backing.error());
+        if (*backing != QLatin1String("dir") && *backing != QLatin1String("best"))
+            return call.fail(Error::invalid(QStringLiteral("backing store \"%1\" is not supported yet (use \"dir\")")
+                                                .arg(backing->left(32))));
+        if (containerExists(m_settings, name))
+            return call.fail(busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+        runJob(call, QStringLiteral("create"), name, {name},
+               [settings = m_settings, name, opts = *checked](const StepReport &report, const std::atomic_bool *cancel) {
+                   return createContainer(Store(settings.storePath), name, opts, report, cancel);
+               });
+    });
+    return {};
+}
+
+QDBusObjectPath Service::CloneContainer(const QString &source, const QString &name, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, source, name, options] {
+        if (auto err = checkContainer(source))
+            return call.fail(*err);
+        if (auto err = validateContainerName(name))
+            return call.fail(*err);
+        auto snapshot = boolOption(options, QStringLiteral("snapshot"), false);
+        if (!snapshot)
+            return call.fail(snapshot.error());
+        auto backing = stringOption(options, QStringLiteral("backing_store"), QString());
+        if (!backing)
+            return call.fail(backing.error());
+        if (!backing->isEmpty() && *backing != QLatin1String("best") && !storage::parseKindName(*backing))
+            return call.fail(Error::invalid(QStringLiteral("unknown backing store \"%1\" (dir, overlay, btrfs, lvm or best)")
+                                                .arg(backing->left(32))));
+        if (containerExists(m_settings, name))
+            return call.fail(busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+        if (monitorState(m_settings, source).running())
+            return call.fail(busy(QStringLiteral("container \"%1\" is running; stop it to clone it").arg(source)));
+        storage::CloneOptions cloneOptions;
+        cloneOptions.snapshot = *snapshot;
+        cloneOptions.backend = *backing;
+        runJob(call, QStringLiteral("clone"), name, {source, name},
+               [settings = m_settings, monitor = m_monitorPath, source, name, cloneOptions](
+                   const StepReport &report, const std::atomic_bool *cancel) -> Status {
+                   Runtime runtime(settings, monitor);
+                   return storage::cloneContainer(runtime, source, name, cloneOptions, linesAsProgress(report), cancel);
+               });
+    });
+    return {};
+}
+
+QDBusObjectPath Service::DestroyContainer(const QString &name, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, name, options] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        auto force = boolOption(options, QStringLiteral("force"), false);
+        if (!force)
+            return call.fail(force.error());
+        const QString runningMessage =
+            QStringLiteral("container \"%1\" is running; stop it first, or destroy with force").arg(name);
+        if (!*force && monitorState(m_settings, name).running())
+            return call.fail(busy(runningMessage));
+        runJob(call, QStringLiteral("destroy"), name, {name},
+               [settings = m_settings, monitor = m_monitorPath, name, force = *force](
+                   const StepReport &report, const std::atomic_bool *) -> Status {
+                   Runtime runtime(settings, monitor);
+                   storage::DestroyOptions destroyOptions;
+                   destroyOptions.force = force;
+                   return storage::destroyContainer(runtime, name, destroyOptions, linesAsProgress(report));
+               });
+    });
+    return {};
+}
+
+void Service::RenameContainer(const QString &name, const QString &newName, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, name, newName] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        if (auto err = validateContainerName(newName))
+            return call.fail(*err);
+        if (containerExists(m_settings, newName))
+            return call.fail(busy(QStringLiteral("a container \"%1\" exists").arg(newName)));
+        m_queue->run({name, newName}, [settings = m_settings, call, name, newName] {
+            if (monitorState(settings, name).running())
+                return call.fail(busy(QStringLiteral("container \"%1\" is running; stop it to rename it").arg(name)));
+            if (auto err = renameContainer(Store(settings.storePath), name, newName))
+                return call.fail(*err);
+            call.reply();
+        });
+    });
+}
+
+}  // namespace hutch::service

@@ -1,0 +1,201 @@
+#include "statewatcher.h"
+
+#include "launch.h"
+#include "names.h"
+#include "protocol.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <dirent.h>
+
+namespace hutch::service {
+
+namespace {
+// A monitor answers at once; one that does not is not waited for here, on
+// the main thread.
+constexpr int kSubscribeTimeoutMs = 1000;
+const QString kStopped = QStringLiteral("STOPPED");
+}  // namespace
+
+struct StateWatcher::Subscription {
+    rt::MonitorClient client;
+    std::unique_ptr<QSocketNotifier> notifier;
+    QString state;
+};
+
+struct StateWatcher::Waiter {
+    Waiter(Call c, QString n, QStringList s) : call(std::move(c)), name(std::move(n)), states(std::move(s)) {}
+    Call call;
+    QString name;
+    QStringList states;
+    QTimer timer;
+};
+
+StateWatcher::StateWatcher(HelperSettings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings))
+{
+}
+
+StateWatcher::~StateWatcher() = default;
+
+void StateWatcher::start()
+{
+    // The runtime directory holds the monitors' 0600 sockets: root only.
+    QDir().mkpath(m_settings.runtimePath);
+    QFile::setPermissions(m_settings.runtimePath, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QDir().mkpath(m_settings.storePath);
+    m_fsWatcher = new QFileSystemWatcher(this);
+    m_fsWatcher->addPath(m_settings.runtimePath);
+    m_fsWatcher->addPath(m_settings.storePath);
+    connect(m_fsWatcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString &dir) {
+        if (dir == m_settings.runtimePath)
+            scanSockets();
+        else
+            scanStore();
+    });
+    scanStore();
+    scanSockets();
+}
+
+void StateWatcher::scanSockets()
+{
+    DIR *dir = ::opendir(QFile::encodeName(m_settings.runtimePath).constData());
+    if (!dir)
+        return;
+    QStringList names;
+    while (const dirent *d = ::readdir(dir)) {
+        const QString file = QFile::decodeName(d->d_name);
+        if (file.endsWith(QLatin1String(".sock")))
+            names << file.chopped(5);
+    }
+    ::closedir(dir);
+    for (const QString &name : std::as_const(names))
+        watch(name);
+}
+
+void StateWatcher::scanStore()
+{
+    DIR *dir = ::opendir(QFile::encodeName(m_settings.storePath).constData());
+    if (!dir)
+        return;
+    QSet<QString> now;
+    while (const dirent *d = ::readdir(dir)) {
+        if (d->d_name[0] == '.')
+            continue;  // staging and destroying directories are not containers
+        const QString name = QFile::decodeName(d->d_name);
+        const QFileInfo info(m_settings.storePath + QLatin1Char('/') + name);
+        if (info.isDir() && !info.isSymLink())
+            now.insert(name);
+    }
+    ::closedir(dir);
+    const QSet<QString> before = m_storeNames;
+    m_storeNames = now;
+    for (const QString &name : now)
+        if (!before.contains(name))
+            Q_EMIT containerAdded(name);
+    for (const QString &name : before)
+        if (!now.contains(name))
+            Q_EMIT containerRemoved(name);
+}
+
+void StateWatcher::watch(const QString &name)
+{
+    if (m_subs.contains(name) || validateContainerName(name))
+        return;
+    auto client = rt::MonitorClient::connect(monitorSocketPath(m_settings, name).toStdString());
+    if (!client)
+        return;  // a socket left by a monitor that is gone, or none yet
+    auto current = client->request("subscribe", static_cast<rt::UniqueFd *>(nullptr), kSubscribeTimeoutMs);
+    if (!current)
+        return;
+    auto sub = std::make_shared<Subscription>();
+    sub->client = std::move(*client);
+    sub->notifier = std::make_unique<QSocketNotifier>(sub->client.fd(), QSocketNotifier::Read);
+    connect(sub->notifier.get(), &QSocketNotifier::activated, this, [this, name] { onEvent(name); });
+    m_subs.insert(name, sub);
+    setState(name, QString::fromStdString(*current).section(QLatin1Char(' '), 0, 0));
+}
+
+void StateWatcher::onEvent(const QString &name)
+{
+    const auto sub = m_subs.value(name);
+    if (!sub)
+        return;
+    auto event = sub->client.nextEvent(0);
+    if (!event) {
+        if (event.error().sysErrno == ETIMEDOUT)
+            return;  // spurious wake-up
+        drop(name);  // the monitor is gone: the container stopped
+        return;
+    }
+    const QString text = QString::fromStdString(*event);
+    if (text.startsWith(QLatin1String("state ")))
+        setState(name, text.mid(6).section(QLatin1Char(' '), 0, 0));
+}
+
+void StateWatcher::drop(const QString &name)
+{
+    m_subs.remove(name);
+    setState(name, kStopped);
+}
+
+void StateWatcher::setState(const QString &name, const QString &state)
+{
+    const auto sub = m_subs.value(name);
+    if (sub) {
+        if (sub->state == state)
+            return;
+        sub->state = state;
+    }
+    Q_EMIT stateChanged(name, state);
+    answerWaiters(name, state);
+}
+
+QString StateWatcher::state(const QString &name) const
+{
+    const auto sub = m_subs.value(name);
+    return sub ? sub->state : kStopped;
+}
+
+void StateWatcher::waitFor(const Call &call, const QString &name, const QStringList &states, int timeoutMs)
+{
+    watch(name);
+    const QString now = state(name);
+    if (states.contains(now)) {
+        call.reply({true, now});
+        return;
+    }
+    auto waiter = std::make_shared<Waiter>(call, name, states);
+    waiter->timer.setSingleShot(true);
+    connect(&waiter->timer, &QTimer::timeout, this, [this, w = waiter.get()] {
+        for (qsizetype i = 0; i < m_waiters.size(); ++i) {
+            if (m_waiters.at(i).get() != w)
+                continue;
+            const auto keep = m_waiters.takeAt(i);
+            keep->call.reply({false, state(keep->name)});
+            return;
+        }
+    });
+    waiter->timer.start(timeoutMs);
+    m_waiters.append(waiter);
+}
+
+void StateWatcher::answerWaiters(const QString &name, const QString &state)
+{
+    for (qsizetype i = 0; i < m_waiters.size();) {
+        const auto &w = m_waiters.at(i);
+        if (w->name == name && w->states.contains(state)) {
+            const auto done = m_waiters.takeAt(i);
+            done->timer.stop();
+            done->call.reply({true, state});
+        } else {
+            ++i;
+        }
+    }
+}
+
+}  // namespace hutch::service

@@ -1,0 +1,418 @@
+#include "busfixture.h"
+
+#include "protocol.h"
+
+#include <QCoreApplication>
+#include <QDBusConnectionInterface>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <cerrno>
+#include <csignal>
+#include <grp.h>
+#include <unistd.h>
+
+namespace hutch::test {
+
+namespace {
+
+constexpr uid_t kNobody = 65534;
+constexpr gid_t kNogroup = 65534;
+const QString kPolkitd = QStringLiteral("/usr/lib/polkit-1/polkitd");
+const QString kActionsDir = QStringLiteral("/usr/share/polkit-1/actions");
+const QString kRulesDir = QStringLiteral("/etc/polkit-1/rules.d");
+
+// The defaults of Debian's /usr/share/dbus-1/system.conf, then the service
+// policies: polkitd's (system.d) and the helper's own from resources/.
+QByteArray busConfig(const QString &socketPath)
+{
+    return QByteArrayLiteral(R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>system</type>
+  <auth>EXTERNAL</auth>
+  <listen>unix:path=)") + QFile::encodeName(socketPath) + QByteArrayLiteral(R"(</listen>
+  <policy context="default">
+    <allow user="*"/>
+    <deny own="*"/>
+    <deny send_type="method_call"/>
+    <allow send_type="signal"/>
+    <allow send_requested_reply="true" send_type="method_return"/>
+    <allow send_requested_reply="true" send_type="error"/>
+    <allow receive_type="method_call"/>
+    <allow receive_type="method_return"/>
+    <allow receive_type="error"/>
+    <allow receive_type="signal"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
+  </policy>
+  <policy user="root">
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Monitoring"/>
+  </policy>
+  <includedir>/usr/share/dbus-1/system.d</includedir>
+  <include>)") + QFile::encodeName(QStringLiteral(HUTCH_SOURCE_DIR "/resources/io.github.hutch.Helper1.conf"))
+           + QByteArrayLiteral(R"(</include>
+</busconfig>
+)");
+}
+
+bool writeFile(const QString &path, const QByteArray &data, QFile::Permissions perms)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
+        return false;
+    f.close();
+    return f.setPermissions(perms);
+}
+
+void stopProcess(std::unique_ptr<QProcess> &p)
+{
+    if (!p)
+        return;
+    if (p->state() != QProcess::NotRunning) {
+        p->terminate();
+        if (!p->waitForFinished(5000)) {
+            p->kill();
+            p->waitForFinished(5000);
+        }
+    }
+    p.reset();
+}
+
+}  // namespace
+
+QString busUnavailableReason()
+{
+    if (::geteuid() != 0)
+        return QStringLiteral("needs root (a system bus policy, polkit actions and rules, containers)");
+    if (QStandardPaths::findExecutable(QStringLiteral("dbus-daemon")).isEmpty())
+        return QStringLiteral("needs dbus-daemon (Debian package dbus-daemon)");
+    if (!QFileInfo(kPolkitd).isExecutable())
+        return QStringLiteral("needs %1 (Debian package polkitd)").arg(kPolkitd);
+    if (!QFileInfo(kActionsDir).isDir() || !QFileInfo(kRulesDir).isDir())
+        return QStringLiteral("needs %1 and %2 (polkitd)").arg(kActionsDir, kRulesDir);
+    if (!QFileInfo(QStringLiteral("/bin/busybox")).isExecutable())
+        return QStringLiteral("needs /bin/busybox (Debian package busybox-static)");
+    if (!QFileInfo(QStringLiteral("/proc/self/ns/cgroup")).exists())
+        return QStringLiteral("the kernel has no cgroup namespaces");
+    return {};
+}
+
+BusFixture::BusFixture()
+{
+    m_connectionName = QStringLiteral("hutch-busfixture-%1").arg(quintptr(this));
+    m_policyFile = QStringLiteral("%1/io.github.hutch.test-%2.policy").arg(kActionsDir).arg(::getpid());
+    m_ruleFile = QStringLiteral("%1/50-hutch-test-%2.rules").arg(kRulesDir).arg(::getpid());
+}
+
+BusFixture::~BusFixture()
+{
+    cleanup();
+}
+
+bool BusFixture::start(QString *why, const QStringList &helperEnv)
+{
+    if (!m_dir.isValid()) {
+        *why = QStringLiteral("no temporary directory");
+        return false;
+    }
+    // nobody must reach the bus socket: the directories on the way are
+    // searchable; the store and runtime directories are the helper's.
+    QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                                            | QFile::ExeOther);
+    const QString settings = QStringLiteral("store = %1\nruntime = %2\ncache = %3\n")
+                                 .arg(storePath(), runtimePath(), m_dir.filePath(QStringLiteral("cache")));
+    if (!writeFile(settingsPath(), settings.toUtf8(), QFile::ReadOwner | QFile::WriteOwner)) {
+        *why = QStringLiteral("cannot write %1").arg(settingsPath());
+        return false;
+    }
+    // What a test killed before its clean-up left (pid no longer running).
+    for (const auto &[dir, pattern] : {std::pair{kActionsDir, QStringLiteral("io.github.hutch.test-*.policy")},
+                                       std::pair{kRulesDir, QStringLiteral("50-hutch-test-*.rules")}}) {
+        for (const QString &file : QDir(dir).entryList({pattern}, QDir::Files)) {
+            const qint64 pid = file.section(QLatin1Char('-'), -1).section(QLatin1Char('.'), 0, 0).toLongLong();
+            if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+                QFile::remove(dir + QLatin1Char('/') + file);
+        }
+    }
+    // polkitd reads the actions when it starts: they go in first.
+    QFile::remove(m_policyFile);
+    if (!QFile::copy(QStringLiteral(HUTCH_SOURCE_DIR "/polkit/io.github.hutch.policy"), m_policyFile)) {
+        *why = QStringLiteral("cannot install %1").arg(m_policyFile);
+        return false;
+    }
+    return startBus(why) && startPolkit(why) && startHelper(why, helperEnv);
+}
+
+bool BusFixture::startBus(QString *why)
+{
+    const QString busDir = m_dir.filePath(QStringLiteral("bus"));
+    QDir().mkpath(busDir);
+    QFile::setPermissions(busDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                                      | QFile::ExeOther);
+    const QString socket = busDir + QStringLiteral("/socket");
+    const QString config = m_dir.filePath(QStringLiteral("bus.conf"));
+    if (!writeFile(config, busConfig(socket), QFile::ReadOwner | QFile::WriteOwner)) {
+        *why = QStringLiteral("cannot write %1").arg(config);
+        return false;
+    }
+    m_bus = std::make_unique<QProcess>();
+    m_bus->setProgram(QStringLiteral("dbus-daemon"));
+    m_bus->setArguments({QStringLiteral("--nofork"), QStringLiteral("--config-file=") + config});
+    m_bus->setStandardOutputFile(m_dir.filePath(QStringLiteral("bus.log")));
+    m_bus->setStandardErrorFile(m_dir.filePath(QStringLiteral("bus.log")), QIODevice::Append);
+    m_bus->start();
+    m_address = QStringLiteral("unix:path=") + socket;
+    QElapsedTimer t;
+    t.start();
+    while (!QFileInfo::exists(socket) && t.elapsed() < 10000 && m_bus->state() != QProcess::NotRunning)
+        QThread::msleep(20);
+    if (!QFileInfo::exists(socket)) {
+        *why = QStringLiteral("dbus-daemon did not start");
+        return false;
+    }
+    QDBusConnection c = QDBusConnection::connectToBus(m_address, m_connectionName);
+    if (!c.isConnected()) {
+        *why = QStringLiteral("cannot connect to the private bus: %1").arg(c.lastError().message());
+        return false;
+    }
+    return true;
+}
+
+bool BusFixture::startPolkit(QString *why)
+{
+    m_polkit = std::make_unique<QProcess>();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), m_address);
+    m_polkit->setProcessEnvironment(env);
+    m_polkit->setProgram(kPolkitd);
+    m_polkit->setArguments({QStringLiteral("--no-debug")});
+    m_polkit->setStandardOutputFile(m_dir.filePath(QStringLiteral("polkit.log")));
+    m_polkit->setStandardErrorFile(m_dir.filePath(QStringLiteral("polkit.log")), QIODevice::Append);
+    m_polkit->start();
+    if (!waitForName(QStringLiteral("org.freedesktop.PolicyKit1"), 15000)) {
+        *why = QStringLiteral("polkitd did not come up on the private bus");
+        return false;
+    }
+    return true;
+}
+
+bool BusFixture::startHelper(QString *why, const QStringList &env)
+{
+    if (!env.isEmpty())
+        m_helperEnv = env;
+    stopProcess(m_helper);
+    m_helper = std::make_unique<QProcess>();
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const QString &kv : std::as_const(m_helperEnv))
+        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    m_helper->setProcessEnvironment(e);
+    m_helper->setProgram(QStringLiteral(HUTCH_HELPER_PATH));
+    m_helper->setArguments({QStringLiteral("--config"), settingsPath(), QStringLiteral("--bus"), m_address});
+    m_helper->setStandardOutputFile(m_dir.filePath(QStringLiteral("helper.log")), QIODevice::Append);
+    m_helper->setStandardErrorFile(m_dir.filePath(QStringLiteral("helper.log")), QIODevice::Append);
+    m_helper->start();
+    if (!waitForName(QStringLiteral("io.github.hutch.Helper1"), 15000)) {
+        *why = QStringLiteral("hutch-helper did not come up: %1").arg(QString::fromUtf8(helperLog().right(2000)));
+        return false;
+    }
+    return true;
+}
+
+void BusFixture::killHelper()
+{
+    if (!m_helper)
+        return;
+    ::kill(pid_t(m_helper->processId()), SIGKILL);
+    m_helper->waitForFinished(10000);
+    // The bus frees the name once it sees the connection gone.
+    QElapsedTimer t;
+    t.start();
+    while (bus().interface()->isServiceRegistered(QStringLiteral("io.github.hutch.Helper1")).value()
+           && t.elapsed() < 10000)
+        QThread::msleep(20);
+}
+
+qint64 BusFixture::helperPid() const
+{
+    return m_helper ? m_helper->processId() : 0;
+}
+
+QByteArray BusFixture::helperLog() const
+{
+    QFile f(m_dir.filePath(QStringLiteral("helper.log")));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QDBusConnection BusFixture::bus() const
+{
+    return QDBusConnection(m_connectionName);
+}
+
+bool BusFixture::waitForName(const QString &name, int timeoutMs) const
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (bus().interface()->isServiceRegistered(name).value())
+            return true;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
+void BusFixture::prepareProcess(QProcess &p, bool asNobody) const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HUTCH_BUS_ADDRESS"), m_address);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(QStringLiteral("/"));
+    if (asNobody) {
+        // Runs in the child between fork and exec: async-signal-safe calls.
+        p.setChildProcessModifier([] {
+            if (::setgroups(0, nullptr) != 0 || ::setgid(kNogroup) != 0 || ::setuid(kNobody) != 0)
+                ::_exit(126);
+        });
+    }
+}
+
+BusFixture::Result BusFixture::hutchctl(const QStringList &args, bool asNobody, const QByteArray &input,
+                                        int timeoutMs) const
+{
+    QProcess p;
+    prepareProcess(p, asNobody);
+    p.start(QStringLiteral(HUTCHCTL_PATH), args);
+    Result r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError() + "\n(timed out)";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+std::unique_ptr<QProcess> BusFixture::startHutchctl(const QStringList &args, bool asNobody) const
+{
+    auto p = std::make_unique<QProcess>();
+    prepareProcess(*p, asNobody);
+    p->start(QStringLiteral(HUTCHCTL_PATH), args);
+    p->waitForStarted(10000);
+    return p;
+}
+
+BusFixture::Result BusFixture::call(const QStringList &args, bool asNobody, int timeoutMs) const
+{
+    QProcess p;
+    prepareProcess(p, asNobody);
+    p.start(QStringLiteral(HUTCH_BUSCALL_PATH), args);
+    Result r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+bool BusFixture::nobodyAuthorized() const
+{
+    // Authorized, the helper goes on to find no such container.
+    const Result r = call({QStringLiteral("Freeze"), QStringLiteral("s:no-such-container"), QStringLiteral("a{sv}:")});
+    return r.text().contains(QLatin1String("io.github.hutch.Error.NotFound"));
+}
+
+bool BusFixture::allowNobody(const QStringList &except)
+{
+    QString condition = QStringLiteral("action.id.indexOf(\"io.github.hutch.\") == 0 && subject.user == \"nobody\"");
+    for (const QString &a : except)
+        condition += QStringLiteral(" && action.id != \"%1\"").arg(a);
+    const QString rule = QStringLiteral("// hutch tests (pid %1); removed when they end\n"
+                                        "polkit.addRule(function(action, subject) {\n"
+                                        "    if (%2)\n"
+                                        "        return polkit.Result.YES;\n"
+                                        "});\n").arg(::getpid()).arg(condition);
+    // Written aside and renamed: polkitd must never read half a rule.
+    const QString temp = m_ruleFile + QStringLiteral(".new");
+    if (!writeFile(temp, rule.toUtf8(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther)
+        || ::rename(QFile::encodeName(temp).constData(), QFile::encodeName(m_ruleFile).constData()) != 0)
+        return false;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 20000) {
+        if (nobodyAuthorized())
+            return true;
+        QThread::msleep(200);
+    }
+    return false;
+}
+
+bool BusFixture::forbidNobody()
+{
+    QFile::remove(m_ruleFile);
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 20000) {
+        if (!nobodyAuthorized())
+            return true;
+        QThread::msleep(200);
+    }
+    return false;
+}
+
+void BusFixture::stopContainers()
+{
+    const QDir run(runtimePath());
+    for (const QString &sock : run.entryList({QStringLiteral("*.sock")}, QDir::System | QDir::Files)) {
+        const std::string path = run.filePath(sock).toStdString();
+        auto events = rt::MonitorClient::connect(path);
+        if (!events || !events->request("subscribe", static_cast<rt::UniqueFd *>(nullptr), 2000))
+            continue;
+        if (auto control = rt::MonitorClient::connect(path))
+            (void)control->request("stop", static_cast<rt::UniqueFd *>(nullptr), 2000);
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 20000) {
+            auto e = events->nextEvent(int(20000 - t.elapsed()));
+            if (!e && e.error().sysErrno != ETIMEDOUT)
+                break;  // the monitor is gone
+        }
+    }
+}
+
+void BusFixture::cleanup()
+{
+    if (m_cleaned)
+        return;
+    m_cleaned = true;
+    stopContainers();
+    stopProcess(m_helper);
+    QDBusConnection::disconnectFromBus(m_connectionName);
+    stopProcess(m_polkit);
+    stopProcess(m_bus);
+    QFile::remove(m_ruleFile);
+    QFile::remove(m_ruleFile + QStringLiteral(".new"));
+    QFile::remove(m_policyFile);
+}
+
+}  // namespace hutch::test

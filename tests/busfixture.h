@@ -1,0 +1,94 @@
+// A private system-type bus with the real polkitd and the real hutch-helper
+// on a temporary store, for the service tests and bench_list. Needs root:
+// it installs the polkit actions in /usr/share/polkit-1/actions and polkit
+// rules in /etc/polkit-1/rules.d under names of its own, and removes them
+// again (destructor; call cleanup() from cleanupTestCase too), leaving the
+// machine as it found it. Clients run as root or as the unprivileged user
+// nobody (fork, setgroups, setgid, setuid, exec).
+//
+// No Qt Test here: the benchmark uses it too.
+#pragma once
+
+#include <QByteArray>
+#include <QDBusConnection>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace hutch::test {
+
+// Why the bus tests cannot run on this machine ("needs root", "needs
+// /usr/lib/polkit-1/polkitd (Debian package polkitd)", ...), or empty.
+QString busUnavailableReason();
+
+class BusFixture {
+public:
+    struct Result {
+        int exitCode = -1;  // -1: did not finish
+        QByteArray out, err;
+        QString text() const { return QString::fromUtf8(out + err); }
+    };
+
+    BusFixture();
+    ~BusFixture();
+    BusFixture(const BusFixture &) = delete;
+    BusFixture &operator=(const BusFixture &) = delete;
+
+    // Starts the bus, polkitd and the helper; false with *why on failure.
+    // `helperEnv`: extra environment of the helper (HUTCH_TEST_JOB_STEP_MS=...).
+    bool start(QString *why, const QStringList &helperEnv = {});
+    // Stops containers, helper, polkitd and bus; removes the installed
+    // policy and rule files. Safe to call twice.
+    void cleanup();
+
+    QString address() const { return m_address; }
+    QString storePath() const { return m_dir.filePath(QStringLiteral("store")); }
+    QString runtimePath() const { return m_dir.filePath(QStringLiteral("run")); }
+    QString settingsPath() const { return m_dir.filePath(QStringLiteral("hutch.conf")); }
+    // The test's own connection (root) to the private bus.
+    QDBusConnection bus() const;
+
+    // The helper: (re)start it, kill it (SIGKILL: mid-job, no clean-up).
+    bool startHelper(QString *why, const QStringList &env = {});
+    void killHelper();
+    qint64 helperPid() const;
+    QByteArray helperLog() const;
+
+    // A polkit rule letting nobody do every io.github.hutch.* action except
+    // `except`; returns once polkitd applies it (or false after 20 s).
+    bool allowNobody(const QStringList &except = {});
+    // Removes the rule; returns once nobody is refused again.
+    bool forbidNobody();
+
+    // hutchctl with HUTCH_BUS_ADDRESS set, as nobody or root.
+    Result hutchctl(const QStringList &args, bool asNobody = true, const QByteArray &input = {},
+                    int timeoutMs = 120000) const;
+    // The same, started and left running (for concurrency tests); the
+    // caller owns the process.
+    std::unique_ptr<QProcess> startHutchctl(const QStringList &args, bool asNobody = true) const;
+    // One D-Bus call through hutch-buscall (tests/buscall.cpp): prints
+    // "ok ..." or the error name and message.
+    Result call(const QStringList &args, bool asNobody = true, int timeoutMs = 120000) const;
+
+    // Stops every container the helper's monitors run (runtime dir sockets).
+    void stopContainers();
+
+private:
+    bool startBus(QString *why);
+    bool startPolkit(QString *why);
+    bool waitForName(const QString &name, int timeoutMs) const;
+    void prepareProcess(QProcess &p, bool asNobody) const;
+    bool nobodyAuthorized() const;
+
+    QTemporaryDir m_dir;
+    QString m_address;
+    QString m_policyFile, m_ruleFile;
+    QString m_connectionName;
+    std::unique_ptr<QProcess> m_bus, m_polkit, m_helper;
+    QStringList m_helperEnv;
+    bool m_cleaned = false;
+};
+
+}  // namespace hutch::test

@@ -1,0 +1,215 @@
+// hutchctl end to end as an unprivileged user allowed by a polkit rule:
+// create, start, limits, console, stop, destroy on a real busybox container;
+// and every kind of bad input answered with a typed error while nothing
+// changes on disk.
+#include "busfixture.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QTest>
+
+using hutch::test::BusFixture;
+
+namespace {
+
+QByteArray storeState(const QString &store)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList paths;
+    QDirIterator it(store, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        paths << it.next();
+    paths.sort();
+    for (const QString &p : std::as_const(paths)) {
+        hash.addData(p.toUtf8());
+        if (p.endsWith(QLatin1String("/config"))) {
+            QFile f(p);
+            if (f.open(QIODevice::ReadOnly))
+                hash.addData(f.readAll());
+        }
+    }
+    return hash.result().toHex();
+}
+
+// The memory limit of container NAME as the kernel has it: cgroup v1's
+// memory controller where there is one (hybrid machines), else v2.
+QString kernelMemoryLimit(const QString &name)
+{
+    for (const QString &path : {QStringLiteral("/sys/fs/cgroup/memory/hutch/%1/memory.limit_in_bytes").arg(name),
+                                QStringLiteral("/sys/fs/cgroup/hutch/%1/memory.max").arg(name),
+                                QStringLiteral("/sys/fs/cgroup/unified/hutch/%1/memory.max").arg(name)}) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            return QString::fromLatin1(f.readAll().trimmed());
+    }
+    return {};
+}
+
+}  // namespace
+
+class TestServiceCli : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BusFixture> fx;
+
+#define CTL_OK(...)                                                                   \
+    do {                                                                              \
+        const auto r_ = fx->hutchctl(__VA_ARGS__);                                    \
+        QVERIFY2(r_.exitCode == 0, qPrintable(r_.text()));                            \
+    } while (0)
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        fx = std::make_unique<BusFixture>();
+        QString why;
+        QVERIFY2(fx->start(&why), qPrintable(why));
+        // nobody may do anything but the never-kept admin action.
+        QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged")}));
+    }
+
+    void cleanupTestCase()
+    {
+        if (fx)
+            fx->cleanup();
+    }
+
+    void endToEndAsNobody()
+    {
+        CTL_OK({"create", "web", "-t", "busybox", "--", "--ttys", "2"});
+        auto list = fx->hutchctl({"list", "--fancy"});
+        QVERIFY2(list.exitCode == 0 && list.out.contains("web") && list.out.contains("STOPPED"), qPrintable(list.text()));
+        CTL_OK({"start", "web"});
+        CTL_OK({"wait", "web", "--state", "RUNNING", "--timeout", "10"});
+        auto json = fx->hutchctl({"list", "--json"});
+        QVERIFY2(json.out.contains("\"state\": \"RUNNING\""), json.out.constData());
+
+        // A program inside: its output, and its exit status as hutchctl's.
+        auto cmdline = fx->hutchctl({"attach", "web", "--", "cat", "/proc/1/cmdline"});
+        QVERIFY2(cmdline.exitCode == 0, qPrintable(cmdline.text()));
+        // The container's init (busybox's, argv[0] as the runtime gives it).
+        QVERIFY2(cmdline.out.split('\0').constFirst().endsWith("init"), cmdline.out.constData());
+        auto piped = fx->hutchctl({"attach", "web", "-v", "GREETING=hi", "--", "sh", "-c", "echo $GREETING; tr a-z A-Z; echo oops >&2; exit 7"},
+                                  true, "shout\n");
+        QCOMPARE(piped.exitCode, 7);
+        QCOMPARE(piped.out, QByteArray("hi\nSHOUT\n"));
+        QCOMPARE(piped.err, QByteArray("oops\n"));
+        auto tty = fx->hutchctl({"attach", "web", "--pty", "--", "tty"});
+        QVERIFY2(tty.exitCode == 0 && tty.out.startsWith("/dev/pts/"), qPrintable(tty.text()));
+
+        // A memory limit, live and in the config.
+        CTL_OK({"cgroup", "web", "memory.limit_in_bytes", "128M"});
+        QCOMPARE(kernelMemoryLimit(QStringLiteral("web")), QString::number(128 * 1024 * 1024));
+        auto read = fx->hutchctl({"cgroup", "web", "memory.limit_in_bytes"});
+        QCOMPARE(read.out.trimmed(), QByteArray::number(128 * 1024 * 1024));
+        auto configured = fx->hutchctl({"config", "web", "lxc.cgroup.memory.limit_in_bytes"});
+        QCOMPARE(configured.out.trimmed(), QByteArray("128M"));
+
+        // The console: the busybox template runs a shell on it.
+        auto console = fx->hutchctl({"console", "web"}, true, "echo hutch-$((6*7))\n");
+        QVERIFY2(console.exitCode == 0, qPrintable(console.text()));
+        QVERIFY2(console.out.contains("hutch-42"), console.out.constData());
+        QVERIFY2(console.out.contains("# "), console.out.constData());  // the shell's prompt
+        // A tty, and the escape sequence detaching before the input ends.
+        auto tty1 = fx->hutchctl({"console", "web", "--tty", "1"}, true, "echo tty-$((6*7))\n\x01q echo never\n");
+        QVERIFY2(tty1.exitCode == 0 && !tty1.out.contains("never"), qPrintable(tty1.text()));
+
+        auto info = fx->hutchctl({"info", "web"});
+        QVERIFY2(info.out.contains("State:          RUNNING") && info.out.contains("Memory limit:"), qPrintable(info.text()));
+        CTL_OK({"freeze", "web"});
+        CTL_OK({"wait", "web", "--state", "FROZEN", "--timeout", "10"});
+        CTL_OK({"unfreeze", "web"});
+        CTL_OK({"stop", "web"});
+        auto stopped = fx->hutchctl({"wait", "web", "--state", "STOPPED", "--timeout", "1"});
+        QCOMPARE(stopped.exitCode, 0);
+        CTL_OK({"destroy", "web"});
+        QCOMPARE(fx->hutchctl({"list"}).out, QByteArray());
+        QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/web")));
+    }
+
+    void badInputs_data()
+    {
+        QTest::addColumn<QStringList>("call");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("message");
+        auto row = [](const char *name, QStringList call, const char *error, const char *message) {
+            QTest::newRow(name) << call << QStringLiteral("io.github.hutch.Error.") + QLatin1String(error)
+                                << QString::fromUtf8(message);
+        };
+        row("name ../x", {"Start", "s:../x", "a{sv}:"}, "InvalidArgument", "container name contains '/'");
+        row("create ../x", {"CreateContainer", "s:../x", "s:busybox", "a{sv}:", "a{sv}:"}, "InvalidArgument", "'/'");
+        row("name with newline", {"Start", "s:a\nb", "a{sv}:"}, "InvalidArgument", "control character");
+        row("no such container", {"Start", "s:ghost", "a{sv}:"}, "NotFound", "no container \"ghost\"");
+        row("newline in a value", {"SetConfigItem", "s:box", "s:lxc.uts.name", "s:a\nlxc.hook.pre-start = /bin/evil",
+                                   "a{sv}:"}, "InvalidArgument", "line break");
+        row("newline in a key", {"SetConfigItem", "s:box", "s:lxc.uts.name\nlxc.hook.pre-start", "s:x", "a{sv}:"},
+            "InvalidArgument", "line break");
+        row("unknown key", {"SetConfigItem", "s:box", "s:lxc.uts.nmae", "s:x", "a{sv}:"}, "InvalidArgument",
+            "did you mean \"lxc.uts.name\"");
+        row("bad value", {"SetConfigItem", "s:box", "s:lxc.tty.max", "s:many", "a{sv}:"}, "InvalidArgument", "lxc.tty.max");
+        row("privileged key", {"SetConfigItem", "s:box", "s:lxc.mount.entry", "s:/ host none bind 0 0", "a{sv}:"},
+            "NotAuthorized", "io.github.hutch.configure-privileged");
+        row("tty 99", {"OpenConsole", "s:box", "u:99", "a{sv}:"}, "InvalidArgument", "tty 99");
+        row("tty 5 of 2", {"OpenConsole", "s:box", "u:5", "a{sv}:"}, "InvalidArgument", "has 2 ttys");
+        row("bad size", {"SetLimits", "s:box", "a{sv}:memory.limit_in_bytes=s:lots", "a{sv}:"}, "InvalidArgument", "size");
+        row("not a cgroup file", {"SetLimits", "s:box", "a{sv}:../../escape=s:1", "a{sv}:"}, "InvalidArgument", "not a cgroup file");
+        row("cgroup.procs", {"SetLimits", "s:box", "a{sv}:cgroup.procs=s:1", "a{sv}:"}, "InvalidArgument", "not a limit");
+        row("limit not a string", {"SetLimits", "s:box", "a{sv}:memory.max=u:5", "a{sv}:"}, "InvalidArgument", "must be a string");
+        row("unknown template", {"CreateContainer", "s:n", "s:ubuntu", "a{sv}:", "a{sv}:"}, "InvalidArgument", "unknown template");
+        row("unknown template option", {"CreateContainer", "s:n", "s:busybox", "a{sv}:release=s:x", "a{sv}:"},
+            "InvalidArgument", "unknown option \"release\"");
+        row("ttys out of range", {"CreateContainer", "s:n", "s:busybox", "a{sv}:ttys=u:500", "a{sv}:"},
+            "InvalidArgument", "0 to 63");
+        row("existing name", {"CreateContainer", "s:box", "s:busybox", "a{sv}:", "a{sv}:"}, "Busy", "exists");
+        row("unknown state", {"WaitForState", "s:box", "s:SLEEPING", "u:1", "a{sv}:"}, "InvalidArgument", "not a state");
+        row("timeout too long", {"Shutdown", "s:box", "u:999999", "a{sv}:"}, "InvalidArgument", "longer than a day");
+        row("stop a stopped one", {"Stop", "s:box", "a{sv}:"}, "NotFound", "is not running");
+        row("option of a wrong type", {"DestroyContainer", "s:box", "a{sv}:force=s:yes"}, "InvalidArgument",
+            "must be a boolean");
+        row("rename onto itself", {"RenameContainer", "s:box", "s:box", "a{sv}:"}, "Busy", "exists");
+        row("attach nothing", {"Attach", "s:box", "as:", "as:", "a{sv}:"}, "InvalidArgument", "needs a program");
+        row("attach bad env", {"Attach", "s:box", "as:true", "as:not a variable", "a{sv}:"}, "InvalidArgument", "NAME=value");
+        row("attach bad rows", {"Attach", "s:box", "as:true", "as:", "a{sv}:rows=u:0"}, "InvalidArgument", "1 to 65535");
+        row("attach stopped", {"Attach", "s:box", "as:true", "as:", "a{sv}:"}, "NotFound", "is not running");
+        row("rename to ..", {"RenameContainer", "s:box", "s:..", "a{sv}:"}, "InvalidArgument", "not a container name");
+    }
+    void badInputs()
+    {
+        QFETCH(QStringList, call);
+        QFETCH(QString, error);
+        QFETCH(QString, message);
+        if (!QFile::exists(fx->storePath() + QStringLiteral("/box")))
+            CTL_OK({"create", "box", "-t", "busybox", "--", "--ttys", "2"});
+        const QByteArray before = storeState(fx->storePath());
+        const auto r = fx->call(call);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.text().startsWith(error + QStringLiteral(": ")), qPrintable(r.text()));
+        QVERIFY2(r.text().contains(message), qPrintable(r.text()));
+        QCOMPARE(storeState(fx->storePath()), before);
+    }
+
+    void badInputsThroughHutchctl()
+    {
+        const QByteArray before = storeState(fx->storePath());
+        auto r = fx->hutchctl({"config", "box", "lxc.mount.entry", "/ host none bind 0 0"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("io.github.hutch.configure-privileged"), r.err.constData());
+        r = fx->hutchctl({"console", "box", "--tty", "99"});
+        QCOMPARE(r.exitCode, 1);
+        r = fx->hutchctl({"start", "../x"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("'/'"), r.err.constData());
+        r = fx->hutchctl({"stop"});
+        QCOMPARE(r.exitCode, 2);  // usage
+        r = fx->hutchctl({"attach", "box", "--", "true"});  // box is not running
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("is not running"), r.err.constData());
+        QCOMPARE(storeState(fx->storePath()), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceCli)
+#include "test_service_cli.moc"

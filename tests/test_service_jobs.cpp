@@ -1,0 +1,174 @@
+// Jobs and concurrency of hutch-helper: clients at once, a long create while
+// other clients list and start containers, cancelling, state signals, and
+// the helper killed mid-job (no half container; a restarted helper serves
+// on and finds the running containers through their monitors).
+//
+// HUTCH_TEST_JOB_STEP_MS makes each step of the helper's jobs take that long.
+#include "busfixture.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTest>
+
+using hutch::test::BusFixture;
+
+namespace {
+
+constexpr int kStepMs = 400;  // a busybox create has 8 steps: about 3 s
+
+QStringList stagingDirs(const QString &store)
+{
+    return QDir(store).entryList({QStringLiteral(".staging-*")}, QDir::Dirs | QDir::Hidden);
+}
+
+}  // namespace
+
+class TestServiceJobs : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BusFixture> fx;
+
+    QString state(const QString &name)
+    {
+        const auto r = fx->call({"GetContainer", "s:" + name, "a{sv}:"}, false);
+        return r.text().section(QLatin1String("state="), 1).section(QLatin1Char(' '), 0, 0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        fx = std::make_unique<BusFixture>();
+        QString why;
+        QVERIFY2(fx->start(&why), qPrintable(why));
+        QVERIFY(fx->allowNobody());
+        // Two containers made before jobs get slow.
+        for (const char *name : {"one", "two"}) {
+            const auto r = fx->hutchctl({"create", QString::fromLatin1(name), "-t", "busybox", "--", "--ttys", "1"});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        }
+        QVERIFY2(fx->startHelper(&why, {QStringLiteral("HUTCH_TEST_JOB_STEP_MS=%1").arg(kStepMs)}), qPrintable(why));
+    }
+
+    void cleanupTestCase()
+    {
+        if (fx)
+            fx->cleanup();
+    }
+
+    void twoClientsAtOnce()
+    {
+        auto a = fx->startHutchctl({"start", "one"});
+        auto b = fx->startHutchctl({"start", "two"});
+        auto c = fx->startHutchctl({"list", "--fancy"}, false);
+        for (QProcess *p : {a.get(), b.get(), c.get()}) {
+            QVERIFY(p->waitForFinished(30000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        }
+        QCOMPARE(state(QStringLiteral("one")), QStringLiteral("RUNNING"));
+        QCOMPARE(state(QStringLiteral("two")), QStringLiteral("RUNNING"));
+        auto x = fx->startHutchctl({"stop", "--kill", "two"});
+        auto y = fx->startHutchctl({"info", "one"});
+        QVERIFY(x->waitForFinished(30000) && y->waitForFinished(30000));
+        QCOMPARE(x->exitCode(), 0);
+        QVERIFY(y->readAllStandardOutput().contains("RUNNING"));
+        QCOMPARE(state(QStringLiteral("two")), QStringLiteral("STOPPED"));
+    }
+
+    void longCreateWhileOthersWork()
+    {
+        QElapsedTimer total;
+        total.start();
+        auto create = fx->startHutchctl({"create", "slow", "-t", "busybox"});
+        QTRY_VERIFY_WITH_TIMEOUT(!stagingDirs(fx->storePath()).isEmpty(), 10000);
+        // Meanwhile: another client lists (quickly) and starts a container.
+        QElapsedTimer t;
+        t.start();
+        const auto list = fx->hutchctl({"list"});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(t.elapsed() < 1500, qPrintable(QStringLiteral("list took %1 ms during a create").arg(t.elapsed())));
+        QVERIFY(!list.out.contains("slow"));  // not there before it is complete
+        const auto start = fx->hutchctl({"start", "two"});
+        QVERIFY2(start.exitCode == 0, qPrintable(start.text()));
+        QVERIFY2(create->state() == QProcess::Running, "the create should still run");
+        // Operations on the same name wait for the job: start comes after it.
+        const auto startSlow = fx->hutchctl({"start", "slow"});
+        QVERIFY2(startSlow.exitCode == 0, qPrintable(startSlow.text()));
+        QVERIFY(create->waitForFinished(60000));
+        QCOMPARE(create->exitCode(), 0);
+        QVERIFY(total.elapsed() >= 8 * kStepMs - 500);
+        QCOMPARE(state(QStringLiteral("slow")), QStringLiteral("RUNNING"));
+        QVERIFY(fx->hutchctl({"stop", "--kill", "slow"}).exitCode == 0);
+        QVERIFY(fx->hutchctl({"stop", "--kill", "two"}).exitCode == 0);
+    }
+
+    void cancelAJob()
+    {
+        const auto begun = fx->call({"CreateContainer", "s:cancelled", "s:busybox", "a{sv}:", "a{sv}:"});
+        QVERIFY2(begun.text().startsWith(QLatin1String("ok /io/github/hutch/Job/")), qPrintable(begun.text()));
+        const QString job = begun.text().mid(3).trimmed();
+        QTRY_VERIFY_WITH_TIMEOUT(!stagingDirs(fx->storePath()).isEmpty(), 10000);
+        // Someone else may not cancel it.
+        QVERIFY(fx->forbidNobody());
+        QVERIFY(fx->call({"--path", job, "--interface", "io.github.hutch.Job1", "Cancel"}).text().contains(QLatin1String("NotAuthorized")));
+        QVERIFY(fx->allowNobody());
+        QCOMPARE(fx->call({"--path", job, "--interface", "io.github.hutch.Job1", "Cancel"}).text().trimmed(), QStringLiteral("ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(fx->call({"--path", job, "--interface", "org.freedesktop.DBus.Properties", "Get",
+                                           "s:io.github.hutch.Job1", "s:State"}).text().contains(QLatin1String("cancelled")),
+                                 20000);
+        QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/cancelled")));
+        QVERIFY(stagingDirs(fx->storePath()).isEmpty());
+    }
+
+    void stateSignals()
+    {
+        auto monitor = fx->startHutchctl({"monitor", "tw.*"});
+        QTest::qWait(500);  // subscribed
+        QVERIFY(fx->hutchctl({"start", "two"}).exitCode == 0);
+        QVERIFY(fx->hutchctl({"stop", "--kill", "two"}).exitCode == 0);
+        QVERIFY(fx->hutchctl({"start", "one"}).exitCode != 0);  // running already: no line for "one" either
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->peek(4096).contains("'two' changed state to [STOPPED]"), 10000);
+        const QByteArray out = monitor->readAllStandardOutput();
+        QVERIFY2(out.contains("'two' changed state to [RUNNING]"), out.constData());
+        QVERIFY2(!out.contains("'one'"), out.constData());
+        monitor->kill();
+        monitor->waitForFinished();
+    }
+
+    void killedMidJobLeavesNoHalfContainer()
+    {
+        QCOMPARE(state(QStringLiteral("one")), QStringLiteral("RUNNING"));
+        auto create = fx->startHutchctl({"create", "doomed", "-t", "busybox"});
+        QTRY_VERIFY_WITH_TIMEOUT(!stagingDirs(fx->storePath()).isEmpty(), 10000);
+        QTest::qWait(kStepMs * 2);
+        fx->killHelper();
+        // The client learns that its helper went away.
+        QVERIFY(create->waitForFinished(20000));
+        QVERIFY(create->exitCode() != 0);
+        QVERIFY2(create->readAllStandardError().contains("went away"), "hutchctl should say the helper went away");
+        // No container appeared; only a hidden staging directory was left.
+        QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/doomed")));
+        for (const QString &e : QDir(fx->storePath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            QVERIFY2(e == QLatin1String("one") || e == QLatin1String("two") || e == QLatin1String("slow"), qPrintable(e));
+
+        // A new helper sweeps the leftover, serves on, and finds "one" running.
+        QString why;
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        QVERIFY(stagingDirs(fx->storePath()).isEmpty());
+        const auto list = fx->hutchctl({"list", "--fancy"});
+        QVERIFY2(list.exitCode == 0 && list.out.contains("one") && list.out.contains("RUNNING"), qPrintable(list.text()));
+        QCOMPARE(state(QStringLiteral("one")), QStringLiteral("RUNNING"));
+        // It follows the monitor it did not start: the stop is seen.
+        auto wait = fx->startHutchctl({"wait", "one", "--state", "STOPPED", "--timeout", "20"});
+        QTest::qWait(300);
+        QVERIFY(fx->hutchctl({"stop", "one"}).exitCode == 0);
+        QVERIFY(wait->waitForFinished(30000));
+        QCOMPARE(wait->exitCode(), 0);
+        // And works: a create (slow steps) completes.
+        const auto again = fx->hutchctl({"create", "doomed", "-t", "busybox"});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.text()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceJobs)
+#include "test_service_jobs.moc"

@@ -1,0 +1,166 @@
+// The helper service's pieces that need neither root nor a bus: which keys
+// need which polkit action, key and value checks, lossless config edits,
+// limit keys, template options, and the per-container operation queue.
+#include "configedit.h"
+#include "operationqueue.h"
+#include "storeops.h"
+
+#include <QFile>
+#include <QMutex>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace hutch;
+using namespace hutch::service;
+
+class TestServiceUnits : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void privilegedKeys_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("privileged");
+        for (const char *k : {"lxc.hook.pre-start", "lxc.hook.version", "lxc.net.0.script.up", "lxc.include",
+                              "lxc.mount.entry", "lxc.mount.auto", "lxc.mount.fstab", "lxc.idmap", "lxc.cap.keep",
+                              "lxc.cap.drop", "lxc.apparmor.profile", "lxc.seccomp.profile", "lxc.log.file",
+                              "lxc.rootfs.path", "lxc.namespace.share.net", "lxc.console.logfile",
+                              "lxc.cgroup.devices.allow", "lxc.cgroup2.devices.allow", "lxc.cgroup.dir",
+                              "lxc.cgroup.relative", "lxc.sysctl.net.ipv4.ip_forward", "lxc.cgroup.cgroup.procs"})
+            QTest::newRow(k) << QString::fromLatin1(k) << true;
+        for (const char *k : {"lxc.uts.name", "lxc.tty.max", "lxc.start.auto", "lxc.cgroup.memory.limit_in_bytes",
+                              "lxc.cgroup2.memory.max", "lxc.cgroup.cpuset.cpus", "lxc.environment", "lxc.init.cmd",
+                              "lxc.net.0.type", "lxc.log.level", "lxc.signal.halt", "lxc.prlimit.nofile"})
+            QTest::newRow(k) << QString::fromLatin1(k) << false;
+    }
+    void privilegedKeys()
+    {
+        QFETCH(QString, key);
+        QFETCH(bool, privileged);
+        QCOMPARE(isPrivilegedKey(key), privileged);
+        QCOMPARE(actionsForKey(key).contains(QStringLiteral("io.github.hutch.configure-privileged")), privileged);
+        QCOMPARE(actionsForKey(key).contains(QStringLiteral("io.github.hutch.network")), key.startsWith(QLatin1String("lxc.net.")));
+    }
+
+    void keysAndValues()
+    {
+        QCOMPARE(checkKey(QStringLiteral("lxc.utsname")).value(), QStringLiteral("lxc.uts.name"));  // legacy
+        QVERIFY(checkKey(QStringLiteral("lxc.uts.nmae")).error().message.contains(QLatin1String("lxc.uts.name")));
+        QVERIFY(!checkKey(QStringLiteral("lxc.uts.name\nx")));
+        QVERIFY(!checkKey(QStringLiteral("lxc.network.type")));  // legacy network keys: write lxc.net.N.*
+        QVERIFY(!checkKey(QString()));
+        QVERIFY(!checkValue(QStringLiteral("lxc.uts.name"), QStringLiteral("web")));
+        QVERIFY(checkValue(QStringLiteral("lxc.uts.name"), QStringLiteral("a\nb")));
+        QVERIFY(checkValue(QStringLiteral("lxc.tty.max"), QStringLiteral("many")));
+        QVERIFY(checkValue(QStringLiteral("lxc.cgroup.memory.limit_in_bytes"), QStringLiteral("lots")));
+        QVERIFY(!checkValue(QStringLiteral("lxc.cgroup.memory.limit_in_bytes"), QStringLiteral("512M")));
+        QVERIFY(!parseEditMode(QStringLiteral("replace")));
+    }
+
+    void limitKeys_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("configKey");
+        QTest::newRow("v1 file") << "memory.limit_in_bytes" << "lxc.cgroup.memory.limit_in_bytes";
+        QTest::newRow("v2-only file") << "memory.max" << "lxc.cgroup2.memory.max";
+        QTest::newRow("both: v1 name") << "pids.max" << "lxc.cgroup.pids.max";
+        QTest::newRow("config key v2") << "lxc.cgroup2.cpu.weight" << "lxc.cgroup2.cpu.weight";
+        QTest::newRow("config key v1") << "lxc.cgroup.cpu.shares" << "lxc.cgroup.cpu.shares";
+        QTest::newRow("escape") << "../../escape" << "";
+        QTest::newRow("slash") << "memory/max" << "";
+        QTest::newRow("space") << "memory.max 1" << "";
+        QTest::newRow("membership") << "cgroup.procs" << "";
+        QTest::newRow("tasks") << "tasks" << "";
+        QTest::newRow("freezer") << "freezer.state" << "";
+        QTest::newRow("cgroup dir") << "lxc.cgroup.dir.container" << "";
+    }
+    void limitKeys()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, configKey);
+        auto k = parseLimitKey(key);
+        if (configKey.isEmpty()) {
+            QVERIFY(!k);
+            QCOMPARE(k.error().code, Error::Code::InvalidArgument);
+        } else {
+            QVERIFY2(k, k ? "" : qPrintable(k.error().message));
+            QCOMPARE(k->configKey, configKey);
+        }
+    }
+
+    void editsAreLosslessAndChecked()
+    {
+        QTemporaryDir dir;
+        const Store store(dir.path());
+        QDir().mkpath(store.containerDir(QStringLiteral("c")));
+        const QByteArray original = "# my container\nlxc.uts.name  =  c\n\nlxc.tty.max = 1\nlxc.tty.max = 2\n"
+                                    "lxc.cap.drop = sys_module\n";
+        QFile f(store.configPath(QStringLiteral("c")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(original);
+        f.close();
+        auto read = [&] {
+            QFile r(store.configPath(QStringLiteral("c")));
+            r.open(QIODevice::ReadOnly);
+            return r.readAll();
+        };
+        QVERIFY(!editConfig(store, QStringLiteral("c"), {{QStringLiteral("lxc.tty.max"), QStringLiteral("4"), EditMode::Set}}));
+        QCOMPARE(read(), QByteArray("# my container\nlxc.uts.name  =  c\n\nlxc.tty.max = 4\n"
+                                    "lxc.cap.drop = sys_module\n"));
+        QVERIFY(!editConfig(store, QStringLiteral("c"), {{QStringLiteral("lxc.cap.drop"), QStringLiteral("sys_time"), EditMode::Append}}));
+        QVERIFY(read().endsWith("lxc.cap.drop = sys_module\nlxc.cap.drop = sys_time\n"));
+        // Append on a single key, removing what is not there: refused, unchanged.
+        const QByteArray before = read();
+        QVERIFY(editConfig(store, QStringLiteral("c"), {{QStringLiteral("lxc.tty.max"), QStringLiteral("1"), EditMode::Append}}));
+        QCOMPARE(editConfig(store, QStringLiteral("c"), {{QStringLiteral("lxc.start.auto"), QString(), EditMode::Remove}})->code,
+                 Error::Code::NotFound);
+        QCOMPARE(read(), before);
+        QCOMPARE(editConfig(store, QStringLiteral("nope"), {})->code, Error::Code::NotFound);
+    }
+
+    void templateOptions()
+    {
+        QVERIFY(checkTemplateOptions(QStringLiteral("busybox"), {}));
+        QCOMPARE(checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("ttys"), 2u}})->ttys, 2);
+        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("ttys"), 64u}}));
+        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("ttys"), QStringLiteral("2")}}));
+        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("login"), 1}}));
+        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("hostname"), QStringLiteral("a b")}}));
+        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("release"), QStringLiteral("x")}}));
+        QVERIFY(!checkTemplateOptions(QStringLiteral("debian"), {}));
+        QCOMPARE(templateSchemas().size(), 1);
+    }
+
+    void queueSerializesPerContainer()
+    {
+        OperationQueue queue;
+        QMutex mutex;
+        QStringList log;
+        auto note = [&](const QString &s) {
+            QMutexLocker l(&mutex);
+            log << s;
+        };
+        int done = 0;
+        auto step = [&](const QString &name, int ms) {
+            return [&, name, ms] {
+                note(name + QStringLiteral("+"));
+                QThread::msleep(ms);
+                note(name + QStringLiteral("-"));
+            };
+        };
+        queue.run({QStringLiteral("a")}, step(QStringLiteral("a1"), 300), [&] { ++done; });
+        queue.run({QStringLiteral("a")}, step(QStringLiteral("a2"), 10), [&] { ++done; });
+        queue.run({QStringLiteral("b")}, step(QStringLiteral("b1"), 10), [&] { ++done; });
+        queue.run({QStringLiteral("a"), QStringLiteral("b")}, step(QStringLiteral("ab"), 10), [&] { ++done; });
+        QTRY_COMPARE(done, 4);
+        // b1 ran while a1 did; a2 after a1; ab after both a2 and b1.
+        QVERIFY(log.indexOf(QStringLiteral("b-")) < 0);
+        QVERIFY(log.indexOf(QStringLiteral("b1-")) < log.indexOf(QStringLiteral("a1-")));
+        QVERIFY(log.indexOf(QStringLiteral("a1-")) < log.indexOf(QStringLiteral("a2+")));
+        QVERIFY(log.indexOf(QStringLiteral("a2-")) < log.indexOf(QStringLiteral("ab+")));
+        QCOMPARE(queue.pending(QStringLiteral("a")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceUnits)
+#include "test_service_units.moc"
