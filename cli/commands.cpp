@@ -164,9 +164,14 @@ int templates(const QStringList &args)
         for (const QVariant &o : t.value(opt("options")).toList()) {
             const QVariantMap m = o.toMap();
             const QString type = m.value(opt("type")).toString();
-            const QString arg = type == QLatin1String("bool") ? QString() : QStringLiteral(" ") + type.toUpper();
-            std::printf("  --%s%s  %s (default: %s)\n", qPrintable(m.value(opt("name")).toString()), qPrintable(arg),
-                        qPrintable(m.value(opt("description")).toString()), qPrintable(m.value(opt("default")).toString()));
+            const QString arg = type == QLatin1String("bool") ? QString()
+                : type == QLatin1String("path") ? QStringLiteral(" FILE")
+                : type == QLatin1String("choice") ? QStringLiteral(" ") + m.value(opt("choices")).toStringList().join(QLatin1Char('|'))
+                                                  : QStringLiteral(" ") + type.toUpper();
+            const QString def = m.value(opt("default")).toString();
+            std::printf("  --%s%s  %s%s\n", qPrintable(m.value(opt("name")).toString()), qPrintable(arg),
+                        qPrintable(m.value(opt("description")).toString()),
+                        def.isEmpty() ? "" : qPrintable(QStringLiteral(" (default: %1)").arg(def)));
         }
     }
     return Ok;

@@ -8,11 +8,16 @@
 
 #include <QCoreApplication>
 #include <QDBusConnection>
+#include <QDBusUnixFileDescriptor>
+#include <QFile>
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace hutch::cli {
@@ -143,14 +148,24 @@ bool templateOptions(Helper1Proxy &helper, const QString &templateName, const QS
             return false;
         }
         const QString value = hasInline ? inlineValue : args.at(++i);
-        if (type == QLatin1String("uint")) {
+        if (type == QLatin1String("int")) {
             bool ok = false;
-            const uint n = value.toUInt(&ok);
+            const int n = value.toInt(&ok);
             if (!ok) {
                 fail(QStringLiteral("template option --%1: \"%2\" is not a number").arg(arg, value));
                 return false;
             }
             out->insert(arg, n);
+        } else if (type == QLatin1String("path")) {
+            // The helper reads files through descriptors we open, as us.
+            const int fd = ::open(QFile::encodeName(value).constData(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) {
+                fail(QStringLiteral("template option --%1: cannot open \"%2\": %3").arg(arg, value,
+                                                                                        QString::fromLocal8Bit(std::strerror(errno))));
+                return false;
+            }
+            out->insert(arg, QVariant::fromValue(QDBusUnixFileDescriptor(fd)));
+            ::close(fd);
         } else {
             out->insert(arg, value);
         }
@@ -168,8 +183,8 @@ int create(const QStringList &args)
     const QStringList forTemplate = dashes < 0 ? QStringList() : args.mid(dashes + 1);
     QCommandLineParser p;
     const QCommandLineOption templ({opt("t"), opt("template")}, opt("The template (see hutchctl templates)."), opt("TEMPLATE"));
-    const QCommandLineOption backing({opt("B"), opt("bdev")}, opt("Backing store: dir (the only one so far)."), opt("BACKEND"),
-                                     opt("dir"));
+    const QCommandLineOption backing({opt("B"), opt("bdev")}, opt("Backing store: best (default), dir, btrfs or lvm."),
+                                     opt("BACKEND"));
     p.addOptions({templ, backing});
     int status = 0;
     if (!parseArgs(p, own, opt("create NAME -t TEMPLATE [-B BACKEND] [-- TEMPLATE-OPTIONS]"),
@@ -188,7 +203,10 @@ int create(const QStringList &args)
         return Failure;
     const QString name = p.positionalArguments().at(0);
     return runJob(*helper, [&] {
-        return helper->CreateContainer(name, p.value(templ), options, {{opt("backing_store"), p.value(backing)}});
+        QVariantMap createOptions;
+        if (p.isSet(backing))
+            createOptions.insert(opt("backing_store"), p.value(backing));
+        return helper->CreateContainer(name, p.value(templ), options, createOptions);
     });
 }
 

@@ -7,6 +7,8 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using hutch::test::BusFixture;
@@ -158,11 +160,17 @@ private Q_SLOTS:
         row("not a cgroup file", {"SetLimits", "s:box", "a{sv}:../../escape=s:1", "a{sv}:"}, "InvalidArgument", "not a cgroup file");
         row("cgroup.procs", {"SetLimits", "s:box", "a{sv}:cgroup.procs=s:1", "a{sv}:"}, "InvalidArgument", "not a limit");
         row("limit not a string", {"SetLimits", "s:box", "a{sv}:memory.max=u:5", "a{sv}:"}, "InvalidArgument", "must be a string");
-        row("unknown template", {"CreateContainer", "s:n", "s:ubuntu", "a{sv}:", "a{sv}:"}, "InvalidArgument", "unknown template");
+        row("unknown template", {"CreateContainer", "s:n", "s:plan9", "a{sv}:", "a{sv}:"}, "InvalidArgument", "unknown template");
         row("unknown template option", {"CreateContainer", "s:n", "s:busybox", "a{sv}:release=s:x", "a{sv}:"},
             "InvalidArgument", "unknown option \"release\"");
         row("ttys out of range", {"CreateContainer", "s:n", "s:busybox", "a{sv}:ttys=u:500", "a{sv}:"},
             "InvalidArgument", "0 to 63");
+        row("path as a string", {"CreateContainer", "s:n", "s:local", "a{sv}:rootfs=s:/etc/shadow", "a{sv}:"},
+            "InvalidArgument", "file descriptor");
+        row("file URL", {"CreateContainer", "s:n", "s:download", "a{sv}:server=s:file:///etc", "a{sv}:"},
+            "InvalidArgument", "only http and https");
+        row("not a choice", {"CreateContainer", "s:n", "s:debian", "a{sv}:release=s:hamm", "a{sv}:"},
+            "InvalidArgument", "not one of");
         row("existing name", {"CreateContainer", "s:box", "s:busybox", "a{sv}:", "a{sv}:"}, "Busy", "exists");
         row("unknown state", {"WaitForState", "s:box", "s:SLEEPING", "u:1", "a{sv}:"}, "InvalidArgument", "not a state");
         row("timeout too long", {"Shutdown", "s:box", "u:999999", "a{sv}:"}, "InvalidArgument", "longer than a day");
@@ -188,6 +196,34 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.text().startsWith(error + QStringLiteral(": ")), qPrintable(r.text()));
         QVERIFY2(r.text().contains(message), qPrintable(r.text()));
+        QCOMPARE(storeState(fx->storePath()), before);
+    }
+
+    void localTemplateReadsOnlyWhatTheCallerCan()
+    {
+        // A rootfs tarball of box's rootfs, readable by everyone.
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                              | QFile::ExeOther);
+        const QString tarball = dir.filePath(QStringLiteral("rootfs.tar"));
+        QCOMPARE(QProcess::execute(QStringLiteral("tar"), {QStringLiteral("-C"), fx->storePath() + QStringLiteral("/box/rootfs"),
+                                                          QStringLiteral("-cf"), tarball, QStringLiteral(".")}), 0);
+        QFile::setPermissions(tarball, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+        auto made = fx->hutchctl({"create", "imported", "-t", "local", "--", "--rootfs", tarball});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QVERIFY(fx->hutchctl({"list"}).out.contains("imported\n"));
+        QVERIFY(fx->hutchctl({"destroy", "imported"}).exitCode == 0);
+        // A file nobody may read: the helper never sees it, hutchctl cannot open it.
+        QFile::setPermissions(tarball, QFile::ReadOwner | QFile::WriteOwner);
+        const QByteArray before = storeState(fx->storePath());
+        auto refused = fx->hutchctl({"create", "secret", "-t", "local", "--", "--rootfs", tarball});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("Permission denied"), refused.err.constData());
+        // An image's metadata brings config lines: the admin action, every time.
+        QFile::setPermissions(tarball, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+        auto meta = fx->hutchctl({"create", "withmeta", "-t", "local", "--", "--rootfs", tarball, "--metadata", tarball});
+        QCOMPARE(meta.exitCode, 1);
+        QVERIFY2(meta.err.contains("io.github.hutch.configure-privileged"), meta.err.constData());
         QCOMPARE(storeState(fx->storePath()), before);
     }
 

@@ -154,6 +154,8 @@ private Q_SLOTS:
         // A new helper sweeps the leftover, serves on, and finds "one" running.
         QString why;
         QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        // It sweeps once the name is its own, before it answers any call.
+        QVERIFY(fx->hutchctl({"list"}).exitCode == 0);
         QVERIFY(stagingDirs(fx->storePath()).isEmpty());
         const auto list = fx->hutchctl({"list", "--fancy"});
         QVERIFY2(list.exitCode == 0 && list.out.contains("one") && list.out.contains("RUNNING"), qPrintable(list.text()));

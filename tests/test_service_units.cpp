@@ -3,7 +3,7 @@
 // limit keys, template options, and the per-container operation queue.
 #include "configedit.h"
 #include "operationqueue.h"
-#include "storeops.h"
+#include "templates.h"
 
 #include <QFile>
 #include <QMutex>
@@ -120,15 +120,28 @@ private Q_SLOTS:
 
     void templateOptions()
     {
-        QVERIFY(checkTemplateOptions(QStringLiteral("busybox"), {}));
-        QCOMPARE(checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("ttys"), 2u}})->ttys, 2);
-        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("ttys"), 64u}}));
-        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("ttys"), QStringLiteral("2")}}));
-        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("login"), 1}}));
-        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("hostname"), QStringLiteral("a b")}}));
-        QVERIFY(!checkTemplateOptions(QStringLiteral("busybox"), {{QStringLiteral("release"), QStringLiteral("x")}}));
-        QVERIFY(!checkTemplateOptions(QStringLiteral("debian"), {}));
-        QCOMPARE(templateSchemas().size(), 1);
+        const HelperSettings settings;
+        auto check = [&](const QString &t, const QVariantMap &o, const QVariantMap &create = {}) {
+            return checkCreate(settings, t, o, create);
+        };
+        QVERIFY(check(QStringLiteral("busybox"), {}));
+        QVERIFY(check(QStringLiteral("busybox"), {{QStringLiteral("ttys"), 2u}}));
+        QVERIFY(!check(QStringLiteral("busybox"), {{QStringLiteral("ttys"), 64u}}));
+        QVERIFY(!check(QStringLiteral("busybox"), {{QStringLiteral("ttys"), QStringLiteral("2")}}));
+        QVERIFY(!check(QStringLiteral("busybox"), {{QStringLiteral("login"), 1}}));
+        QVERIFY(!check(QStringLiteral("busybox"), {{QStringLiteral("hostname"), QStringLiteral("a b")}}));
+        QVERIFY(!check(QStringLiteral("busybox"), {{QStringLiteral("release"), QStringLiteral("x")}}));
+        QVERIFY(!check(QStringLiteral("busybox"), {}, {{QStringLiteral("backing_store"), QStringLiteral("lvm")}}));
+        QVERIFY(!check(QStringLiteral("plan9"), {}));
+        // Files only as descriptors; URLs only http(s); choices from the list.
+        QVERIFY(!check(QStringLiteral("local"), {{QStringLiteral("rootfs"), QStringLiteral("/etc/shadow")}}));
+        QVERIFY(!check(QStringLiteral("local"), {}));
+        QVERIFY(!check(QStringLiteral("download"), {{QStringLiteral("server"), QStringLiteral("file:///etc")}}));
+        QVERIFY(check(QStringLiteral("download"), {{QStringLiteral("server"), QStringLiteral("https://images.example")}}));
+        QVERIFY(!check(QStringLiteral("debian"), {{QStringLiteral("release"), QStringLiteral("hamm")}}));
+        QVERIFY(!check(QStringLiteral("debian"), {{QStringLiteral("mirror"), QStringLiteral("http://x\ny")}}));
+        QVERIFY(check(QStringLiteral("debian"), {{QStringLiteral("release"), QStringLiteral("bookworm")}}));
+        QVERIFY(templateSchemas().size() >= 5);
     }
 
     void queueSerializesPerContainer()

@@ -1,6 +1,8 @@
 #include "serve.h"
 
 #include "service.h"
+#include "ephemeral.h"
+#include "launch.h"
 #include "staging.h"
 
 #include <QCoreApplication>
@@ -54,6 +56,10 @@ int serve(const QString &busAddress, const HelperSettings &settings, const QStri
     // killed helper left half-done goes now.
     for (const QString &line : storage::sweepLeftovers(settings.storePath))
         std::fprintf(stderr, "hutch-helper: removed leftover %s\n", qPrintable(line));
+    // Ephemeral containers whose monitor died before it could remove them.
+    Runtime runtime(settings, monitorPath);
+    for (const QString &line : storage::sweepEphemeral(runtime))
+        std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(line));
     service.start();
     std::fprintf(stderr, "hutch-helper: serving %s (store %s)\n", qPrintable(Service::serviceName()),
                  qPrintable(settings.storePath));

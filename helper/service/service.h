@@ -13,7 +13,7 @@
 
 #include "call.h"
 #include "settings.h"
-#include "storeops.h"
+#include "templates.h"
 
 #include <QDBusContext>
 #include <QDBusObjectPath>

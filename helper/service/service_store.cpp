@@ -10,6 +10,7 @@
 #include "launch.h"
 #include "names.h"
 #include "operationqueue.h"
+#include "storeops.h"
 
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -83,21 +84,20 @@ QDBusObjectPath Service::CreateContainer(const QString &name, const QString &tem
     m_auth->check(call, actions::manage, name, [this, call, name, templateName, templateOptions, options] {
         if (auto err = validateContainerName(name))
             return call.fail(*err);
-        auto checked = checkTemplateOptions(templateName, templateOptions);
-        if (!checked)
-            return call.fail(checked.error());
-        auto backing = stringOption(options, QStringLiteral("backing_store"), QStringLiteral("dir"));
-        if (!backing)
-            return call.fail(backing.error());
-        if (*backing != QLatin1String("dir") && *backing != QLatin1String("best"))
-            return call.fail(Error::invalid(QStringLiteral("backing store \"%1\" is not supported yet (use \"dir\")")
-                                                .arg(backing->left(32))));
+        auto create = checkCreate(m_settings, templateName, templateOptions, options);
+        if (!create)
+            return call.fail(create.error());
         if (containerExists(m_settings, name))
             return call.fail(busy(QStringLiteral("a container \"%1\" exists").arg(name)));
-        runJob(call, QStringLiteral("create"), name, {name},
-               [settings = m_settings, name, opts = *checked](const StepReport &report, const std::atomic_bool *cancel) {
-                   return createContainer(Store(settings.storePath), name, opts, report, cancel);
-               });
+        // An image's own config lines may reach the host: an administrator
+        // says yes to them every time, as to such keys set one by one.
+        const QStringList more = create->bringsConfig ? QStringList{actions::configurePrivileged} : QStringList{};
+        m_auth->checkAll(call, more, name, [this, call, name, create = *create] {
+            runJob(call, QStringLiteral("create"), name, {name},
+                   [settings = m_settings, name, create](const StepReport &report, const std::atomic_bool *cancel) {
+                       return create.run(Store(settings.storePath), name, report, cancel);
+                   });
+        });
     });
     return {};
 }
