@@ -127,6 +127,24 @@ private Q_SLOTS:
         CTL_OK({"stop", "web"});
         auto stopped = fx->hutchctl({"wait", "web", "--state", "STOPPED", "--timeout", "1"});
         QCOMPARE(stopped.exitCode, 0);
+        // Clones: a full copy and an overlay snapshot; the source of a
+        // snapshot cannot go while the snapshot needs it.
+        CTL_OK({"clone", "web", "copy"});
+        CTL_OK({"clone", "web", "snap", "--snapshot"});
+        auto config = fx->hutchctl({"config", "snap", "lxc.rootfs.path"});
+        QVERIFY2(config.out.startsWith("overlay:"), config.out.constData());
+        CTL_OK({"start", "snap"});
+        auto inSnap = fx->hutchctl({"attach", "snap", "--", "hostname"});
+        QCOMPARE(inSnap.out.trimmed(), QByteArray("snap"));
+        CTL_OK({"stop", "--kill", "snap"});
+        auto refused = fx->hutchctl({"destroy", "web"});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("snap"), refused.err.constData());
+        CTL_OK({"rename", "copy", "copy2"});
+        QCOMPARE(fx->hutchctl({"config", "copy2", "lxc.uts.name"}).out.trimmed(), QByteArray("copy2"));
+        CTL_OK({"start", "copy2"});
+        CTL_OK({"destroy", "--force", "copy2"});
+        CTL_OK({"destroy", "snap"});
         CTL_OK({"destroy", "web"});
         QCOMPARE(fx->hutchctl({"list"}).out, QByteArray());
         QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/web")));

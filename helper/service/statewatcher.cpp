@@ -19,6 +19,7 @@ namespace {
 // the main thread.
 constexpr int kSubscribeTimeoutMs = 1000;
 const QString kStopped = QStringLiteral("STOPPED");
+constexpr qsizetype kMaxWaiters = 4096;
 }  // namespace
 
 struct StateWatcher::Subscription {
@@ -167,6 +168,11 @@ void StateWatcher::waitFor(const Call &call, const QString &name, const QStringL
     const QString now = state(name);
     if (states.contains(now)) {
         call.reply({true, now});
+        return;
+    }
+    // Anyone may wait (it is a read): the number of waiting calls is bounded.
+    if (m_waiters.size() >= kMaxWaiters) {
+        call.fail({Error::Code::Busy, 0, QStringLiteral("too many calls are waiting for states; try again later")});
         return;
     }
     auto waiter = std::make_shared<Waiter>(call, name, states);
