@@ -1,17 +1,34 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QStringList>
+#include <QVariantMap>
 
-// The rows of the main window's container list. It has no data source yet:
-// containers are only known to the root helper (io.github.hutch.Helper1), and
-// the GUI never reads /var/lib/hutch itself. Until the helper client exists the
-// model is honestly empty; only the column layout is defined here.
+// The rows of the main window's container list: what the helper reported
+// (ListContainers entries, StateChanged, GetStats), nothing read from disk.
+// Updates come in batches (setEntries, setStats) so that 1,000 containers
+// cost one reset or one dataChanged, and data() only reads memory: a paint
+// never causes a D-Bus call.
 class ContainerListModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { Name, State, Addresses, Cpu, Memory, Autostart, ColumnCount };
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        StateRole,       // "RUNNING", ... as the helper says
+        SortRole,        // numbers for CPU and memory, text otherwise
+        TtysRole,        // lxc.tty.max
+        BrokenRole,
+    };
+
+    struct Stats {
+        quint64 cpuNs = 0;
+        quint64 memory = 0;
+    };
 
     explicit ContainerListModel(QObject *parent = nullptr);
 
@@ -20,8 +37,48 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDropActions() const override;
 
-    // Called by the owning window on QEvent::LanguageChange: header texts are
-    // translated on every headerData() call, the views only need to repaint.
+    // The whole list (ListContainers): rows are kept, added and removed by
+    // name, so selections survive a refresh.
+    void setEntries(const QList<QVariantMap> &entries);
+    // One container's entry (GetContainer after ContainerAdded): added or updated.
+    void updateEntry(const QVariantMap &entry);
+    void removeContainer(const QString &name);
+    void setState(const QString &name, const QString &state);
+    // Resource use of running containers, all at once; CPU % is computed
+    // from the previous sample of the same container.
+    void setStats(const QHash<QString, Stats> &stats);
+    void clear();
+
+    int rowOf(const QString &name) const { return m_rows.value(name, -1); }
+    QString nameAt(int row) const;
+    QString stateOf(const QString &name) const;
+    QVariantMap entryOf(const QString &name) const;
+    QStringList runningNames() const;
+
+    // Called by the owning window on QEvent::LanguageChange.
     void retranslate();
+
+    static QString stateText(const QString &state);
+
+private:
+    struct Row {
+        QVariantMap entry;
+        QString name, state, addresses;
+        bool autostart = false;
+        double cpuPercent = -1;  // -1: not measured (stopped, or first sample)
+        quint64 memory = 0;
+        quint64 lastCpuNs = 0;
+        qint64 lastSampleMs = -1;
+    };
+    void fillRow(Row &row, const QVariantMap &entry);
+    void reindex();
+
+    QList<Row> m_data;
+    QHash<QString, int> m_rows;  // name → row
+    QElapsedTimer m_clock;
 };

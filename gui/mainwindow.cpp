@@ -1,39 +1,134 @@
 #include "mainwindow.h"
 
+#include "clonedialog.h"
+#include "consolewindow.h"
+#include "containeractions.h"
+#include "containerfeed.h"
 #include "containerlistmodel.h"
+#include "containerview.h"
+#include "createwizard.h"
+#include "helperconnection.h"
+#include "messagebar.h"
+#include "operationspanel.h"
+#include "propertiesdialog.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
-#include <QTreeView>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    createMenus();
+    m_connection = new HelperConnection(this);
+    m_model = new ContainerListModel(this);
+    m_feed = new ContainerFeed(m_connection, m_model, this);
+    m_actions = new ContainerActions(m_connection, m_model, this);
+    m_consoles = new ConsoleWindows(m_connection, this);
+
     createCentralView();
+    createMenus();
+    createToolBar();
 
-    // The helper client does not exist yet, so the state is fixed: saying
-    // "not connected" is the truth, not a placeholder for a fake status.
-    m_connection = new QLabel(this);
-    m_connection->setObjectName(QStringLiteral("connectionLabel"));
-    statusBar()->addPermanentWidget(m_connection);
+    m_operations = new OperationsPanel(m_connection, this);
+    m_operationsDock = new QDockWidget(this);
+    m_operationsDock->setObjectName(QStringLiteral("operationsDock"));
+    m_operationsDock->setWidget(m_operations);
+    m_operationsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_operationsDock);
+    m_operationsDock->hide();
+    m_viewMenu->addAction(m_operationsDock->toggleViewAction());
 
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    wireActions();
     retranslateUi();
-    resize(900, 540);
+    updateConnectionStatus();
+    resize(960, 560);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createCentralView()
+{
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ContainerListModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    // The filter matches the name and the addresses: what a user remembers.
+    m_proxy->setFilterKeyColumn(-1);
+    // A state change re-sorts and re-filters only the rows it touches.
+    m_proxy->setDynamicSortFilter(true);
+
+    m_view = new ContainerView(this);
+    m_view->setObjectName(QStringLiteral("containerView"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);  // no per-row size query with 1,000 rows
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ContainerListModel::Name, Qt::AscendingOrder);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAccessibleName(tr("Containers"));
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ContainerListModel::Addresses, QHeaderView::Stretch);
+    header->resizeSection(ContainerListModel::Name, 200);
+    header->resizeSection(ContainerListModel::State, 110);
+    header->resizeSection(ContainerListModel::Cpu, 70);
+    header->resizeSection(ContainerListModel::Memory, 90);
+    header->resizeSection(ContainerListModel::Autostart, 80);
+
+    // The explanation sits inside the list's empty area, under the column
+    // headers, the way file managers show "folder is empty".
+    m_placeholder = new QLabel(m_view->viewport());
+    m_placeholder->setObjectName(QStringLiteral("placeholderLabel"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::RichText);
+    m_placeholder->setMaximumWidth(fontMetrics().averageCharWidth() * 70);
+    m_placeholder->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto *placeholderLayout = new QHBoxLayout(m_view->viewport());
+    placeholderLayout->addStretch();
+    placeholderLayout->addWidget(m_placeholder, 1);
+    placeholderLayout->addStretch();
+
+    m_messages = new MessageBar(this);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_view, 1);
+    setCentralWidget(central);
+
+    m_actions->setSelectionSource([this] { return selectedNames(); });
 }
 
 void MainWindow::createMenus()
 {
+    using K = ContainerActions;
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("menuFile"));
+    m_fileMenu->addAction(m_actions->action(K::Create));
+    m_fileMenu->addAction(m_actions->action(K::Refresh));
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString());
     m_quitAction->setObjectName(QStringLiteral("actionQuit"));
     m_quitAction->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
@@ -41,9 +136,31 @@ void MainWindow::createMenus()
     // some platform themes (e.g. offscreen), and Ctrl+Q is what desktops use.
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
-    // close(), not qApp->quit(): the application ends when its last window
-    // closes, and a later closeEvent() can ask about running jobs first.
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_containerMenu = menuBar()->addMenu(QString());
+    m_containerMenu->setObjectName(QStringLiteral("menuContainer"));
+    m_containerMenu->addActions(m_actions->lifecycleActions());
+    m_containerMenu->addSeparator();
+    m_containerMenu->addAction(m_actions->action(K::Console));
+    m_containerMenu->addAction(m_actions->action(K::Shell));
+    m_containerMenu->addSeparator();
+    m_containerMenu->addAction(m_actions->action(K::Clone));
+    m_containerMenu->addAction(m_actions->action(K::Rename));
+    m_containerMenu->addAction(m_actions->action(K::Destroy));
+    m_containerMenu->addSeparator();
+    m_containerMenu->addMenu(m_actions->copyCommandMenu());
+    m_containerMenu->addAction(m_actions->action(K::Properties));
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("menuView"));
+    m_findAction = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QString());
+    m_findAction->setObjectName(QStringLiteral("actionFind"));
+    m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
@@ -54,61 +171,271 @@ void MainWindow::createMenus()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-void MainWindow::createCentralView()
+void MainWindow::createToolBar()
 {
-    m_model = new ContainerListModel(this);
+    using K = ContainerActions;
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_actions->action(K::Create));
+    bar->addSeparator();
+    bar->addAction(m_actions->action(K::Start));
+    bar->addAction(m_actions->action(K::Shutdown));
+    bar->addAction(m_actions->action(K::Console));
+    bar->addSeparator();
+    bar->addAction(m_actions->action(K::Clone));
+    bar->addAction(m_actions->action(K::Destroy));
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_filter = new QLineEdit(bar);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(260);
+    m_filter->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    bar->addWidget(m_filter);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        updatePlaceholder();
+    });
+}
 
-    m_view = new QTreeView(this);
-    m_view->setObjectName(QStringLiteral("containerView"));
-    m_view->setModel(m_model);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAllColumnsShowFocus(true);
-    m_view->header()->setSectionResizeMode(ContainerListModel::Name, QHeaderView::Stretch);
-    m_view->header()->setStretchLastSection(false);
+void MainWindow::wireActions()
+{
+    using K = ContainerActions;
+    auto update = [this] {
+        m_actions->updateEnabled();
+        updatePlaceholder();
+    };
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_actions->updateEnabled(); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, update);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, update);
+    connect(m_model, &QAbstractItemModel::modelReset, this, update);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] {
+        if (m_actions->action(K::Console)->isEnabled())
+            m_actions->action(K::Console)->trigger();
+        else
+            m_actions->action(K::Properties)->trigger();
+    });
+    connect(m_view, &ContainerView::cloneDropped, this, &MainWindow::openCloneDialog);
 
-    // The explanation sits inside the list's empty area, under the column
-    // headers, the way file managers show "folder is empty": the user sees
-    // where containers will appear and why there are none.
-    m_placeholder = new QLabel(m_view->viewport());
-    m_placeholder->setObjectName(QStringLiteral("placeholderLabel"));
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setTextFormat(Qt::RichText);
-    // A readable line length rather than the full width of a wide window.
-    m_placeholder->setMaximumWidth(fontMetrics().averageCharWidth() * 70);
-    m_placeholder->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    auto *layout = new QHBoxLayout(m_view->viewport());
-    layout->addStretch();
-    layout->addWidget(m_placeholder, 1);
-    layout->addStretch();
+    connect(m_connection, &HelperConnection::connected, this, &MainWindow::updateConnectionStatus);
+    connect(m_connection, &HelperConnection::disconnected, this, &MainWindow::updateConnectionStatus);
+    connect(m_feed, &ContainerFeed::failed, this, [this](const QString &m) { showError(m, false); });
+    connect(m_feed, &ContainerFeed::listed, this, [this] {
+        updatePlaceholder();
+        if (!m_selectAfterCreate.isEmpty() && selectContainer(m_selectAfterCreate))
+            m_selectAfterCreate.clear();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_selectAfterCreate.isEmpty() && selectContainer(m_selectAfterCreate))
+            m_selectAfterCreate.clear();
+    });
 
-    setCentralWidget(m_view);
+    connect(m_actions, &ContainerActions::error, this, &MainWindow::showError);
+    connect(m_actions, &ContainerActions::info, this, [this](const QString &message) {
+        if (message.isEmpty())
+            m_feed->refresh();
+        else
+            statusBar()->showMessage(message, 5000);
+    });
+    connect(m_actions, &ContainerActions::jobStarted, this, [this](const QString &path, const QString &op,
+                                                                   const QString &name) {
+        m_operations->track(path, op, name);
+        m_operationsDock->show();
+    });
+    connect(m_actions, &ContainerActions::consoleRequested, m_consoles, &ConsoleWindows::openConsole);
+    connect(m_actions, &ContainerActions::shellRequested, m_consoles, &ConsoleWindows::openShell);
+    connect(m_actions, &ContainerActions::createRequested, this, &MainWindow::openCreateWizard);
+    connect(m_actions, &ContainerActions::cloneRequested, this, &MainWindow::openCloneDialog);
+    connect(m_actions, &ContainerActions::propertiesRequested, this, &MainWindow::showProperties);
+
+    connect(m_operations, &OperationsPanel::progressed, this, [this] { m_operationsDock->show(); });
+    connect(m_operations, &OperationsPanel::finished, this,
+            [this](const QString &, const QString &op, const QString &name, bool success, bool cancelled,
+                   const QString &message) {
+                // A cancelled job is what the user asked for: a note, not an error.
+                const QString what = OperationsPanel::operationText(op);
+                if (cancelled)
+                    statusBar()->showMessage(tr("Cancelled: %1 of \"%2\"").arg(what, name), 5000);
+                else if (!success)
+                    showError(tr("%1 of \"%2\" failed: %3").arg(what, name, message), false);
+                else if (op == QLatin1String("clone"))
+                    selectContainer(name);
+                if (m_operations->runningCount() == 0)
+                    m_operationsDock->hide();
+            });
+}
+
+QStringList MainWindow::selectedNames() const
+{
+    QStringList names;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        names << i.data(ContainerListModel::NameRole).toString();
+    return names;
+}
+
+bool MainWindow::selectContainer(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+}
+
+void MainWindow::showContextMenu(const QPoint &pos)
+{
+    using K = ContainerActions;
+    // The menu acts on the row that was clicked: a click outside the
+    // selection makes that row the selection, as file managers do.
+    const QModelIndex index = m_view->indexAt(pos);
+    if (index.isValid() && !m_view->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                             | QItemSelectionModel::Rows);
+    else if (!index.isValid())
+        m_view->clearSelection();
+    m_actions->updateEnabled();
+
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("containerContextMenu"));
+    if (!index.isValid()) {
+        menu.addAction(m_actions->action(K::Create));
+        menu.addAction(m_actions->action(K::Refresh));
+    } else {
+        menu.addActions(m_actions->lifecycleActions());
+        menu.addSeparator();
+        // Console: the main console or one of the container's ttys.
+        QMenu *console = menu.addMenu(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("&Console"));
+        console->setObjectName(QStringLiteral("menuConsole"));
+        console->setEnabled(m_actions->action(K::Console)->isEnabled());
+        const QString name = index.data(ContainerListModel::NameRole).toString();
+        QAction *main = console->addAction(tr("Main &Console"));
+        main->setObjectName(QStringLiteral("actionMainConsole"));
+        connect(main, &QAction::triggered, this, [this, name] { m_consoles->openConsole(name, 0); });
+        const uint ttys = index.data(ContainerListModel::TtysRole).toUInt();
+        for (uint n = 1; n <= ttys; ++n) {
+            QAction *a = console->addAction(tr("tty&%1").arg(n));
+            a->setObjectName(QStringLiteral("actionTty%1").arg(n));
+            connect(a, &QAction::triggered, this, [this, name, n] { m_consoles->openConsole(name, n); });
+        }
+        menu.addAction(m_actions->action(K::Shell));
+        menu.addSeparator();
+        menu.addAction(m_actions->action(K::Clone));
+        menu.addAction(m_actions->action(K::Rename));
+        menu.addAction(m_actions->action(K::Destroy));
+        menu.addSeparator();
+        menu.addMenu(m_actions->copyCommandMenu());
+        menu.addAction(m_actions->action(K::Properties));
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::showError(const QString &message, bool refused)
+{
+    // A refusal is the answer the user's policy gives: information, calmly.
+    m_messages->showMessage(message, refused ? MessageBar::Kind::Information : MessageBar::Kind::Error);
+}
+
+void MainWindow::openCreateWizard()
+{
+    auto *wizard = new CreateWizard(m_connection, m_model, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &CreateWizard::created, this, [this](const QString &name) {
+        if (!selectContainer(name))
+            m_selectAfterCreate = name;
+    });
+    wizard->show();
+}
+
+void MainWindow::openCloneDialog(const QString &source)
+{
+    const QString state = m_model->stateOf(source);
+    if (state.isEmpty())
+        return;
+    // Cloning copies a stopped container; a running one is not refused
+    // later by the helper but explained now.
+    if (state != QLatin1String("STOPPED")) {
+        showError(tr("\"%1\" is %2. Stop it before cloning it.").arg(source, ContainerListModel::stateText(state).toLower()),
+                  false);
+        return;
+    }
+    CloneDialog dialog(source, m_model, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_actions->clone(source, dialog.newName(), dialog.snapshot());
+}
+
+void MainWindow::showProperties(const QString &name)
+{
+    auto *dialog = new PropertiesDialog(m_connection, m_model->entryOf(name), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::updateConnectionStatus()
+{
+    const bool on = m_connection->isConnected();
+    m_connectionLabel->setText(on ? tr("Connected to the helper on %1").arg(m_connection->busDescription())
+                                  : tr("Not connected to the helper"));
+    m_connectionLabel->setToolTip(on ? QString()
+                                     : tr("hutch-helper is not running on %1. Hutch reconnects when it starts.")
+                                           .arg(m_connection->busDescription()));
+    if (on)
+        m_messages->hide();
+    m_actions->updateEnabled();
+    updatePlaceholder();
+}
+
+void MainWindow::updatePlaceholder()
+{
+    QString heading, detail;
+    if (!m_connection->isConnected()) {
+        heading = tr("No connection to the Hutch helper service.");
+        detail = tr("Containers are listed and managed by the hutch-helper system service over D-Bus. "
+                    "Hutch connects by itself as soon as the service runs.");
+    } else if (m_model->rowCount() == 0) {
+        heading = tr("No containers yet.");
+        detail = tr("Create one with Container → Create (Ctrl+N).");
+    } else if (m_proxy->rowCount() == 0) {
+        heading = tr("No container matches \"%1\".").arg(m_filter->text());
+    }
+    m_placeholder->setText(heading.isEmpty() ? QString()
+                                             : QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                                                   .arg(heading.toHtmlEscaped(), detail.toHtmlEscaped()));
+    m_placeholder->setVisible(!heading.isEmpty());
 }
 
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("Hutch"));
     m_fileMenu->setTitle(tr("&File"));
+    m_containerMenu->setTitle(tr("&Container"));
+    m_viewMenu->setTitle(tr("&View"));
     m_quitAction->setText(tr("&Quit"));
+    m_findAction->setText(tr("&Find…"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Hutch"));
-
-    const QString heading = tr("No connection to the Hutch helper service.");
-    const QString detail = tr("Containers are listed and managed by the hutch-helper "
-                              "system service over D-Bus. This version of Hutch cannot "
-                              "connect to it yet, so no containers are shown.");
-    m_placeholder->setText(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
-                               .arg(heading.toHtmlEscaped(), detail.toHtmlEscaped()));
-    m_connection->setText(tr("Not connected to the helper"));
+    m_filter->setPlaceholderText(tr("Filter by name or address"));
+    m_filter->setAccessibleName(tr("Filter containers"));
+    m_operationsDock->setWindowTitle(tr("Operations"));
+    m_actions->retranslate();
     m_model->retranslate();
+    updateConnectionStatus();
 }
 
 void MainWindow::changeEvent(QEvent *event)
 {
     // Installing or removing a QTranslator sends LanguageChange to every
     // widget; texts set once in the constructor would otherwise stay stale.
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange && m_operationsDock)
         retranslateUi();
     QMainWindow::changeEvent(event);
 }

@@ -2,22 +2,42 @@
 
 #include <QMainWindow>
 
+class ConsoleWindows;
+class ContainerActions;
+class ContainerFeed;
 class ContainerListModel;
+class ContainerView;
+class HelperConnection;
+class MessageBar;
+class OperationsPanel;
 class QAction;
+class QDockWidget;
 class QLabel;
+class QLineEdit;
 class QMenu;
-class QTreeView;
+class QSortFilterProxyModel;
 
-// The one window of the foundation GUI: the container list, a status bar that
-// says whether the helper is reachable, and File/Help menus. It only lays out
-// and wires widgets; panels added later (details, console, wizard) keep their
-// logic in their own files.
+// The main window: the container list (model fed by ContainerFeed), the
+// actions (ContainerActions), the operations panel, the console windows and
+// a status bar saying whether the helper is reachable. It lays out and wires
+// these; their logic lives in their own files.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    HelperConnection *connection() const { return m_connection; }
+    ContainerListModel *model() const { return m_model; }
+    ContainerFeed *feed() const { return m_feed; }
+    ContainerActions *actions() const { return m_actions; }
+    OperationsPanel *operations() const { return m_operations; }
+    ConsoleWindows *consoles() const { return m_consoles; }
+    MessageBar *messageBar() const { return m_messages; }
+    // Selects NAME in the list (a finished creation, a clone).
+    bool selectContainer(const QString &name);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -25,15 +45,38 @@ protected:
 private:
     void createMenus();
     void createCentralView();
+    void createToolBar();
+    void wireActions();
     void retranslateUi();
+    void updateConnectionStatus();
+    void updatePlaceholder();
+    void showContextMenu(const QPoint &pos);
+    void showError(const QString &message, bool refused);
+    void openCreateWizard();
+    void openCloneDialog(const QString &source);
+    void showProperties(const QString &name);
     void showAbout();
+    QStringList selectedNames() const;
 
+    HelperConnection *m_connection = nullptr;
     ContainerListModel *m_model = nullptr;
-    QTreeView *m_view = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    ContainerFeed *m_feed = nullptr;
+    ContainerActions *m_actions = nullptr;
+    ConsoleWindows *m_consoles = nullptr;
+    OperationsPanel *m_operations = nullptr;
+    QDockWidget *m_operationsDock = nullptr;
+    ContainerView *m_view = nullptr;
+    MessageBar *m_messages = nullptr;
+    QLineEdit *m_filter = nullptr;
     QLabel *m_placeholder = nullptr;
-    QLabel *m_connection = nullptr;
+    QLabel *m_connectionLabel = nullptr;
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_containerMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QString m_selectAfterCreate;
 };

@@ -306,6 +306,17 @@ void TestTerminalWidget::pasteWithCtrlShiftV()
     QCOMPARE(readPeer(pair.peer), esc("\\e[200~echo one\recho two\\e[201~"));
     QTest::keyClick(&w, Qt::Key_Insert, Qt::ShiftModifier);
     QCOMPARE(readPeer(pair.peer), esc("\\e[200~echo one\recho two\\e[201~"));
+
+    // A paste guard sees the text and can refuse it: nothing reaches the program.
+    QString asked;
+    w.setPasteGuard([&asked](const QString &text) { asked = text; return false; });
+    QTest::keyClick(&w, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(asked, QStringLiteral("echo one\necho two"));
+    QCOMPARE(readPeer(pair.peer), QByteArray());
+    w.setPasteGuard([](const QString &) { return true; });
+    QTest::keyClick(&w, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(readPeer(pair.peer), esc("\\e[200~echo one\recho two\\e[201~"));
+    w.setPasteGuard(nullptr);
 }
 
 void TestTerminalWidget::keysReachTheProgram()

@@ -2,94 +2,1127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>CloneDialog</name>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="15"/>
+        <source>&amp;Snapshot (copy-on-write: instant, shares unchanged files)</source>
+        <translation>&amp;Schnappschuss (Copy-on-Write: sofort, teilt unveränderte Dateien)</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="19"/>
+        <source>Clone &quot;%1&quot;</source>
+        <translation>„%1“ klonen</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="34"/>
+        <source>The storage of &quot;%1&quot; cannot be snapshotted; it is copied.</source>
+        <translation>Vom Speicher von „%1“ gibt es keinen Schnappschuss; er wird kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="36"/>
+        <source>&amp;Clone</source>
+        <translation>&amp;Klonen</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="43"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="44"/>
+        <source>&amp;Name of the copy:</source>
+        <translation>&amp;Name der Kopie:</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleTab</name>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="53"/>
+        <source>%1 — shell</source>
+        <translation>%1 — Shell</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="55"/>
+        <source>%1 — console</source>
+        <translation>%1 — Konsole</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="56"/>
+        <source>%1 — tty%2</source>
+        <translation>%1 — tty%2</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="83"/>
+        <source>Paste Several Lines</source>
+        <translation>Mehrere Zeilen einfügen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/consoletab.cpp" line="84"/>
+        <source>Paste %n lines into %1? Each line may run as a command.</source>
+        <translation>
+            <numerusform>%n Zeile in %1 einfügen? Jede Zeile kann als Befehl ausgeführt werden.</numerusform>
+            <numerusform>%n Zeilen in %1 einfügen? Jede Zeile kann als Befehl ausgeführt werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="88"/>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="98"/>
+        <source>The helper passed no terminal.</source>
+        <translation>Der Hilfsdienst hat kein Terminal übergeben.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="113"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="116"/>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="149"/>
+        <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
+        <translation>Getrennt. Der Container läuft weiter; schließen Sie diesen Reiter oder verbinden Sie sich über das Menü Konsole neu.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="172"/>
+        <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
+        <translation>Die Shell wurde beendet. Sie startet neu, wenn der Container startet, oder verbinden Sie sich über das Menü Konsole neu.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="174"/>
+        <source>Disconnected. Reconnects when %1 runs again.</source>
+        <translation>Getrennt. Verbindet sich neu, sobald %1 wieder läuft.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="187"/>
+        <source>%1 is stopped. This tab reconnects when it starts again.</source>
+        <translation>%1 ist gestoppt. Dieser Reiter verbindet sich neu, sobald er wieder startet.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="20"/>
+        <source>Consoles — Hutch</source>
+        <translation>Konsolen — Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="41"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="42"/>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="48"/>
+        <source>&amp;Detach</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="55"/>
+        <source>&amp;Move Tab to New Window</source>
+        <translation>Reiter in neues &amp;Fenster verschieben</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="63"/>
+        <source>&amp;Close Tab</source>
+        <translation>Reiter &amp;schließen</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="68"/>
+        <source>Send &amp;Key</source>
+        <translation>&amp;Taste senden</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="72"/>
+        <source>Ctrl+Alt+Del (Reboot)</source>
+        <translation>Strg+Alt+Entf (Neustart)</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="76"/>
+        <source>Ctrl+Alt+F1…F12</source>
+        <translation>Strg+Alt+F1…F12</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="78"/>
+        <source>Ctrl+Alt+F%1 (tty%1)</source>
+        <translation>Strg+Alt+F%1 (tty%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="87"/>
+        <source>SysRq</source>
+        <translation>S-Abf (SysRq)</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="90"/>
+        <source>Magic SysRq would act on the host&apos;s kernel; containers cannot receive it.</source>
+        <translation>Magic SysRq wirkt auf den Kernel des Rechners; Container können es nicht empfangen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="103"/>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Strg+Alt+Entf</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="116"/>
+        <source>%1 — Hutch</source>
+        <translation>%1 — Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="169"/>
+        <source>Close %1? The shell and what runs in it are ended.</source>
+        <translation>%1 schließen? Die Shell und was darin läuft werden beendet.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="170"/>
+        <source>Close %1? The container keeps running.</source>
+        <translation>%1 schließen? Der Container läuft weiter.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="171"/>
+        <source>Close Console</source>
+        <translation>Konsole schließen</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="173"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerActions</name>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="77"/>
+        <source>&amp;Create…</source>
+        <translation>&amp;Erstellen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="78"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="79"/>
+        <source>S&amp;top (Kill)</source>
+        <translation>S&amp;toppen (hart)</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="80"/>
+        <source>Shut &amp;Down</source>
+        <translation>&amp;Herunterfahren</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="81"/>
+        <source>Re&amp;boot</source>
+        <translation>Neu&amp;starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="82"/>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Einfrieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="83"/>
+        <source>&amp;Unfreeze</source>
+        <translation>&amp;Auftauen</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="84"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="85"/>
+        <source>S&amp;hell</source>
+        <translation>S&amp;hell</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="86"/>
+        <source>C&amp;lone…</source>
+        <translation>&amp;Klonen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="87"/>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="88"/>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Vernichten …</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="89"/>
+        <source>&amp;Properties</source>
+        <translation>&amp;Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="90"/>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="91"/>
+        <source>Copy as hutchctl Command</source>
+        <translation>Als hutchctl-Befehl kopieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="160"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="180"/>
+        <source>Copied: %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="187"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="257"/>
+        <source>Could not start &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="258"/>
+        <source>Could not stop &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht gestoppt werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="259"/>
+        <source>Could not shut down &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht heruntergefahren werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="260"/>
+        <source>Could not reboot &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht neu gestartet werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="261"/>
+        <source>Could not freeze &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht eingefroren werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="262"/>
+        <source>Could not unfreeze &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht aufgetaut werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="280"/>
+        <source>Could not clone &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht geklont werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="287"/>
+        <source>Rename Container</source>
+        <translation>Container umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="288"/>
+        <source>New name for &quot;%1&quot;:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="293"/>
+        <location filename="../gui/containeractions.cpp" line="298"/>
+        <source>Could not rename &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="310"/>
+        <source>Destroy the container &quot;%1&quot; and everything in it?</source>
+        <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/containeractions.cpp" line="311"/>
+        <source>Destroy these %n containers and everything in them?
+
+%1</source>
+        <translation>
+            <numerusform>Diesen %n Container mit allem, was er enthält, vernichten?
+
+%1</numerusform>
+            <numerusform>Diese %n Container mit allem, was sie enthalten, vernichten?
+
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="314"/>
+        <source>Running containers are stopped first.</source>
+        <translation>Laufende Container werden zuerst gestoppt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="315"/>
+        <source>Destroy Container</source>
+        <translation>Container vernichten</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="317"/>
+        <source>Destroy</source>
+        <translation>Vernichten</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="333"/>
+        <source>Could not destroy &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht vernichtet werden</translation>
+    </message>
+</context>
+<context>
     <name>ContainerListModel</name>
     <message>
+        <location filename="../gui/containerlistmodel.cpp" line="30"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="31"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="32"/>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
         <location filename="../gui/containerlistmodel.cpp" line="33"/>
+        <source>Stopping</source>
+        <translation>Stoppt</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="34"/>
+        <source>Aborting</source>
+        <translation>Bricht ab</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="35"/>
+        <source>Freezing</source>
+        <translation>Friert ein</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="36"/>
+        <source>Frozen</source>
+        <translation>Eingefroren</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="72"/>
+        <source>Broken</source>
+        <translation>Defekt</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="78"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="78"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="87"/>
+        <source>This container&apos;s configuration cannot be used: %1</source>
+        <translation>Die Konfiguration dieses Containers ist unbrauchbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="103"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="34"/>
+        <location filename="../gui/containerlistmodel.cpp" line="104"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="35"/>
+        <location filename="../gui/containerlistmodel.cpp" line="105"/>
         <source>IP addresses</source>
         <translation>IP-Adressen</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="36"/>
+        <location filename="../gui/containerlistmodel.cpp" line="106"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="37"/>
+        <location filename="../gui/containerlistmodel.cpp" line="107"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="38"/>
+        <location filename="../gui/containerlistmodel.cpp" line="108"/>
         <source>Autostart</source>
         <translation>Autostart</translation>
     </message>
 </context>
 <context>
+    <name>CreateWizard</name>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="50"/>
+        <source>Create Container</source>
+        <translation>Container erstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="58"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="80"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="81"/>
+        <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
+        <translation>Der Name des Containers ist auch sein Verzeichnis und standardmäßig sein Rechnername.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="84"/>
+        <source>Container name</source>
+        <translation>Containername</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="89"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="103"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="104"/>
+        <source>What the container&apos;s root filesystem is made from.</source>
+        <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="113"/>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="125"/>
+        <source>Storage, Network and Resources</source>
+        <translation>Speicher, Netzwerk und Ressourcen</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="128"/>
+        <source>Best available</source>
+        <translation>Das beste verfügbare</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="129"/>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="130"/>
+        <source>Btrfs subvolume</source>
+        <translation>Btrfs-Subvolume</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="131"/>
+        <source>LVM volume</source>
+        <translation>LVM-Volume</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="134"/>
+        <source>As the template sets it</source>
+        <translation>Wie die Vorlage es einrichtet</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="135"/>
+        <source>Default bridge (veth)</source>
+        <translation>Standardbrücke (veth)</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="136"/>
+        <source>Isolated (no network)</source>
+        <translation>Isoliert (kein Netzwerk)</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="137"/>
+        <source>Host&apos;s network (no isolation)</source>
+        <translation>Netzwerk des Rechners (keine Isolation)</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="142"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="143"/>
+        <location filename="../gui/createwizard.cpp" line="150"/>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="149"/>
+        <source> cores</source>
+        <translation> Kerne</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="151"/>
+        <source>Start when the computer starts</source>
+        <translation>Beim Hochfahren des Rechners starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="154"/>
+        <source>&amp;Storage:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="155"/>
+        <source>N&amp;etwork:</source>
+        <translation>N&amp;etzwerk:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="156"/>
+        <source>&amp;Memory limit:</source>
+        <translation>&amp;Speichergrenze:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="157"/>
+        <source>C&amp;PU limit:</source>
+        <translation>C&amp;PU-Grenze:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="158"/>
+        <source>Autostart:</source>
+        <translation>Autostart:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="165"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="181"/>
+        <source>Creating</source>
+        <translation>Erstellung</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="189"/>
+        <source>Creation log</source>
+        <translation>Protokoll der Erstellung</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="193"/>
+        <source>Cancel Creation</source>
+        <translation>Erstellung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="232"/>
+        <source>The templates could not be listed: %1</source>
+        <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="276"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="278"/>
+        <source>Choose a File</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="375"/>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="376"/>
+        <source>Template: %1</source>
+        <translation>Vorlage: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="381"/>
+        <source>Storage: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="382"/>
+        <source>Network: %1</source>
+        <translation>Netzwerk: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="383"/>
+        <source>Memory limit: %1</source>
+        <translation>Speichergrenze: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="384"/>
+        <source>CPU limit: %1</source>
+        <translation>CPU-Grenze: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="385"/>
+        <source>Autostart: %1</source>
+        <translation>Autostart: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="385"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="385"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="386"/>
+        <source>The same with hutchctl:</source>
+        <translation>Dasselbe mit hutchctl:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="423"/>
+        <source>Creating %1 from %2…</source>
+        <translation>Erstelle %1 aus %2 …</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="459"/>
+        <source>Cancelled. Nothing was created.</source>
+        <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="478"/>
+        <source>&quot;%1&quot; was created.</source>
+        <translation>„%1“ wurde erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="480"/>
+        <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
+        <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="493"/>
+        <source>Setting %1 = %2</source>
+        <translation>Setze %1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="498"/>
+        <source>Setting resource limits</source>
+        <translation>Setze Ressourcengrenzen</translation>
+    </message>
+</context>
+<context>
+    <name>HelperConnection</name>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <source>the system bus</source>
+        <translation>dem Systembus</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <source>the bus at %1</source>
+        <translation>dem Bus unter %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="109"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="112"/>
+        <source>You are not allowed to do this. Nothing was changed.</source>
+        <translation>Dazu sind Sie nicht berechtigt. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="114"/>
+        <source>Invalid input</source>
+        <translation>Ungültige Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="116"/>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="118"/>
+        <source>Not possible right now</source>
+        <translation>Gerade nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="120"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="122"/>
+        <source>The system refused</source>
+        <translation>Das System hat abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="125"/>
+        <source>The Hutch helper service is not running.</source>
+        <translation>Der Hutch-Hilfsdienst läuft nicht.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="128"/>
+        <source>The Hutch helper service did not answer in time.</source>
+        <translation>Der Hutch-Hilfsdienst hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="130"/>
+        <source>The system bus does not let Hutch talk to its helper service.</source>
+        <translation>Der Systembus lässt Hutch nicht mit seinem Hilfsdienst sprechen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="132"/>
+        <source>The Hutch helper service could not be reached.</source>
+        <translation>Der Hutch-Hilfsdienst ist nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="91"/>
+        <location filename="../gui/mainwindow.cpp" line="88"/>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="177"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="262"/>
+        <source>Cancelled: %1 of &quot;%2&quot;</source>
+        <translation>Abgebrochen: %1 von „%2“</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="264"/>
+        <source>%1 of &quot;%2&quot; failed: %3</source>
+        <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="316"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="320"/>
+        <source>Main &amp;Console</source>
+        <translation>Haupt&amp;konsole</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="325"/>
+        <source>tty&amp;%1</source>
+        <translation>tty&amp;%1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="366"/>
+        <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
+        <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="386"/>
+        <source>Connected to the helper on %1</source>
+        <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="389"/>
+        <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
+        <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="402"/>
+        <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
+        <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <source>No containers yet.</source>
+        <translation>Noch keine Container.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="406"/>
+        <source>Create one with Container → Create (Ctrl+N).</source>
+        <translation>Erstellen Sie einen mit Container → Erstellen (Strg+N).</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="408"/>
+        <source>No container matches &quot;%1&quot;.</source>
+        <translation>Kein Container passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="418"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="92"/>
+        <location filename="../gui/mainwindow.cpp" line="419"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="93"/>
+        <location filename="../gui/mainwindow.cpp" line="420"/>
+        <source>&amp;Container</source>
+        <translation>&amp;Container</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="421"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="422"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="94"/>
+        <location filename="../gui/mainwindow.cpp" line="423"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="424"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="95"/>
+        <location filename="../gui/mainwindow.cpp" line="425"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="97"/>
+        <location filename="../gui/mainwindow.cpp" line="401"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="98"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. This version of Hutch cannot connect to it yet, so no containers are shown.</source>
-        <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Diese Version von Hutch kann sich noch nicht mit ihm verbinden, deshalb werden keine Container angezeigt.</translation>
+        <translation type="vanished">Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Diese Version von Hutch kann sich noch nicht mit ihm verbinden, deshalb werden keine Container angezeigt.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="103"/>
+        <location filename="../gui/mainwindow.cpp" line="387"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="119"/>
+        <location filename="../gui/mainwindow.cpp" line="426"/>
+        <source>Filter by name or address</source>
+        <translation>Nach Name oder Adresse filtern</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="427"/>
+        <source>Filter containers</source>
+        <translation>Container filtern</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="428"/>
+        <source>Operations</source>
+        <translation>Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="446"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="120"/>
+        <location filename="../gui/mainwindow.cpp" line="447"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="121"/>
+        <location filename="../gui/mainwindow.cpp" line="448"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../gui/messagebar.cpp" line="20"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../gui/messagebar.cpp" line="21"/>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>NameCheck</name>
+    <message>
+        <location filename="../gui/namecheck.cpp" line="11"/>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <location filename="../gui/namecheck.cpp" line="13"/>
+        <source>This name cannot be used: %1</source>
+        <translation>Dieser Name ist nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/namecheck.cpp" line="15"/>
+        <source>A container named &quot;%1&quot; exists already.</source>
+        <translation>Ein Container namens „%1“ existiert bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPanel</name>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="31"/>
+        <source>Running operations</source>
+        <translation>Laufende Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="44"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="45"/>
+        <source>Clone</source>
+        <translation>Klonen</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="46"/>
+        <source>Destroy</source>
+        <translation>Vernichten</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="47"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="78"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="80"/>
+        <source>Cancel %1</source>
+        <translation>%1 abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesDialog</name>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="20"/>
+        <source>Properties of &quot;%1&quot;</source>
+        <translation>Eigenschaften von „%1“</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="31"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="32"/>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="34"/>
+        <source>Init PID:</source>
+        <translation>PID von init:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="35"/>
+        <source>Hostname:</source>
+        <translation>Rechnername:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="36"/>
+        <source>Root filesystem:</source>
+        <translation>Wurzeldateisystem:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <source>Networks:</source>
+        <translation>Netzwerke:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="38"/>
+        <source>IPv4:</source>
+        <translation>IPv4:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="39"/>
+        <source>IPv6:</source>
+        <translation>IPv6:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <source>Ttys:</source>
+        <translation>Ttys:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <source>Memory limit:</source>
+        <translation>Speichergrenze:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <source>Autostart:</source>
+        <translation>Autostart:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="51"/>
+        <source>Loading…</source>
+        <translation>Lade …</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="52"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
     </message>
 </context>
 <context>

@@ -564,7 +564,7 @@ void TerminalWidget::pasteSelection()
 
 void TerminalWidget::pasteText(const QString &text)
 {
-    if (text.isEmpty())
+    if (text.isEmpty() || (m_pasteGuard && !m_pasteGuard(text)))
         return;
     scrollToBottom();
     m_session->paste(text);

@@ -18,6 +18,8 @@
 #include <QAbstractScrollArea>
 #include <QElapsedTimer>
 
+#include <functional>
+
 class QMenu;
 class QTimer;
 class TerminalSearchBar;
@@ -58,6 +60,10 @@ public:
     void pasteSelection();
     void selectAll();
     void clearSelection();
+    // Asked before any paste (keys, menu, middle click) with the text; a
+    // false answer drops it. A console window uses it to ask before several
+    // lines run as commands. Unset: everything is pasted.
+    void setPasteGuard(std::function<bool(const QString &text)> guard) { m_pasteGuard = std::move(guard); }
 
     // --- Scrolling ------------------------------------------------------
     // Lines scrolled back from the newest output (0: following the output).
@@ -127,6 +133,7 @@ private:
     TerminalSelection m_selection;
     TerminalMatch m_match;
     TerminalSearchBar *m_searchBar = nullptr;
+    std::function<bool(const QString &)> m_pasteGuard;
 
     int m_scrollBack = 0;
     qint64 m_linesSeen = 0;  // dropped + history size at the last update

@@ -1,0 +1,59 @@
+// ConsoleTab: one terminal of one container in a console window: its
+// console or a tty (OpenConsole), or a shell (Attach with a pty). It follows
+// the container's state: when it stops the tab says so and keeps the screen;
+// when it starts again the tab reconnects by itself.
+#pragma once
+
+#include <QWidget>
+
+class HelperConnection;
+class QLabel;
+class TerminalWidget;
+
+class ConsoleTab : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Console, Shell };
+
+    // tty 0 is the main console; Shell ignores `tty`.
+    ConsoleTab(HelperConnection *connection, const QString &container, Kind kind, uint tty,
+               QWidget *parent = nullptr);
+
+    QString container() const { return m_container; }
+    Kind kind() const { return m_kind; }
+    uint tty() const { return m_tty; }
+    TerminalWidget *terminal() const { return m_terminal; }
+    // A session is attached (closing the tab would end or leave it).
+    bool isLive() const;
+    QString title() const;
+    // The text shown above the terminal when not connected (tests).
+    QString statusText() const;
+
+    void connectNow();
+    // Leaves the console running in the container; the tab stays until closed.
+    void detach();
+    // Sends raw bytes to the program (Send Key).
+    void sendBytes(const QByteArray &bytes);
+
+Q_SIGNALS:
+    void liveChanged(bool live);
+    void attached();
+
+private:
+    void onStateChanged(const QString &name, const QString &state);
+    void onFinished();
+    void attachFd(int fd, bool socket);
+    void showStatus(const QString &text);
+    bool confirmPaste(const QString &text);
+
+    HelperConnection *m_connection;
+    QString m_container;
+    Kind m_kind;
+    uint m_tty;
+    TerminalWidget *m_terminal;
+    QLabel *m_status;
+    bool m_detached = false;
+    bool m_connecting = false;
+};

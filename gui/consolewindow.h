@@ -1,0 +1,73 @@
+// ConsoleWindow: console tabs (ConsoleTab) of any containers in one window,
+// with a Send Key menu, Detach, and "Move Tab to New Window" to tear a tab
+// off. ConsoleWindows: the set of them, so that a new console opens as a tab
+// of the newest window, and an already open one is only brought forward.
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class ConsoleTab;
+class HelperConnection;
+class QMenu;
+class QTabWidget;
+
+class ConsoleWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleWindow(HelperConnection *connection, QWidget *parent = nullptr);
+
+    void addTab(ConsoleTab *tab);
+    ConsoleTab *currentTab() const;
+    QList<ConsoleTab *> tabs() const;
+    ConsoleTab *findTab(const QString &container, int kind, uint tty) const;
+    void showTab(ConsoleTab *tab);
+    // Asks first when the tab is live; true when it was closed.
+    bool closeTab(ConsoleTab *tab);
+
+Q_SIGNALS:
+    // "Move Tab to New Window": the owner makes the window.
+    void tearOffRequested(ConsoleTab *tab);
+    // Ctrl+Alt+Fn: the container's tty N, in this window.
+    void ttyRequested(const QString &container, uint tty);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void updateActions();
+    void sendCtrlAltDel();
+
+    HelperConnection *m_connection;
+    QTabWidget *m_tabs;
+    QMenu *m_sendKeyMenu = nullptr;
+    QAction *m_detach = nullptr;
+    QAction *m_tearOff = nullptr;
+    QAction *m_closeTab = nullptr;
+    QAction *m_reconnect = nullptr;
+};
+
+class ConsoleWindows : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleWindows(HelperConnection *connection, QObject *parent = nullptr);
+    ~ConsoleWindows() override;
+
+    // Opens (or brings forward) NAME's tty (0: the console) or a shell.
+    ConsoleTab *openConsole(const QString &name, uint tty);
+    ConsoleTab *openShell(const QString &name);
+    QList<ConsoleWindow *> windows() const;
+
+private:
+    ConsoleTab *open(const QString &name, int kind, uint tty);
+    ConsoleWindow *newWindow();
+    void tearOff(ConsoleTab *tab);
+
+    HelperConnection *m_connection;
+    QList<QPointer<ConsoleWindow>> m_windows;
+};

@@ -1,0 +1,125 @@
+#include "operationspanel.h"
+
+#include "client.h"
+#include "helperconnection.h"
+
+#include <QDBusMessage>
+#include <QDBusObjectPath>
+#include <QHeaderView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace hutch;
+
+namespace {
+enum { ColOperation, ColContainer, ColProgress, ColCancel };
+constexpr int kPathRole = Qt::UserRole + 1;
+}
+
+OperationsPanel::OperationsPanel(HelperConnection *connection, QWidget *parent)
+    : QWidget(parent), m_connection(connection), m_list(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("operationsPanel"));
+    m_list->setObjectName(QStringLiteral("operationsList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("Operation"), tr("Container"), tr("Progress"), QString()});
+    m_list->header()->setSectionResizeMode(ColProgress, QHeaderView::Stretch);
+    m_list->header()->setStretchLastSection(false);
+    m_list->setAccessibleName(tr("Running operations"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list);
+
+    // The helper's own signals cover jobs of every client, including ours
+    // before track() could be called (the reply with the path races them).
+    connect(connection->helper(), &Helper1Proxy::JobProgress, this, &OperationsPanel::onProgress);
+    connect(connection->helper(), &Helper1Proxy::JobFinished, this, &OperationsPanel::onFinished);
+}
+
+QString OperationsPanel::operationText(const QString &operation)
+{
+    if (operation == QLatin1String("create")) return tr("Create");
+    if (operation == QLatin1String("clone")) return tr("Clone");
+    if (operation == QLatin1String("destroy")) return tr("Destroy");
+    if (operation == QLatin1String("download")) return tr("Download");
+    return operation;
+}
+
+QTreeWidgetItem *OperationsPanel::itemFor(const QString &path) const
+{
+    return m_items.value(path);
+}
+
+int OperationsPanel::rowOf(const QString &path) const
+{
+    QTreeWidgetItem *item = itemFor(path);
+    return item ? m_list->indexOfTopLevelItem(item) : -1;
+}
+
+int OperationsPanel::runningCount() const
+{
+    return int(m_items.size());
+}
+
+void OperationsPanel::track(const QString &path, const QString &operation, const QString &container)
+{
+    QTreeWidgetItem *item = itemFor(path);
+    if (!item) {
+        item = new QTreeWidgetItem(m_list);
+        item->setData(ColOperation, kPathRole, path);
+        m_items.insert(path, item);
+        auto *bar = new QProgressBar;
+        bar->setRange(0, 1000);
+        bar->setTextVisible(true);
+        m_list->setItemWidget(item, ColProgress, bar);
+        auto *cancelButton = new QPushButton(tr("Cancel"));
+        cancelButton->setObjectName(QStringLiteral("cancelJob"));
+        cancelButton->setAccessibleName(tr("Cancel %1").arg(container));
+        m_list->setItemWidget(item, ColCancel, cancelButton);
+        connect(cancelButton, &QPushButton::clicked, this, [this, path] { cancel(path); });
+    }
+    item->setText(ColOperation, operationText(operation));
+    item->setText(ColContainer, container);
+    item->setData(ColOperation, Qt::UserRole, operation);
+}
+
+void OperationsPanel::cancel(const QString &path)
+{
+    auto job = client::job(m_connection->bus(), path);
+    m_connection->watch(job->Cancel(), this, nullptr, [this, path](const QString &message, bool) {
+        QTreeWidgetItem *item = itemFor(path);
+        Q_EMIT finished(path, item ? item->data(ColOperation, Qt::UserRole).toString() : QString(),
+                        item ? item->text(ColContainer) : QString(), false, false, message);
+    });
+}
+
+void OperationsPanel::onProgress(const QDBusObjectPath &job, double progress)
+{
+    const QString path = job.path();
+    if (!itemFor(path)) {
+        // Another client's job: learn what it is from the job object.
+        auto proxy = client::job(m_connection->bus(), path);
+        track(path, proxy->operation(), proxy->container());
+    }
+    if (auto *bar = qobject_cast<QProgressBar *>(m_list->itemWidget(itemFor(path), ColProgress)))
+        bar->setValue(int(progress * 1000));
+    Q_EMIT progressed(path, progress);
+}
+
+void OperationsPanel::onFinished(const QDBusObjectPath &job, bool success, const QString &error,
+                                 const QString &message)
+{
+    const QString path = job.path();
+    QTreeWidgetItem *item = m_items.take(path);
+    const QString operation = item ? item->data(ColOperation, Qt::UserRole).toString() : QString();
+    const QString container = item ? item->text(ColContainer) : QString();
+    delete item;
+    const bool cancelled = HelperConnection::isCancelled(error);
+    QString text;
+    if (!success && !cancelled)
+        text = HelperConnection::readableError(QDBusError(QDBusMessage::createError(error, message)));
+    Q_EMIT finished(path, operation, container, success, cancelled, text);
+}

@@ -1,0 +1,45 @@
+// OperationsPanel: the helper's long operations (create, clone, destroy,
+// download) with progress and Cancel. Jobs started by this GUI are added by
+// track(); jobs of other clients appear with their first progress signal.
+// A cancelled job is reported as cancelled, not as an error.
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class HelperConnection;
+class QDBusObjectPath;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+class OperationsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OperationsPanel(HelperConnection *connection, QWidget *parent = nullptr);
+
+    void track(const QString &path, const QString &operation, const QString &container);
+    int runningCount() const;
+    // For tests: the row of a job, or -1.
+    int rowOf(const QString &path) const;
+    void cancel(const QString &path);
+    // "create" → "Create", in the user's language.
+    static QString operationText(const QString &operation);
+
+Q_SIGNALS:
+    void progressed(const QString &path, double progress);
+    // success false and cancelled false: `message` is readable.
+    void finished(const QString &path, const QString &operation, const QString &container, bool success,
+                  bool cancelled, const QString &message);
+    void logLine(const QString &path, const QString &line);
+
+private:
+    void onProgress(const QDBusObjectPath &job, double progress);
+    void onFinished(const QDBusObjectPath &job, bool success, const QString &error, const QString &message);
+    QTreeWidgetItem *itemFor(const QString &path) const;
+
+    HelperConnection *m_connection;
+    QTreeWidget *m_list;
+    QHash<QString, QTreeWidgetItem *> m_items;
+};

@@ -1,0 +1,289 @@
+// The GUI against the real hutch-helper on a private bus (busfixture: the
+// real dbus-daemon, polkitd and helper with a temporary store, as root):
+// the list shows containers made through the helper and follows state
+// changes made by another client; a console tab attaches to a real busybox
+// container's console and sees its shell; the wizard creates, a drop
+// clones, Destroy asks with the name; the helper restarted under the GUI is
+// reconnected. No polling sleeps: QTRY_ and signal spies.
+#include "busfixture.h"
+#include "clonedialog.h"
+#include "consoletab.h"
+#include "consolewindow.h"
+#include "containeractions.h"
+#include "containerfeed.h"
+#include "containerlistmodel.h"
+#include "containerview.h"
+#include "createwizard.h"
+#include "helperconnection.h"
+#include "mainwindow.h"
+#include "operationspanel.h"
+#include "terminalsession.h"
+#include "terminalwidget.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTimer>
+#include <QTreeView>
+#include <QtTest>
+
+using hutch::test::BusFixture;
+
+namespace {
+
+QString screen(const TerminalWidget *w)
+{
+    const TerminalSession *s = w->session();
+    QStringList lines;
+    for (int i = 0; i < s->lineCount(); ++i)
+        lines << s->lineText(i);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Answers the next modal message box by role; remembers its text.
+void answerNextBox(QString *text, QMessageBox::ButtonRole role)
+{
+    QTimer::singleShot(50, [text, role] {
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(top);
+            if (!box || !box->isVisible())
+                continue;
+            *text = box->text();
+            for (QAbstractButton *b : box->buttons())
+                if (box->buttonRole(b) == role) {
+                    b->click();
+                    return;
+                }
+        }
+    });
+}
+
+}  // namespace
+
+class TestGuiBackend : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<BusFixture> fx;
+    std::unique_ptr<MainWindow> w;
+
+    QString stateOf(const QString &name) const { return w->model()->stateOf(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        fx = std::make_unique<BusFixture>();
+        QString why;
+        QVERIFY2(fx->start(&why), qPrintable(why));
+        qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());
+        const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
+                                        QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("--ttys"),
+                                        QStringLiteral("2")}, false);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        w = std::make_unique<MainWindow>();
+        w->feed()->setStatsInterval(200);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        w.reset();
+        if (fx)
+            fx->cleanup();
+    }
+
+    void listsWhatTheHelperHas()
+    {
+        QTRY_VERIFY(w->connection()->isConnected());
+        QTRY_VERIFY(w->model()->rowOf(QStringLiteral("web")) >= 0);
+        QCOMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+        auto *label = w->statusBar()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QVERIFY(label->text().startsWith(QStringLiteral("Connected to the helper")));
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        QVERIFY(w->actions()->action(ContainerActions::Start)->isEnabled());
+        QVERIFY(!w->actions()->action(ContainerActions::Console)->isEnabled());
+        QVERIFY(w->actions()->action(ContainerActions::Clone)->isEnabled());
+    }
+
+    void followsStateChangesOfOtherClients()
+    {
+        // Started by hutchctl, another client: only the helper's signal tells us.
+        QElapsedTimer t;
+        t.start();
+        const auto r = fx->hutchctl({QStringLiteral("start"), QStringLiteral("web")}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"), 2000);
+        qInfo("hutchctl start → row RUNNING in %lld ms", qint64(t.elapsed()));
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        QVERIFY(w->actions()->action(ContainerActions::Console)->isEnabled());
+        QVERIFY(w->actions()->action(ContainerActions::Shutdown)->isEnabled());
+        QVERIFY(!w->actions()->action(ContainerActions::Start)->isEnabled());
+        QVERIFY(!w->actions()->action(ContainerActions::Clone)->isEnabled());
+        // GetStats: memory of the running container appears in its row.
+        const int row = w->model()->rowOf(QStringLiteral("web"));
+        QTRY_VERIFY(!w->model()->index(row, ContainerListModel::Memory).data().toString().isEmpty());
+        QTRY_VERIFY(!w->model()->index(row, ContainerListModel::Cpu).data().toString().isEmpty());
+    }
+
+    void consoleTabSeesThePrompt()
+    {
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        w->actions()->action(ContainerActions::Console)->trigger();
+        QTRY_COMPARE(w->consoles()->windows().size(), 1);
+        ConsoleWindow *cw = w->consoles()->windows().first();
+        ConsoleTab *tab = cw->currentTab();
+        QVERIFY(tab);
+        QCOMPARE(tab->container(), QStringLiteral("web"));
+        QTRY_VERIFY(tab->isLive());
+        tab->sendBytes("echo gui-$((6*7))\n");
+        QTRY_VERIFY2(screen(tab->terminal()).contains(QStringLiteral("gui-42")), qPrintable(screen(tab->terminal())));
+        QVERIFY(screen(tab->terminal()).contains(QStringLiteral("# ")));  // the busybox shell's prompt
+
+        // tty1 opens as a second tab of the same window.
+        ConsoleTab *tty = w->consoles()->openConsole(QStringLiteral("web"), 1);
+        QCOMPARE(cw->tabs().size(), 2);
+        QTRY_VERIFY(tty->isLive());
+        tty->sendBytes("echo tty-$((6*7))\n");
+        QTRY_VERIFY2(screen(tty->terminal()).contains(QStringLiteral("tty-42")), qPrintable(screen(tty->terminal())));
+
+        // Torn off: the tab moves to a window of its own, still attached.
+        cw->findChild<QAction *>(QStringLiteral("actionTearOff"))->trigger();
+        QTRY_COMPARE(w->consoles()->windows().size(), 2);
+        QCOMPARE(cw->tabs().size(), 1);
+        QVERIFY(tty->isLive());
+    }
+
+    void shellTab()
+    {
+        ConsoleTab *shell = w->consoles()->openShell(QStringLiteral("web"));
+        QTRY_VERIFY(shell->isLive());
+        shell->sendBytes("echo shell-$((6*7))\n");
+        QTRY_VERIFY2(screen(shell->terminal()).contains(QStringLiteral("shell-42")),
+                     qPrintable(screen(shell->terminal())));
+    }
+
+    void consoleReconnectsAfterRestart()
+    {
+        ConsoleTab *tab = nullptr;
+        for (ConsoleWindow *cw : w->consoles()->windows())
+            if (ConsoleTab *t = cw->findTab(QStringLiteral("web"), int(ConsoleTab::Kind::Console), 0))
+                tab = t;
+        QVERIFY(tab);
+        auto r = fx->hutchctl({QStringLiteral("stop"), QStringLiteral("web"), QStringLiteral("--kill")}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+        QTRY_VERIFY(!tab->isLive());
+        QTRY_VERIFY2(tab->statusText().contains(QStringLiteral("stopped")), qPrintable(tab->statusText()));
+        r = fx->hutchctl({QStringLiteral("start"), QStringLiteral("web")}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QTRY_VERIFY(tab->isLive());
+        tab->sendBytes("echo again-$((6*7))\n");
+        QTRY_VERIFY2(screen(tab->terminal()).contains(QStringLiteral("again-42")), qPrintable(screen(tab->terminal())));
+        // The screen of before is kept: the earlier output is still there.
+        QVERIFY(screen(tab->terminal()).contains(QStringLiteral("gui-42")));
+
+        // Closing a live tab asks first; declining keeps it.
+        ConsoleWindow *cw = qobject_cast<ConsoleWindow *>(tab->window());
+        QVERIFY(cw);
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);
+        QVERIFY(!cw->closeTab(tab));
+        QVERIFY(asked.contains(QStringLiteral("web")));
+        for (ConsoleWindow *c : w->consoles()->windows())
+            c->deleteLater();
+        QTRY_COMPARE(w->consoles()->windows().size(), 0);
+    }
+
+    void stopFromTheGui()
+    {
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        w->actions()->action(ContainerActions::Stop)->trigger();
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+    }
+
+    void wizardCreates()
+    {
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        w->actions()->action(ContainerActions::Create)->trigger();
+        CreateWizard *wizard = w->findChild<CreateWizard *>();
+        QVERIFY(wizard);
+        QSignalSpy created(wizard, &CreateWizard::created);
+        QTRY_VERIFY(wizard->templateName() == QLatin1String("busybox"));
+        wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("made"));
+        wizard->next();  // template
+        QCOMPARE(wizard->currentId(), int(CreateWizard::TemplatePage));
+        wizard->next();  // settings
+        wizard->next();  // summary
+        QVERIFY(wizard->summaryText().contains(QStringLiteral("hutchctl create made -t busybox")));
+        wizard->next();  // runs the job
+        QCOMPARE(wizard->currentId(), int(CreateWizard::ProgressPage));
+        QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 60000);
+        // The finished creation is selected in the list.
+        auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
+        QTRY_VERIFY(view->selectionModel()->selectedRows().size() == 1
+                    && view->selectionModel()->selectedRows().first().data(ContainerListModel::NameRole).toString()
+                           == QLatin1String("made"));
+        wizard->accept();
+    }
+
+    void dropClones()
+    {
+        auto *view = w->findChild<ContainerView *>(QStringLiteral("containerView"));
+        QVERIFY(view);
+        // The clone dialog is modal: accept it with its proposed name.
+        QTimer::singleShot(100, [] {
+            for (QWidget *top : QApplication::topLevelWidgets())
+                if (auto *d = qobject_cast<CloneDialog *>(top); d && d->isVisible()) {
+                    QCOMPARE(d->newName(), QStringLiteral("made-clone"));
+                    d->accept();
+                }
+        });
+        Q_EMIT view->cloneDropped(QStringLiteral("made"));
+        QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("made-clone")) >= 0, 60000);
+        QTRY_COMPARE(w->operations()->runningCount(), 0);
+    }
+
+    void destroyAsksWithTheName()
+    {
+        QTRY_VERIFY(w->selectContainer(QStringLiteral("made-clone")));
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);
+        w->actions()->action(ContainerActions::Destroy)->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("\"made-clone\"")), qPrintable(asked));
+        QVERIFY(w->model()->rowOf(QStringLiteral("made-clone")) >= 0);  // declined: still there
+        answerNextBox(&asked, QMessageBox::DestructiveRole);
+        w->actions()->action(ContainerActions::Destroy)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("made-clone")) < 0, 30000);
+    }
+
+    void reconnectsAfterHelperRestart()
+    {
+        auto *label = w->statusBar()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        fx->killHelper();
+        QTRY_VERIFY(!w->connection()->isConnected());
+        QCOMPARE(label->text(), QStringLiteral("Not connected to the helper"));
+        QCOMPARE(w->model()->rowCount(), 0);
+        QString why;
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        QTRY_VERIFY(w->connection()->isConnected());
+        QTRY_VERIFY(w->model()->rowOf(QStringLiteral("web")) >= 0);
+        QVERIFY(label->text().startsWith(QStringLiteral("Connected")));
+        // And it still follows the helper's signals.
+        const auto r = fx->hutchctl({QStringLiteral("start"), QStringLiteral("web")}, false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        fx->hutchctl({QStringLiteral("stop"), QStringLiteral("web"), QStringLiteral("--kill")}, false);
+    }
+};
+
+QTEST_MAIN(TestGuiBackend)
+#include "test_gui_backend.moc"
