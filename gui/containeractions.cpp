@@ -15,6 +15,7 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStyle>
 #include <QPushButton>
 
 using namespace hutch;
@@ -33,25 +34,29 @@ constexpr uint kShutdownTimeout = 30;
 ContainerActions::ContainerActions(HelperConnection *connection, ContainerListModel *model, QWidget *window)
     : QObject(window), m_connection(connection), m_model(model), m_window(window), m_copyMenu(new QMenu(window))
 {
-    struct Def { Kind kind; const char *object; const char *icon; QKeySequence key; };
+    // Theme icons first; the style's standard icons where a desktop has no
+    // icon theme, so the toolbar never shows blank buttons.
+    struct Def { Kind kind; const char *object; const char *icon; QKeySequence key;
+                 QStyle::StandardPixmap fallback = QStyle::SP_CustomBase; };
     const Def defs[] = {
-        {Create, "actionCreate", "list-add", QKeySequence::New},
-        {Start, "actionStart", "media-playback-start", QKeySequence(Qt::CTRL | Qt::Key_R)},
-        {Stop, "actionStop", "process-stop", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)},
-        {Shutdown, "actionShutdown", "system-shutdown", QKeySequence(Qt::CTRL | Qt::Key_K)},
-        {Reboot, "actionReboot", "system-reboot", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
-        {Freeze, "actionFreeze", "media-playback-pause", QKeySequence(Qt::CTRL | Qt::Key_P)},
-        {Unfreeze, "actionUnfreeze", "media-playback-start", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)},
-        {Console, "actionConsole", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::Key_T)},
+        {Create, "actionCreate", "list-add", QKeySequence::New, QStyle::SP_FileDialogNewFolder},
+        {Start, "actionStart", "media-playback-start", QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_MediaPlay},
+        {Stop, "actionStop", "process-stop", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), QStyle::SP_BrowserStop},
+        {Shutdown, "actionShutdown", "system-shutdown", QKeySequence(Qt::CTRL | Qt::Key_K), QStyle::SP_MediaStop},
+        {Reboot, "actionReboot", "system-reboot", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), QStyle::SP_BrowserReload},
+        {Freeze, "actionFreeze", "media-playback-pause", QKeySequence(Qt::CTRL | Qt::Key_P), QStyle::SP_MediaPause},
+        {Unfreeze, "actionUnfreeze", "media-playback-start", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), QStyle::SP_MediaPlay},
+        {Console, "actionConsole", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::Key_T), QStyle::SP_ComputerIcon},
         {Shell, "actionShell", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
-        {Clone, "actionClone", "edit-copy", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
+        {Clone, "actionClone", "edit-copy", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QStyle::SP_FileDialogNewFolder},
         {Rename, "actionRename", "edit-rename", QKeySequence(Qt::Key_F2)},
-        {Destroy, "actionDestroy", "edit-delete", QKeySequence(Qt::SHIFT | Qt::Key_Delete)},
-        {Properties, "actionProperties", "document-properties", QKeySequence(Qt::ALT | Qt::Key_Return)},
-        {Refresh, "actionRefresh", "view-refresh", QKeySequence(Qt::Key_F5)},
+        {Destroy, "actionDestroy", "edit-delete", QKeySequence(Qt::SHIFT | Qt::Key_Delete), QStyle::SP_TrashIcon},
+        {Properties, "actionProperties", "document-properties", QKeySequence(Qt::ALT | Qt::Key_Return), QStyle::SP_FileDialogInfoView},
+        {Refresh, "actionRefresh", "view-refresh", QKeySequence(Qt::Key_F5), QStyle::SP_BrowserReload},
     };
     for (const Def &d : defs) {
-        auto *a = new QAction(QIcon::fromTheme(QString::fromLatin1(d.icon)), QString(), this);
+        const QIcon fallback = d.fallback == QStyle::SP_CustomBase ? QIcon() : window->style()->standardIcon(d.fallback);
+        auto *a = new QAction(QIcon::fromTheme(QString::fromLatin1(d.icon), fallback), QString(), this);
         a->setObjectName(QString::fromLatin1(d.object));
         a->setShortcut(d.key);
         // The window's shortcuts must work while the list has focus and

@@ -1,6 +1,8 @@
 #include "containerlistmodel.h"
 
 #include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QLocale>
 #include <QMimeData>
 #include <QSet>
@@ -37,15 +39,46 @@ QString ContainerListModel::stateText(const QString &state)
     return state;
 }
 
+// State icons are drawn here rather than taken from the icon theme: the
+// meaning must not depend on which theme (if any) the desktop has, and a
+// coloured dot reads the same on light and dark palettes.
 static QIcon stateIcon(const QString &state, bool broken)
 {
+    static QHash<QString, QIcon> cache;
+    const QString key = broken ? QStringLiteral("broken") : state;
+    if (auto it = cache.constFind(key); it != cache.constEnd())
+        return *it;
+    QColor colour(0x9a, 0x9a, 0x9a);  // stopped
     if (broken)
-        return QIcon::fromTheme(QStringLiteral("dialog-warning"));
-    if (state == QLatin1String("RUNNING"))
-        return QIcon::fromTheme(QStringLiteral("media-playback-start"));
-    if (state == QLatin1String("FROZEN") || state == QLatin1String("FREEZING"))
-        return QIcon::fromTheme(QStringLiteral("media-playback-pause"));
-    return QIcon::fromTheme(QStringLiteral("media-playback-stop"));
+        colour = QColor(0xd0, 0x3a, 0x2f);
+    else if (state == QLatin1String("RUNNING"))
+        colour = QColor(0x2e, 0xa0, 0x43);
+    else if (state == QLatin1String("FROZEN"))
+        colour = QColor(0x2f, 0x7f, 0xd0);
+    else if (state != QLatin1String("STOPPED"))
+        colour = QColor(0xe0, 0x9b, 0x1a);  // on its way somewhere
+    QIcon icon;
+    for (int size : {16, 32, 48}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(colour.darker(130), size / 16.0));
+        p.setBrush(colour);
+        const qreal m = size * 0.2;
+        const QRectF r(m, m, size - 2 * m, size - 2 * m);
+        if (state == QLatin1String("FROZEN") && !broken) {
+            // Two bars: paused.
+            const qreal w = r.width() / 3;
+            p.drawRect(QRectF(r.left(), r.top(), w, r.height()));
+            p.drawRect(QRectF(r.right() - w, r.top(), w, r.height()));
+        } else {
+            p.drawEllipse(r);
+        }
+        icon.addPixmap(pixmap);
+    }
+    cache.insert(key, icon);
+    return icon;
 }
 
 QVariant ContainerListModel::data(const QModelIndex &index, int role) const

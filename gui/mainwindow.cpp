@@ -191,7 +191,8 @@ void MainWindow::createToolBar()
     m_filter = new QLineEdit(bar);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(260);
+    m_filter->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
+    m_filter->setMaximumWidth(fontMetrics().averageCharWidth() * 40);
     m_filter->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
     bar->addWidget(m_filter);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, [this](const QString &text) {

@@ -265,6 +265,44 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("made-clone")) < 0, 30000);
     }
 
+    // With HUTCH_SCREENSHOT_DIR set: the main window with a few containers
+    // and a console window, as PNG (for docs/screenshots and for looking).
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("HUTCH_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("HUTCH_SCREENSHOT_DIR not set");
+        for (const char *name : {"db", "cache"}) {
+            const auto r = fx->hutchctl({QStringLiteral("create"), QString::fromLatin1(name), QStringLiteral("-t"),
+                                         QStringLiteral("busybox")}, false);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        }
+        for (const char *name : {"web", "cache"})
+            fx->hutchctl({QStringLiteral("start"), QString::fromLatin1(name)}, false);
+        fx->hutchctl({QStringLiteral("freeze"), QStringLiteral("cache")}, false);
+        QTRY_COMPARE(stateOf(QStringLiteral("cache")), QStringLiteral("FROZEN"));
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        QTest::qWait(700);  // two stats rounds: CPU % needs a previous sample
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        QVERIFY(w->grab().save(dir + QStringLiteral("/main-window.png")));
+
+        ConsoleTab *tab = w->consoles()->openConsole(QStringLiteral("web"), 0);
+        w->consoles()->openConsole(QStringLiteral("web"), 1);
+        ConsoleWindow *cw = w->consoles()->windows().first();
+        cw->showTab(tab);
+        QTRY_VERIFY(tab->isLive());
+        tab->sendBytes("ls -l /\n");
+        QTRY_VERIFY(screen(tab->terminal()).contains(QStringLiteral("proc")));
+        QTest::qWait(100);
+        QVERIFY(cw->grab().save(dir + QStringLiteral("/console-window.png")));
+        for (ConsoleWindow *c : w->consoles()->windows())
+            c->deleteLater();
+        QTRY_COMPARE(w->consoles()->windows().size(), 0);
+        fx->hutchctl({QStringLiteral("unfreeze"), QStringLiteral("cache")}, false);
+        for (const char *name : {"web", "cache"})
+            fx->hutchctl({QStringLiteral("stop"), QString::fromLatin1(name), QStringLiteral("--kill")}, false);
+    }
+
     void reconnectsAfterHelperRestart()
     {
         auto *label = w->statusBar()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
