@@ -189,4 +189,46 @@ int attach(const QStringList &args)
     return fail(QStringLiteral("\"%1\" closed its output but did not end").arg(command.constFirst()));
 }
 
+int execute(const QStringList &args)
+{
+    const qsizetype dashes = args.indexOf(opt("--"));
+    const QStringList own = dashes < 0 ? args : args.mid(0, dashes);
+    const QStringList command = dashes < 0 ? QStringList() : args.mid(dashes + 1);
+    QCommandLineParser p;
+    int status = 0;
+    if (!parseArgs(p, own, opt("execute NAME -- COMMAND [ARG...]"),
+                   opt("Run one command in a fresh container made from NAME's config, under a minimal init "
+                       "(lxc-execute); exits with its status. Nothing of the run stays."),
+                   1, 1, &status))
+        return status;
+    if (command.isEmpty())
+        return fail(QStringLiteral("execute needs a command after \"--\""));
+    const QString name = p.positionalArguments().at(0);
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    auto reply = helper->Execute(name, command, {});
+    if (!finished(reply))
+        return Failure;
+    const int console = ::dup(reply.argumentAt<0>().fileDescriptor());
+    const QString path = reply.argumentAt<1>().path();
+    std::signal(SIGPIPE, SIG_IGN);
+    // The console is one stream: our stdin goes in, its output comes out,
+    // and it closes when the program has ended.
+    relayTerminal(console);
+    ::close(console);
+    auto process = client::process(helper->connection(), path);
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 30000) {
+        const QString state = process->state();
+        if (state == QLatin1String("exited"))
+            return process->exitCode();
+        if (state.isEmpty() || state == QLatin1String("lost"))
+            return fail(QStringLiteral("hutch-helper lost \"%1\" before it ended").arg(command.constFirst()));
+        QThread::msleep(20);
+    }
+    return fail(QStringLiteral("\"%1\" closed its output but did not end").arg(command.constFirst()));
+}
+
 }  // namespace hutch::cli

@@ -27,5 +27,6 @@ int console(const QStringList &args);
 
 // attach.cpp
 int attach(const QStringList &args);
+int execute(const QStringList &args);
 
 }  // namespace hutch::cli

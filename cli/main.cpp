@@ -38,6 +38,7 @@ const QList<Command> &commands()
         {"wait", "wait NAME --state STATE [--timeout N]", hutch::cli::wait},
         {"console", "console NAME [--tty N] [--escape LETTER]", hutch::cli::console},
         {"attach", "attach NAME [--keep-env] [-v VAR=VALUE] [--pty | --no-pty] -- COMMAND [ARG...]", hutch::cli::attach},
+        {"execute", "execute NAME -- COMMAND [ARG...]", hutch::cli::execute},
         {"cgroup", "cgroup NAME KEY [VALUE]", hutch::cli::cgroup},
         {"config", "config NAME [KEY [VALUE]] [--append | --remove]", hutch::cli::config},
         {"monitor", "monitor [REGEX]", hutch::cli::monitor},

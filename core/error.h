@@ -23,6 +23,7 @@ struct Error {
     static Error invalid(QString message) { return {Code::InvalidArgument, 0, std::move(message)}; }
     static Error notFound(QString message) { return {Code::NotFound, 0, std::move(message)}; }
     static Error failed(QString message) { return {Code::Failed, 0, std::move(message)}; }
+    static Error busy(QString message) { return {Code::Busy, 0, std::move(message)}; }
     // Failed system call: the message is completed with strerror(err).
     static Error system(int err, const QString &what);
 

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 using hutch::test::BusFixture;
@@ -148,6 +149,27 @@ private Q_SLOTS:
         CTL_OK({"destroy", "web"});
         QCOMPARE(fx->hutchctl({"list"}).out, QByteArray());
         QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/web")));
+    }
+
+    void executeRunsOneCommand()
+    {
+        CTL_OK({"create", "job", "-t", "busybox"});
+        // Its output comes back, and its status is hutchctl's.
+        auto seven = fx->hutchctl({"execute", "job", "--", "sh", "-c", "echo ran-$((6*7)); exit 7"});
+        QCOMPARE(seven.exitCode, 7);
+        QVERIFY2(seven.out.contains("ran-42"), qPrintable(seven.text()));
+        // Nothing of it stays: not running, no cgroup.
+        QVERIFY2(fx->hutchctl({"info", "job"}).out.contains("STOPPED"), qPrintable(fx->hutchctl({"info", "job"}).text()));
+        for (const char *h : {"memory", "pids", "freezer", "unified"})
+            QVERIFY(!QFileInfo::exists(QStringLiteral("/sys/fs/cgroup/%1/hutch/job").arg(QLatin1String(h))));
+        // A signal ends it as 128 + N.
+        QCOMPARE(fx->hutchctl({"execute", "job", "--", "sh", "-c", "kill -TERM $$"}).exitCode, 128 + 15);
+        // Not while it runs as a container.
+        CTL_OK({"start", "job"});
+        auto busy = fx->hutchctl({"execute", "job", "--", "true"});
+        QVERIFY2(busy.exitCode != 0 && busy.err.contains("is running"), qPrintable(busy.text()));
+        CTL_OK({"stop", "job"});
+        CTL_OK({"destroy", "job"});
     }
 
     void badInputs_data()

@@ -28,7 +28,6 @@ const QStringList kStates = {QStringLiteral("STOPPED"), QStringLiteral("STARTING
                              QStringLiteral("STOPPING"), QStringLiteral("ABORTING"), QStringLiteral("FREEZING"),
                              QStringLiteral("FROZEN")};
 
-Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
 Error notRunning(const QString &name)
 {
     return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
@@ -219,7 +218,7 @@ void Service::Start(const QString &name, const QVariantMap &)
             if (!containerExists(settings, name))
                 return call.fail(Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath)));
             if (monitorState(settings, name).running())
-                return call.fail(busy(QStringLiteral("container \"%1\" is running already").arg(name)));
+                return call.fail(Error::busy(QStringLiteral("container \"%1\" is running already").arg(name)));
             Runtime runtime(settings, monitor);
             auto pid = runtime.start(name);
             if (!pid)

@@ -73,6 +73,8 @@ public:
     QDBusUnixFileDescriptor Attach(const QString &name, const QStringList &argv, const QStringList &env,
                                    const QVariantMap &options, QDBusUnixFileDescriptor &errors,
                                    QDBusObjectPath &process);
+    QDBusUnixFileDescriptor Execute(const QString &name, const QStringList &argv, const QVariantMap &options,
+                                    QDBusObjectPath &process);
 
     // The store (service_store.cpp).
     QDBusObjectPath CreateContainer(const QString &name, const QString &templateName,

@@ -375,4 +375,44 @@ QDBusUnixFileDescriptor Service::Attach(const QString &name, const QStringList &
     return {};
 }
 
+QDBusUnixFileDescriptor Service::Execute(const QString &name, const QStringList &argv, const QVariantMap &options,
+                                         QDBusObjectPath &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::lifecycle, name, [this, call, name, argv, options] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        // The same limits as Attach's (no environment: the config's applies).
+        if (auto request = attachRequest(argv, {}, {}); !request)
+            return call.fail(request.error());
+        if (!options.isEmpty())
+            return call.fail(Error::invalid(QStringLiteral("Execute takes no options yet")));
+        m_queue->run({name}, [this, settings = m_settings, monitorPath = m_monitorPath, call, name, argv] {
+            if (monitorState(settings, name).running())
+                return call.fail(Error::busy(QStringLiteral("container \"%1\" is running: execute runs a fresh one").arg(name)));
+            Runtime runtime(settings, monitorPath);
+            auto pid = runtime.execute(name, argv);
+            if (!pid)
+                return call.fail(pid.error());
+            // One connection for the console (history from the start, EOF at
+            // the end), one that the program's end comes over.
+            const std::string socket = monitorSocketPath(settings, name).toStdString();
+            auto console = rt::MonitorClient::connect(socket);
+            auto events = rt::MonitorClient::connect(socket);
+            rt::UniqueFd output;
+            if (!console || !events || !console->request("tty 0 write", &output) || !output
+                || !events->request("subscribe"))
+                return call.fail(Error::failed(QStringLiteral("execute in \"%1\": the monitor did not answer").arg(name)));
+            auto monitor = std::make_shared<rt::MonitorClient>(std::move(*events));
+            auto out = std::make_shared<rt::UniqueFd>(std::move(output));
+            const qint64 initPid = *pid;
+            QMetaObject::invokeMethod(this, [this, call, name, initPid, monitor, out] {
+                Process *p = Process::create(m_bus, m_nextProcess++, name, initPid, std::move(*monitor), 60000, this);
+                call.reply({QVariant::fromValue(QDBusUnixFileDescriptor(out->get())), QVariant::fromValue(p->path())});
+            }, Qt::QueuedConnection);
+        });
+    });
+    return {};
+}
+
 }  // namespace hutch::service

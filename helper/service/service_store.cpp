@@ -22,7 +22,6 @@ namespace hutch::service {
 
 namespace {
 
-Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
 
 // For tests of interrupted and concurrent jobs: each step of a job waits
 // this long (HUTCH_TEST_JOB_STEP_MS, in the helper's environment, which
@@ -88,7 +87,7 @@ QDBusObjectPath Service::CreateContainer(const QString &name, const QString &tem
         if (!create)
             return call.fail(create.error());
         if (containerExists(m_settings, name))
-            return call.fail(busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+            return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
         // An image's own config lines may reach the host: an administrator
         // says yes to them every time, as to such keys set one by one.
         const QStringList more = create->bringsConfig ? QStringList{actions::configurePrivileged} : QStringList{};
@@ -120,9 +119,9 @@ QDBusObjectPath Service::CloneContainer(const QString &source, const QString &na
             return call.fail(Error::invalid(QStringLiteral("unknown backing store \"%1\" (dir, overlay, btrfs, lvm or best)")
                                                 .arg(backing->left(32))));
         if (containerExists(m_settings, name))
-            return call.fail(busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+            return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
         if (monitorState(m_settings, source).running())
-            return call.fail(busy(QStringLiteral("container \"%1\" is running; stop it to clone it").arg(source)));
+            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to clone it").arg(source)));
         storage::CloneOptions cloneOptions;
         cloneOptions.snapshot = *snapshot;
         cloneOptions.backend = *backing;
@@ -148,7 +147,7 @@ QDBusObjectPath Service::DestroyContainer(const QString &name, const QVariantMap
         const QString runningMessage =
             QStringLiteral("container \"%1\" is running; stop it first, or destroy with force").arg(name);
         if (!*force && monitorState(m_settings, name).running())
-            return call.fail(busy(runningMessage));
+            return call.fail(Error::busy(runningMessage));
         runJob(call, QStringLiteral("destroy"), name, {name},
                [settings = m_settings, monitor = m_monitorPath, name, force = *force](
                    const StepReport &report, const std::atomic_bool *) -> Status {
@@ -170,10 +169,10 @@ void Service::RenameContainer(const QString &name, const QString &newName, const
         if (auto err = validateContainerName(newName))
             return call.fail(*err);
         if (containerExists(m_settings, newName))
-            return call.fail(busy(QStringLiteral("a container \"%1\" exists").arg(newName)));
+            return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(newName)));
         m_queue->run({name, newName}, [settings = m_settings, call, name, newName] {
             if (monitorState(settings, name).running())
-                return call.fail(busy(QStringLiteral("container \"%1\" is running; stop it to rename it").arg(name)));
+                return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to rename it").arg(name)));
             if (auto err = renameContainer(Store(settings.storePath), name, newName))
                 return call.fail(*err);
             call.reply();

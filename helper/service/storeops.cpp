@@ -20,7 +20,6 @@ namespace hutch::service {
 
 namespace {
 
-Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
 
 Status renameNoReplace(const QString &from, const QString &to)
 {
@@ -28,7 +27,7 @@ Status renameNoReplace(const QString &from, const QString &to)
                     RENAME_NOREPLACE) < 0) {
         const int err = errno;
         if (err == EEXIST)
-            return busy(QStringLiteral("\"%1\" exists").arg(to));
+            return Error::busy(QStringLiteral("\"%1\" exists").arg(to));
         return Error::system(err, QStringLiteral("rename \"%1\" to \"%2\"").arg(from, to));
     }
     return std::nullopt;
@@ -41,7 +40,7 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
     const QString context = QStringLiteral("rename \"%1\" to \"%2\"").arg(name, newName);
     const QStringList dependents = storage::overlayDependents(store.path(), name);
     if (!dependents.isEmpty())
-        return busy(QStringLiteral("overlay clones use its rootfs: %1").arg(dependents.join(QStringLiteral(", "))))
+        return Error::busy(QStringLiteral("overlay clones use its rootfs: %1").arg(dependents.join(QStringLiteral(", "))))
             .wrap(context);
     const QString configPath = store.configPath(name);
     QFile f(configPath);
@@ -50,7 +49,7 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
     const QByteArray before = f.read(4 * 1024 * 1024);
     f.close();
     if (QFileInfo::exists(store.containerDir(newName)))
-        return busy(QStringLiteral("a container \"%1\" exists").arg(newName)).wrap(context);
+        return Error::busy(QStringLiteral("a container \"%1\" exists").arg(newName)).wrap(context);
     // Paths in the old directory move with it; the hostname follows when it
     // was the name; the MAC addresses stay (it is the same container).
     storage::ConfigRewrite rewrite;

@@ -202,7 +202,7 @@ Status createDownload(const Store &store, const QString &name, const DownloadOpt
         (void)storage::removeTree(QFileInfo(cache).path());
     if (auto err = storage::makePath(cache, 0700))
         return err->wrap(context);
-    for (const QString file : {QStringLiteral("rootfs.tar.xz"), QStringLiteral("meta.tar.xz")}) {
+    for (const QString &file : {QStringLiteral("rootfs.tar.xz"), QStringLiteral("meta.tar.xz")}) {
         const QString expected = sums.value(file);
         if (expected.isEmpty())
             return Error::failed(QStringLiteral("SHA256SUMS of the image has no %1").arg(file)).wrap(context);
