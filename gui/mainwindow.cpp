@@ -11,6 +11,7 @@
 #include "messagebar.h"
 #include "operationspanel.h"
 #include "propertiesdialog.h"
+#include "resourcespanel.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -49,6 +50,18 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_operationsDock);
     m_operationsDock->hide();
     m_viewMenu->addAction(m_operationsDock->toggleViewAction());
+
+    m_resources = new ResourcesPanel(m_connection, this);
+    m_resourcesDock = new QDockWidget(this);
+    m_resourcesDock->setObjectName(QStringLiteral("resourcesDock"));
+    m_resourcesDock->setWidget(m_resources);
+    m_resourcesDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_resourcesDock);
+    m_resourcesDock->hide();
+    QAction *showResources = m_resourcesDock->toggleViewAction();
+    showResources->setObjectName(QStringLiteral("actionResources"));
+    showResources->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_viewMenu->addAction(showResources);
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -207,9 +220,14 @@ void MainWindow::wireActions()
     auto update = [this] {
         m_actions->updateEnabled();
         updatePlaceholder();
+        updateResourcesPanel();
     };
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_actions->updateEnabled(); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        m_actions->updateEnabled();
+        updateResourcesPanel();
+    });
+    connect(m_resources, &ResourcesPanel::error, this, &MainWindow::showError);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, update);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, update);
     connect(m_model, &QAbstractItemModel::modelReset, this, update);
@@ -381,6 +399,16 @@ void MainWindow::showProperties(const QString &name)
     dialog->show();
 }
 
+void MainWindow::updateResourcesPanel()
+{
+    const QStringList names = selectedNames();
+    const QString name = names.size() == 1 ? names.first() : QString();
+    const QString state = m_model->stateOf(name);
+    const bool running = state == QLatin1String("RUNNING") || state == QLatin1String("FROZEN");
+    if (name != m_resources->container() || running != m_resources->isRunning())
+        m_resources->setContainer(name, running);
+}
+
 void MainWindow::updateConnectionStatus()
 {
     const bool on = m_connection->isConnected();
@@ -427,6 +455,7 @@ void MainWindow::retranslateUi()
     m_filter->setPlaceholderText(tr("Filter by name or address"));
     m_filter->setAccessibleName(tr("Filter containers"));
     m_operationsDock->setWindowTitle(tr("Operations"));
+    m_resourcesDock->setWindowTitle(tr("Resources"));
     m_actions->retranslate();
     m_model->retranslate();
     updateConnectionStatus();

@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
+class ResourcesPanel;
 
 // The main window: the container list (model fed by ContainerFeed), the
 // actions (ContainerActions), the operations panel, the console windows and
@@ -36,6 +37,7 @@ public:
     OperationsPanel *operations() const { return m_operations; }
     ConsoleWindows *consoles() const { return m_consoles; }
     MessageBar *messageBar() const { return m_messages; }
+    ResourcesPanel *resources() const { return m_resources; }
     // Selects NAME in the list (a finished creation, a clone).
     bool selectContainer(const QString &name);
 
@@ -50,6 +52,7 @@ private:
     void retranslateUi();
     void updateConnectionStatus();
     void updatePlaceholder();
+    void updateResourcesPanel();
     void showContextMenu(const QPoint &pos);
     void showError(const QString &message, bool refused);
     void openCreateWizard();
@@ -66,6 +69,8 @@ private:
     ConsoleWindows *m_consoles = nullptr;
     OperationsPanel *m_operations = nullptr;
     QDockWidget *m_operationsDock = nullptr;
+    ResourcesPanel *m_resources = nullptr;
+    QDockWidget *m_resourcesDock = nullptr;
     ContainerView *m_view = nullptr;
     MessageBar *m_messages = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -17,6 +17,8 @@
 #include "helperconnection.h"
 #include "mainwindow.h"
 #include "operationspanel.h"
+#include "resourcespanel.h"
+#include "usageslider.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
 
@@ -24,6 +26,7 @@
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -37,6 +40,21 @@
 using hutch::test::BusFixture;
 
 namespace {
+
+// A limit as the kernel has it: cgroup v1's controller where there is one
+// (hybrid machines like this one), else v2.
+QString kernelValue(const QString &name, const QString &v1File, const QString &v2File)
+{
+    const QString v1Controller = v1File.section(QLatin1Char('.'), 0, 0);
+    for (const QString &path : {QStringLiteral("/sys/fs/cgroup/%1/hutch/%2/%3").arg(v1Controller, name, v1File),
+                                QStringLiteral("/sys/fs/cgroup/hutch/%1/%2").arg(name, v2File),
+                                QStringLiteral("/sys/fs/cgroup/unified/hutch/%1/%2").arg(name, v2File)}) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            return QString::fromLatin1(f.readAll().trimmed());
+    }
+    return {};
+}
 
 QString screen(const TerminalWidget *w)
 {
@@ -203,6 +221,57 @@ private Q_SLOTS:
         QTRY_COMPARE(w->consoles()->windows().size(), 0);
     }
 
+    void resourcesSetTheCgroup()
+    {
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        ResourcesPanel *panel = w->resources();
+        QTRY_COMPARE(panel->container(), QStringLiteral("web"));
+        QVERIFY(panel->isRunning());
+        QSignalSpy loaded(panel, &ResourcesPanel::loaded);
+        QSignalSpy applied(panel, &ResourcesPanel::applied);
+        QSignalSpy failed(panel, &ResourcesPanel::error);
+        // Loaded at selection, maybe before the spy: wait for usage instead.
+        QTRY_VERIFY(panel->slider(ResourcesPanel::Memory)->usage() >= 0);
+        QTRY_VERIFY(panel->slider(ResourcesPanel::Pids)->usage() >= 1);
+
+        // Moving the memory slider sets the kernel's limit.
+        panel->setValue(ResourcesPanel::Memory, 200);
+        QTRY_COMPARE(applied.count(), 1);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(kernelValue(QStringLiteral("web"), QStringLiteral("memory.limit_in_bytes"), QStringLiteral("memory.max")),
+                 QString::number(200ll << 20));
+        panel->setValue(ResourcesPanel::Memory, 300);
+        QTRY_COMPARE(applied.count(), 2);
+        QCOMPARE(kernelValue(QStringLiteral("web"), QStringLiteral("memory.limit_in_bytes"), QStringLiteral("memory.max")),
+                 QString::number(300ll << 20));
+        // Undo takes back the last change, in the kernel too.
+        QVERIFY(panel->canUndo());
+        panel->undo();
+        QTRY_COMPARE(applied.count(), 3);
+        QCOMPARE(kernelValue(QStringLiteral("web"), QStringLiteral("memory.limit_in_bytes"), QStringLiteral("memory.max")),
+                 QString::number(200ll << 20));
+
+        // A pids limit below the processes it runs asks first; declined, nothing changes.
+        const QString pidsBefore = kernelValue(QStringLiteral("web"), QStringLiteral("pids.max"), QStringLiteral("pids.max"));
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);
+        panel->setValue(ResourcesPanel::Pids, 1);
+        QVERIFY2(asked.contains(QStringLiteral("uses more than this limit")), qPrintable(asked));
+        QCOMPARE(applied.count(), 3);
+        QVERIFY(panel->value(ResourcesPanel::Pids) > 1);
+        QCOMPARE(kernelValue(QStringLiteral("web"), QStringLiteral("pids.max"), QStringLiteral("pids.max")), pidsBefore);
+
+        // Reset to unlimited.
+        panel->resetToUnlimited(ResourcesPanel::Memory);
+        QTRY_COMPARE(applied.count(), 4);
+        QCOMPARE(applied.last().at(1).toString(), QStringLiteral("max"));
+        QVERIFY(kernelValue(QStringLiteral("web"), QStringLiteral("memory.limit_in_bytes"), QStringLiteral("memory.max"))
+                    .toLongLong() > (1ll << 50) ||
+                kernelValue(QStringLiteral("web"), QStringLiteral("memory.limit_in_bytes"), QStringLiteral("memory.max"))
+                    == QLatin1String("max"));
+        Q_UNUSED(loaded)
+    }
+
     void stopFromTheGui()
     {
         QVERIFY(w->selectContainer(QStringLiteral("web")));
@@ -285,6 +354,12 @@ private Q_SLOTS:
         QTest::qWait(700);  // two stats rounds: CPU % needs a previous sample
         QVERIFY(w->selectContainer(QStringLiteral("web")));
         QVERIFY(w->grab().save(dir + QStringLiteral("/main-window.png")));
+        w->findChild<QAction *>(QStringLiteral("actionResources"))->trigger();
+        w->resize(1200, 600);
+        QTRY_VERIFY(w->resources()->slider(ResourcesPanel::Memory)->usage() >= 0);
+        QTest::qWait(100);
+        QVERIFY(w->grab().save(dir + QStringLiteral("/main-window-resources.png")));
+        w->findChild<QAction *>(QStringLiteral("actionResources"))->trigger();
 
         ConsoleTab *tab = w->consoles()->openConsole(QStringLiteral("web"), 0);
         w->consoles()->openConsole(QStringLiteral("web"), 1);

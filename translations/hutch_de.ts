@@ -201,153 +201,153 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="77"/>
+        <location filename="../gui/containeractions.cpp" line="82"/>
         <source>&amp;Create…</source>
         <translation>&amp;Erstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="78"/>
+        <location filename="../gui/containeractions.cpp" line="83"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="79"/>
+        <location filename="../gui/containeractions.cpp" line="84"/>
         <source>S&amp;top (Kill)</source>
         <translation>S&amp;toppen (hart)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="80"/>
+        <location filename="../gui/containeractions.cpp" line="85"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="81"/>
+        <location filename="../gui/containeractions.cpp" line="86"/>
         <source>Re&amp;boot</source>
         <translation>Neu&amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="82"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Einfrieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="83"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>&amp;Unfreeze</source>
         <translation>&amp;Auftauen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="84"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="85"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="86"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>C&amp;lone…</source>
         <translation>&amp;Klonen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Destroy…</source>
         <translation>&amp;Vernichten …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>&amp;Properties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>Copy as hutchctl Command</source>
         <translation>Als hutchctl-Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="160"/>
+        <location filename="../gui/containeractions.cpp" line="165"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="180"/>
+        <location filename="../gui/containeractions.cpp" line="185"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="187"/>
+        <location filename="../gui/containeractions.cpp" line="192"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="257"/>
+        <location filename="../gui/containeractions.cpp" line="262"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="258"/>
+        <location filename="../gui/containeractions.cpp" line="263"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestoppt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="259"/>
+        <location filename="../gui/containeractions.cpp" line="264"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht heruntergefahren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="260"/>
+        <location filename="../gui/containeractions.cpp" line="265"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht neu gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="261"/>
+        <location filename="../gui/containeractions.cpp" line="266"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht eingefroren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="262"/>
+        <location filename="../gui/containeractions.cpp" line="267"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht aufgetaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="280"/>
+        <location filename="../gui/containeractions.cpp" line="285"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht geklont werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="287"/>
+        <location filename="../gui/containeractions.cpp" line="292"/>
         <source>Rename Container</source>
         <translation>Container umbenennen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="288"/>
+        <location filename="../gui/containeractions.cpp" line="293"/>
         <source>New name for &quot;%1&quot;:</source>
         <translation>Neuer Name für „%1“:</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="293"/>
         <location filename="../gui/containeractions.cpp" line="298"/>
+        <location filename="../gui/containeractions.cpp" line="303"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="310"/>
+        <location filename="../gui/containeractions.cpp" line="315"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="311"/>
+        <location filename="../gui/containeractions.cpp" line="316"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -361,22 +361,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="314"/>
+        <location filename="../gui/containeractions.cpp" line="319"/>
         <source>Running containers are stopped first.</source>
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="315"/>
+        <location filename="../gui/containeractions.cpp" line="320"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="317"/>
+        <location filename="../gui/containeractions.cpp" line="322"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="333"/>
+        <location filename="../gui/containeractions.cpp" line="338"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -384,87 +384,87 @@
 <context>
     <name>ContainerListModel</name>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="30"/>
+        <location filename="../gui/containerlistmodel.cpp" line="32"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="31"/>
+        <location filename="../gui/containerlistmodel.cpp" line="33"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="32"/>
+        <location filename="../gui/containerlistmodel.cpp" line="34"/>
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="33"/>
+        <location filename="../gui/containerlistmodel.cpp" line="35"/>
         <source>Stopping</source>
         <translation>Stoppt</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="34"/>
+        <location filename="../gui/containerlistmodel.cpp" line="36"/>
         <source>Aborting</source>
         <translation>Bricht ab</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="35"/>
+        <location filename="../gui/containerlistmodel.cpp" line="37"/>
         <source>Freezing</source>
         <translation>Friert ein</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="36"/>
+        <location filename="../gui/containerlistmodel.cpp" line="38"/>
         <source>Frozen</source>
         <translation>Eingefroren</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="72"/>
+        <location filename="../gui/containerlistmodel.cpp" line="105"/>
         <source>Broken</source>
         <translation>Defekt</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="78"/>
+        <location filename="../gui/containerlistmodel.cpp" line="111"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="78"/>
+        <location filename="../gui/containerlistmodel.cpp" line="111"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="87"/>
+        <location filename="../gui/containerlistmodel.cpp" line="120"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>Die Konfiguration dieses Containers ist unbrauchbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="103"/>
+        <location filename="../gui/containerlistmodel.cpp" line="136"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="104"/>
+        <location filename="../gui/containerlistmodel.cpp" line="137"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="105"/>
+        <location filename="../gui/containerlistmodel.cpp" line="138"/>
         <source>IP addresses</source>
         <translation>IP-Adressen</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="106"/>
+        <location filename="../gui/containerlistmodel.cpp" line="139"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="107"/>
+        <location filename="../gui/containerlistmodel.cpp" line="140"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="108"/>
+        <location filename="../gui/containerlistmodel.cpp" line="141"/>
         <source>Autostart</source>
         <translation>Autostart</translation>
     </message>
@@ -794,117 +794,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="88"/>
+        <location filename="../gui/mainwindow.cpp" line="101"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="177"/>
+        <location filename="../gui/mainwindow.cpp" line="190"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="262"/>
+        <location filename="../gui/mainwindow.cpp" line="281"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="264"/>
+        <location filename="../gui/mainwindow.cpp" line="283"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="316"/>
+        <location filename="../gui/mainwindow.cpp" line="335"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="320"/>
+        <location filename="../gui/mainwindow.cpp" line="339"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="325"/>
+        <location filename="../gui/mainwindow.cpp" line="344"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="366"/>
+        <location filename="../gui/mainwindow.cpp" line="385"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="386"/>
+        <location filename="../gui/mainwindow.cpp" line="415"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="389"/>
+        <location filename="../gui/mainwindow.cpp" line="418"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="402"/>
+        <location filename="../gui/mainwindow.cpp" line="431"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow.cpp" line="434"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="406"/>
+        <location filename="../gui/mainwindow.cpp" line="435"/>
         <source>Create one with Container → Create (Ctrl+N).</source>
         <translation>Erstellen Sie einen mit Container → Erstellen (Strg+N).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="408"/>
+        <location filename="../gui/mainwindow.cpp" line="437"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="418"/>
+        <location filename="../gui/mainwindow.cpp" line="447"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="419"/>
+        <location filename="../gui/mainwindow.cpp" line="448"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="420"/>
+        <location filename="../gui/mainwindow.cpp" line="449"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="421"/>
+        <location filename="../gui/mainwindow.cpp" line="450"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="422"/>
+        <location filename="../gui/mainwindow.cpp" line="451"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="423"/>
+        <location filename="../gui/mainwindow.cpp" line="452"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="424"/>
+        <location filename="../gui/mainwindow.cpp" line="453"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="425"/>
+        <location filename="../gui/mainwindow.cpp" line="454"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="401"/>
+        <location filename="../gui/mainwindow.cpp" line="430"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
@@ -913,37 +913,42 @@
         <translation type="vanished">Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Diese Version von Hutch kann sich noch nicht mit ihm verbinden, deshalb werden keine Container angezeigt.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="387"/>
+        <location filename="../gui/mainwindow.cpp" line="416"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="426"/>
+        <location filename="../gui/mainwindow.cpp" line="455"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="427"/>
+        <location filename="../gui/mainwindow.cpp" line="456"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="428"/>
+        <location filename="../gui/mainwindow.cpp" line="457"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="446"/>
+        <location filename="../gui/mainwindow.cpp" line="458"/>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="476"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="447"/>
+        <location filename="../gui/mainwindow.cpp" line="477"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="448"/>
+        <location filename="../gui/mainwindow.cpp" line="478"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -1123,6 +1128,118 @@
         <location filename="../gui/propertiesdialog.cpp" line="52"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPanel</name>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="56"/>
+        <location filename="../gui/resourcespanel.cpp" line="60"/>
+        <location filename="../gui/resourcespanel.cpp" line="64"/>
+        <location filename="../gui/resourcespanel.cpp" line="65"/>
+        <location filename="../gui/resourcespanel.cpp" line="85"/>
+        <location filename="../gui/resourcespanel.cpp" line="89"/>
+        <location filename="../gui/resourcespanel.cpp" line="93"/>
+        <location filename="../gui/resourcespanel.cpp" line="94"/>
+        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="113"/>
+        <source>&amp;Undo Last Change</source>
+        <translation>Letzte Änderung &amp;rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="166"/>
+        <source> cores</source>
+        <translation> Kerne</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="174"/>
+        <source>CPU &amp;quota:</source>
+        <translation>CPU-&amp;Kontingent:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="179"/>
+        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="179"/>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <source>S&amp;wap:</source>
+        <translation>S&amp;wap:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="181"/>
+        <source>CPU &amp;weight:</source>
+        <translation>CPU-&amp;Gewicht:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="182"/>
+        <source>&amp;Processes:</source>
+        <translation>&amp;Prozesse:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="183"/>
+        <source>&amp;I/O weight:</source>
+        <translation>&amp;E/A-Gewicht:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="298"/>
+        <source>Select one container to see its limits.</source>
+        <translation>Wählen Sie einen Container, um seine Grenzen zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="299"/>
+        <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
+        <translation>Grenzen von „%1“ (läuft: Änderungen gelten sofort)</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="300"/>
+        <source>Limits of &quot;%1&quot; (applied at its next start)</source>
+        <translation>Grenzen von „%1“ (gelten beim nächsten Start)</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="363"/>
+        <source>Limit Below Current Use</source>
+        <translation>Grenze unter dem aktuellen Verbrauch</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="364"/>
+        <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
+        <translation>„%1“ verbraucht gerade mehr als diese Grenze (%2). Sie zu setzen kann den Container verlangsamen oder den Kernel Prozesse darin beenden lassen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="368"/>
+        <source>Set Anyway</source>
+        <translation>Trotzdem setzen</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="394"/>
+        <source>Could not set %1: %2</source>
+        <translation>%1 konnte nicht gesetzt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="412"/>
+        <source>%1 cores</source>
+        <translation>%1 Kerne</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="442"/>
+        <source>In use: %1</source>
+        <translation>In Gebrauch: %1</translation>
     </message>
 </context>
 <context>
