@@ -85,6 +85,10 @@ QWizardPage *CreateWizard::createNamePage()
     m_nameProblem = new QLabel(page);
     m_nameProblem->setObjectName(QStringLiteral("nameProblem"));
     m_nameProblem->setWordWrap(true);
+    // A warning colour that reads on light and dark palettes alike.
+    QPalette warning = m_nameProblem->palette();
+    warning.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x2f));
+    m_nameProblem->setPalette(warning);
     auto *form = new QFormLayout(page);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(QString(), m_nameProblem);
@@ -123,6 +127,7 @@ QWizardPage *CreateWizard::createSettingsPage()
 {
     auto *page = new PredicatePage;
     page->setTitle(tr("Storage, Network and Resources"));
+    page->setSubTitle(tr("Where the container lives, how it reaches the network, and what it may use."));
     m_storage = new QComboBox(page);
     m_storage->setObjectName(QStringLiteral("storageCombo"));
     m_storage->addItem(tr("Best available"), QStringLiteral("best"));
@@ -163,6 +168,7 @@ QWizardPage *CreateWizard::createSummaryPage()
 {
     auto *page = new PredicatePage;
     page->setTitle(tr("Summary"));
+    page->setSubTitle(tr("Check the settings, then create the container."));
     page->setCommitPage(true);
     m_summary = new QLabel(page);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
@@ -179,6 +185,7 @@ QWizardPage *CreateWizard::createProgressPage()
 {
     auto *page = new PredicatePage;
     page->setTitle(tr("Creating"));
+    page->setSubTitle(tr("The helper builds the container; closing this window cancels it."));
     page->setFinalPage(true);
     m_progress = new QProgressBar(page);
     m_progress->setObjectName(QStringLiteral("createProgress"));
@@ -383,8 +390,23 @@ QString CreateWizard::summaryText() const
     lines << tr("Memory limit: %1").arg(m_memory->text());
     lines << tr("CPU limit: %1").arg(m_cpus->text());
     lines << tr("Autostart: %1").arg(m_autostart->isChecked() ? tr("yes") : tr("no"));
-    lines << QString() << tr("The same with hutchctl:")
-          << QStringLiteral("hutchctl create %1 -t %2").arg(containerName(), templateName());
+    // The same creation as a command line (template options after "--").
+    QStringList command{QStringLiteral("hutchctl"), QStringLiteral("create"), containerName(),
+                        QStringLiteral("-t"), templateName()};
+    QStringList extra;
+    for (auto it = options.begin(); it != options.end(); ++it) {
+        if (it.key() == QLatin1String("backend"))
+            continue;
+        if (it.value().typeId() == QMetaType::Bool) {
+            if (it.value().toBool())
+                extra << QStringLiteral("--") + it.key();
+        } else if (it.value().canConvert<QString>() && !it.value().toString().isEmpty()) {
+            extra << QStringLiteral("--") + it.key() << it.value().toString();
+        }
+    }
+    if (!extra.isEmpty())
+        command << QStringLiteral("--") << extra;
+    lines << QString() << tr("The same with hutchctl:") << command.join(QLatin1Char(' '));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -44,6 +44,8 @@ public:
     QString summaryText() const;
     QString nameProblem() const;
     QString jobPath() const { return m_jobPath; }
+    // Closing while the job runs cancels it.
+    void reject() override;
 
 Q_SIGNALS:
     void created(const QString &name);
@@ -53,7 +55,6 @@ Q_SIGNALS:
 protected:
     void initializePage(int id) override;
     bool validateCurrentPage() override;
-    void reject() override;
 
 private:
     QWizardPage *createNamePage();

@@ -292,7 +292,8 @@ private Q_SLOTS:
         QCOMPARE(wizard->currentId(), int(CreateWizard::TemplatePage));
         wizard->next();  // settings
         wizard->next();  // summary
-        QVERIFY(wizard->summaryText().contains(QStringLiteral("hutchctl create made -t busybox")));
+        QVERIFY2(wizard->summaryText().contains(QStringLiteral("hutchctl create made -t busybox -- --ttys 4")),
+                 qPrintable(wizard->summaryText()));
         wizard->next();  // runs the job
         QCOMPARE(wizard->currentId(), int(CreateWizard::ProgressPage));
         QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 60000);
@@ -373,6 +374,20 @@ private Q_SLOTS:
         for (ConsoleWindow *c : w->consoles()->windows())
             c->deleteLater();
         QTRY_COMPARE(w->consoles()->windows().size(), 0);
+        // The wizard's pages, up to the summary (nothing is created).
+        w->actions()->action(ContainerActions::Create)->trigger();
+        CreateWizard *wizard = w->findChild<CreateWizard *>();
+        QVERIFY(wizard);
+        QTRY_COMPARE(wizard->templateName(), QStringLiteral("busybox"));
+        wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("../x"));
+        QVERIFY(wizard->grab().save(dir + QStringLiteral("/wizard-name-invalid.png")));
+        wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("mail"));
+        for (int page = 1; page <= 3; ++page) {
+            wizard->next();
+            QVERIFY(wizard->grab().save(dir + QStringLiteral("/wizard-%1.png").arg(page)));
+        }
+        wizard->reject();
+
         fx->hutchctl({QStringLiteral("unfreeze"), QStringLiteral("cache")}, false);
         for (const char *name : {"web", "cache"})
             fx->hutchctl({QStringLiteral("stop"), QString::fromLatin1(name), QStringLiteral("--kill")}, false);

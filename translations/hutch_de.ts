@@ -497,228 +497,243 @@
         <translation>Containername</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="89"/>
+        <location filename="../gui/createwizard.cpp" line="93"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="103"/>
+        <location filename="../gui/createwizard.cpp" line="107"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="104"/>
+        <location filename="../gui/createwizard.cpp" line="108"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="113"/>
+        <location filename="../gui/createwizard.cpp" line="117"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="125"/>
+        <location filename="../gui/createwizard.cpp" line="129"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="128"/>
+        <location filename="../gui/createwizard.cpp" line="130"/>
+        <source>Where the container lives, how it reaches the network, and what it may use.</source>
+        <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="133"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="129"/>
+        <location filename="../gui/createwizard.cpp" line="134"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="130"/>
+        <location filename="../gui/createwizard.cpp" line="135"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="131"/>
+        <location filename="../gui/createwizard.cpp" line="136"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="134"/>
+        <location filename="../gui/createwizard.cpp" line="139"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="135"/>
+        <location filename="../gui/createwizard.cpp" line="140"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="136"/>
+        <location filename="../gui/createwizard.cpp" line="141"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="137"/>
+        <location filename="../gui/createwizard.cpp" line="142"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="142"/>
+        <location filename="../gui/createwizard.cpp" line="147"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="143"/>
-        <location filename="../gui/createwizard.cpp" line="150"/>
+        <location filename="../gui/createwizard.cpp" line="148"/>
+        <location filename="../gui/createwizard.cpp" line="155"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="149"/>
+        <location filename="../gui/createwizard.cpp" line="154"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="151"/>
+        <location filename="../gui/createwizard.cpp" line="156"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="154"/>
+        <location filename="../gui/createwizard.cpp" line="159"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="155"/>
+        <location filename="../gui/createwizard.cpp" line="160"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="156"/>
+        <location filename="../gui/createwizard.cpp" line="161"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="157"/>
+        <location filename="../gui/createwizard.cpp" line="162"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="158"/>
+        <location filename="../gui/createwizard.cpp" line="163"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="165"/>
+        <location filename="../gui/createwizard.cpp" line="170"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="181"/>
+        <location filename="../gui/createwizard.cpp" line="171"/>
+        <source>Check the settings, then create the container.</source>
+        <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="187"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="189"/>
+        <location filename="../gui/createwizard.cpp" line="188"/>
+        <source>The helper builds the container; closing this window cancels it.</source>
+        <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="196"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="193"/>
+        <location filename="../gui/createwizard.cpp" line="200"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="232"/>
+        <location filename="../gui/createwizard.cpp" line="239"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="276"/>
+        <location filename="../gui/createwizard.cpp" line="283"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="278"/>
+        <location filename="../gui/createwizard.cpp" line="285"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="375"/>
+        <location filename="../gui/createwizard.cpp" line="382"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="376"/>
+        <location filename="../gui/createwizard.cpp" line="383"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="381"/>
+        <location filename="../gui/createwizard.cpp" line="388"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="382"/>
+        <location filename="../gui/createwizard.cpp" line="389"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="383"/>
+        <location filename="../gui/createwizard.cpp" line="390"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="384"/>
+        <location filename="../gui/createwizard.cpp" line="391"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="385"/>
+        <location filename="../gui/createwizard.cpp" line="392"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="385"/>
+        <location filename="../gui/createwizard.cpp" line="392"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="385"/>
+        <location filename="../gui/createwizard.cpp" line="392"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="386"/>
+        <location filename="../gui/createwizard.cpp" line="409"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="423"/>
+        <location filename="../gui/createwizard.cpp" line="445"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="459"/>
+        <location filename="../gui/createwizard.cpp" line="481"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="478"/>
+        <location filename="../gui/createwizard.cpp" line="500"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="480"/>
+        <location filename="../gui/createwizard.cpp" line="502"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="493"/>
+        <location filename="../gui/createwizard.cpp" line="515"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="498"/>
+        <location filename="../gui/createwizard.cpp" line="520"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
