@@ -7,6 +7,7 @@
 #include "containerlistmodel.h"
 #include "containerview.h"
 #include "createwizard.h"
+#include "detailspanel.h"
 #include "helperconnection.h"
 #include "messagebar.h"
 #include "operationspanel.h"
@@ -62,6 +63,19 @@ MainWindow::MainWindow(QWidget *parent)
     showResources->setObjectName(QStringLiteral("actionResources"));
     showResources->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_viewMenu->addAction(showResources);
+
+    m_details = new DetailsPanel(m_connection, this);
+    m_detailsDock = new QDockWidget(this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    m_detailsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    tabifyDockWidget(m_resourcesDock, m_detailsDock);
+    m_detailsDock->hide();
+    QAction *showDetails = m_detailsDock->toggleViewAction();
+    showDetails->setObjectName(QStringLiteral("actionDetails"));
+    showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_viewMenu->addAction(showDetails);
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -228,6 +242,9 @@ void MainWindow::wireActions()
         updateResourcesPanel();
     });
     connect(m_resources, &ResourcesPanel::error, this, &MainWindow::showError);
+    connect(m_resources, &ResourcesPanel::applied, m_details, [this](const QString &file, const QString &) {
+        m_details->mark(tr("limit %1").arg(file));
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, update);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, update);
     connect(m_model, &QAbstractItemModel::modelReset, this, update);
@@ -407,6 +424,7 @@ void MainWindow::updateResourcesPanel()
     const bool running = state == QLatin1String("RUNNING") || state == QLatin1String("FROZEN");
     if (name != m_resources->container() || running != m_resources->isRunning())
         m_resources->setContainer(name, running);
+    m_details->setContainer(m_model->entryOf(name));
 }
 
 void MainWindow::updateConnectionStatus()
@@ -456,6 +474,7 @@ void MainWindow::retranslateUi()
     m_filter->setAccessibleName(tr("Filter containers"));
     m_operationsDock->setWindowTitle(tr("Operations"));
     m_resourcesDock->setWindowTitle(tr("Resources"));
+    m_detailsDock->setWindowTitle(tr("Details"));
     m_actions->retranslate();
     m_model->retranslate();
     updateConnectionStatus();

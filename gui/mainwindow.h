@@ -7,6 +7,7 @@ class ContainerActions;
 class ContainerFeed;
 class ContainerListModel;
 class ContainerView;
+class DetailsPanel;
 class HelperConnection;
 class MessageBar;
 class OperationsPanel;
@@ -38,6 +39,7 @@ public:
     ConsoleWindows *consoles() const { return m_consoles; }
     MessageBar *messageBar() const { return m_messages; }
     ResourcesPanel *resources() const { return m_resources; }
+    DetailsPanel *details() const { return m_details; }
     // Selects NAME in the list (a finished creation, a clone).
     bool selectContainer(const QString &name);
 
@@ -71,6 +73,8 @@ private:
     QDockWidget *m_operationsDock = nullptr;
     ResourcesPanel *m_resources = nullptr;
     QDockWidget *m_resourcesDock = nullptr;
+    DetailsPanel *m_details = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
     ContainerView *m_view = nullptr;
     MessageBar *m_messages = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -14,6 +14,8 @@
 #include "containerlistmodel.h"
 #include "containerview.h"
 #include "createwizard.h"
+#include "detailspanel.h"
+#include "historygraph.h"
 #include "helperconnection.h"
 #include "mainwindow.h"
 #include "operationspanel.h"
@@ -25,6 +27,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDialog>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -234,9 +237,18 @@ private Q_SLOTS:
         QTRY_VERIFY(panel->slider(ResourcesPanel::Memory)->usage() >= 0);
         QTRY_VERIFY(panel->slider(ResourcesPanel::Pids)->usage() >= 1);
 
+        // The details graphs fill from GetStats while the container runs.
+        w->details()->setInterval(200);
+        QTRY_VERIFY(w->details()->memoryGraph()->sampleCount() >= 2);
+        QVERIFY(w->details()->memoryGraph()->lastValue() > 0);
+        QTRY_VERIFY(w->details()->cpuGraph()->sampleCount() >= 1);
+        const int markersBefore = w->details()->memoryGraph()->markerCount();
+
         // Moving the memory slider sets the kernel's limit.
         panel->setValue(ResourcesPanel::Memory, 200);
         QTRY_COMPARE(applied.count(), 1);
+        // ... and the change is marked on the graphs.
+        QCOMPARE(w->details()->memoryGraph()->markerCount(), markersBefore + 1);
         QCOMPARE(failed.count(), 0);
         QCOMPARE(kernelValue(QStringLiteral("web"), QStringLiteral("memory.limit_in_bytes"), QStringLiteral("memory.max")),
                  QString::number(200ll << 20));
@@ -356,11 +368,16 @@ private Q_SLOTS:
         QVERIFY(w->selectContainer(QStringLiteral("web")));
         QVERIFY(w->grab().save(dir + QStringLiteral("/main-window.png")));
         w->findChild<QAction *>(QStringLiteral("actionResources"))->trigger();
+        w->findChild<QAction *>(QStringLiteral("actionDetails"))->trigger();
         w->resize(1200, 600);
         QTRY_VERIFY(w->resources()->slider(ResourcesPanel::Memory)->usage() >= 0);
         QTest::qWait(100);
         QVERIFY(w->grab().save(dir + QStringLiteral("/main-window-resources.png")));
+        w->findChild<QDockWidget *>(QStringLiteral("detailsDock"))->raise();
+        QTRY_VERIFY(w->details()->memoryGraph()->sampleCount() >= 3);
+        QVERIFY(w->grab().save(dir + QStringLiteral("/main-window-details.png")));
         w->findChild<QAction *>(QStringLiteral("actionResources"))->trigger();
+        w->findChild<QAction *>(QStringLiteral("actionDetails"))->trigger();
 
         ConsoleTab *tab = w->consoles()->openConsole(QStringLiteral("web"), 0);
         w->consoles()->openConsole(QStringLiteral("web"), 1);

@@ -9,6 +9,7 @@
 #include "containerview.h"
 #include "createwizard.h"
 #include "helperconnection.h"
+#include "historygraph.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "terminalsession.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void wizardRejectsBadName();
     void dropOntoItselfDoesNothing();
     void pasteOfSeveralLinesAsks();
+    void graphKeepsItsSpan();
 };
 
 void TestMainWindow::initTestCase()
@@ -452,6 +454,34 @@ void TestMainWindow::pasteOfSeveralLinesAsks()
     tab.terminal()->paste();
     QCOMPARE(readPeer(), QByteArray("rm -rf /srv\rreboot"));
     ::close(fds[1]);
+}
+
+void TestMainWindow::graphKeepsItsSpan()
+{
+    HistoryGraph g(QStringLiteral("CPU"));
+    g.setSpanSeconds(60);
+    g.resize(300, 100);
+    const qint64 t0 = 1'000'000;
+    for (int i = 0; i <= 120; ++i)
+        g.addSample(t0 + i * 1000, i);
+    // Older than the span is dropped: 61 samples cover the last minute.
+    QCOMPARE(g.sampleCount(), 61);
+    QCOMPARE(g.lastValue(), 120.0);
+    // It paints the line in the highlight colour (antialiased: near it).
+    const QImage image = g.grab().toImage();
+    const QColor line = g.palette().color(QPalette::Highlight);
+    int near = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            near += qAbs(c.red() - line.red()) + qAbs(c.green() - line.green()) + qAbs(c.blue() - line.blue()) < 60;
+        }
+    QVERIFY2(near > 50, qPrintable(QString::number(near)));
+    g.addMarker(t0 + 120 * 1000, QStringLiteral("start"));
+    QCOMPARE(g.markerCount(), 1);
+    g.addSample(t0 + 200 * 1000, 5);
+    QCOMPARE(g.markerCount(), 0);  // the marker scrolled out with its minute
+    QCOMPARE(g.sampleCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -739,6 +739,59 @@
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="18"/>
+        <source>Network (in + out)</source>
+        <translation>Netzwerk (ein + aus)</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="32"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="45"/>
+        <source>start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="47"/>
+        <source>stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="49"/>
+        <source>frozen</source>
+        <translation>eingefroren</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="77"/>
+        <source>Select one container to see its details.</source>
+        <translation>Wählen Sie einen Container, um Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="81"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Addresses: %3&lt;br&gt;Root filesystem: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adressen: %3&lt;br&gt;Wurzeldateisystem: %4</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="83"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>HelperConnection</name>
     <message>
         <location filename="../gui/helperconnection.cpp" line="63"/>
@@ -809,117 +862,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="101"/>
+        <location filename="../gui/mainwindow.cpp" line="115"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="190"/>
+        <location filename="../gui/mainwindow.cpp" line="204"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="281"/>
+        <location filename="../gui/mainwindow.cpp" line="246"/>
+        <source>limit %1</source>
+        <translation>Grenze %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="298"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="283"/>
+        <location filename="../gui/mainwindow.cpp" line="300"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="335"/>
+        <location filename="../gui/mainwindow.cpp" line="352"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="339"/>
+        <location filename="../gui/mainwindow.cpp" line="356"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="344"/>
+        <location filename="../gui/mainwindow.cpp" line="361"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="385"/>
+        <location filename="../gui/mainwindow.cpp" line="402"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="415"/>
+        <location filename="../gui/mainwindow.cpp" line="433"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="418"/>
+        <location filename="../gui/mainwindow.cpp" line="436"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="431"/>
+        <location filename="../gui/mainwindow.cpp" line="449"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="434"/>
+        <location filename="../gui/mainwindow.cpp" line="452"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="435"/>
+        <location filename="../gui/mainwindow.cpp" line="453"/>
         <source>Create one with Container → Create (Ctrl+N).</source>
         <translation>Erstellen Sie einen mit Container → Erstellen (Strg+N).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="437"/>
+        <location filename="../gui/mainwindow.cpp" line="455"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="447"/>
+        <location filename="../gui/mainwindow.cpp" line="465"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="448"/>
+        <location filename="../gui/mainwindow.cpp" line="466"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="449"/>
+        <location filename="../gui/mainwindow.cpp" line="467"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="450"/>
+        <location filename="../gui/mainwindow.cpp" line="468"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="451"/>
+        <location filename="../gui/mainwindow.cpp" line="469"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="452"/>
+        <location filename="../gui/mainwindow.cpp" line="470"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="453"/>
+        <location filename="../gui/mainwindow.cpp" line="471"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="454"/>
+        <location filename="../gui/mainwindow.cpp" line="472"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="430"/>
+        <location filename="../gui/mainwindow.cpp" line="448"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
@@ -928,42 +986,47 @@
         <translation type="vanished">Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Diese Version von Hutch kann sich noch nicht mit ihm verbinden, deshalb werden keine Container angezeigt.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="416"/>
+        <location filename="../gui/mainwindow.cpp" line="434"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="455"/>
+        <location filename="../gui/mainwindow.cpp" line="473"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="456"/>
+        <location filename="../gui/mainwindow.cpp" line="474"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="457"/>
+        <location filename="../gui/mainwindow.cpp" line="475"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="458"/>
+        <location filename="../gui/mainwindow.cpp" line="476"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="476"/>
+        <location filename="../gui/mainwindow.cpp" line="477"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="495"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="477"/>
+        <location filename="../gui/mainwindow.cpp" line="496"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="478"/>
+        <location filename="../gui/mainwindow.cpp" line="497"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
