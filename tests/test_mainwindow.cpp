@@ -90,6 +90,8 @@ private Q_SLOTS:
     void dropOntoItselfDoesNothing();
     void pasteOfSeveralLinesAsks();
     void graphKeepsItsSpan();
+    void contextMenuActsOnTheClickedRow();
+    void dropOfARunningContainerExplains();
 };
 
 void TestMainWindow::initTestCase()
@@ -482,6 +484,65 @@ void TestMainWindow::graphKeepsItsSpan()
     g.addSample(t0 + 200 * 1000, 5);
     QCOMPARE(g.markerCount(), 0);  // the marker scrolled out with its minute
     QCOMPARE(g.sampleCount(), 1);
+}
+
+// A window whose model is fed directly (the helper is absent; the feed
+// clears the model once when it finds that out, so wait for that first).
+static void feedWindow(MainWindow &w, const QList<QVariantMap> &entries)
+{
+    QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("connectionLabel"))->text()
+                == QLatin1String("Not connected to the helper"));
+    QCoreApplication::processEvents();
+    w.model()->setEntries(entries);
+}
+
+void TestMainWindow::contextMenuActsOnTheClickedRow()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    feedWindow(w, {entry(QStringLiteral("alpha"), QStringLiteral("STOPPED")),
+                   entry(QStringLiteral("beta"), QStringLiteral("RUNNING"))});
+    auto *view = w.findChild<QTreeView *>(QStringLiteral("containerView"));
+    QVERIFY(w.selectContainer(QStringLiteral("alpha")));
+    QModelIndex beta;
+    for (int r = 0; r < view->model()->rowCount(); ++r)
+        if (view->model()->index(r, 0).data().toString() == QLatin1String("beta"))
+            beta = view->model()->index(r, 0);
+    QVERIFY(beta.isValid());
+
+    QStringList menuEntries;
+    QTimer::singleShot(50, [&menuEntries] {
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (auto *menu = qobject_cast<QMenu *>(top); menu && menu->isVisible()
+                && menu->objectName() == QLatin1String("containerContextMenu")) {
+                for (QAction *a : menu->actions())
+                    menuEntries << a->objectName();
+                menu->close();
+            }
+    });
+    Q_EMIT view->customContextMenuRequested(view->visualRect(beta).center());
+    // The clicked row became the selection; the menu offered the verbs.
+    const QModelIndexList selected = view->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data().toString(), QStringLiteral("beta"));
+    QVERIFY(menuEntries.contains(QStringLiteral("actionShutdown")));
+    QVERIFY(menuEntries.contains(QStringLiteral("actionDestroy")));
+}
+
+void TestMainWindow::dropOfARunningContainerExplains()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    feedWindow(w, {entry(QStringLiteral("alpha"), QStringLiteral("RUNNING")),
+                   entry(QStringLiteral("beta"), QStringLiteral("STOPPED"))});
+    auto *view = w.findChild<ContainerView *>(QStringLiteral("containerView"));
+    // A running container cannot be copied: the user is told, no dialog opens.
+    Q_EMIT view->cloneDropped(QStringLiteral("alpha"));
+    QVERIFY2(w.messageBar()->text().contains(QStringLiteral("Stop it before cloning")),
+             qPrintable(w.messageBar()->text()));
+    QCOMPARE(w.model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)
