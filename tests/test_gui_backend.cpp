@@ -18,6 +18,7 @@
 #include "historygraph.h"
 #include "helperconnection.h"
 #include "mainwindow.h"
+#include "messagebar.h"
 #include "operationspanel.h"
 #include "resourcespanel.h"
 #include "usageslider.h"
@@ -39,6 +40,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QtTest>
+
+#include <unistd.h>
 
 using hutch::test::BusFixture;
 
@@ -235,7 +238,8 @@ private Q_SLOTS:
         QSignalSpy failed(panel, &ResourcesPanel::error);
         // Loaded at selection, maybe before the spy: wait for usage instead.
         QTRY_VERIFY(panel->slider(ResourcesPanel::Memory)->usage() >= 0);
-        QTRY_VERIFY(panel->slider(ResourcesPanel::Pids)->usage() >= 1);
+        // init and the shells of the console and ttys: more than one process.
+        QTRY_VERIFY(panel->slider(ResourcesPanel::Pids)->usage() >= 2);
 
         // The details graphs fill from GetStats while the container runs.
         w->details()->setInterval(200);
@@ -427,6 +431,39 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
         fx->hutchctl({QStringLiteral("stop"), QStringLiteral("web"), QStringLiteral("--kill")}, false);
+    }
+
+    // The GUI of an ordinary user without a polkit agent: Start is refused,
+    // the refusal is shown calmly in words, and nothing changes.
+    void refusalAsAnOrdinaryUser()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+        w.reset();
+        // The GUI's connection is shared by name; a new one is made as nobody
+        // (the bus and polkit take the uid of the connecting process).
+        QDBusConnection::disconnectFromBus(QStringLiteral("hutch"));
+        const uid_t nobody = 65534;
+        QCOMPARE(::setegid(nobody), 0);
+        QCOMPARE(::seteuid(nobody), 0);
+        w = std::make_unique<MainWindow>();
+        const bool connected = QTest::qWaitFor([this] { return w->connection()->isConnected(); }, 5000);
+        QCOMPARE(::seteuid(0), 0);
+        QCOMPARE(::setegid(0), 0);
+        QVERIFY(connected);
+        w->show();
+        // Reading is allowed to anyone: the list is there.
+        QTRY_VERIFY(w->model()->rowOf(QStringLiteral("web")) >= 0);
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        w->actions()->action(ContainerActions::Start)->trigger();
+        QTRY_VERIFY(!w->messageBar()->text().isEmpty());
+        const QString shown = w->messageBar()->text();
+        QVERIFY2(shown.contains(QStringLiteral("not allowed")), qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("io.github.hutch")), qPrintable(shown));
+        QCOMPARE(w->messageBar()->kind(), MessageBar::Kind::Information);
+        // Nothing changed: the helper still says STOPPED.
+        const auto r = fx->hutchctl({QStringLiteral("info"), QStringLiteral("web")}, false);
+        QVERIFY2(r.text().contains(QStringLiteral("STOPPED")), qPrintable(r.text()));
+        QCOMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
     }
 };
 
