@@ -37,6 +37,13 @@ OperationsPanel::OperationsPanel(HelperConnection *connection, QWidget *parent)
     // before track() could be called (the reply with the path races them).
     connect(connection->helper(), &Helper1Proxy::JobProgress, this, &OperationsPanel::onProgress);
     connect(connection->helper(), &Helper1Proxy::JobFinished, this, &OperationsPanel::onFinished);
+    // A helper that went away took its jobs with it (a restarted one starts
+    // its job numbers again).
+    connect(connection, &HelperConnection::disconnected, this, [this] {
+        qDeleteAll(m_items);
+        m_items.clear();
+        m_finished.clear();
+    });
 }
 
 QString OperationsPanel::operationText(const QString &operation)
@@ -66,6 +73,8 @@ int OperationsPanel::runningCount() const
 
 void OperationsPanel::track(const QString &path, const QString &operation, const QString &container)
 {
+    if (m_finished.contains(path))
+        return;
     QTreeWidgetItem *item = itemFor(path);
     if (!item) {
         item = new QTreeWidgetItem(m_list);
@@ -99,6 +108,8 @@ void OperationsPanel::cancel(const QString &path)
 void OperationsPanel::onProgress(const QDBusObjectPath &job, double progress)
 {
     const QString path = job.path();
+    if (m_finished.contains(path))
+        return;
     if (!itemFor(path)) {
         // Another client's job: learn what it is from the job object.
         auto proxy = client::job(m_connection->bus(), path);
@@ -113,6 +124,9 @@ void OperationsPanel::onFinished(const QDBusObjectPath &job, bool success, const
                                  const QString &message)
 {
     const QString path = job.path();
+    m_finished << path;
+    if (m_finished.size() > 100)
+        m_finished.removeFirst();
     QTreeWidgetItem *item = m_items.take(path);
     const QString operation = item ? item->data(ColOperation, Qt::UserRole).toString() : QString();
     const QString container = item ? item->text(ColContainer) : QString();

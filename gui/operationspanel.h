@@ -42,4 +42,8 @@ private:
     HelperConnection *m_connection;
     QTreeWidget *m_list;
     QHash<QString, QTreeWidgetItem *> m_items;
+    // Jobs whose end was already heard: JobFinished can come before the
+    // reply that tells a caller the job's path, and a late track() or
+    // progress signal must not bring them back.
+    QStringList m_finished;
 };

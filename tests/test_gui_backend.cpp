@@ -31,6 +31,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -422,7 +423,8 @@ private Q_SLOTS:
         QCOMPARE(label->text(), QStringLiteral("Not connected to the helper"));
         QCOMPARE(w->model()->rowCount(), 0);
         QString why;
-        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        // Slow job steps from now on, so that a job can be cancelled midway.
+        QVERIFY2(fx->startHelper(&why, {QStringLiteral("HUTCH_TEST_JOB_STEP_MS=300")}), qPrintable(why));
         QTRY_VERIFY(w->connection()->isConnected());
         QTRY_VERIFY(w->model()->rowOf(QStringLiteral("web")) >= 0);
         QVERIFY(label->text().startsWith(QStringLiteral("Connected")));
@@ -431,6 +433,28 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
         fx->hutchctl({QStringLiteral("stop"), QStringLiteral("web"), QStringLiteral("--kill")}, false);
+    }
+
+    void cancelledJobIsNotAnError()
+    {
+        QTRY_VERIFY(w->model()->rowOf(QStringLiteral("made")) >= 0);
+        QSignalSpy started(w->actions(), &ContainerActions::jobStarted);
+        QSignalSpy finished(w->operations(), &OperationsPanel::finished);
+        w->actions()->clone(QStringLiteral("made"), QStringLiteral("slow"), false);
+        QTRY_COMPARE(started.count(), 1);
+        const QString path = started.first().at(0).toString();
+        QTRY_VERIFY(w->operations()->rowOf(path) >= 0);  // listed with its Cancel button
+        QCOMPARE(w->operations()->runningCount(), 1);
+        w->operations()->cancel(path);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.first().at(0).toString(), path);
+        QCOMPARE(finished.first().at(3).toBool(), false);  // not a success...
+        QCOMPARE(finished.first().at(4).toBool(), true);   // ...but cancelled
+        QVERIFY(finished.first().at(5).toString().isEmpty());
+        QVERIFY2(w->messageBar()->text().isEmpty(), qPrintable(w->messageBar()->text()));
+        QCOMPARE(w->operations()->runningCount(), 0);
+        QVERIFY(w->model()->rowOf(QStringLiteral("slow")) < 0);
+        QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/slow")));
     }
 
     // The GUI of an ordinary user without a polkit agent: Start is refused,
