@@ -185,6 +185,21 @@ private Q_SLOTS:
         QTRY_COMPARE(w->consoles()->windows().size(), 2);
         QCOMPARE(cw->tabs().size(), 1);
         QVERIFY(tty->isLive());
+
+        // Send Key → Ctrl+Alt+F2: the container's tty2, as a tab.
+        cw->findChild<QAction *>(QStringLiteral("actionCtrlAltF2"))->trigger();
+        ConsoleTab *tty2 = nullptr;
+        for (ConsoleWindow *c : w->consoles()->windows())
+            if (ConsoleTab *t = c->findTab(QStringLiteral("web"), int(ConsoleTab::Kind::Console), 2))
+                tty2 = t;
+        QVERIFY(tty2);
+        QTRY_VERIFY(tty2->isLive());
+        // Detach: the tab stays, the session ends, the container keeps running.
+        QCOMPARE(tty2->window()->findChild<QAction *>(QStringLiteral("actionSysRq"))->isEnabled(), false);
+        tty2->detach();
+        QVERIFY(!tty2->isLive());
+        QVERIFY(tty2->statusText().startsWith(QStringLiteral("Detached")));
+        QCOMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
     }
 
     void shellTab()
