@@ -47,7 +47,7 @@ ContainerActions::ContainerActions(HelperConnection *connection, ContainerListMo
         {Freeze, "actionFreeze", "media-playback-pause", QKeySequence(Qt::CTRL | Qt::Key_P), QStyle::SP_MediaPause},
         {Unfreeze, "actionUnfreeze", "media-playback-start", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), QStyle::SP_MediaPlay},
         {Console, "actionConsole", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::Key_T), QStyle::SP_ComputerIcon},
-        {Shell, "actionShell", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+        {Shell, "actionShell", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), QStyle::SP_CommandLink},
         {Clone, "actionClone", "edit-copy", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QStyle::SP_FileDialogNewFolder},
         {Rename, "actionRename", "edit-rename", QKeySequence(Qt::Key_F2)},
         {Destroy, "actionDestroy", "edit-delete", QKeySequence(Qt::SHIFT | Qt::Key_Delete), QStyle::SP_TrashIcon},

@@ -349,7 +349,7 @@ void MainWindow::showContextMenu(const QPoint &pos)
         menu.addActions(m_actions->lifecycleActions());
         menu.addSeparator();
         // Console: the main console or one of the container's ttys.
-        QMenu *console = menu.addMenu(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("&Console"));
+        QMenu *console = menu.addMenu(m_actions->action(K::Console)->icon(), tr("&Console"));
         console->setObjectName(QStringLiteral("menuConsole"));
         console->setEnabled(m_actions->action(K::Console)->isEnabled());
         const QString name = index.data(ContainerListModel::NameRole).toString();

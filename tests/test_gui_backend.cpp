@@ -34,6 +34,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -387,6 +388,21 @@ private Q_SLOTS:
         QTest::qWait(700);  // two stats rounds: CPU % needs a previous sample
         QVERIFY(w->selectContainer(QStringLiteral("web")));
         QVERIFY(w->grab().save(dir + QStringLiteral("/main-window.png")));
+        {
+            // The context menu of the running row, with its Console submenu.
+            auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
+            bool saved = false;
+            QTimer::singleShot(100, [&saved, dir] {
+                for (QWidget *top : QApplication::topLevelWidgets())
+                    if (auto *menu = qobject_cast<QMenu *>(top); menu && menu->isVisible()
+                        && menu->objectName() == QLatin1String("containerContextMenu")) {
+                        saved = menu->grab().save(dir + QStringLiteral("/context-menu.png"));
+                        menu->close();
+                    }
+            });
+            Q_EMIT view->customContextMenuRequested(view->visualRect(view->currentIndex()).center());
+            QVERIFY(saved);
+        }
         w->findChild<QAction *>(QStringLiteral("actionResources"))->trigger();
         w->findChild<QAction *>(QStringLiteral("actionDetails"))->trigger();
         w->resize(1200, 600);
