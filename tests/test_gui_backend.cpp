@@ -488,6 +488,33 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/slow")));
     }
 
+    void wizardCancel()
+    {
+        // Job steps are slow now (reconnectsAfterHelperRestart): cancel midway.
+        w->actions()->action(ContainerActions::Create)->trigger();
+        CreateWizard *wizard = nullptr;
+        for (CreateWizard *c : w->findChildren<CreateWizard *>())
+            if (c->isVisible())
+                wizard = c;
+        QVERIFY(wizard);
+        QSignalSpy finished(wizard, &CreateWizard::jobFinished);
+        QSignalSpy created(wizard, &CreateWizard::created);
+        QTRY_COMPARE(wizard->templateName(), QStringLiteral("busybox"));
+        wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("never"));
+        for (int i = 0; i < 4; ++i)
+            wizard->next();
+        QCOMPARE(wizard->currentId(), int(CreateWizard::ProgressPage));
+        QTRY_VERIFY(!wizard->jobPath().isEmpty());
+        wizard->findChild<QPushButton *>(QStringLiteral("cancelCreation"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QCOMPARE(created.count(), 0);
+        QCOMPARE(wizard->findChild<QLabel *>(QStringLiteral("createResult"))->text(),
+                 QStringLiteral("Cancelled. Nothing was created."));
+        QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/never")));
+        wizard->reject();
+    }
+
     // The GUI of an ordinary user without a polkit agent: Start is refused,
     // the refusal is shown calmly in words, and nothing changes.
     void refusalAsAnOrdinaryUser()
