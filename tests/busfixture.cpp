@@ -1,5 +1,7 @@
 #include "busfixture.h"
 
+#include "cgroups.h"
+
 #include "protocol.h"
 
 #include <QCoreApplication>
@@ -413,6 +415,9 @@ void BusFixture::cleanup()
     QFile::remove(m_ruleFile);
     QFile::remove(m_ruleFile + QStringLiteral(".new"));
     QFile::remove(m_policyFile);
+    // No empty "hutch" cgroup parents left behind either.
+    if (auto layout = rt::CgroupLayout::detect())
+        rt::Cgroup::removeBaseIfEmpty(*layout);
 }
 
 }  // namespace hutch::test

@@ -1,6 +1,7 @@
 #include "runtimefixture.h"
 
 #include "atomicfile.h"
+#include "cgroups.h"
 #include "configdocument.h"
 
 #include <QElapsedTimer>
@@ -37,6 +38,9 @@ RuntimeFixture::RuntimeFixture()
 RuntimeFixture::~RuntimeFixture()
 {
     stopAll();
+    // The machine as the test found it: no empty "hutch" parents either.
+    if (auto layout = rt::CgroupLayout::detect())
+        rt::Cgroup::removeBaseIfEmpty(*layout);
 }
 
 Status RuntimeFixture::create(const QString &name, const QStringList &extraConfig, int ttys, const QString &hostname)

@@ -906,4 +906,15 @@ std::vector<std::string> Cgroup::paths() const
     return out;
 }
 
+void Cgroup::removeBaseIfEmpty(const CgroupLayout &layout, const std::string &base)
+{
+    if (base.empty() || base.find("..") != std::string::npos || base.front() == '/')
+        return;
+    // rmdir fails on a cgroup with children or tasks: only empty ones go.
+    for (const auto &h : layout.v1)
+        ::rmdir((h.mount + "/" + base).c_str());
+    if (!layout.unifiedMount.empty())
+        ::rmdir((layout.unifiedMount + "/" + base).c_str());
+}
+
 }  // namespace hutch::rt

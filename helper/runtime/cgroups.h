@@ -100,6 +100,11 @@ public:
     // The directories, for logs and tests.
     std::vector<std::string> paths() const;
 
+    // Removes BASE in every hierarchy where it is empty (no container uses
+    // it). For tidying up when the last user is known to be gone: a
+    // concurrent create could lose its parent otherwise.
+    static void removeBaseIfEmpty(const CgroupLayout &layout, const std::string &base = "hutch");
+
 private:
     Cgroup() = default;
     struct Impl;
