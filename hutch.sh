@@ -98,6 +98,11 @@ cmd_test() {
     return $status
 }
 
+helper_on_system_bus() {
+    dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:io.github.hutch.Helper1 2>/dev/null | grep -q 'boolean true'
+}
+
 cmd_run() {
     install_deps
     configure_and_build build -DHUTCH_SANITIZE=OFF -DHUTCH_BUILD_GUI=ON -DHUTCH_BUILD_HELPER=ON -DHUTCH_BUILD_TESTS=ON
@@ -105,7 +110,30 @@ cmd_run() {
         echo "hutch: no display (DISPLAY or WAYLAND_DISPLAY) to show the window on" >&2
         exit 1
     fi
-    exec build/gui/hutch "$@"
+    if [ -n "${HUTCH_BUS_ADDRESS:-}" ] || helper_on_system_bus; then
+        exec build/gui/hutch "$@"  # an installed helper, or a backend already running
+    fi
+    # No helper installed: a private backend for this window (./hutch.sh
+    # backend), in which the user may do everything, ended with the window.
+    [ "$(id -u)" = 0 ] || sudo -v
+    local out backend
+    out=$(mktemp)
+    "$0" backend --allow "${SUDO_USER:-$(id -un)}" >"$out" &
+    backend=$!
+    for _ in $(seq 1200); do
+        grep -q '^export ' "$out" && break
+        kill -0 "$backend" 2>/dev/null || break
+        sleep 0.1
+    done
+    eval "$(grep '^export ' "$out")"
+    rm -f "$out"
+    if [ -z "${HUTCH_BUS_ADDRESS:-}" ]; then
+        echo "hutch: the backend did not start" >&2
+        exit 1
+    fi
+    build/gui/hutch "$@" || true
+    "$0" backend --stop
+    wait "$backend" 2>/dev/null || true
 }
 
 # --- backend: the helper on a private system bus, with the real polkitd ---
