@@ -372,9 +372,12 @@ private Q_SLOTS:
     // and a console window, as PNG (for docs/screenshots and for looking).
     void screenshots()
     {
-        const QString dir = qEnvironmentVariable("HUTCH_SCREENSHOT_DIR");
+        // Every window renders either way; the pictures are kept only where
+        // HUTCH_SCREENSHOT_DIR asks for them (docs/screenshots/render.sh).
+        QTemporaryDir scratch;
+        QString dir = qEnvironmentVariable("HUTCH_SCREENSHOT_DIR");
         if (dir.isEmpty())
-            QSKIP("HUTCH_SCREENSHOT_DIR not set");
+            dir = scratch.path();
         for (const char *name : {"db", "cache"}) {
             const auto r = fx->hutchctl({QStringLiteral("create"), QString::fromLatin1(name), QStringLiteral("-t"),
                                          QStringLiteral("busybox")}, false);
