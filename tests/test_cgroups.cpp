@@ -336,6 +336,7 @@ private Q_SLOTS:
         }
         QCOMPARE(got, v1);
         QVERIFY(!layout->hasV1("name=systemd"));
+        QCOMPARE(q(layout->systemdMount), mountinfo.contains("name=systemd") ? QStringLiteral("/sys/fs/cgroup/systemd") : QString());
         QVERIFY(!layout->hasV1("clone_children"));
         QVERIFY(!layout->hasV2("memory"));  // v2Controllers is left to detect()
     }
