@@ -124,8 +124,10 @@ private Q_SLOTS:
         const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
         for (const QFileInfo &fd : fds.entryInfoList(QDir::NoDotAndDotDot | QDir::System)) {
             const QString target = fd.symLinkTarget();
-            QVERIFY2(target.startsWith(QLatin1String("/dev/pts/")) || target.startsWith(QLatin1String("/dev/console"))
-                         || target.startsWith(QLatin1String("/dev/tty")),
+            // Seen from a test under a chroot the path starts outside it:
+            // what matters is which device it is.
+            QVERIFY2(target.contains(QLatin1String("/dev/pts/")) || target.endsWith(QLatin1String("/dev/console"))
+                         || target.contains(QLatin1String("/dev/tty")),
                      qPrintable(fd.fileName() + QStringLiteral(" -> ") + target));
         }
     }

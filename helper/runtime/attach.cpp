@@ -140,10 +140,20 @@ void runAttached(const AttachRequest &request, const LaunchSpec &spec, pid_t ini
     UniqueFd pidfd(int(::syscall(SYS_pidfd_open, init, 0)));
     if (!pidfd)
         fail(syncFd, Error::sys("pidfd_open of init"));
-    // All at once: the mount namespace also moves root and cwd to the
-    // container's root, so no host directory stays reachable.
+    // Init's root, as the kernel has it. Joining the mount namespace moves
+    // root and cwd to the namespace's root mount, which is the container's
+    // root only when the monitor itself runs at the real root: under a
+    // chroot (a build chroot, a test's) it would be the host's "/".
+    const std::string rootLink = "/proc/" + std::to_string(init) + "/root";
+    UniqueFd initRoot(::open(rootLink.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!initRoot)
+        fail(syncFd, Error::sys("open " + rootLink));
+    // All at once. It succeeds only while the process of the pidfd lives,
+    // so initRoot was not taken from a reused pid.
     if (::setns(pidfd.get(), CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP) < 0)
         fail(syncFd, Error::sys("join the container's namespaces"));
+    if (::fchdir(initRoot.get()) < 0 || ::chroot(".") < 0)
+        fail(syncFd, Error::sys("enter the container's root"));
     if (::chdir("/") < 0)
         fail(syncFd, Error::sys("chdir /"));
 
