@@ -1,6 +1,8 @@
 #include "propertiesdialog.h"
 
 #include "client.h"
+#include "configeditor.h"
+#include "logview.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
 
@@ -19,6 +21,7 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     setObjectName(QStringLiteral("propertiesDialog"));
     setWindowTitle(tr("Properties of \"%1\"").arg(name));
     auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("propertiesTabs"));
 
     auto *general = new QWidget;
     auto *form = new QFormLayout(general);
@@ -42,30 +45,21 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     row(tr("Autostart:"), entry.value(QStringLiteral("autostart")).toBool() ? tr("Yes") : tr("No"));
     if (entry.value(QStringLiteral("broken")).toBool())
         row(tr("Problem:"), entry.value(QStringLiteral("problem")).toString());
-    tabs->addTab(general, tr("General"));
+    tabs->addTab(general, tr("&General"));
 
-    auto *config = new QPlainTextEdit;
-    config->setObjectName(QStringLiteral("configView"));
-    config->setReadOnly(true);
-    config->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    config->setPlainText(tr("Loading…"));
-    tabs->addTab(config, tr("Configuration"));
-    connection->watch(
-        connection->helper()->GetConfig(name, {}), config,
-        [config](const QDBusPendingCall &call) {
-            const QDBusPendingReply<QList<QVariantMap>> reply = call;
-            QStringList lines;
-            for (const QVariantMap &e : reply.value())
-                lines << QStringLiteral("%1 = %2").arg(e.value(QStringLiteral("key")).toString(),
-                                                       e.value(QStringLiteral("value")).toString());
-            config->setPlainText(lines.join(QLatin1Char('\n')));
-        },
-        [config](const QString &message, bool) { config->setPlainText(message); });
+    // The config file in an editor that validates as you type, and the
+    // container's log; both from the helper.
+    m_config = new ConfigEditor(connection, tabs);
+    m_config->setContainer(name);
+    tabs->addTab(m_config, tr("Con&figuration"));
+    m_log = new LogView(connection, tabs);
+    m_log->setContainer(name);
+    tabs->addTab(m_log, tr("&Log"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(buttons);
-    resize(560, 420);
+    resize(680, 520);
 }

@@ -1,0 +1,312 @@
+#include "configeditor.h"
+
+#include "client.h"
+#include "confighighlighter.h"
+#include "helperconnection.h"
+
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTextBlock>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace hutch;
+
+namespace {
+// The name problems are reported under: the file's name in the container's
+// directory, as the helper reports it in SetConfig's refusals.
+const QString kFileName = QStringLiteral("config");
+constexpr int kLineRole = Qt::UserRole + 1;
+}
+
+ConfigEditor::ConfigEditor(HelperConnection *connection, QWidget *parent)
+    : QWidget(parent), m_connection(connection), m_edit(new QPlainTextEdit(this)),
+      m_highlighter(new ConfigHighlighter(m_edit->document())), m_problems(new QListWidget(this)),
+      m_status(new QLabel(this)), m_note(new QLabel(this)), m_save(new QPushButton(tr("&Save"), this)),
+      m_revert(new QPushButton(tr("&Revert"), this)), m_debounce(new QTimer(this))
+{
+    setObjectName(QStringLiteral("configEditor"));
+    m_edit->setObjectName(QStringLiteral("configText"));
+    m_edit->setAccessibleName(tr("Configuration file"));
+    m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Tab moves focus on: a config file never needs a tab character, and a
+    // keyboard user must be able to leave the editor.
+    m_edit->setTabChangesFocus(true);
+    m_edit->viewport()->installEventFilter(this);
+    m_problems->setObjectName(QStringLiteral("configProblems"));
+    m_problems->setAccessibleName(tr("Problems in the configuration"));
+    m_problems->setMaximumHeight(fontMetrics().height() * 6);
+    m_status->setObjectName(QStringLiteral("configStatus"));
+    m_status->setWordWrap(true);
+    m_note->setObjectName(QStringLiteral("configNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    m_save->setObjectName(QStringLiteral("configSave"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(tr("Save the configuration (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_revert->setObjectName(QStringLiteral("configRevert"));
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(400);
+    connect(m_debounce, &QTimer::timeout, this, &ConfigEditor::validateNow);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
+        // What the helper refused belonged to the text as it was.
+        m_helperDiagnostics.clear();
+        m_debounce->start();
+        updateButtons();
+    });
+    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        goToLine(item->data(kLineRole).toInt());
+    });
+    connect(m_save, &QPushButton::clicked, this, &ConfigEditor::save);
+    connect(m_revert, &QPushButton::clicked, this, [this] { setText(m_savedText); });
+    connect(connection, &HelperConnection::configChanged, this, [this](const QString &name) {
+        // Changed elsewhere (hutchctl config, the resources panel): reload
+        // unless the user has edits of their own, which are not thrown away.
+        if (name == m_name && !isModified() && !m_saving)
+            load();
+    });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_note);
+    layout->addWidget(m_edit, 1);
+    layout->addWidget(m_problems);
+    layout->addLayout(buttons);
+    setTabOrder(m_edit, m_problems);
+    setTabOrder(m_problems, m_revert);
+    setTabOrder(m_revert, m_save);
+    updateButtons();
+}
+
+void ConfigEditor::setValidationDelay(int ms)
+{
+    m_debounce->setInterval(ms);
+}
+
+void ConfigEditor::setContainer(const QString &name)
+{
+    m_name = name;
+    load();
+}
+
+void ConfigEditor::load()
+{
+    if (m_name.isEmpty())
+        return;
+    const QString name = m_name;
+    setStatus(tr("Loading…"));
+    // The helper reports the configuration as LXC reads it, entry by entry
+    // with file and line; the editor shows the entries of the container's
+    // own file at their line numbers, so that line numbers in problems
+    // match the file on disk.
+    m_connection->watch(
+        m_connection->helper()->GetConfig(name, {}), this,
+        [this, name](const QDBusPendingCall &call) {
+            if (name != m_name)
+                return;
+            const QDBusPendingReply<QList<QVariantMap>> reply = call;
+            const QString suffix = QLatin1Char('/') + name + QStringLiteral("/config");
+            QStringList lines;
+            bool included = false;
+            for (const QVariantMap &e : reply.value()) {
+                if (!e.value(QStringLiteral("file")).toString().endsWith(suffix)) {
+                    included = true;
+                    continue;
+                }
+                const int line = qMax(1, e.value(QStringLiteral("line")).toInt());
+                while (lines.size() < line)
+                    lines << QString();
+                lines[line - 1] = QStringLiteral("%1 = %2").arg(
+                    e.value(QStringLiteral("key")).toString(),
+                    QString::fromUtf8(ConfigDocument::encodeValue(e.value(QStringLiteral("value")).toString())));
+            }
+            m_readOnly = included;
+            m_edit->setReadOnly(included);
+            m_note->setText(included
+                ? tr("This configuration includes other files. It is shown as LXC reads it and cannot be "
+                     "edited here; use hutchctl config NAME KEY VALUE.")
+                : tr("Comments and lines LXC ignores are not shown: the helper reports the configuration "
+                     "as LXC reads it. Saving writes what is shown."));
+            m_note->show();
+            lines << QString();
+            setText(lines.join(QLatin1Char('\n')));
+            setStatus(QString());
+            Q_EMIT loaded();
+        },
+        [this](const QString &message, bool) { setStatus(message, true); });
+}
+
+void ConfigEditor::setText(const QString &text)
+{
+    m_savedText = text;
+    m_edit->setPlainText(text);
+    m_debounce->stop();
+    validateNow();
+}
+
+QString ConfigEditor::text() const
+{
+    return m_edit->toPlainText();
+}
+
+bool ConfigEditor::isModified() const
+{
+    return m_edit->toPlainText() != m_savedText;
+}
+
+bool ConfigEditor::hasErrors() const
+{
+    auto isError = [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; };
+    return std::any_of(m_diagnostics.begin(), m_diagnostics.end(), isError)
+        || std::any_of(m_helperDiagnostics.begin(), m_helperDiagnostics.end(), isError);
+}
+
+void ConfigEditor::validateNow()
+{
+    m_debounce->stop();
+    // Includes are resolved as the helper would, from the container's
+    // directory; the GUI only reads what the desktop user may read.
+    const LoadResult result = loadConfigBytes(m_edit->toPlainText().toUtf8(), kFileName, QString());
+    m_diagnostics = result.diagnostics;
+    showDiagnostics();
+    Q_EMIT validated(!hasErrors());
+}
+
+QString ConfigEditor::problemAt(int line) const
+{
+    return m_highlighter->problems().value(line).message;
+}
+
+void ConfigEditor::showDiagnostics()
+{
+    QHash<int, ConfigHighlighter::Problem> byLine;
+    m_problems->clear();
+    for (const QList<Diagnostic> *list : {&m_diagnostics, &m_helperDiagnostics}) {
+        for (const Diagnostic &d : *list) {
+            const bool error = d.severity == Diagnostic::Severity::Error;
+            auto *item = new QListWidgetItem(d.toString(), m_problems);
+            item->setData(kLineRole, d.file == kFileName ? d.line : 0);
+            item->setIcon(style()->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+            if (d.file != kFileName || d.line <= 0)
+                continue;
+            // Several problems on one line: all of them in the tooltip, the
+            // line marked as an error if any of them is one.
+            ConfigHighlighter::Problem &p = byLine[d.line];
+            p.error = p.message.isEmpty() ? error : (p.error || error);
+            p.message = p.message.isEmpty() ? d.message : p.message + QLatin1Char('\n') + d.message;
+        }
+    }
+    m_highlighter->setProblems(byLine);
+    m_problems->setVisible(m_problems->count() > 0);
+    if (!m_saving)
+        setStatus(hasErrors() ? tr("%n problem(s) must be fixed before saving.", nullptr, int(m_problems->count()))
+                              : QString(),
+                  hasErrors());
+    updateButtons();
+}
+
+void ConfigEditor::updateButtons()
+{
+    const bool modified = isModified();
+    m_save->setEnabled(!m_readOnly && !m_saving && modified && !hasErrors() && !m_debounce->isActive()
+                       && !m_name.isEmpty() && m_connection->isConnected());
+    m_revert->setEnabled(!m_saving && modified);
+}
+
+void ConfigEditor::goToLine(int line)
+{
+    if (line <= 0)
+        return;
+    const QTextBlock block = m_edit->document()->findBlockByNumber(line - 1);
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    m_edit->setTextCursor(cursor);
+    m_edit->centerCursor();
+    m_edit->setFocus();
+}
+
+void ConfigEditor::setStatus(const QString &text, bool problem)
+{
+    m_status->setText(text);
+    QPalette p = palette();
+    if (problem)
+        p.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_status->setPalette(p);
+}
+
+void ConfigEditor::save()
+{
+    if (m_debounce->isActive())
+        validateNow();
+    if (hasErrors() || m_readOnly || m_saving || m_name.isEmpty())
+        return;
+    const QString text = m_edit->toPlainText();
+    m_saving = true;
+    updateButtons();
+    setStatus(tr("Saving…"));
+    auto *watcher = new QDBusPendingCallWatcher(
+        m_connection->helper()->asyncCall(QStringLiteral("SetConfig"), m_name, text, QVariantMap()), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, text] {
+        watcher->deleteLater();
+        m_saving = false;
+        if (!watcher->isError()) {
+            m_savedText = text;
+            setStatus(tr("Saved."));
+            updateButtons();
+            Q_EMIT saved();
+            return;
+        }
+        // The helper validates again (the trust boundary); what it refuses
+        // comes as "config:LINE: message" lines, marked like our own.
+        const QDBusError error = watcher->error();
+        static const QRegularExpression lineRe(QStringLiteral("^([^:\\n]+):(\\d+): (?:(warning): )?(.*)$"),
+                                               QRegularExpression::MultilineOption);
+        m_helperDiagnostics.clear();
+        for (auto it = lineRe.globalMatch(error.message()); it.hasNext();) {
+            const auto m = it.next();
+            Diagnostic d;
+            d.file = m.captured(1).section(QLatin1Char('/'), -1);
+            d.line = m.captured(2).toInt();
+            d.severity = m.captured(3).isEmpty() ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+            d.message = m.captured(4);
+            m_helperDiagnostics << d;
+        }
+        const QString message = HelperConnection::readableError(error);
+        showDiagnostics();
+        setStatus(message, true);
+        Q_EMIT saveFailed(message);
+    });
+}
+
+bool ConfigEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit->viewport() && event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int line = m_edit->cursorForPosition(help->pos()).blockNumber() + 1;
+        const QString message = problemAt(line);
+        if (message.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), message, m_edit->viewport());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
