@@ -7,6 +7,7 @@
 // reconnected. No polling sleeps: QTRY_ and signal spies.
 #include "busfixture.h"
 #include "clonedialog.h"
+#include "configeditor.h"
 #include "consoletab.h"
 #include "consolewindow.h"
 #include "containeractions.h"
@@ -16,11 +17,14 @@
 #include "createwizard.h"
 #include "detailspanel.h"
 #include "historygraph.h"
+#include "logview.h"
 #include "helperconnection.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "operationspanel.h"
+#include "propertiesdialog.h"
 #include "resourcespanel.h"
+#include "settingsdialog.h"
 #include "usageslider.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
@@ -36,9 +40,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 #include <QtTest>
@@ -305,11 +311,95 @@ private Q_SLOTS:
         Q_UNUSED(loaded)
     }
 
+    void sparklineFollowsTheRunningContainer()
+    {
+        // The list's CPU history is fed by the real GetStats polling.
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        const int row = w->model()->rowOf(QStringLiteral("web"));
+        const QModelIndex cpu = w->model()->index(row, ContainerListModel::Cpu);
+        QTRY_VERIFY(cpu.data(ContainerListModel::CpuHistoryRole).value<QList<float>>().size() >= 3);
+    }
+
+    void logOfARunningContainer()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        PropertiesDialog dialog(w->connection(), w->model()->entryOf(QStringLiteral("web")), w.get());
+        LogView *log = dialog.logView();
+        log->setInterval(200);
+        QSignalSpy refreshed(log, &LogView::refreshed);
+        dialog.show();
+        auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"));
+        tabs->setCurrentWidget(log);
+        QTRY_VERIFY(refreshed.count() >= 1);
+        auto *status = log->findChild<QLabel *>(QStringLiteral("logStatus"));
+        // An answer, not an error (an empty log says so in words).
+        QVERIFY2(!status->text().contains(QStringLiteral("Not found")) && !status->text().contains(QStringLiteral("refused")),
+                 qPrintable(status->text()));
+        // Following while visible: it asks again by itself.
+        QVERIFY(log->isFollowing());
+        const int before = int(refreshed.count());
+        QTRY_VERIFY(refreshed.count() >= before + 2);
+        // Hidden: no more calls.
+        tabs->setCurrentIndex(0);
+        QVERIFY(!log->isFollowing());
+        log->refreshButton()->click();
+        QTRY_VERIFY(refreshed.count() >= before + 3);
+    }
+
     void stopFromTheGui()
     {
         QVERIFY(w->selectContainer(QStringLiteral("web")));
         w->actions()->action(ContainerActions::Stop)->trigger();
         QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+    }
+
+    void configEditorSavesThroughTheHelper()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+        PropertiesDialog dialog(w->connection(), w->model()->entryOf(QStringLiteral("web")), w.get());
+        ConfigEditor *editor = dialog.configEditor();
+        editor->setValidationDelay(50);
+        QSignalSpy loaded(editor, &ConfigEditor::loaded);
+        dialog.show();
+        QTRY_VERIFY(loaded.count() >= 1);
+        QVERIFY2(editor->text().contains(QStringLiteral("lxc.tty.max = 2")), qPrintable(editor->text()));
+        QVERIFY(!editor->hasErrors());
+        QVERIFY(!editor->saveButton()->isEnabled());  // nothing changed yet
+
+        // An invalid value: marked, and Save stays disabled.
+        QSignalSpy validated(editor, &ConfigEditor::validated);
+        editor->editor()->setPlainText(QString(editor->text()).replace(QStringLiteral("lxc.tty.max = 2"),
+                                                                       QStringLiteral("lxc.tty.max = two")));
+        QTRY_VERIFY(validated.count() >= 1);
+        QVERIFY(editor->hasErrors());
+        QVERIFY(!editor->saveButton()->isEnabled());
+
+        // Fixed: Save is enabled, and saving changes the container's config.
+        editor->editor()->setPlainText(QString(editor->text()).replace(QStringLiteral("lxc.tty.max = two"),
+                                                                       QStringLiteral("lxc.tty.max = 3")));
+        QTRY_VERIFY(editor->saveButton()->isEnabled());
+        QSignalSpy saved(editor, &ConfigEditor::saved);
+        QSignalSpy failed(editor, &ConfigEditor::saveFailed);
+        editor->saveButton()->click();
+        QTRY_VERIFY(saved.count() + failed.count() >= 1);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        const auto read = fx->hutchctl({QStringLiteral("config"), QStringLiteral("web"), QStringLiteral("lxc.tty.max")});
+        QVERIFY2(read.text().trimmed().endsWith(QLatin1Char('3')), qPrintable(read.text()));
+        QTRY_COMPARE(w->model()->entryOf(QStringLiteral("web")).value(QStringLiteral("ttys")).toUInt(), 3u);
+        QVERIFY(!editor->saveButton()->isEnabled());  // saved: nothing to save
+    }
+
+    void settingsShowWhatTheHelperSays()
+    {
+        SettingsDialog *dialog = w->showSettings();
+        QSignalSpy received(dialog, &SettingsDialog::settingsReceived);
+        QTRY_VERIFY(received.count() == 1);
+        QCOMPARE(dialog->field(QStringLiteral("storePath"))->text(), fx->storePath());
+        QCOMPARE(dialog->field(QStringLiteral("settingsPath"))->text(), fx->settingsPath());
+        QVERIFY(!dialog->field(QStringLiteral("defaultBackingStore"))->text().isEmpty());
+        QVERIFY(!dialog->field(QStringLiteral("bridgeState"))->text().isEmpty());
+        QVERIFY(dialog->noteLabel()->text().contains(fx->settingsPath()));
+        dialog->reject();
     }
 
     void wizardCreates()
