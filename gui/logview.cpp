@@ -17,7 +17,7 @@
 
 LogView::LogView(HelperConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection), m_text(new QPlainTextEdit(this)),
-      m_follow(new QCheckBox(tr("&Follow"), this)), m_refresh(new QPushButton(tr("Re&fresh"), this)),
+      m_follow(new QCheckBox(tr("&Follow"), this)), m_refresh(new QPushButton(tr("&Refresh"), this)),
       m_status(new QLabel(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("logView"));
@@ -113,10 +113,12 @@ void LogView::refresh()
         if (name != m_name)
             return;
         if (watcher->isError()) {
-            m_status->setText(HelperConnection::readableError(watcher->error()));
+            m_error = HelperConnection::readableError(watcher->error());
+            m_status->setText(m_error);
             Q_EMIT refreshed();
             return;
         }
+        m_error.clear();
         const QDBusPendingReply<QString> reply = *watcher;
         const QString text = reply.value();
         QScrollBar *bar = m_text->verticalScrollBar();

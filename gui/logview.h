@@ -29,6 +29,8 @@ public:
     QCheckBox *followBox() const { return m_follow; }
     QPushButton *refreshButton() const { return m_refresh; }
     bool isFollowing() const;
+    // The helper's refusal or failure of the last refresh, empty after an answer.
+    QString lastError() const { return m_error; }
 
 Q_SIGNALS:
     // A GetLog answer was shown (or its error).
@@ -50,4 +52,5 @@ private:
     QTimer *m_timer;
     uint m_lines = 500;
     bool m_pending = false;
+    QString m_error;
 };

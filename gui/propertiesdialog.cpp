@@ -51,7 +51,7 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     // container's log; both from the helper.
     m_config = new ConfigEditor(connection, tabs);
     m_config->setContainer(name);
-    tabs->addTab(m_config, tr("Con&figuration"));
+    tabs->addTab(m_config, tr("&Configuration"));
     m_log = new LogView(connection, tabs);
     m_log->setContainer(name);
     tabs->addTab(m_log, tr("&Log"));

@@ -33,8 +33,8 @@ SettingsDialog::SettingsDialog(HelperConnection *connection, Preferences *prefer
         {QStringLiteral("defaultBackingStore"), tr("Default &storage:")},
         {QStringLiteral("defaultBridge"), tr("Default &bridge:")},
         {QStringLiteral("bridgeState"), tr("Bridge s&tate:")},
-        {QStringLiteral("bridgeSubnet"), tr("Bridge s&ubnet:")},
-        {QStringLiteral("dnsmasqRunning"), tr("&DHCP and DNS (dnsmasq):")},
+        {QStringLiteral("bridgeSubnet"), tr("Bridge subn&et:")},
+        {QStringLiteral("dnsmasqRunning"), tr("D&HCP and DNS (dnsmasq):")},
         {QStringLiteral("settingsPath"), tr("Settings &file:")},
     };
     for (const auto &[key, label] : rows) {
