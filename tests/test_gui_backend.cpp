@@ -529,6 +529,32 @@ private Q_SLOTS:
         for (ConsoleWindow *c : w->consoles()->windows())
             c->deleteLater();
         QTRY_COMPARE(w->consoles()->windows().size(), 0);
+        {
+            // The config editor with a misspelt key marked, and the log.
+            PropertiesDialog props(w->connection(), w->model()->entryOf(QStringLiteral("web")), w.get());
+            ConfigEditor *editor = props.configEditor();
+            QSignalSpy loaded(editor, &ConfigEditor::loaded);
+            props.resize(760, 560);
+            props.show();
+            props.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(editor);
+            QTRY_VERIFY(loaded.count() >= 1);
+            editor->editor()->appendPlainText(QStringLiteral("lxc.start.atuo = 1"));
+            editor->validateNow();
+            QVERIFY(editor->hasErrors());
+            QCoreApplication::processEvents();
+            QVERIFY(props.grab().save(dir + QStringLiteral("/properties-config.png")));
+            props.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(props.logView());
+            QSignalSpy refreshed(props.logView(), &LogView::refreshed);
+            QTRY_VERIFY(refreshed.count() >= 1);
+            QVERIFY(props.grab().save(dir + QStringLiteral("/properties-log.png")));
+        }
+        {
+            SettingsDialog *settings = w->showSettings();
+            QSignalSpy received(settings, &SettingsDialog::settingsReceived);
+            QTRY_VERIFY(received.count() == 1);
+            QVERIFY(settings->grab().save(dir + QStringLiteral("/settings.png")));
+            settings->reject();
+        }
         // The wizard's pages, up to the summary (nothing is created).
         w->actions()->action(ContainerActions::Create)->trigger();
         CreateWizard *wizard = w->findChild<CreateWizard *>();
