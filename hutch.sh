@@ -17,8 +17,7 @@ build_deps=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libcap-dev libnl-3-dev libnl-route-3-dev libvterm-dev libbtrfsutil-dev libseccomp-dev
 )
-# What the runtime and its tests use at run time. Tests that need one of
-# these skip, saying which, when it could not be installed.
+# What the runtime and its tests use at run time.
 runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap dbus-daemon polkitd)
 
 as_root() {
@@ -32,24 +31,13 @@ missing_packages() {
     done
 }
 
-apt_install() {
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || true
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
-}
-
-# Build dependencies must install; runtime ones are installed when the
-# package mirror can be reached, else the tests that need them skip.
 install_deps() {
-    local build=() runtime=()
-    mapfile -t build < <(missing_packages "${build_deps[@]}")
-    mapfile -t runtime < <(missing_packages "${runtime_deps[@]}")
-    if [ ${#build[@]} -gt 0 ]; then
-        echo "== installing: ${build[*]} ${runtime[*]}"
-        apt_install "${build[@]}" "${runtime[@]}" || apt_install "${build[@]}"
-    elif [ ${#runtime[@]} -gt 0 ]; then
-        echo "== installing: ${runtime[*]}"
-        apt_install "${runtime[@]}" || echo "== could not install ${runtime[*]}: the tests that need them will skip" >&2
-    fi
+    local missing=()
+    mapfile -t missing < <(missing_packages "${build_deps[@]}" "${runtime_deps[@]}")
+    [ ${#missing[@]} -gt 0 ] || return 0
+    echo "== installing: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 configure_and_build() {  # DIR [cmake options...]

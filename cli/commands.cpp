@@ -5,6 +5,7 @@
 #include "watchers.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -288,17 +289,38 @@ int config(const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption append(opt("append"), opt("Add VALUE to a list key instead of replacing it."));
     const QCommandLineOption remove(opt("remove"), opt("Remove every line of KEY."));
-    p.addOptions({append, remove});
+    const QCommandLineOption text(opt("text"), opt("Print the config file as it is written, comments and all."));
+    const QCommandLineOption replace(opt("replace"), opt("Replace the whole config file with FILE (- for stdin), "
+                                                         "if it loads without error."), opt("FILE"));
+    p.addOptions({append, remove, text, replace});
     int status = 0;
-    if (!parseArgs(p, args, opt("config NAME [KEY [VALUE]] [--append | --remove]"),
+    if (!parseArgs(p, args, opt("config NAME [KEY [VALUE]] [--append | --remove] | NAME --text | NAME --replace FILE"),
                    opt("Show a container's effective config, one key's values, or change a key (atomically, "
                        "comments kept). A running container sees changes at its next start."),
                    1, 3, &status))
         return status;
     const QStringList pos = p.positionalArguments();
+    if ((p.isSet(text) || p.isSet(replace)) && pos.size() != 1)
+        return fail(QStringLiteral("--text and --replace take only NAME"));
     auto helper = connectHelper();
     if (!helper)
         return Failure;
+    if (p.isSet(text)) {
+        auto reply = helper->GetConfigText(pos.at(0), {});
+        if (!finished(reply))
+            return Failure;
+        std::fputs(reply.value().toUtf8().constData(), stdout);
+        return Ok;
+    }
+    if (p.isSet(replace)) {
+        QFile in;
+        const QString file = p.value(replace);
+        const bool opened = file == QLatin1String("-") ? in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(file), in.open(QIODevice::ReadOnly));
+        if (!opened)
+            return fail(QStringLiteral("cannot read %1: %2").arg(file, in.errorString()));
+        auto reply = helper->SetConfig(pos.at(0), QString::fromUtf8(in.readAll()), {});
+        return finished(reply) ? Ok : Failure;
+    }
     if (pos.size() == 3 || p.isSet(remove)) {
         if (pos.size() < 2)
             return fail(QStringLiteral("--remove needs a KEY"));
@@ -317,6 +339,50 @@ int config(const QStringList &args)
             std::printf("%s\n", qPrintable(e.value(opt("value")).toString()));
         else
             std::printf("%s = %s\n", qPrintable(e.value(opt("key")).toString()), qPrintable(e.value(opt("value")).toString()));
+    }
+    return Ok;
+}
+
+int log(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption lines(opt("lines"), opt("How many of the last lines (default 500)."), opt("N"), opt("500"));
+    p.addOption(lines);
+    int status = 0;
+    if (!parseArgs(p, args, opt("log NAME [--lines N]"), opt("Print the end of a container's log."), 1, 1, &status))
+        return status;
+    bool ok = false;
+    const uint n = p.value(lines).toUInt(&ok);
+    if (!ok || n == 0)
+        return fail(QStringLiteral("--lines needs a positive number, not \"%1\"").arg(p.value(lines)));
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    auto reply = helper->GetLog(p.positionalArguments().at(0), {{opt("lines"), n}});
+    if (!finished(reply))
+        return Failure;
+    std::fputs(reply.value().toUtf8().constData(), stdout);
+    return Ok;
+}
+
+int settings(const QStringList &args)
+{
+    QCommandLineParser p;
+    int status = 0;
+    if (!parseArgs(p, args, opt("settings"), opt("Show the helper's settings and the default bridge's state."), 0, 0, &status))
+        return status;
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    auto reply = helper->GetSettings({});
+    if (!finished(reply))
+        return Failure;
+    const QVariantMap s = client::plainMap(reply.value());
+    for (const char *key : {"settingsPath", "storePath", "cachePath", "runtimePath", "defaultBackingStore",
+                            "defaultBridge", "bridgeState", "bridgeSubnet", "dnsmasqRunning", "warning"}) {
+        const QVariant v = s.value(QLatin1String(key));
+        std::printf("%-20s %s\n", qPrintable(QString::fromLatin1(key) + QLatin1Char(':')),
+                    qPrintable(v.metaType().id() == QMetaType::Bool ? (v.toBool() ? opt("yes") : opt("no")) : v.toString()));
     }
     return Ok;
 }

@@ -16,6 +16,8 @@ int cgroup(const QStringList &args);
 int config(const QStringList &args);
 int rename(const QStringList &args);
 int monitor(const QStringList &args);
+int log(const QStringList &args);
+int settings(const QStringList &args);
 
 // jobs.cpp
 int create(const QStringList &args);

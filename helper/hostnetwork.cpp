@@ -1,5 +1,6 @@
 #include "hostnetwork.h"
 
+#include "atomicfile.h"
 #include "netlink.h"
 
 #include <QDir>
@@ -8,6 +9,10 @@
 #include <QTimer>
 
 #include <arpa/inet.h>
+#include <csignal>
+#include <poll.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace hutch {
 
@@ -151,43 +156,77 @@ HostNetwork::HostNetwork(QObject *parent) : QObject(parent) {}
 
 HostNetwork::~HostNetwork()
 {
-    (void)down();
+    stopDnsmasq();
+}
+
+Status HostNetwork::applyNat()
+{
+    // "add" then "delete" makes the table exist, so that the delete never
+    // fails: the definition that follows replaces whatever an earlier helper
+    // left, in one transaction.
+    const QByteArray script = "add table ip hutch\ndelete table ip hutch\n" + natTable(m_options.name, m_subnet).toUtf8();
+    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")}, script); !nft)
+        return nft.error().wrap(QStringLiteral("NAT for %1").arg(m_options.name));
+    return std::nullopt;
 }
 
 Status HostNetwork::up(const BridgeOptions &options)
 {
+    if (m_state != State::Down)
+        return std::nullopt;
     m_options = options;
+    m_stopping = false;
+    m_warning.clear();
     auto nl = rt::Netlink::open();
     if (!nl)
         return Error::failed(QString::fromStdString(nl.error().message));
     const std::string bridge = options.name.toStdString();
-    if (nl->exists(bridge)) {
-        m_ownBridge = false;  // the user's bridge: used as it is
-        return std::nullopt;
-    }
-    std::optional<IPv4Net> subnet = options.subnet.isEmpty() ? chooseSubnet(usedIPv4Networks())
-                                                              : IPv4Net::parse(options.subnet);
-    if (!subnet)
-        return Error::invalid(options.subnet.isEmpty() ? QStringLiteral("no free 10.0.N.0/24 for the bridge")
-                                                       : QStringLiteral("bad subnet \"%1\"").arg(options.subnet));
-    m_subnet = *subnet;
-    if (auto err = nl->addBridge(bridge))
-        return Error::failed(QString::fromStdString(err->message));
-    m_ownBridge = true;
-    const quint32 gateway = (m_subnet.address & maskOf(m_subnet.prefix)) + 1;
-    rt::Netlink::Change upChange;
-    upChange.up = true;
-    if (auto err = nl->addAddress(bridge, (ip(gateway) + QLatin1Char('/') + QString::number(m_subnet.prefix)).toStdString()))
-        return Error::failed(QString::fromStdString(err->message));
-    if (auto err = nl->change(bridge, upChange))
-        return Error::failed(QString::fromStdString(err->message));
-    // Forwarding for the NAT (the namespace's own setting).
-    QFile forward(QStringLiteral("/proc/sys/net/ipv4/ip_forward"));
-    if (forward.open(QIODevice::WriteOnly))
-        forward.write("1");
-    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")}, natTable(options.name, m_subnet).toUtf8()); !nft)
-        return nft.error().wrap(QStringLiteral("NAT for %1").arg(options.name));
     QDir().mkpath(options.stateDir);
+    if (nl->exists(bridge)) {
+        // Ours from an earlier helper, or the user's.
+        QFile record(recordPath());
+        const QStringList fields = record.open(QIODevice::ReadOnly)
+            ? QString::fromUtf8(record.readAll()).split(QLatin1Char(' '), Qt::SkipEmptyParts)
+            : QStringList();
+        const auto recorded = fields.size() == 2 && fields[0] == options.name ? IPv4Net::parse(fields[1].trimmed())
+                                                                               : std::nullopt;
+        if (!recorded) {
+            m_state = State::External;
+            return std::nullopt;
+        }
+        m_subnet = *recorded;
+        m_state = State::Up;
+        if (auto err = applyNat())
+            return err;
+        endStaleDnsmasq();
+    } else {
+        std::optional<IPv4Net> subnet = options.subnet.isEmpty() ? chooseSubnet(usedIPv4Networks())
+                                                                  : IPv4Net::parse(options.subnet);
+        if (!subnet)
+            return Error::invalid(options.subnet.isEmpty() ? QStringLiteral("no free 10.0.N.0/24 for the bridge")
+                                                           : QStringLiteral("bad subnet \"%1\"").arg(options.subnet));
+        m_subnet = *subnet;
+        if (auto err = nl->addBridge(bridge))
+            return Error::failed(QString::fromStdString(err->message));
+        m_state = State::Up;
+        // Recorded at once: whatever fails next, down() or the next helper
+        // knows the bridge is ours.
+        if (auto err = writeFileAtomically(recordPath(), (options.name + QLatin1Char(' ') + m_subnet.toString() + QLatin1Char('\n')).toUtf8()))
+            return err->wrap(QStringLiteral("record the bridge %1").arg(options.name));
+        const quint32 gateway = (m_subnet.address & maskOf(m_subnet.prefix)) + 1;
+        rt::Netlink::Change upChange;
+        upChange.up = true;
+        if (auto err = nl->addAddress(bridge, (ip(gateway) + QLatin1Char('/') + QString::number(m_subnet.prefix)).toStdString()))
+            return Error::failed(QString::fromStdString(err->message));
+        if (auto err = nl->change(bridge, upChange))
+            return Error::failed(QString::fromStdString(err->message));
+        // Forwarding for the NAT (the namespace's own setting).
+        QFile forward(QStringLiteral("/proc/sys/net/ipv4/ip_forward"));
+        if (forward.open(QIODevice::WriteOnly))
+            forward.write("1");
+        if (auto err = applyNat())
+            return err;
+    }
     if (QStandardPaths::findExecutable(options.dnsmasq).isEmpty() && !QFile::exists(options.dnsmasq)) {
         m_warning = QStringLiteral("dnsmasq is not installed (Debian package dnsmasq-base): containers on %1 need static addresses")
                         .arg(options.name);
@@ -195,6 +234,34 @@ Status HostNetwork::up(const BridgeOptions &options)
     }
     startDnsmasq();
     return std::nullopt;
+}
+
+void HostNetwork::endStaleDnsmasq()
+{
+    QFile pidFile(m_options.stateDir + QStringLiteral("/dnsmasq.pid"));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return;
+    bool ok = false;
+    const int pid = QString::fromLatin1(pidFile.readAll()).trimmed().toInt(&ok);
+    if (!ok || pid <= 1)
+        return;
+    // Only the dnsmasq of this bridge: its command line says so.
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!cmdline.open(QIODevice::ReadOnly))
+        return;
+    const QList<QByteArray> args = cmdline.readAll().split('\0');
+    const QByteArray ours = (QStringLiteral("--interface=") + m_options.name).toUtf8();
+    if (args.isEmpty() || !args.contains(ours) || !args.constFirst().endsWith("dnsmasq"))
+        return;
+    const int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
+    if (pidfd < 0)
+        return;
+    ::syscall(SYS_pidfd_send_signal, pidfd, SIGTERM, nullptr, 0);
+    pollfd p{pidfd, POLLIN, 0};
+    if (::poll(&p, 1, 5000) == 0)
+        ::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0);
+    ::poll(&p, 1, 5000);
+    ::close(pidfd);
 }
 
 void HostNetwork::startDnsmasq()
@@ -218,6 +285,18 @@ void HostNetwork::startDnsmasq()
     m_dnsmasq->waitForStarted(5000);
 }
 
+void HostNetwork::stopDnsmasq()
+{
+    m_stopping = true;
+    if (!m_dnsmasq)
+        return;
+    m_dnsmasq->terminate();
+    if (!m_dnsmasq->waitForFinished(5000))
+        m_dnsmasq->kill();
+    m_dnsmasq->waitForFinished(5000);
+    m_dnsmasq.reset();
+}
+
 bool HostNetwork::dnsmasqRunning() const
 {
     return m_dnsmasq && m_dnsmasq->state() == QProcess::Running;
@@ -230,23 +309,18 @@ qint64 HostNetwork::dnsmasqPid() const
 
 Status HostNetwork::down()
 {
-    m_stopping = true;
-    if (m_dnsmasq) {
-        m_dnsmasq->terminate();
-        if (!m_dnsmasq->waitForFinished(5000))
-            m_dnsmasq->kill();
-        m_dnsmasq->waitForFinished(5000);
-        m_dnsmasq.reset();
-    }
-    if (!m_ownBridge)
+    stopDnsmasq();
+    const bool own = m_state == State::Up;
+    m_state = State::Down;
+    if (!own)
         return std::nullopt;
-    m_ownBridge = false;
     Status result;
     if (auto nft = runNft({QStringLiteral("delete"), QStringLiteral("table"), QStringLiteral("ip"), QStringLiteral("hutch")}); !nft)
         result = nft.error();
     if (auto nl = rt::Netlink::open())
         if (auto err = nl->deleteLink(m_options.name.toStdString()); err && !result)
             result = Error::failed(QString::fromStdString(err->message));
+    QFile::remove(recordPath());
     return result;
 }
 

@@ -3,6 +3,12 @@
 // host has, dnsmasq on it for DHCP and DNS (supervised: restarted when it
 // dies), and NAT through an nftables table of our own that goes away with
 // the bridge. Runs in the helper (root), in its network namespace.
+//
+// The bridge outlives the helper, as lxcbr0 outlives lxc-net's start: a
+// helper that exits (or is killed) leaves the bridge and the NAT table, so
+// running containers stay connected, and records them in STATEDIR/bridge;
+// the next helper adopts them from there and starts a new dnsmasq (on the
+// same lease file, so leases carry over). down() is the explicit teardown.
 #pragma once
 
 #include "error.h"
@@ -48,17 +54,23 @@ QString natTable(const QString &bridge, const IPv4Net &subnet);
 class HostNetwork : public QObject {
     Q_OBJECT
 public:
+    enum class State { Down, Up, External };
+
     explicit HostNetwork(QObject *parent = nullptr);
+    // Stops dnsmasq; the bridge and the NAT table stay (see above).
     ~HostNetwork() override;
 
     // Creates the bridge if needed, its address, the NAT table, and starts
     // dnsmasq (unless dnsmasq is not installed: then static addresses only,
-    // and warning() says so). An existing bridge of the user's (br0,
-    // virbr0) is used as it is: no address, NAT or dnsmasq of ours.
+    // and warning() says so). A bridge an earlier helper made (STATEDIR/bridge
+    // names it) is adopted; any other existing bridge is the user's (br0,
+    // virbr0) and is used as it is: no address, NAT or dnsmasq of ours.
     Status up(const BridgeOptions &options);
     // Stops dnsmasq, removes the NAT table and the bridge (if we made it).
     Status down();
 
+    State state() const { return m_state; }
+    QString bridge() const { return m_options.name; }
     IPv4Net subnet() const { return m_subnet; }
     bool dnsmasqRunning() const;
     qint64 dnsmasqPid() const;
@@ -69,10 +81,15 @@ Q_SIGNALS:
 
 private:
     void startDnsmasq();
+    void stopDnsmasq();
+    // A dnsmasq an earlier helper left on our bridge (its pid file), ended.
+    void endStaleDnsmasq();
+    Status applyNat();
+    QString recordPath() const { return m_options.stateDir + QStringLiteral("/bridge"); }
 
     BridgeOptions m_options;
     IPv4Net m_subnet;
-    bool m_ownBridge = false;
+    State m_state = State::Down;
     bool m_stopping = false;
     std::unique_ptr<QProcess> m_dnsmasq;
     QString m_warning;

@@ -9,6 +9,7 @@ namespace hutch {
 Result<HelperSettings> HelperSettings::load(const QString &path)
 {
     HelperSettings s;
+    s.sourcePath = path;
     QFile file(path);
     if (!file.exists())
         return s;
@@ -44,6 +45,14 @@ Result<HelperSettings> HelperSettings::load(const QString &path)
         else if (key == QLatin1String("default_bridge")) {
             err = values::validateInterfaceName(value);
             s.defaultBridge = value;
+        } else if (key == QLatin1String("bridge_subnet")) {
+            // A private IPv4 network the bridge takes .1 of, DHCP the rest.
+            const QStringList parts = value.split(QLatin1Char('/'));
+            const int prefix = parts.size() == 2 ? parts[1].toInt() : -1;
+            err = values::validateIPv4Address(value);
+            if (!err && (prefix < 8 || prefix > 29))
+                err = Error::invalid(QStringLiteral("bridge_subnet \"%1\" needs a prefix from /8 to /29").arg(value));
+            s.bridgeSubnet = value;
         } else if (key == QLatin1String("default_backing_store")) {
             static const QStringList known = {QStringLiteral("best"), QStringLiteral("dir"), QStringLiteral("btrfs"),
                                               QStringLiteral("overlay"), QStringLiteral("lvm")};

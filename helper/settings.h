@@ -15,6 +15,11 @@ struct HelperSettings {
     QString runtimePath = QStringLiteral("/run/hutch");
     QString defaultBridge = QStringLiteral("hutchbr0");
     QString defaultBackingStore = QStringLiteral("best");
+    QString bridgeSubnet;  // "10.0.3.0/24"; empty: the first free 10.0.N.0/24
+    QString sourcePath;    // the file these came from (may not exist)
+
+    // Where the helper keeps the default bridge's record, leases and pid file.
+    QString networkStatePath() const { return runtimePath + QStringLiteral("/network"); }
 
     static QString defaultPath() { return QStringLiteral("/etc/hutch/hutch.conf"); }
     // A missing file gives the defaults; a bad line is an error naming it.

@@ -1,6 +1,7 @@
 #include "busfixture.h"
 
 #include "cgroups.h"
+#include "netlink.h"
 
 #include "protocol.h"
 
@@ -15,7 +16,13 @@
 
 #include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
+#include <sched.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <thread>
 #include <unistd.h>
 
 namespace hutch::test {
@@ -148,7 +155,62 @@ bool BusFixture::start(QString *why, const QStringList &helperEnv)
         *why = QStringLiteral("cannot install %1").arg(m_policyFile);
         return false;
     }
-    return startBus(why) && startPolkit(why) && startHelper(why, helperEnv);
+    return makeNetworkNamespace(why) && startBus(why) && startPolkit(why) && startHelper(why, helperEnv);
+}
+
+bool BusFixture::makeNetworkNamespace(QString *why)
+{
+    // A thread of its own enters the new namespace, opens it, and ends: the
+    // descriptor keeps the namespace, the test's threads stay on the host's.
+    std::thread([this] {
+        if (::unshare(CLONE_NEWNET) != 0)
+            return;
+        m_netns = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+        rt::Netlink::Change up;
+        up.up = true;
+        if (auto nl = rt::Netlink::open())
+            (void)nl->change("lo", up);
+    }).join();
+    if (m_netns < 0)
+        *why = QStringLiteral("cannot make a network namespace for the helper (unshare CLONE_NEWNET)");
+    return m_netns >= 0;
+}
+
+BusFixture::Result BusFixture::run(const QString &program, const QStringList &args) const
+{
+    QProcess p;
+    const int netns = m_netns;
+    p.setChildProcessModifier([netns] {
+        if (::setns(netns, CLONE_NEWNET) != 0)
+            ::_exit(127);
+    });
+    p.start(program, args);
+    Result r;
+    if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit)
+        r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+void BusFixture::endOrphanDnsmasq()
+{
+    QFile pidFile(runtimePath() + QStringLiteral("/network/dnsmasq.pid"));
+    if (m_netns < 0 || !pidFile.open(QIODevice::ReadOnly))
+        return;
+    const int pid = QString::fromLatin1(pidFile.readAll()).trimmed().toInt();
+    struct stat ours {}, theirs {};
+    if (pid <= 1 || ::fstat(m_netns, &ours) != 0
+        || ::stat(QStringLiteral("/proc/%1/ns/net").arg(pid).toLocal8Bit().constData(), &theirs) != 0
+        || ours.st_ino != theirs.st_ino)
+        return;  // not in our namespace: not ours
+    const int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
+    if (pidfd < 0)
+        return;
+    ::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0);
+    pollfd pfd{pidfd, POLLIN, 0};
+    ::poll(&pfd, 1, 5000);
+    ::close(pidfd);
 }
 
 bool BusFixture::startBus(QString *why)
@@ -214,6 +276,11 @@ bool BusFixture::startHelper(QString *why, const QStringList &env)
     for (const QString &kv : std::as_const(m_helperEnv))
         e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
     m_helper->setProcessEnvironment(e);
+    const int netns = m_netns;
+    m_helper->setChildProcessModifier([netns] {
+        if (netns >= 0 && ::setns(netns, CLONE_NEWNET) != 0)
+            ::_exit(127);
+    });
     m_helper->setProgram(QStringLiteral(HUTCH_HELPER_PATH));
     m_helper->setArguments({QStringLiteral("--config"), settingsPath(), QStringLiteral("--bus"), m_address});
     m_helper->setStandardOutputFile(m_dir.filePath(QStringLiteral("helper.log")), QIODevice::Append);
@@ -409,6 +476,10 @@ void BusFixture::cleanup()
     m_cleaned = true;
     stopContainers();
     stopProcess(m_helper);
+    endOrphanDnsmasq();
+    if (m_netns >= 0)
+        ::close(m_netns);
+    m_netns = -1;
     QDBusConnection::disconnectFromBus(m_connectionName);
     stopProcess(m_polkit);
     stopProcess(m_bus);

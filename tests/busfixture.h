@@ -6,6 +6,10 @@
 // machine as it found it. Clients run as root or as the unprivileged user
 // nobody (fork, setgroups, setgid, setuid, exec).
 //
+// The helper runs in a network namespace of the fixture's own (kept by a
+// file descriptor, shared by a restarted helper): the default bridge, its
+// dnsmasq and NAT table, and every veth host end live there and go with it.
+//
 // No Qt Test here: the benchmark uses it too.
 #pragma once
 
@@ -75,9 +79,17 @@ public:
     // Stops every container the helper's monitors run (runtime dir sockets).
     void stopContainers();
 
+    // The helper's network namespace (/proc/self/fd/N opens it).
+    int networkNamespaceFd() const { return m_netns; }
+    // Runs `program` in the helper's network namespace (nft, ip), waits.
+    Result run(const QString &program, const QStringList &args) const;
+
 private:
     bool startBus(QString *why);
     bool startPolkit(QString *why);
+    bool makeNetworkNamespace(QString *why);
+    // A dnsmasq a killed helper left in our namespace (its pid file).
+    void endOrphanDnsmasq();
     bool waitForName(const QString &name, int timeoutMs) const;
     void prepareProcess(QProcess &p, bool asNobody) const;
     bool nobodyAuthorized() const;
@@ -88,6 +100,7 @@ private:
     QString m_connectionName;
     std::unique_ptr<QProcess> m_bus, m_polkit, m_helper;
     QStringList m_helperEnv;
+    int m_netns = -1;
     bool m_cleaned = false;
 };
 

@@ -1,6 +1,7 @@
 #include "runtimefixture.h"
 
 #include "atomicfile.h"
+#include "attach.h"
 #include "cgroups.h"
 #include "configdocument.h"
 
@@ -149,6 +150,26 @@ std::optional<QString> ConsoleSession::run(const QString &command, int timeoutMs
         }
     }
     return std::nullopt;
+}
+
+QString RuntimeFixture::exec(const QString &name, const QString &command, QByteArray *out)
+{
+    auto client = rt::MonitorClient::connect(monitorSocketPath(settings(), name).toStdString());
+    if (!client)
+        return QStringLiteral("no monitor");
+    rt::AttachRequest req;
+    req.pty = false;
+    req.argv = {"sh", "-c", command.toStdString()};
+    std::vector<rt::UniqueFd> fds;
+    if (!client->request(req.serialize(), &fds) || fds.size() != 2)
+        return QStringLiteral("attach refused");
+    ::shutdown(fds[0].get(), SHUT_WR);
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fds[0].get(), buf, sizeof buf)) > 0)
+        out->append(buf, n);
+    auto end = client->nextEvent(60000);
+    return end ? QString::fromStdString(*end) : QStringLiteral("no status");
 }
 
 }  // namespace hutch::test

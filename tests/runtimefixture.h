@@ -37,6 +37,11 @@ public:
     // STOPPED is reached when the monitor goes away.
     bool waitForState(const QString &name, const QString &state, int timeoutMs = 20000);
 
+    // Runs `sh -c command` in the running container NAME (attach, no
+    // terminal), its output in *out; returns the monitor's end status
+    // ("exit 0") or why it could not run.
+    QString exec(const QString &name, const QString &command, QByteArray *out);
+
 private:
     QTemporaryDir m_dir;
     std::optional<Runtime> m_runtime;

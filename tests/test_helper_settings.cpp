@@ -39,13 +39,16 @@ private Q_SLOTS:
             "cache = /srv/cache\n"
             "runtime = /run/hutch-test\n"
             "default_bridge = br0\n"
-            "default_backing_store = btrfs\n"));
+            "default_backing_store = btrfs\n"
+            "bridge_subnet = 172.30.8.0/24\n"));
         QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
         QCOMPARE(s->storePath, QStringLiteral("/srv/hutch"));
         QCOMPARE(s->cachePath, QStringLiteral("/srv/cache"));
         QCOMPARE(s->runtimePath, QStringLiteral("/run/hutch-test"));
         QCOMPARE(s->defaultBridge, QStringLiteral("br0"));
         QCOMPARE(s->defaultBackingStore, QStringLiteral("btrfs"));
+        QCOMPARE(s->bridgeSubnet, QStringLiteral("172.30.8.0/24"));
+        QCOMPARE(s->networkStatePath(), QStringLiteral("/run/hutch-test/network"));
     }
 
     void badLinesAreRefused_data()
@@ -56,6 +59,9 @@ private Q_SLOTS:
         QTest::newRow("unknown key") << QByteArray("stor = /x\n") << QStringLiteral(":1: unknown setting \"stor\"");
         QTest::newRow("no equals") << QByteArray("store\n") << QStringLiteral(":1: expected key = value");
         QTest::newRow("long bridge") << QByteArray("default_bridge = averyveryverylongbridge\n") << QStringLiteral("must be 1 to 15 bytes");
+        QTest::newRow("subnet without prefix") << QByteArray("bridge_subnet = 10.9.0.0\n") << QStringLiteral("needs a prefix from /8 to /29");
+        QTest::newRow("subnet too small") << QByteArray("bridge_subnet = 10.9.0.0/31\n") << QStringLiteral("needs a prefix from /8 to /29");
+        QTest::newRow("subnet not an address") << QByteArray("bridge_subnet = 10.9.0/24\n") << QStringLiteral("10.9.0");
         QTest::newRow("backing store") << QByteArray("default_backing_store = zfs\n") << QStringLiteral("unknown backing store \"zfs\"");
     }
 

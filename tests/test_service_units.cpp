@@ -5,6 +5,7 @@
 #include "operationqueue.h"
 #include "templates.h"
 
+#include <QDir>
 #include <QFile>
 #include <QMutex>
 #include <QTemporaryDir>
@@ -116,6 +117,45 @@ private Q_SLOTS:
                  Error::Code::NotFound);
         QCOMPARE(read(), before);
         QCOMPARE(editConfig(store, QStringLiteral("nope"), {})->code, Error::Code::NotFound);
+    }
+
+    void wholeConfigReplacement()
+    {
+        QTemporaryDir dir;
+        const Store store(dir.path());
+        QDir().mkpath(store.containerDir(QStringLiteral("c")));
+        const QByteArray original = "# mine\nlxc.uts.name = c\nlxc.cap.drop = sys_module\n";
+        QFile f(store.configPath(QStringLiteral("c")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(original);
+        f.close();
+        auto read = [&] {
+            QFile r(store.configPath(QStringLiteral("c")));
+            r.open(QIODevice::ReadOnly);
+            return r.readAll();
+        };
+        QCOMPARE(*readConfig(store, QStringLiteral("c")), original);
+        // Which keys a new text changes: values compared as lists, order aside.
+        QCOMPARE(changedKeys(original, "# other comment\nlxc.cap.drop = sys_module\nlxc.uts.name = c\n"), QStringList());
+        QCOMPARE(changedKeys(original, original + "lxc.hook.pre-start = /bin/true\n"), QStringList{QStringLiteral("lxc.hook.pre-start")});
+        QCOMPARE(changedKeys(original, "lxc.uts.name = d\n"),
+                 (QStringList{QStringLiteral("lxc.uts.name"), QStringLiteral("lxc.cap.drop")}));
+        QCOMPARE(changedKeys("lxc.utsname = c\n", "lxc.uts.name = c\n"), QStringList());  // legacy name, same key
+
+        // Errors, each with its line; nothing written.
+        const auto bad = replaceConfig(store, QStringLiteral("c"), "lxc.uts.name = c\nlxc.netwrk.type = veth\nlxc.tty.max = x\n", original);
+        QVERIFY(bad);
+        QVERIFY2(bad->message.contains(QLatin1String("config:2:")) && bad->message.contains(QLatin1String("config:3:")),
+                 qPrintable(bad->message));
+        QVERIFY(replaceConfig(store, QStringLiteral("c"), QByteArray("lxc.uts.name = c\x01\n"), original)->message.contains(QLatin1String("config:1: control character 0x01")));
+        QCOMPARE(read(), original);
+        // The file changed since the caller read it: Busy, nothing written.
+        QCOMPARE(replaceConfig(store, QStringLiteral("c"), "lxc.uts.name = e\n", "something else")->code, Error::Code::Busy);
+        QCOMPARE(read(), original);
+        const QByteArray good = "# new\r\nlxc.uts.name = e\n\n\tlxc.tty.max = 2\n";
+        const auto written = replaceConfig(store, QStringLiteral("c"), good, original);
+        QVERIFY2(!written, written ? qPrintable(written->message) : "");
+        QCOMPARE(read(), good);
     }
 
     void templateOptions()

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QMultiHash>
 #include <QRegularExpression>
 
 namespace hutch::service {
@@ -120,6 +121,74 @@ Result<EditMode> parseEditMode(const QString &mode)
     if (mode == QLatin1String("remove"))
         return EditMode::Remove;
     return Error::invalid(QStringLiteral("mode \"%1\": use \"set\", \"append\" or \"remove\"").arg(mode.left(32)));
+}
+
+Result<QByteArray> readConfig(const Store &store, const QString &name)
+{
+    const QString path = store.configPath(name);
+    const QFileInfo info(path);
+    if (!info.isFile() || info.isSymLink())
+        return Error::notFound(QStringLiteral("container \"%1\" has no config file").arg(name));
+    if (info.size() > kMaxConfigSize)
+        return Error::invalid(QStringLiteral("the config of \"%1\" is larger than 4 MiB").arg(name));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::failed(QStringLiteral("read %1: %2").arg(path, f.errorString()));
+    return f.read(kMaxConfigSize);
+}
+
+QStringList changedKeys(const QByteArray &before, const QByteArray &after)
+{
+    auto entries = [](const QByteArray &bytes) {
+        QMultiHash<QString, QString> out;
+        const ConfigDocument doc = ConfigDocument::fromBytes(bytes);
+        for (const ConfigLine &l : doc.lines())
+            if (l.kind == ConfigLine::Kind::Entry)
+                out.insert(l.modernKey.isEmpty() ? l.key : l.modernKey, l.value);
+        return out;
+    };
+    const auto a = entries(before), b = entries(after);
+    QStringList changed;
+    for (const auto *side : {&a, &b})
+        for (const QString &key : side->uniqueKeys()) {
+            QStringList va = a.values(key), vb = b.values(key);
+            std::sort(va.begin(), va.end());
+            std::sort(vb.begin(), vb.end());
+            if (va != vb && !changed.contains(key))
+                changed.append(key);
+        }
+    return changed;
+}
+
+Status replaceConfig(const Store &store, const QString &name, const QByteArray &text, const QByteArray &expected)
+{
+    if (text.size() > kMaxConfigSize)
+        return Error::invalid(QStringLiteral("the new config of \"%1\" is larger than 4 MiB").arg(name));
+    int line = 1;
+    for (const char c : text) {
+        if (c == '\n')
+            ++line;
+        else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+            return Error::invalid(QStringLiteral("config:%1: control character 0x%2 in the text")
+                                      .arg(line).arg(int(static_cast<unsigned char>(c)), 2, 16, QLatin1Char('0')));
+    }
+    const QString path = store.configPath(name);
+    const LoadResult loaded = loadConfigBytes(text, QStringLiteral("config"), QFileInfo(path).absolutePath());
+    if (loaded.hasErrors()) {
+        QStringList errors;
+        for (const Diagnostic &d : loaded.diagnostics)
+            if (d.severity == Diagnostic::Severity::Error)
+                errors << d.toString();
+        return Error::invalid(errors.join(QLatin1Char('\n')));
+    }
+    auto current = readConfig(store, name);
+    if (!current)
+        return current.error();
+    if (*current != expected)
+        return Error::busy(QStringLiteral("the config of \"%1\" changed since it was read: load it again").arg(name));
+    if (auto err = writeFileAtomically(path, text))
+        return err->wrap(QStringLiteral("write %1").arg(path));
+    return std::nullopt;
 }
 
 Status editConfig(const Store &store, const QString &name, const QList<ConfigEdit> &edits)

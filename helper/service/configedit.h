@@ -41,6 +41,19 @@ struct ConfigEdit {
 };
 Status editConfig(const Store &store, const QString &name, const QList<ConfigEdit> &edits);
 
+// A whole new text for STORE/NAME/config (SetConfig), checked before the
+// write: at most 4 MiB, no control character but tab and line ends, and it
+// must load without error (the errors, one "config:LINE: message" per line,
+// are the InvalidArgument). `expected`: the file's bytes when the caller
+// was authorized for the change; if the file differs now, nothing is
+// written (Busy).
+Status replaceConfig(const Store &store, const QString &name, const QByteArray &text, const QByteArray &expected);
+// The current bytes of STORE/NAME/config.
+Result<QByteArray> readConfig(const Store &store, const QString &name);
+// The modern keys whose lines differ between two config texts (added,
+// removed or changed values), for authorizing a whole-file change.
+QStringList changedKeys(const QByteArray &before, const QByteArray &after);
+
 // A cgroup limit as SetLimits/GetLimits take it: a config key
 // ("lxc.cgroup2.memory.max") or a bare controller file ("memory.max",
 // stored as lxc.cgroup2.* when it exists only in cgroup v2).

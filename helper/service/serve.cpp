@@ -9,10 +9,44 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QFileInfo>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace hutch::service {
+
+namespace {
+
+int g_quitPipe[2] = {-1, -1};
+
+void onQuitSignal(int)
+{
+    const char c = 'q';
+    (void)!::write(g_quitPipe[1], &c, 1);
+}
+
+// SIGTERM and SIGINT end the event loop, so that the helper exits as after
+// a normal return: jobs' workers joined, dnsmasq stopped (the bridge stays).
+// The handler only writes a byte: whichever thread gets the signal, the
+// main thread does the rest.
+void quitOnSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_quitPipe) < 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_quitPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), &QCoreApplication::quit);
+    struct sigaction sa {};
+    sa.sa_handler = onQuitSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+}
+
+}  // namespace
 
 QString defaultMonitorPath()
 {
@@ -60,6 +94,7 @@ int serve(const QString &busAddress, const HelperSettings &settings, const QStri
     Runtime runtime(settings, monitorPath);
     for (const QString &line : storage::sweepEphemeral(runtime))
         std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(line));
+    quitOnSignals();
     service.start();
     std::fprintf(stderr, "hutch-helper: serving %s (store %s)\n", qPrintable(Service::serviceName()),
                  qPrintable(settings.storePath));

@@ -2,7 +2,9 @@
 #include "service.h"
 
 #include "authorizer.h"
+#include "config.h"
 #include "helper1adaptor.h"
+#include "hostnetwork.h"
 #include "inspect.h"
 #include "jobs.h"
 #include "launch.h"
@@ -12,6 +14,7 @@
 #include "statewatcher.h"
 
 #include <QDBusMetaType>
+#include <QFile>
 #include <QElapsedTimer>
 
 namespace hutch::service {
@@ -104,7 +107,8 @@ Service::Service(QDBusConnection bus, HelperSettings settings, QString monitorPa
       m_auth(new Authorizer(m_bus, this)),
       m_queue(new OperationQueue(this)),
       m_jobs(new JobManager(m_bus, m_auth, this)),
-      m_watcher(new StateWatcher(m_settings, this))
+      m_watcher(new StateWatcher(m_settings, this)),
+      m_network(new HostNetwork(this))
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
     new Helper1Adaptor(this);
@@ -123,6 +127,65 @@ Service::~Service()
 void Service::start()
 {
     m_watcher->start();
+    // A bridge an earlier helper made serves running containers: its
+    // dnsmasq comes back now, not at the next start.
+    if (QFile::exists(m_settings.networkStatePath() + QStringLiteral("/bridge")))
+        if (auto err = ensureDefaultNetwork())
+            std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(err->message));
+}
+
+Status Service::ensureDefaultNetwork()
+{
+    if (m_network->state() != HostNetwork::State::Down)
+        return std::nullopt;
+    BridgeOptions options;
+    options.name = m_settings.defaultBridge;
+    options.subnet = m_settings.bridgeSubnet;
+    options.stateDir = m_settings.networkStatePath();
+    if (const QString dnsmasq = qEnvironmentVariable("HUTCH_DNSMASQ"); !dnsmasq.isEmpty())
+        options.dnsmasq = dnsmasq;  // tests: a dnsmasq that is not there
+    if (auto err = m_network->up(options)) {
+        (void)m_network->down();  // nothing half made stays
+        return err->wrap(QStringLiteral("the default bridge %1").arg(options.name));
+    }
+    if (!m_network->warning().isEmpty())
+        std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(m_network->warning()));
+    return std::nullopt;
+}
+
+// True when one of the config's networks is a veth on `bridge`.
+static bool linksTo(const Config &config, const QString &bridge)
+{
+    for (int i : config.networkIndices()) {
+        const QString prefix = QStringLiteral("lxc.net.%1.").arg(i);
+        if (config.value(prefix + QStringLiteral("type"), QString()) == QLatin1String("veth")
+            && config.value(prefix + QStringLiteral("link"), QString()) == bridge)
+            return true;
+    }
+    return false;
+}
+
+QVariantMap Service::GetSettings(const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, QString(), [this, call] {
+        static const QHash<HostNetwork::State, QString> states = {{HostNetwork::State::Down, QStringLiteral("down")},
+                                                                   {HostNetwork::State::Up, QStringLiteral("up")},
+                                                                   {HostNetwork::State::External, QStringLiteral("external")}};
+        QVariantMap out{{QStringLiteral("storePath"), m_settings.storePath},
+                        {QStringLiteral("cachePath"), m_settings.cachePath},
+                        {QStringLiteral("runtimePath"), m_settings.runtimePath},
+                        {QStringLiteral("settingsPath"), m_settings.sourcePath},
+                        {QStringLiteral("defaultBridge"), m_settings.defaultBridge},
+                        {QStringLiteral("defaultBackingStore"), m_settings.defaultBackingStore},
+                        {QStringLiteral("bridgeState"), states.value(m_network->state())},
+                        {QStringLiteral("bridgeSubnet"), m_network->state() == HostNetwork::State::Up
+                                                             ? m_network->subnet().toString() : QString()},
+                        {QStringLiteral("dnsmasqRunning"), m_network->dnsmasqRunning()},
+                        {QStringLiteral("warning"), m_network->warning()}};
+        call.reply({out});
+    });
+    return {};
 }
 
 QString Service::version() const
@@ -214,6 +277,11 @@ void Service::Start(const QString &name, const QVariantMap &)
     m_auth->check(call, actions::lifecycle, name, [this, call, name] {
         if (auto err = checkContainer(name))
             return call.fail(*err);
+        // The default bridge comes up with the first container on it, here
+        // on the main thread (dnsmasq is a child the helper supervises).
+        if (linksTo(loadConfigFile(Store(m_settings.storePath).configPath(name)).config, m_settings.defaultBridge))
+            if (auto err = ensureDefaultNetwork())
+                return call.fail(err->wrap(QStringLiteral("start \"%1\"").arg(name)));
         m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, call, name] {
             if (!containerExists(settings, name))
                 return call.fail(Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath)));

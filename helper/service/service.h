@@ -23,6 +23,10 @@
 
 #include <functional>
 
+namespace hutch {
+class HostNetwork;
+}
+
 namespace hutch::service {
 
 class Authorizer;
@@ -53,6 +57,7 @@ public:
     QList<QVariantMap> ListContainers(const QVariantMap &options);
     QVariantMap GetContainer(const QString &name, const QVariantMap &options);
     QList<QVariantMap> ListTemplates(const QVariantMap &options);
+    QVariantMap GetSettings(const QVariantMap &options);
     void Start(const QString &name, const QVariantMap &options);
     void Stop(const QString &name, const QVariantMap &options);
     void Shutdown(const QString &name, uint timeout, const QVariantMap &options);
@@ -65,6 +70,9 @@ public:
     // Config, limits, stats, terminals (service_config.cpp).
     QList<QVariantMap> GetConfig(const QString &name, const QVariantMap &options);
     void SetConfigItem(const QString &name, const QString &key, const QString &value, const QVariantMap &options);
+    QString GetConfigText(const QString &name, const QVariantMap &options);
+    void SetConfig(const QString &name, const QString &text, const QVariantMap &options);
+    QString GetLog(const QString &name, const QVariantMap &options);
     QVariantMap GetLimits(const QString &name, const QStringList &keys, const QVariantMap &options);
     void SetLimits(const QString &name, const QVariantMap &limits, const QVariantMap &options);
     QVariantMap GetStats(const QString &name, const QVariantMap &options);
@@ -105,6 +113,9 @@ private:
                 std::function<Status(const StepReport &, const std::atomic_bool *)> work);
     // A lifecycle request to NAME's monitor on a worker, serialized.
     void lifecycleRequest(const QString &name, const QString &request);
+    // The default bridge (settings' default_bridge), up or adopted from an
+    // earlier helper; before a container that is linked to it starts.
+    Status ensureDefaultNetwork();
 
     QDBusConnection m_bus;
     HelperSettings m_settings;
@@ -113,6 +124,7 @@ private:
     OperationQueue *m_queue;
     JobManager *m_jobs;
     StateWatcher *m_watcher;
+    HostNetwork *m_network;
     quint64 m_nextProcess = 1;
 };
 

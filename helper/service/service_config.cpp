@@ -15,7 +15,14 @@
 
 #include <QRegularExpression>
 
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <QMetaObject>
 
@@ -103,6 +110,43 @@ Result<rt::AttachRequest> attachRequest(const QStringList &argv, const QStringLi
     return request;
 }
 
+// The last `lines` lines of NAME's log file (lxc.log.file, else
+// STORE/NAME/NAME.log), at most the last 4 MiB of it. The file is opened
+// without following a symlink and must be a regular file.
+Result<QString> readLogTail(const HelperSettings &settings, const QString &name, uint lines)
+{
+    const QString configPath = Store(settings.storePath).configPath(name);
+    const LoadResult loaded = loadConfigFile(configPath);
+    const QString path = loaded.config.value(QStringLiteral("lxc.log.file"),
+                                             QFileInfo(configPath).absolutePath() + QLatin1Char('/') + name + QStringLiteral(".log"));
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return QString();  // never started: no log yet
+        return Error::failed(QStringLiteral("open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    QFile file;
+    struct stat st {};
+    if (::fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || !file.open(fd, QIODevice::ReadOnly, QFile::AutoCloseHandle)) {
+        ::close(fd);
+        return Error::failed(QStringLiteral("%1 is not a regular file").arg(path));
+    }
+    constexpr qint64 kMaxTail = 4 * 1024 * 1024;
+    if (file.size() > kMaxTail)
+        file.seek(file.size() - kMaxTail);
+    const QByteArray bytes = file.read(kMaxTail);
+    // After the lines-th line end counted back from the last line.
+    const qsizetype end = bytes.endsWith('\n') ? bytes.size() - 1 : bytes.size();
+    qsizetype from = 0;
+    uint seen = 0;
+    for (qsizetype i = end - 1; i >= 0; --i)
+        if (bytes.at(i) == '\n' && ++seen == lines) {
+            from = i + 1;
+            break;
+        }
+    return QString::fromUtf8(bytes.mid(from));
+}
+
 }  // namespace
 
 QList<QVariantMap> Service::GetConfig(const QString &name, const QVariantMap &options)
@@ -168,6 +212,69 @@ void Service::SetConfigItem(const QString &name, const QString &key, const QStri
             }, [this, name] { Q_EMIT ConfigChanged(name); });
         });
     });
+}
+
+QString Service::GetConfigText(const QString &name, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        m_queue->runFree([settings = m_settings, call, name] {
+            auto bytes = readConfig(Store(settings.storePath), name);
+            if (!bytes)
+                return call.fail(bytes.error());
+            call.reply({QString::fromUtf8(*bytes)});
+        });
+    });
+    return {};
+}
+
+void Service::SetConfig(const QString &name, const QString &text, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::configure, name, [this, call, name, text] {
+        if (auto err = checkContainer(name))
+            return call.fail(*err);
+        // What the change needs is decided by the keys it changes, against
+        // the file as it is now; the write happens only if the file is still
+        // that (else Busy), so nothing unauthorized slips in between.
+        auto before = readConfig(Store(m_settings.storePath), name);
+        if (!before)
+            return call.fail(before.error());
+        const QByteArray after = text.toUtf8();
+        QStringList more;
+        for (const QString &key : changedKeys(*before, after))
+            for (const QString &action : actionsForKey(key))
+                if (action != actions::configure && !more.contains(action))
+                    more.append(action);
+        m_auth->checkAll(call, more, name, [this, call, name, after, before = *before] {
+            m_queue->run({name}, [settings = m_settings, call, name, after, before] {
+                if (auto err = replaceConfig(Store(settings.storePath), name, after, before))
+                    return call.fail(*err);
+                call.reply();
+            }, [this, name] { Q_EMIT ConfigChanged(name); });
+        });
+    });
+}
+
+QString Service::GetLog(const QString &name, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name, options] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        const QVariant linesOption = options.value(QStringLiteral("lines"), 500u);
+        if (linesOption.metaType().id() != QMetaType::UInt || linesOption.toUInt() == 0 || linesOption.toUInt() > 100000)
+            return call.fail(Error::invalid(QStringLiteral("option \"lines\" must be a number from 1 to 100000")));
+        m_queue->runFree([settings = m_settings, call, name, lines = linesOption.toUInt()] {
+            auto text = readLogTail(settings, name, lines);
+            if (!text)
+                return call.fail(text.error());
+            call.reply({*text});
+        });
+    });
+    return {};
 }
 
 QVariantMap Service::GetLimits(const QString &name, const QStringList &keys, const QVariantMap &)

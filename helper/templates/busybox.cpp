@@ -485,9 +485,10 @@ elif command -v ifconfig >/dev/null 2>&1; then
     ifconfig lo 127.0.0.1 up
 fi
 
-# A network interface without an address configured by LXC: ask DHCP.
+# A network interface without an address configured by LXC: ask DHCP,
+# giving our hostname so that the bridge's DNS knows the container by name.
 if [ -e /sys/class/net/eth0 ] && ! ip -4 addr show dev eth0 2>/dev/null | grep -q inet; then
-    udhcpc -b -S -i eth0 -p /run/udhcpc.eth0.pid -s /usr/share/udhcpc/default.script
+    udhcpc -b -S -i eth0 -p /run/udhcpc.eth0.pid -s /usr/share/udhcpc/default.script -x "hostname:$(hostname)"
 fi
 
 # Filesystems the user lists in /etc/fstab, if any.

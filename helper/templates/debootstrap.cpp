@@ -115,6 +115,8 @@ Status createDebootstrap(const Store &store, const QString &name, const Debootst
     BuildRequest req;
     req.templateName = QStringLiteral("%1 %2").arg(o.distribution, o.release);
     req.backend = o.backend;
+    // The init debootstrap installs is systemd: it halts on SIGRTMIN+3.
+    req.extraConfig = "\n# systemd powers off on SIGRTMIN+3\nlxc.signal.halt = SIGRTMIN+3\n";
     req.fill = [&](const QString &rootfs) -> Status {
         say(QStringLiteral("copying the cached rootfs"));
         auto stats = storage::copyTree(cache + QStringLiteral("/rootfs"), rootfs, cancel);

@@ -178,7 +178,7 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
         return drop(cancelledError());
 
     // The image's metadata: config lines and files to fill in.
-    QByteArray config = baseConfig(hostname, created->location.configValue(), req.templateName);
+    QByteArray config = baseConfig(hostname, created->location.configValue(), req.templateName) + req.extraConfig;
     if (!req.metadataTarball.isEmpty()) {
         QTemporaryDir meta(staging->path() + QStringLiteral("/.meta-XXXXXX"));
         if (!meta.isValid())

@@ -11,6 +11,7 @@ struct BuildRequest {
     QString templateName;
     QString backend, hostname;
     QString metadataTarball;                              // LXC image metadata, optional
+    QByteArray extraConfig;                               // lines after the base config
     std::function<Status(const QString &rootfs)> fill;    // puts the files in place
 };
 
