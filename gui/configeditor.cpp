@@ -34,7 +34,7 @@ constexpr int kLineRole = Qt::UserRole + 1;
 ConfigEditor::ConfigEditor(HelperConnection *connection, QWidget *parent)
     : QWidget(parent), m_connection(connection), m_edit(new QPlainTextEdit(this)),
       m_highlighter(new ConfigHighlighter(m_edit->document())), m_problems(new QListWidget(this)),
-      m_status(new QLabel(this)), m_note(new QLabel(this)), m_save(new QPushButton(tr("&Save"), this)),
+      m_status(new QLabel(this)), m_save(new QPushButton(tr("&Save"), this)),
       m_revert(new QPushButton(tr("&Revert"), this)), m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("configEditor"));
@@ -51,9 +51,6 @@ ConfigEditor::ConfigEditor(HelperConnection *connection, QWidget *parent)
     m_problems->setMaximumHeight(fontMetrics().height() * 6);
     m_status->setObjectName(QStringLiteral("configStatus"));
     m_status->setWordWrap(true);
-    m_note->setObjectName(QStringLiteral("configNote"));
-    m_note->setWordWrap(true);
-    m_note->hide();
     m_save->setObjectName(QStringLiteral("configSave"));
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(tr("Save the configuration (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
@@ -72,7 +69,11 @@ ConfigEditor::ConfigEditor(HelperConnection *connection, QWidget *parent)
         goToLine(item->data(kLineRole).toInt());
     });
     connect(m_save, &QPushButton::clicked, this, &ConfigEditor::save);
-    connect(m_revert, &QPushButton::clicked, this, [this] { setText(m_savedText); });
+    connect(m_revert, &QPushButton::clicked, this, [this] {
+        // The file as it is now, which may be newer than what was loaded.
+        setText(m_savedText);
+        load();
+    });
     connect(connection, &HelperConnection::configChanged, this, [this](const QString &name) {
         // Changed elsewhere (hutchctl config, the resources panel): reload
         // unless the user has edits of their own, which are not thrown away.
@@ -85,7 +86,6 @@ ConfigEditor::ConfigEditor(HelperConnection *connection, QWidget *parent)
     buttons->addWidget(m_revert);
     buttons->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_problems);
     layout->addLayout(buttons);
@@ -112,42 +112,17 @@ void ConfigEditor::load()
         return;
     const QString name = m_name;
     setStatus(tr("Loading…"));
-    // The helper reports the configuration as LXC reads it, entry by entry
-    // with file and line; the editor shows the entries of the container's
-    // own file at their line numbers, so that line numbers in problems
-    // match the file on disk.
+    // The file as it is written, comments and all: what is saved back is
+    // what the user saw, changed only where they changed it.
     m_connection->watch(
-        m_connection->helper()->GetConfig(name, {}), this,
+        m_connection->helper()->GetConfigText(name, {}), this,
         [this, name](const QDBusPendingCall &call) {
             if (name != m_name)
                 return;
-            const QDBusPendingReply<QList<QVariantMap>> reply = call;
-            const QString suffix = QLatin1Char('/') + name + QStringLiteral("/config");
-            QStringList lines;
-            bool included = false;
-            for (const QVariantMap &e : reply.value()) {
-                if (!e.value(QStringLiteral("file")).toString().endsWith(suffix)) {
-                    included = true;
-                    continue;
-                }
-                const int line = qMax(1, e.value(QStringLiteral("line")).toInt());
-                while (lines.size() < line)
-                    lines << QString();
-                lines[line - 1] = QStringLiteral("%1 = %2").arg(
-                    e.value(QStringLiteral("key")).toString(),
-                    QString::fromUtf8(ConfigDocument::encodeValue(e.value(QStringLiteral("value")).toString())));
-            }
-            m_readOnly = included;
-            m_edit->setReadOnly(included);
-            m_note->setText(included
-                ? tr("This configuration includes other files. It is shown as LXC reads it and cannot be "
-                     "edited here; use hutchctl config NAME KEY VALUE.")
-                : tr("Comments and lines LXC ignores are not shown: the helper reports the configuration "
-                     "as LXC reads it. Saving writes what is shown."));
-            m_note->show();
-            lines << QString();
-            setText(lines.join(QLatin1Char('\n')));
-            setStatus(QString());
+            const QDBusPendingReply<QString> reply = call;
+            setText(reply.value());
+            if (!hasErrors())
+                setStatus(QString());
             Q_EMIT loaded();
         },
         [this](const QString &message, bool) { setStatus(message, true); });
@@ -225,7 +200,7 @@ void ConfigEditor::showDiagnostics()
 void ConfigEditor::updateButtons()
 {
     const bool modified = isModified();
-    m_save->setEnabled(!m_readOnly && !m_saving && modified && !hasErrors() && !m_debounce->isActive()
+    m_save->setEnabled(!m_saving && modified && !hasErrors() && !m_debounce->isActive()
                        && !m_name.isEmpty() && m_connection->isConnected());
     m_revert->setEnabled(!m_saving && modified);
 }
@@ -256,14 +231,14 @@ void ConfigEditor::save()
 {
     if (m_debounce->isActive())
         validateNow();
-    if (hasErrors() || m_readOnly || m_saving || m_name.isEmpty())
+    if (hasErrors() || m_saving || m_name.isEmpty())
         return;
     const QString text = m_edit->toPlainText();
     m_saving = true;
     updateButtons();
     setStatus(tr("Saving…"));
     auto *watcher = new QDBusPendingCallWatcher(
-        m_connection->helper()->asyncCall(QStringLiteral("SetConfig"), m_name, text, QVariantMap()), this);
+        m_connection->helper()->SetConfig(m_name, text, {}), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, text] {
         watcher->deleteLater();
         m_saving = false;
@@ -289,7 +264,12 @@ void ConfigEditor::save()
             d.message = m.captured(4);
             m_helperDiagnostics << d;
         }
-        const QString message = HelperConnection::readableError(error);
+        QString message = HelperConnection::readableError(error);
+        if (error.name() == QLatin1String("io.github.hutch.Error.Busy"))
+            // The file changed under us (another editor, hutchctl): the
+            // user's text stays; Revert loads the new file.
+            message = tr("The configuration was changed elsewhere while saving; nothing was written. "
+                         "Save again to replace it, or Revert to load the new one.");
         showDiagnostics();
         setStatus(message, true);
         Q_EMIT saveFailed(message);

@@ -1,4 +1,5 @@
-// ConfigEditor: one container's config file in an editor. The text is
+// ConfigEditor: one container's config file in an editor, as it is written
+// (Helper1.GetConfigText: comments, order and spacing kept). The text is
 // highlighted (ConfigHighlighter) and validated as the user types — after a
 // short pause, by the core library, the same code as `hutchctl
 // check-config` — with problems underlined on their lines, explained in a
@@ -75,11 +76,9 @@ private:
     ConfigHighlighter *m_highlighter;
     QListWidget *m_problems;
     QLabel *m_status;
-    QLabel *m_note;
     QPushButton *m_save, *m_revert;
     QTimer *m_debounce;
     QList<hutch::Diagnostic> m_diagnostics;
     QList<hutch::Diagnostic> m_helperDiagnostics;  // from a refused save, until the next edit
-    bool m_readOnly = false;
     bool m_saving = false;
 };

@@ -104,8 +104,7 @@ void LogView::refresh()
     m_pending = true;
     const QString name = m_name;
     auto *watcher = new QDBusPendingCallWatcher(
-        m_connection->helper()->asyncCall(QStringLiteral("GetLog"), name,
-                                          QVariantMap{{QStringLiteral("lines"), QVariant::fromValue(m_lines)}}),
+        m_connection->helper()->GetLog(name, {{QStringLiteral("lines"), QVariant::fromValue(m_lines)}}),
         this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, name] {
         watcher->deleteLater();

@@ -107,7 +107,7 @@ void SettingsDialog::refresh()
         return;
     }
     auto *watcher = new QDBusPendingCallWatcher(
-        m_connection->helper()->asyncCall(QStringLiteral("GetSettings"), QVariantMap()), this);
+        m_connection->helper()->GetSettings({}), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
         watcher->deleteLater();
         if (watcher->isError()) {

@@ -371,6 +371,10 @@ private Q_SLOTS:
         QSignalSpy loaded(editor, &ConfigEditor::loaded);
         dialog.show();
         QTRY_VERIFY(loaded.count() >= 1);
+        // The file as written, byte for byte.
+        const auto onDisk = fx->hutchctl({QStringLiteral("config"), QStringLiteral("web"), QStringLiteral("--text")});
+        QCOMPARE(onDisk.exitCode, 0);
+        QCOMPARE(editor->text(), QString::fromUtf8(onDisk.out));
         QVERIFY2(editor->text().contains(QStringLiteral("lxc.tty.max = 2")), qPrintable(editor->text()));
         QVERIFY(!editor->hasErrors());
         QVERIFY(!editor->saveButton()->isEnabled());  // nothing changed yet
@@ -384,8 +388,8 @@ private Q_SLOTS:
         QVERIFY(!editor->saveButton()->isEnabled());
 
         // Fixed: Save is enabled, and saving changes the container's config.
-        editor->editor()->setPlainText(QString(editor->text()).replace(QStringLiteral("lxc.tty.max = two"),
-                                                                       QStringLiteral("lxc.tty.max = 3")));
+        editor->editor()->setPlainText(QString(editor->text()).replace(
+            QStringLiteral("lxc.tty.max = two"), QStringLiteral("# three ttys, set in the GUI\nlxc.tty.max = 3")));
         QTRY_VERIFY(editor->saveButton()->isEnabled());
         QSignalSpy saved(editor, &ConfigEditor::saved);
         QSignalSpy failed(editor, &ConfigEditor::saveFailed);
@@ -395,6 +399,10 @@ private Q_SLOTS:
         const auto read = fx->hutchctl({QStringLiteral("config"), QStringLiteral("web"), QStringLiteral("lxc.tty.max")});
         QVERIFY2(read.text().trimmed().endsWith(QLatin1Char('3')), qPrintable(read.text()));
         QTRY_COMPARE(w->model()->entryOf(QStringLiteral("web")).value(QStringLiteral("ttys")).toUInt(), 3u);
+        // Written as shown: the comment too.
+        const auto after = fx->hutchctl({QStringLiteral("config"), QStringLiteral("web"), QStringLiteral("--text")});
+        QCOMPARE(QString::fromUtf8(after.out), editor->text());
+        QVERIFY(editor->text().contains(QStringLiteral("# three ttys, set in the GUI")));
         QVERIFY(!editor->saveButton()->isEnabled());  // saved: nothing to save
     }
 

@@ -57,7 +57,7 @@
         <translation>Probleme in der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="59"/>
+        <location filename="../gui/configeditor.cpp" line="56"/>
         <source>Save the configuration (%1)</source>
         <translation>Konfiguration speichern (%1)</translation>
     </message>
@@ -67,17 +67,12 @@
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="143"/>
-        <source>This configuration includes other files. It is shown as LXC reads it and cannot be edited here; use hutchctl config NAME KEY VALUE.</source>
-        <translation>Diese Konfiguration bindet andere Dateien ein. Sie wird so gezeigt, wie LXC sie liest, und kann hier nicht bearbeitet werden; verwenden Sie hutchctl config NAME SCHLÜSSEL WERT.</translation>
-    </message>
-    <message>
-        <location filename="../gui/configeditor.cpp" line="145"/>
-        <source>Comments and lines LXC ignores are not shown: the helper reports the configuration as LXC reads it. Saving writes what is shown.</source>
-        <translation>Kommentare und Zeilen, die LXC übergeht, werden nicht gezeigt: Der Hilfsdienst meldet die Konfiguration so, wie LXC sie liest. Speichern schreibt, was zu sehen ist.</translation>
+        <location filename="../gui/configeditor.cpp" line="271"/>
+        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
+        <translation>Die Konfiguration wurde während des Speicherns anderswo geändert; es wurde nichts geschrieben. Speichern Sie erneut, um sie zu ersetzen, oder setzen Sie zurück, um die neue zu laden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/configeditor.cpp" line="219"/>
+        <location filename="../gui/configeditor.cpp" line="194"/>
         <source>%n problem(s) must be fixed before saving.</source>
         <translation>
             <numerusform>%n Problem muss vor dem Speichern behoben werden.</numerusform>
@@ -85,12 +80,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="264"/>
+        <location filename="../gui/configeditor.cpp" line="239"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="272"/>
+        <location filename="../gui/configeditor.cpp" line="247"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -954,7 +949,7 @@
         <translation>Solange das Protokoll zu sehen ist, es alle paar Sekunden neu abrufen und das Ende im Blick behalten</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="133"/>
+        <location filename="../gui/logview.cpp" line="134"/>
         <source>The log is empty.</source>
         <translation>Das Protokoll ist leer.</translation>
     </message>

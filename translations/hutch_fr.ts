@@ -6,17 +6,17 @@
     <message>
         <location filename="../gui/clonedialog.cpp" line="15"/>
         <source>&amp;Snapshot (copy-on-write: instant, shares unchanged files)</source>
-        <translation>&amp;Instantané (copie à l’écriture : immédiat, partage les fichiers inchangés)</translation>
+        <translation>&amp;Instantané (copie à l’écriture&#xa0;: immédiat, partage les fichiers inchangés)</translation>
     </message>
     <message>
         <location filename="../gui/clonedialog.cpp" line="19"/>
         <source>Clone &quot;%1&quot;</source>
-        <translation>Cloner « %1 »</translation>
+        <translation>Cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/clonedialog.cpp" line="34"/>
         <source>The storage of &quot;%1&quot; cannot be snapshotted; it is copied.</source>
-        <translation>Le stockage de « %1 » ne permet pas d’instantané ; il est copié.</translation>
+        <translation>Le stockage de «&#xa0;%1&#xa0;» ne permet pas d’instantané&#xa0;; il est copié.</translation>
     </message>
     <message>
         <location filename="../gui/clonedialog.cpp" line="36"/>
@@ -26,12 +26,12 @@
     <message>
         <location filename="../gui/clonedialog.cpp" line="43"/>
         <source>Source:</source>
-        <translation>Source :</translation>
+        <translation>Source&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/clonedialog.cpp" line="44"/>
         <source>&amp;Name of the copy:</source>
-        <translation>&amp;Nom de la copie :</translation>
+        <translation>&amp;Nom de la copie&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -57,7 +57,7 @@
         <translation>Problèmes dans la configuration</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="59"/>
+        <location filename="../gui/configeditor.cpp" line="56"/>
         <source>Save the configuration (%1)</source>
         <translation>Enregistrer la configuration (%1)</translation>
     </message>
@@ -67,17 +67,12 @@
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="143"/>
-        <source>This configuration includes other files. It is shown as LXC reads it and cannot be edited here; use hutchctl config NAME KEY VALUE.</source>
-        <translation>Cette configuration inclut d’autres fichiers. Elle est affichée telle que LXC la lit et ne peut pas être modifiée ici ; utilisez hutchctl config NOM CLÉ VALEUR.</translation>
-    </message>
-    <message>
-        <location filename="../gui/configeditor.cpp" line="145"/>
-        <source>Comments and lines LXC ignores are not shown: the helper reports the configuration as LXC reads it. Saving writes what is shown.</source>
-        <translation>Les commentaires et les lignes que LXC ignore ne sont pas affichés : le service d’assistance transmet la configuration telle que LXC la lit. L’enregistrement écrit ce qui est affiché.</translation>
+        <location filename="../gui/configeditor.cpp" line="271"/>
+        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
+        <translation>La configuration a été modifiée ailleurs pendant l’enregistrement ; rien n’a été écrit. Enregistrez de nouveau pour la remplacer, ou rétablissez pour charger la nouvelle.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/configeditor.cpp" line="219"/>
+        <location filename="../gui/configeditor.cpp" line="194"/>
         <source>%n problem(s) must be fixed before saving.</source>
         <translation>
             <numerusform>%n problème doit être corrigé avant l’enregistrement.</numerusform>
@@ -85,12 +80,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="264"/>
+        <location filename="../gui/configeditor.cpp" line="239"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="272"/>
+        <location filename="../gui/configeditor.cpp" line="247"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -121,8 +116,8 @@
         <location filename="../gui/consoletab.cpp" line="84"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
-            <numerusform>Coller %n ligne dans %1 ? Chaque ligne peut s’exécuter comme une commande.</numerusform>
-            <numerusform>Coller %n lignes dans %1 ? Chaque ligne peut s’exécuter comme une commande.</numerusform>
+            <numerusform>Coller %n ligne dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
+            <numerusform>Coller %n lignes dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
         </translation>
     </message>
     <message>
@@ -143,12 +138,12 @@
     <message>
         <location filename="../gui/consoletab.cpp" line="116"/>
         <source>Could not connect: %1</source>
-        <translation>Connexion impossible : %1</translation>
+        <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/consoletab.cpp" line="149"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
-        <translation>Détaché. Le conteneur continue de fonctionner ; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
+        <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
         <location filename="../gui/consoletab.cpp" line="172"/>
@@ -226,7 +221,7 @@
     <message>
         <location filename="../gui/consolewindow.cpp" line="90"/>
         <source>Magic SysRq would act on the host&apos;s kernel; containers cannot receive it.</source>
-        <translation>La touche magique Syst agirait sur le noyau de l’hôte ; les conteneurs ne peuvent pas la recevoir.</translation>
+        <translation>La touche magique Syst agirait sur le noyau de l’hôte&#xa0;; les conteneurs ne peuvent pas la recevoir.</translation>
     </message>
     <message>
         <location filename="../gui/consolewindow.cpp" line="103"/>
@@ -241,12 +236,12 @@
     <message>
         <location filename="../gui/consolewindow.cpp" line="169"/>
         <source>Close %1? The shell and what runs in it are ended.</source>
-        <translation>Fermer %1 ? Le shell et ce qui s’y exécute sont arrêtés.</translation>
+        <translation>Fermer %1&#xa0;? Le shell et ce qui s’y exécute sont arrêtés.</translation>
     </message>
     <message>
         <location filename="../gui/consolewindow.cpp" line="170"/>
         <source>Close %1? The container keeps running.</source>
-        <translation>Fermer %1 ? Le conteneur continue de fonctionner.</translation>
+        <translation>Fermer %1&#xa0;? Le conteneur continue de fonctionner.</translation>
     </message>
     <message>
         <location filename="../gui/consolewindow.cpp" line="171"/>
@@ -344,47 +339,47 @@
     <message>
         <location filename="../gui/containeractions.cpp" line="185"/>
         <source>Copied: %1</source>
-        <translation>Copié : %1</translation>
+        <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="192"/>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="262"/>
         <source>Could not start &quot;%1&quot;</source>
-        <translation>Impossible de démarrer « %1 »</translation>
+        <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="263"/>
         <source>Could not stop &quot;%1&quot;</source>
-        <translation>Impossible d’arrêter « %1 »</translation>
+        <translation>Impossible d’arrêter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="264"/>
         <source>Could not shut down &quot;%1&quot;</source>
-        <translation>Impossible d’éteindre « %1 »</translation>
+        <translation>Impossible d’éteindre «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="265"/>
         <source>Could not reboot &quot;%1&quot;</source>
-        <translation>Impossible de redémarrer « %1 »</translation>
+        <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="266"/>
         <source>Could not freeze &quot;%1&quot;</source>
-        <translation>Impossible de geler « %1 »</translation>
+        <translation>Impossible de geler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="267"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
-        <translation>Impossible de dégeler « %1 »</translation>
+        <translation>Impossible de dégeler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="285"/>
         <source>Could not clone &quot;%1&quot;</source>
-        <translation>Impossible de cloner « %1 »</translation>
+        <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="292"/>
@@ -394,18 +389,18 @@
     <message>
         <location filename="../gui/containeractions.cpp" line="293"/>
         <source>New name for &quot;%1&quot;:</source>
-        <translation>Nouveau nom pour « %1 » :</translation>
+        <translation>Nouveau nom pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="298"/>
         <location filename="../gui/containeractions.cpp" line="303"/>
         <source>Could not rename &quot;%1&quot;</source>
-        <translation>Impossible de renommer « %1 »</translation>
+        <translation>Impossible de renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="315"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
-        <translation>Détruire le conteneur « %1 » et tout ce qu’il contient ?</translation>
+        <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/containeractions.cpp" line="316"/>
@@ -413,10 +408,10 @@
 
 %1</source>
         <translation>
-            <numerusform>Détruire ce conteneur et tout ce qu’il contient ?
+            <numerusform>Détruire ce conteneur et tout ce qu’il contient&#xa0;?
 
 %1</numerusform>
-            <numerusform>Détruire ces %n conteneurs et tout ce qu’ils contiennent ?
+            <numerusform>Détruire ces %n conteneurs et tout ce qu’ils contiennent&#xa0;?
 
 %1</numerusform>
         </translation>
@@ -439,7 +434,7 @@
     <message>
         <location filename="../gui/containeractions.cpp" line="340"/>
         <source>Could not destroy &quot;%1&quot;</source>
-        <translation>Impossible de détruire « %1 »</translation>
+        <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -497,7 +492,7 @@
     <message>
         <location filename="../gui/containerlistmodel.cpp" line="121"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
-        <translation>La configuration de ce conteneur est inutilisable : %1</translation>
+        <translation>La configuration de ce conteneur est inutilisable&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/containerlistmodel.cpp" line="137"/>
@@ -560,7 +555,7 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="93"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="107"/>
@@ -576,7 +571,7 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="120"/>
         <source>&amp;Template:</source>
-        <translation>&amp;Modèle :</translation>
+        <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="132"/>
@@ -641,7 +636,7 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="152"/>
         <source> MiB</source>
-        <translation> Mio</translation>
+        <translation>&#xa0;Mio</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="153"/>
@@ -652,7 +647,7 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="159"/>
         <source> cores</source>
-        <translation> cœurs</translation>
+        <translation>&#xa0;cœurs</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="161"/>
@@ -662,27 +657,27 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="164"/>
         <source>&amp;Storage:</source>
-        <translation>&amp;Stockage :</translation>
+        <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="165"/>
         <source>N&amp;etwork:</source>
-        <translation>&amp;Réseau :</translation>
+        <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="166"/>
         <source>&amp;Memory limit:</source>
-        <translation>Limite de mémo&amp;ire :</translation>
+        <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="167"/>
         <source>C&amp;PU limit:</source>
-        <translation>Limite de &amp;processeur :</translation>
+        <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="168"/>
         <source>Autostart:</source>
-        <translation>Démarrage automatique :</translation>
+        <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="175"/>
@@ -702,7 +697,7 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="193"/>
         <source>The helper builds the container; closing this window cancels it.</source>
-        <translation>Le service d’assistance construit le conteneur ; fermer cette fenêtre l’annule.</translation>
+        <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="201"/>
@@ -717,7 +712,7 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="244"/>
         <source>The templates could not be listed: %1</source>
-        <translation>Impossible d’obtenir la liste des modèles : %1</translation>
+        <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="288"/>
@@ -732,37 +727,37 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="387"/>
         <source>Name: %1</source>
-        <translation>Nom : %1</translation>
+        <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="388"/>
         <source>Template: %1</source>
-        <translation>Modèle : %1</translation>
+        <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="393"/>
         <source>Storage: %1</source>
-        <translation>Stockage : %1</translation>
+        <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="394"/>
         <source>Network: %1</source>
-        <translation>Réseau : %1</translation>
+        <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="395"/>
         <source>Memory limit: %1</source>
-        <translation>Limite de mémoire : %1</translation>
+        <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="396"/>
         <source>CPU limit: %1</source>
-        <translation>Limite de processeur : %1</translation>
+        <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="397"/>
         <source>Autostart: %1</source>
-        <translation>Démarrage automatique : %1</translation>
+        <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="397"/>
@@ -777,7 +772,7 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="414"/>
         <source>The same with hutchctl:</source>
-        <translation>La même chose avec hutchctl :</translation>
+        <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="450"/>
@@ -792,12 +787,12 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="505"/>
         <source>&quot;%1&quot; was created.</source>
-        <translation>« %1 » a été créé.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="507"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
-        <translation>« %1 » a été créé, mais certains réglages n’ont pas été appliqués : %2</translation>
+        <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="520"/>
@@ -855,7 +850,7 @@
     <message>
         <location filename="../gui/detailspanel.cpp" line="81"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Addresses: %3&lt;br&gt;Root filesystem: %4</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adresses : %3&lt;br&gt;Système de fichiers racine : %4</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adresses&#xa0;: %3&lt;br&gt;Système de fichiers racine&#xa0;: %4</translation>
     </message>
     <message>
         <location filename="../gui/detailspanel.cpp" line="83"/>
@@ -878,7 +873,7 @@
     <message>
         <location filename="../gui/helperconnection.cpp" line="109"/>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../gui/helperconnection.cpp" line="112"/>
@@ -954,7 +949,7 @@
         <translation>Tant que le journal est affiché, le recharger toutes les quelques secondes et garder la fin visible</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="133"/>
+        <location filename="../gui/logview.cpp" line="134"/>
         <source>The log is empty.</source>
         <translation>Le journal est vide.</translation>
     </message>
@@ -979,12 +974,12 @@
     <message>
         <location filename="../gui/mainwindow.cpp" line="316"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
-        <translation>Annulé : %1 de « %2 »</translation>
+        <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow.cpp" line="318"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
-        <translation>Échec de %1 de « %2 » : %3</translation>
+        <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow.cpp" line="370"/>
@@ -1004,7 +999,7 @@
     <message>
         <location filename="../gui/mainwindow.cpp" line="420"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
-        <translation>« %1 » est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
+        <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow.cpp" line="451"/>
@@ -1044,7 +1039,7 @@
     <message>
         <location filename="../gui/mainwindow.cpp" line="473"/>
         <source>No container matches &quot;%1&quot;.</source>
-        <translation>Aucun conteneur ne correspond à « %1 ».</translation>
+        <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow.cpp" line="483"/>
@@ -1160,12 +1155,12 @@
     <message>
         <location filename="../gui/namecheck.cpp" line="13"/>
         <source>This name cannot be used: %1</source>
-        <translation>Ce nom ne peut pas être utilisé : %1</translation>
+        <translation>Ce nom ne peut pas être utilisé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/namecheck.cpp" line="15"/>
         <source>A container named &quot;%1&quot; exists already.</source>
-        <translation>Un conteneur nommé « %1 » existe déjà.</translation>
+        <translation>Un conteneur nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
 </context>
 <context>
@@ -1226,62 +1221,62 @@
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="22"/>
         <source>Properties of &quot;%1&quot;</source>
-        <translation>Propriétés de « %1 »</translation>
+        <translation>Propriétés de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="34"/>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="35"/>
         <source>State:</source>
-        <translation>État :</translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="37"/>
         <source>Init PID:</source>
-        <translation>PID d’init :</translation>
+        <translation>PID d’init&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="38"/>
         <source>Hostname:</source>
-        <translation>Nom d’hôte :</translation>
+        <translation>Nom d’hôte&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="39"/>
         <source>Root filesystem:</source>
-        <translation>Système de fichiers racine :</translation>
+        <translation>Système de fichiers racine&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="40"/>
         <source>Networks:</source>
-        <translation>Réseaux :</translation>
+        <translation>Réseaux&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>IPv4:</source>
-        <translation>IPv4 :</translation>
+        <translation>IPv4&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="42"/>
         <source>IPv6:</source>
-        <translation>IPv6 :</translation>
+        <translation>IPv6&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="43"/>
         <source>Ttys:</source>
-        <translation>Terminaux (tty) :</translation>
+        <translation>Terminaux (tty)&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="44"/>
         <source>Memory limit:</source>
-        <translation>Limite de mémoire :</translation>
+        <translation>Limite de mémoire&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="45"/>
         <source>Autostart:</source>
-        <translation>Démarrage automatique :</translation>
+        <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="45"/>
@@ -1296,7 +1291,7 @@
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Problem:</source>
-        <translation>Problème :</translation>
+        <translation>Problème&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/propertiesdialog.cpp" line="48"/>
@@ -1337,43 +1332,43 @@
     <message>
         <location filename="../gui/resourcespanel.cpp" line="166"/>
         <source> cores</source>
-        <translation> cœurs</translation>
+        <translation>&#xa0;cœurs</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="174"/>
         <source>CPU &amp;quota:</source>
-        <translation>&amp;Quota de processeur :</translation>
+        <translation>&amp;Quota de processeur&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="179"/>
         <location filename="../gui/resourcespanel.cpp" line="180"/>
         <source> MiB</source>
-        <translation> Mio</translation>
+        <translation>&#xa0;Mio</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="179"/>
         <source>&amp;Memory:</source>
-        <translation>&amp;Mémoire :</translation>
+        <translation>&amp;Mémoire&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="180"/>
         <source>S&amp;wap:</source>
-        <translation>&amp;Swap :</translation>
+        <translation>&amp;Swap&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="181"/>
         <source>CPU &amp;weight:</source>
-        <translation>&amp;Poids processeur :</translation>
+        <translation>&amp;Poids processeur&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="182"/>
         <source>&amp;Processes:</source>
-        <translation>P&amp;rocessus :</translation>
+        <translation>P&amp;rocessus&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="183"/>
         <source>&amp;I/O weight:</source>
-        <translation>Poids des &amp;E/S :</translation>
+        <translation>Poids des &amp;E/S&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="196"/>
@@ -1388,12 +1383,12 @@
     <message>
         <location filename="../gui/resourcespanel.cpp" line="299"/>
         <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
-        <translation>Limites de « %1 » (en marche : les modifications s’appliquent immédiatement)</translation>
+        <translation>Limites de «&#xa0;%1&#xa0;» (en marche&#xa0;: les modifications s’appliquent immédiatement)</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="300"/>
         <source>Limits of &quot;%1&quot; (applied at its next start)</source>
-        <translation>Limites de « %1 » (appliquées à son prochain démarrage)</translation>
+        <translation>Limites de «&#xa0;%1&#xa0;» (appliquées à son prochain démarrage)</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="363"/>
@@ -1403,7 +1398,7 @@
     <message>
         <location filename="../gui/resourcespanel.cpp" line="364"/>
         <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
-        <translation>« %1 » utilise actuellement plus que cette limite (%2). La définir peut ralentir le conteneur ou amener le noyau à y terminer des processus.</translation>
+        <translation>«&#xa0;%1&#xa0;» utilise actuellement plus que cette limite (%2). La définir peut ralentir le conteneur ou amener le noyau à y terminer des processus.</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="368"/>
@@ -1413,17 +1408,17 @@
     <message>
         <location filename="../gui/resourcespanel.cpp" line="394"/>
         <source>Could not set %1: %2</source>
-        <translation>Impossible de définir %1 : %2</translation>
+        <translation>Impossible de définir %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="412"/>
         <source>%1 cores</source>
-        <translation>%1 cœurs</translation>
+        <translation>%1&#xa0;cœurs</translation>
     </message>
     <message>
         <location filename="../gui/resourcespanel.cpp" line="442"/>
         <source>In use: %1</source>
-        <translation>Utilisé : %1</translation>
+        <translation>Utilisé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1441,47 +1436,47 @@
     <message>
         <location filename="../gui/settingsdialog.cpp" line="30"/>
         <source>&amp;Container store:</source>
-        <translation>Dépôt des &amp;conteneurs :</translation>
+        <translation>Dépôt des &amp;conteneurs&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="31"/>
         <source>C&amp;ache:</source>
-        <translation>C&amp;ache :</translation>
+        <translation>C&amp;ache&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="32"/>
         <source>R&amp;untime files:</source>
-        <translation>Fichiers d’e&amp;xécution :</translation>
+        <translation>Fichiers d’e&amp;xécution&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="33"/>
         <source>Default &amp;storage:</source>
-        <translation>&amp;Stockage par défaut :</translation>
+        <translation>&amp;Stockage par défaut&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="34"/>
         <source>Default &amp;bridge:</source>
-        <translation>&amp;Pont par défaut :</translation>
+        <translation>&amp;Pont par défaut&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="35"/>
         <source>Bridge s&amp;tate:</source>
-        <translation>É&amp;tat du pont :</translation>
+        <translation>É&amp;tat du pont&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="36"/>
         <source>Bridge subn&amp;et:</source>
-        <translation>So&amp;us-réseau du pont :</translation>
+        <translation>So&amp;us-réseau du pont&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="37"/>
         <source>D&amp;HCP and DNS (dnsmasq):</source>
-        <translation>D&amp;HCP et DNS (dnsmasq) :</translation>
+        <translation>D&amp;HCP et DNS (dnsmasq)&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="38"/>
         <source>Settings &amp;file:</source>
-        <translation>&amp;Fichier de réglages :</translation>
+        <translation>&amp;Fichier de réglages&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="44"/>
@@ -1491,7 +1486,7 @@
     <message>
         <location filename="../gui/settingsdialog.cpp" line="57"/>
         <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
-        <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans /etc/hutch/hutch.conf ; hutch-helper les lit à son démarrage.</translation>
+        <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans /etc/hutch/hutch.conf&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="62"/>
@@ -1501,7 +1496,7 @@
     <message>
         <location filename="../gui/settingsdialog.cpp" line="68"/>
         <source> s</source>
-        <translation> s</translation>
+        <translation>&#xa0;s</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="70"/>
@@ -1511,7 +1506,7 @@
     <message>
         <location filename="../gui/settingsdialog.cpp" line="71"/>
         <source>&amp;Refresh resource use every:</source>
-        <translation>&amp;Actualiser l’utilisation des ressources toutes les :</translation>
+        <translation>&amp;Actualiser l’utilisation des ressources toutes les&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="75"/>
@@ -1536,7 +1531,7 @@
     <message>
         <location filename="../gui/settingsdialog.cpp" line="105"/>
         <source>Not connected to the helper: its settings are unknown.</source>
-        <translation>Non connecté au service d’assistance : ses réglages sont inconnus.</translation>
+        <translation>Non connecté au service d’assistance&#xa0;: ses réglages sont inconnus.</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="131"/>
@@ -1556,7 +1551,7 @@
     <message>
         <location filename="../gui/settingsdialog.cpp" line="139"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
-        <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans %1 ; hutch-helper les lit à son démarrage.</translation>
+        <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans %1&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>
 </context>
 <context>
