@@ -84,7 +84,7 @@ SettingsDialog::SettingsDialog(HelperConnection *connection, Preferences *prefer
     layout->addWidget(system);
     layout->addWidget(local);
     layout->addWidget(buttons);
-    resize(560, sizeHint().height());
+    resize(680, sizeHint().height());
     refresh();
 }
 
