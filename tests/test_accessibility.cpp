@@ -129,6 +129,10 @@ private Q_SLOTS:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without a name:\n") + missing.join('\n')));
         const QStringList notReached = unreachable(&w);
         QVERIFY2(notReached.isEmpty(), qPrintable(QStringLiteral("not reached by Tab:\n") + notReached.join('\n')));
+        // Settings by its shortcut.
+        QTest::keyClick(&w, Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(w.findChild<SettingsDialog *>() && w.findChild<SettingsDialog *>()->isVisible());
+        w.findChild<SettingsDialog *>()->reject();
         // Every top-level menu has a mnemonic (Alt+letter).
         for (QAction *menu : w.menuBar()->actions())
             QVERIFY2(menu->text().contains(QLatin1Char('&')), qPrintable(menu->text()));

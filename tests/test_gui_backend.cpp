@@ -23,6 +23,7 @@
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "operationspanel.h"
+#include "preferences.h"
 #include "propertiesdialog.h"
 #include "resourcespanel.h"
 #include "settingsdialog.h"
@@ -45,6 +46,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -118,6 +120,8 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(fx->start(&why), qPrintable(why));
         qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());
+        // Preferences (QSettings) go to a test location, not ~/.config.
+        QStandardPaths::setTestModeEnabled(true);
         const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
                                         QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("--ttys"),
                                         QStringLiteral("2")}, false);
@@ -473,6 +477,23 @@ private Q_SLOTS:
         answerNextBox(&asked, QMessageBox::DestructiveRole);
         w->actions()->action(ContainerActions::Destroy)->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("made-clone")) < 0, 30000);
+    }
+
+    void destroyWithoutAskingWhenPreferred()
+    {
+        const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("scratch"), QStringLiteral("-t"),
+                                        QStringLiteral("busybox")}, false);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QTRY_VERIFY(w->selectContainer(QStringLiteral("scratch")));
+        w->preferences()->setConfirmDestroy(false);
+        // Should a question come anyway, it is declined and remembered.
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);
+        w->actions()->action(ContainerActions::Destroy)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("scratch")) < 0, 30000);
+        QVERIFY2(asked.isEmpty(), qPrintable(asked));
+        QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/scratch")));
+        w->preferences()->setConfirmDestroy(true);
     }
 
     // With HUTCH_SCREENSHOT_DIR set: the main window with a few containers
