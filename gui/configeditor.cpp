@@ -112,6 +112,17 @@ void ConfigEditor::load()
         return;
     const QString name = m_name;
     setStatus(tr("Loading…"));
+    m_connection->watch(
+        m_connection->helper()->GetSettings({}), this,
+        [this, name](const QDBusPendingCall &call) {
+            const QDBusPendingReply<QVariantMap> reply = call;
+            const QString store = reply.value().value(QStringLiteral("storePath")).toString();
+            if (name == m_name && !store.isEmpty()) {
+                m_baseDir = store + QLatin1Char('/') + name;
+                validateNow();
+            }
+        },
+        nullptr);
     // The file as it is written, comments and all: what is saved back is
     // what the user saw, changed only where they changed it.
     m_connection->watch(
@@ -148,17 +159,22 @@ bool ConfigEditor::isModified() const
 
 bool ConfigEditor::hasErrors() const
 {
+    return errorCount() > 0;
+}
+
+int ConfigEditor::errorCount() const
+{
     auto isError = [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; };
-    return std::any_of(m_diagnostics.begin(), m_diagnostics.end(), isError)
-        || std::any_of(m_helperDiagnostics.begin(), m_helperDiagnostics.end(), isError);
+    return int(std::count_if(m_diagnostics.begin(), m_diagnostics.end(), isError)
+               + std::count_if(m_helperDiagnostics.begin(), m_helperDiagnostics.end(), isError));
 }
 
 void ConfigEditor::validateNow()
 {
     m_debounce->stop();
-    // Includes are resolved as the helper would, from the container's
-    // directory; the GUI only reads what the desktop user may read.
-    const LoadResult result = loadConfigBytes(m_edit->toPlainText().toUtf8(), kFileName, QString());
+    // Relative includes are resolved as the helper resolves them, from the
+    // container's directory (where the desktop user may read it).
+    const LoadResult result = loadConfigBytes(m_edit->toPlainText().toUtf8(), kFileName, m_baseDir);
     m_diagnostics = result.diagnostics;
     showDiagnostics();
     Q_EMIT validated(!hasErrors());
@@ -191,8 +207,7 @@ void ConfigEditor::showDiagnostics()
     m_highlighter->setProblems(byLine);
     m_problems->setVisible(m_problems->count() > 0);
     if (!m_saving)
-        setStatus(hasErrors() ? tr("%n problem(s) must be fixed before saving.", nullptr, int(m_problems->count()))
-                              : QString(),
+        setStatus(hasErrors() ? tr("%n error(s) must be fixed before saving.", nullptr, errorCount()) : QString(),
                   hasErrors());
     updateButtons();
 }
@@ -252,18 +267,7 @@ void ConfigEditor::save()
         // The helper validates again (the trust boundary); what it refuses
         // comes as "config:LINE: message" lines, marked like our own.
         const QDBusError error = watcher->error();
-        static const QRegularExpression lineRe(QStringLiteral("^([^:\\n]+):(\\d+): (?:(warning): )?(.*)$"),
-                                               QRegularExpression::MultilineOption);
-        m_helperDiagnostics.clear();
-        for (auto it = lineRe.globalMatch(error.message()); it.hasNext();) {
-            const auto m = it.next();
-            Diagnostic d;
-            d.file = m.captured(1).section(QLatin1Char('/'), -1);
-            d.line = m.captured(2).toInt();
-            d.severity = m.captured(3).isEmpty() ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
-            d.message = m.captured(4);
-            m_helperDiagnostics << d;
-        }
+        m_helperDiagnostics = parseHelperProblems(error.message());
         QString message = HelperConnection::readableError(error);
         if (error.name() == QLatin1String("io.github.hutch.Error.Busy"))
             // The file changed under us (another editor, hutchctl): the
@@ -274,6 +278,27 @@ void ConfigEditor::save()
         setStatus(message, true);
         Q_EMIT saveFailed(message);
     });
+}
+
+QList<Diagnostic> ConfigEditor::parseHelperProblems(const QString &message)
+{
+    // A line may carry the helper's context before the file name
+    // ("replace config of \"web\": config:3: ...").
+    static const QRegularExpression lineRe(
+        QStringLiteral("(?:^|\\s)((?:\\S*/)?config):(\\d+): (?:(warning): )?(.*)$"),
+        QRegularExpression::MultilineOption);
+    QList<Diagnostic> out;
+    for (auto it = lineRe.globalMatch(message); it.hasNext();) {
+        const auto m = it.next();
+        Diagnostic d;
+        // "config", or a path ending in it: the file is the one edited here.
+        d.file = m.captured(1).section(QLatin1Char('/'), -1);
+        d.line = m.captured(2).toInt();
+        d.severity = m.captured(3).isEmpty() ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+        d.message = m.captured(4);
+        out << d;
+    }
+    return out;
 }
 
 bool ConfigEditor::eventFilter(QObject *watched, QEvent *event)

@@ -38,6 +38,10 @@ public:
     void validateNow();
     const QList<hutch::Diagnostic> &diagnostics() const { return m_diagnostics; }
     bool hasErrors() const;
+    int errorCount() const;
+    // SetConfig's refusal ("config:LINE: message" lines, maybe with a
+    // "warning: ") as diagnostics; other lines are left out.
+    static QList<hutch::Diagnostic> parseHelperProblems(const QString &message);
     bool isModified() const;
 
     QPlainTextEdit *editor() const { return m_edit; }
@@ -72,6 +76,7 @@ private:
     HelperConnection *m_connection;
     QString m_name;
     QString m_savedText;
+    QString m_baseDir;  // relative includes: the container's directory
     QPlainTextEdit *m_edit;
     ConfigHighlighter *m_highlighter;
     QListWidget *m_problems;

@@ -27,6 +27,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QToolTip>
 #include <QTreeView>
 #include <QtTest>
 
@@ -255,6 +256,44 @@ private Q_SLOTS:
         QVERIFY(!editor.hasErrors());
         QCOMPARE(editor.problemList()->count(), 0);
         QVERIFY(formatAt(doc, 1, 1).underlineStyle() != QTextCharFormat::WaveUnderline);
+    }
+
+    void editorReadsTheHelpersRefusal()
+    {
+        const QList<hutch::Diagnostic> problems = ConfigEditor::parseHelperProblems(QStringLiteral(
+            "replace config of \"web\": config:3: lxc.tty.max: not a number\n"
+            "config:7: unknown key \"lxc.foo\"\n"
+            "/var/lib/hutch/web/config:9: warning: legacy key\n"
+            "the rest of the message"));
+        QCOMPARE(problems.size(), 3);
+        QCOMPARE(problems.at(0).line, 3);
+        QCOMPARE(problems.at(0).file, QStringLiteral("config"));
+        QCOMPARE(problems.at(0).message, QStringLiteral("lxc.tty.max: not a number"));
+        QCOMPARE(problems.at(1).line, 7);
+        QCOMPARE(problems.at(1).severity, hutch::Diagnostic::Severity::Error);
+        QCOMPARE(problems.at(2).file, QStringLiteral("config"));
+        QCOMPARE(problems.at(2).severity, hutch::Diagnostic::Severity::Warning);
+    }
+
+    void editorTooltipNamesTheProblem()
+    {
+        MainWindow w;
+        ConfigEditor editor(w.connection());
+        editor.resize(500, 300);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setText(QStringLiteral("lxc.uts.name = web\nlxc.tty.max = many\n"));
+        QVERIFY(editor.hasErrors());
+        QCOMPARE(editor.errorCount(), 1);
+        const QString message = editor.problemAt(2);
+        QVERIFY(message.contains(QStringLiteral("lxc.tty.max")));
+        QWidget *viewport = editor.editor()->viewport();
+        const QRect line = editor.editor()->cursorRect(QTextCursor(editor.editor()->document()->findBlockByNumber(1)));
+        QHelpEvent help(QEvent::ToolTip, line.center() + QPoint(4, 0), viewport->mapToGlobal(line.center()));
+        QCoreApplication::sendEvent(viewport, &help);
+        QTRY_COMPARE(QToolTip::text(), message);
+        // The status says how many errors block the save.
+        QVERIFY(editor.findChild<QLabel *>(QStringLiteral("configStatus"))->text().startsWith(QStringLiteral("1 error")));
     }
 
     void settingsPreferencesTakeEffect()

@@ -66,26 +66,26 @@
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
-    <message>
-        <location filename="../gui/configeditor.cpp" line="271"/>
-        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
-        <translation>Die Konfiguration wurde während des Speicherns anderswo geändert; es wurde nichts geschrieben. Speichern Sie erneut, um sie zu ersetzen, oder setzen Sie zurück, um die neue zu laden.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../gui/configeditor.cpp" line="194"/>
-        <source>%n problem(s) must be fixed before saving.</source>
+        <location filename="../gui/configeditor.cpp" line="210"/>
+        <source>%n error(s) must be fixed before saving.</source>
         <translation>
-            <numerusform>%n Problem muss vor dem Speichern behoben werden.</numerusform>
-            <numerusform>%n Probleme müssen vor dem Speichern behoben werden.</numerusform>
+            <numerusform>%n Fehler muss vor dem Speichern behoben werden.</numerusform>
+            <numerusform>%n Fehler müssen vor dem Speichern behoben werden.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="239"/>
+        <location filename="../gui/configeditor.cpp" line="275"/>
+        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
+        <translation>Die Konfiguration wurde während des Speicherns anderswo geändert; es wurde nichts geschrieben. Speichern Sie erneut, um sie zu ersetzen, oder setzen Sie zurück, um die neue zu laden.</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="254"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="247"/>
+        <location filename="../gui/configeditor.cpp" line="262"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>

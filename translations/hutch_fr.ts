@@ -66,26 +66,26 @@
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
-    <message>
-        <location filename="../gui/configeditor.cpp" line="271"/>
-        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
-        <translation>La configuration a été modifiée ailleurs pendant l’enregistrement ; rien n’a été écrit. Enregistrez de nouveau pour la remplacer, ou rétablissez pour charger la nouvelle.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../gui/configeditor.cpp" line="194"/>
-        <source>%n problem(s) must be fixed before saving.</source>
+        <location filename="../gui/configeditor.cpp" line="210"/>
+        <source>%n error(s) must be fixed before saving.</source>
         <translation>
-            <numerusform>%n problème doit être corrigé avant l’enregistrement.</numerusform>
-            <numerusform>%n problèmes doivent être corrigés avant l’enregistrement.</numerusform>
+            <numerusform>%n erreur doit être corrigée avant l’enregistrement.</numerusform>
+            <numerusform>%n erreurs doivent être corrigées avant l’enregistrement.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="239"/>
+        <location filename="../gui/configeditor.cpp" line="275"/>
+        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
+        <translation>La configuration a été modifiée ailleurs pendant l’enregistrement&#xa0;; rien n’a été écrit. Enregistrez de nouveau pour la remplacer, ou rétablissez pour charger la nouvelle.</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="254"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="247"/>
+        <location filename="../gui/configeditor.cpp" line="262"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
