@@ -207,6 +207,8 @@ private Q_SLOTS:
             m_mounts << q(m_layout.unifiedMount);
         for (const auto &h : m_layout.v1)
             m_mounts << q(h.mount);
+        if (!m_layout.systemdMount.empty())  // membership only, for a systemd inside
+            m_mounts << q(m_layout.systemdMount);
         for (const QString &m : std::as_const(m_mounts))
             if (QFileInfo(m + "/hutch").isDir())
                 m_baseDirsBefore << m;
@@ -336,6 +338,7 @@ private Q_SLOTS:
         }
         QCOMPARE(got, v1);
         QVERIFY(!layout->hasV1("name=systemd"));
+        QCOMPARE(q(layout->systemdMount), mountinfo.contains("name=systemd") ? QStringLiteral("/sys/fs/cgroup/systemd") : QString());
         QVERIFY(!layout->hasV1("clone_children"));
         QVERIFY(!layout->hasV2("memory"));  // v2Controllers is left to detect()
     }

@@ -112,8 +112,12 @@ Result<CgroupLayout> CgroupLayout::fromMountinfo(const std::string &text)
             for (const auto &o : split(dash[3], ','))
                 if (!o.empty() && !kFlags.count(o) && o.find('=') == std::string::npos)
                     ctrls.push_back(o);
-            if (ctrls.empty())
-                continue;  // a named hierarchy (name=systemd): no controller
+            if (ctrls.empty()) {
+                // A named hierarchy: only systemd's matters (the root one if seen).
+                if (dash[3].find("name=systemd") != std::string::npos && (layout.systemdMount.empty() || root == "/"))
+                    layout.systemdMount = mount;
+                continue;
+            }
             std::sort(ctrls.begin(), ctrls.end());
             // The same hierarchy mounted twice (bind mounts): keep one, the root if seen.
             const auto k = std::find_if(v1Keys.begin(), v1Keys.end(), [&](auto &p) { return p.first == dev; });
@@ -535,6 +539,11 @@ Result<std::unique_ptr<Cgroup>> Cgroup::create(const CgroupLayout &layout, const
             continue;
         d.hiers.push_back({false, v1.controllers, {}, {}, {}, {}});
         mounts.push_back(v1.mount);
+    }
+    if (!layout.systemdMount.empty()) {
+        // Membership only: "name=systemd" matches no controller a setting names.
+        d.hiers.push_back({false, {"name=systemd"}, {}, {}, {}, {}});
+        mounts.push_back(layout.systemdMount);
     }
     if (d.hiers.empty())
         return Error::msg(ctx + ": no cgroup hierarchy");

@@ -31,6 +31,10 @@ struct CgroupLayout {
     enum class Kind { V1, Hybrid, V2 };
     Kind kind = Kind::V2;
     std::string unifiedMount;                  // empty when there is no v2 mount
+    // The v1 hierarchy named "systemd" (no controller) of hybrid and v1
+    // hosts, or empty. A container gets a cgroup in it too, so that a
+    // systemd inside finds its hierarchy at /sys/fs/cgroup/systemd.
+    std::string systemdMount;
     std::vector<std::string> v2Controllers;     // from cgroup.controllers of the v2 root
     struct V1Hierarchy {
         std::string mount;                      // /sys/fs/cgroup/cpu,cpuacct

@@ -159,6 +159,9 @@ Status mountCgroups(int rootFd, const std::string &mode, const CgroupLayout &lay
         if (auto err = mountOne(basename(h.mount), "cgroup", options))
             return err;
     }
+    if (!layout.systemdMount.empty())
+        if (auto err = mountOne(basename(layout.systemdMount), "cgroup", "none,name=systemd"))
+            return err;
     if (!layout.unifiedMount.empty())
         if (auto err = mountOne("unified", "cgroup2", ""))
             return err;

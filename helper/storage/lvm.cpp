@@ -18,7 +18,10 @@
 #include <QStandardPaths>
 
 #include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/mount.h>
+#include <unistd.h>
 
 namespace hutch::storage::lvm {
 
@@ -242,6 +245,13 @@ QString unavailableReason()
 {
     if (!QFileInfo::exists(QStringLiteral("/dev/mapper/control")))
         return QStringLiteral("device-mapper is not available (/dev/mapper/control is missing)");
+    // The node can be there while the kernel has no device-mapper (ENODEV).
+    const int control = ::open("/dev/mapper/control", O_RDWR | O_CLOEXEC);
+    if (control < 0 && errno != EACCES)
+        return QStringLiteral("device-mapper is not available (/dev/mapper/control: %1)")
+            .arg(QString::fromLocal8Bit(std::strerror(errno)));
+    if (control >= 0)
+        ::close(control);
     if (QStandardPaths::findExecutable(QStringLiteral("lvcreate"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
             .isEmpty())
         return QStringLiteral("lvm2 is not installed (no lvcreate)");

@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "backend.h"
+#include "clone_p.h"
 #include "config.h"
 #include "configdocument.h"
 #include "fsops.h"
@@ -107,6 +108,28 @@ QStringList extractArgs(const QString &tarball, const QString &dir)
     return {QStringLiteral("--extract"), QStringLiteral("--file"), tarball, QStringLiteral("--xattrs"),
             QStringLiteral("--xattrs-include=*"), QStringLiteral("--numeric-owner"), QStringLiteral("--same-owner"),
             QStringLiteral("--same-permissions"), QStringLiteral("--directory"), dir};
+}
+
+// /etc/hostname of the rootfs at `fillPath` says `hostname`, and /etc/hosts
+// names it where it named the old one; nothing is followed through a
+// symlink of the rootfs.
+static Status renameRootfsHost(const QString &fillPath, const QString &hostname)
+{
+    auto root = storage::openDirectory(fillPath);
+    if (!root)
+        return root.error();
+    auto etc = storage::openDirectoryAt(root->get(), "etc");
+    if (!etc)
+        return std::nullopt;  // no /etc: nothing names the host
+    auto old = storage::readFileAt(etc->get(), "hostname", 4096);
+    if (!old)
+        return std::nullopt;
+    storage::RootfsLocation location;
+    location.kind = storage::BackendKind::Dir;
+    location.path = fillPath;
+    if (auto err = storage::setRootfsHostname(location, QString::fromUtf8(old->trimmed()), hostname))
+        return err->wrap(QStringLiteral("set the hostname"));
+    return std::nullopt;
 }
 
 QByteArray baseConfig(const QString &hostname, const QString &rootfsValue, const QString &templateName)
@@ -215,6 +238,11 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
             for (const QString &l : QString::fromUtf8(message.read(8192)).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                 say(l);
     }
+    if (req.metadataTarball.isEmpty())
+        // A rootfs made on this host (debootstrap copies the host's
+        // /etc/hostname) or a tarball of another machine: its name goes.
+        if (auto err = renameRootfsHost(created->fillPath, hostname))
+            return drop(*err);
     if (auto err = backend->finish(*created))
         return drop(*err);
     const LoadResult check = loadConfigBytes(config, QStringLiteral("config"), staging->path());
