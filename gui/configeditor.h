@@ -33,6 +33,8 @@ public:
     // Replaces the text as if it had been loaded (unmodified) and validates it.
     void setText(const QString &text);
     QString text() const;
+    // The text as loaded or last saved.
+    QString savedText() const { return m_savedText; }
 
     // Validates now instead of after the typing pause.
     void validateNow();

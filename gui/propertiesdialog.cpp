@@ -10,6 +10,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -62,4 +64,30 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     layout->addWidget(tabs);
     layout->addWidget(buttons);
     resize(680, 520);
+}
+
+void PropertiesDialog::reject()
+{
+    if (m_config->isModified()) {
+        QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                        tr("The configuration of \"%1\" has changes that are not saved.").arg(m_config->container()),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("unsavedChanges"));
+        // Saving is offered only when it can succeed as far as we know.
+        QPushButton *save = m_config->saveButton()->isEnabled() ? box.addButton(QMessageBox::Save) : nullptr;
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == box.button(QMessageBox::Cancel) || !box.clickedButton())
+            return;
+        if (save && box.clickedButton() == save) {
+            // Closes once the helper has written it; a refusal keeps the
+            // dialog open with the problems shown.
+            connect(m_config, &ConfigEditor::saved, this, &QDialog::reject, Qt::SingleShotConnection);
+            m_config->save();
+            return;
+        }
+        // Discard: close without asking again.
+        m_config->setText(m_config->savedText());
+    }
+    QDialog::reject();
 }

@@ -20,6 +20,10 @@ public:
     ConfigEditor *configEditor() const { return m_config; }
     LogView *logView() const { return m_log; }
 
+    // Close, Escape and the window's close button: unsaved edits of the
+    // configuration are not dropped without asking.
+    void reject() override;
+
 private:
     ConfigEditor *m_config = nullptr;
     LogView *m_log = nullptr;

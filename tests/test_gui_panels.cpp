@@ -11,6 +11,7 @@
 #include "helperconnection.h"
 #include "mainwindow.h"
 #include "preferences.h"
+#include "propertiesdialog.h"
 #include "settingsdialog.h"
 #include "sparklinedelegate.h"
 
@@ -19,6 +20,8 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -65,6 +68,24 @@ int pixelsLike(const QImage &image, const QRect &rect, const QColor &c)
                 ++n;
         }
     return n;
+}
+
+// Answers the next modal message box by role; remembers its text.
+void answerNextBox(QString *text, QMessageBox::ButtonRole role)
+{
+    QTimer::singleShot(0, [text, role] {
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(top);
+            if (!box || !box->isVisible())
+                continue;
+            *text = box->text();
+            for (QAbstractButton *b : box->buttons())
+                if (box->buttonRole(b) == role) {
+                    b->click();
+                    return;
+                }
+        }
+    });
 }
 
 }  // namespace
@@ -294,6 +315,32 @@ private Q_SLOTS:
         QTRY_COMPARE(QToolTip::text(), message);
         // The status says how many errors block the save.
         QVERIFY(editor.findChild<QLabel *>(QStringLiteral("configStatus"))->text().startsWith(QStringLiteral("1 error")));
+    }
+
+    void propertiesAskBeforeDroppingEdits()
+    {
+        MainWindow w;
+        PropertiesDialog dialog(w.connection(), {{QStringLiteral("name"), QStringLiteral("web")},
+                                                 {QStringLiteral("state"), QStringLiteral("STOPPED")}});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        ConfigEditor *editor = dialog.configEditor();
+        editor->setText(QStringLiteral("lxc.uts.name = web\n"));
+        // Unchanged: closes at once.
+        dialog.reject();
+        QVERIFY(!dialog.isVisible());
+        dialog.show();
+        editor->editor()->appendPlainText(QStringLiteral("lxc.tty.max = 1"));
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);  // Cancel
+        dialog.reject();
+        QVERIFY2(asked.contains(QStringLiteral("\"web\"")), qPrintable(asked));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(editor->isModified());
+        answerNextBox(&asked, QMessageBox::DestructiveRole);  // Discard
+        dialog.reject();
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(!editor->isModified());
     }
 
     void settingsPreferencesTakeEffect()

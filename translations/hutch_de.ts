@@ -1219,94 +1219,104 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="22"/>
+        <location filename="../gui/propertiesdialog.cpp" line="24"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Eigenschaften von „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="34"/>
+        <location filename="../gui/propertiesdialog.cpp" line="36"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="35"/>
+        <location filename="../gui/propertiesdialog.cpp" line="37"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <location filename="../gui/propertiesdialog.cpp" line="39"/>
         <source>Init PID:</source>
         <translation>PID von init:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="38"/>
+        <location filename="../gui/propertiesdialog.cpp" line="40"/>
         <source>Hostname:</source>
         <translation>Rechnername:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="39"/>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>Root filesystem:</source>
         <translation>Wurzeldateisystem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
         <source>Networks:</source>
         <translation>Netzwerke:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/propertiesdialog.cpp" line="43"/>
         <source>IPv4:</source>
         <translation>IPv4:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="44"/>
         <source>IPv6:</source>
         <translation>IPv6:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="43"/>
+        <location filename="../gui/propertiesdialog.cpp" line="45"/>
         <source>Ttys:</source>
         <translation>Ttys:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <location filename="../gui/propertiesdialog.cpp" line="46"/>
         <source>Memory limit:</source>
         <translation>Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="49"/>
         <source>Problem:</source>
         <translation>Problem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="50"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="54"/>
+        <location filename="../gui/propertiesdialog.cpp" line="56"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/propertiesdialog.cpp" line="59"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="72"/>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
+        <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
 </context>
 <context>

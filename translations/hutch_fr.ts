@@ -1219,94 +1219,104 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="22"/>
+        <location filename="../gui/propertiesdialog.cpp" line="24"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Propriétés de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="34"/>
+        <location filename="../gui/propertiesdialog.cpp" line="36"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="35"/>
+        <location filename="../gui/propertiesdialog.cpp" line="37"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <location filename="../gui/propertiesdialog.cpp" line="39"/>
         <source>Init PID:</source>
         <translation>PID d’init&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="38"/>
+        <location filename="../gui/propertiesdialog.cpp" line="40"/>
         <source>Hostname:</source>
         <translation>Nom d’hôte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="39"/>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>Root filesystem:</source>
         <translation>Système de fichiers racine&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
         <source>Networks:</source>
         <translation>Réseaux&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/propertiesdialog.cpp" line="43"/>
         <source>IPv4:</source>
         <translation>IPv4&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="44"/>
         <source>IPv6:</source>
         <translation>IPv6&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="43"/>
+        <location filename="../gui/propertiesdialog.cpp" line="45"/>
         <source>Ttys:</source>
         <translation>Terminaux (tty)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <location filename="../gui/propertiesdialog.cpp" line="46"/>
         <source>Memory limit:</source>
         <translation>Limite de mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="49"/>
         <source>Problem:</source>
         <translation>Problème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="50"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="54"/>
+        <location filename="../gui/propertiesdialog.cpp" line="56"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Configuration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/propertiesdialog.cpp" line="59"/>
         <source>&amp;Log</source>
         <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="72"/>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
+        <translation>La configuration de « %1 » comporte des modifications non enregistrées.</translation>
     </message>
 </context>
 <context>
