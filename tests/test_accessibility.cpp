@@ -1,8 +1,9 @@
 // Keyboard and screen-reader reachability, offscreen: every widget a user
 // can tab to in the main window, the creation wizard (every page), the
-// Settings dialog and the Properties dialog has a name a screen reader can
+// Settings, Clone and Properties dialogs has a name a screen reader can
 // say (its accessible name, its text, or the label it is the buddy of, as
 // QAccessible reports it), and Tab reaches each of them.
+#include "clonedialog.h"
 #include "containerlistmodel.h"
 #include "createwizard.h"
 #include "helperconnection.h"
@@ -167,6 +168,20 @@ private Q_SLOTS:
         const QStringList notReached = unreachable(dialog);
         QVERIFY2(notReached.isEmpty(), qPrintable(QStringLiteral("not reached by Tab:\n") + notReached.join('\n')));
         dialog->close();
+    }
+
+    void cloneDialog()
+    {
+        MainWindow w;
+        w.model()->setEntries({{{QStringLiteral("name"), QStringLiteral("web")},
+                                {QStringLiteral("state"), QStringLiteral("STOPPED")}}});
+        CloneDialog dialog(QStringLiteral("web"), w.model(), &w);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QStringList missing = unnamed(&dialog);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without a name:\n") + missing.join('\n')));
+        const QStringList notReached = unreachable(&dialog);
+        QVERIFY2(notReached.isEmpty(), qPrintable(QStringLiteral("not reached by Tab:\n") + notReached.join('\n')));
     }
 
     void propertiesDialog()
