@@ -317,13 +317,15 @@ void ContainerActions::destroy(const QStringList &names)
               .arg(names.join(QStringLiteral(", ")));
     if (anyRunning)
         text += QStringLiteral("\n\n") + tr("Running containers are stopped first.");
-    QMessageBox box(QMessageBox::Warning, tr("Destroy Container"), text, QMessageBox::Cancel, m_window);
-    box.setObjectName(QStringLiteral("destroyConfirmation"));
-    QPushButton *yes = box.addButton(tr("Destroy"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != yes)
-        return;
+    if (m_confirmDestroy) {
+        QMessageBox box(QMessageBox::Warning, tr("Destroy Container"), text, QMessageBox::Cancel, m_window);
+        box.setObjectName(QStringLiteral("destroyConfirmation"));
+        QPushButton *yes = box.addButton(tr("Destroy"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != yes)
+            return;
+    }
     for (const QString &n : names) {
         QVariantMap options;
         if (!isStopped(m_model->stateOf(n)))

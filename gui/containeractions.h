@@ -49,6 +49,9 @@ public:
 
     // Asks the helper to clone SOURCE as NAME (the clone dialog and drag to clone).
     void clone(const QString &source, const QString &name, bool snapshot);
+    // Whether Destroy asks first (a preference; on by default).
+    void setConfirmDestroy(bool confirm) { m_confirmDestroy = confirm; }
+    bool confirmDestroy() const { return m_confirmDestroy; }
 
     QStringList selectedNames() const { return m_selection ? m_selection() : QStringList(); }
 
@@ -77,4 +80,5 @@ private:
     std::function<QStringList()> m_selection;
     QHash<int, QAction *> m_actions;
     QMenu *m_copyMenu;
+    bool m_confirmDestroy = true;
 };

@@ -44,6 +44,11 @@ void ContainerFeed::setStatsInterval(int ms)
     m_statsTimer->setInterval(ms);
 }
 
+int ContainerFeed::statsInterval() const
+{
+    return m_statsTimer->interval();
+}
+
 void ContainerFeed::refresh()
 {
     m_connection->watch(

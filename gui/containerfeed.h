@@ -19,6 +19,7 @@ public:
     ContainerFeed(HelperConnection *connection, ContainerListModel *model, QObject *parent = nullptr);
 
     void setStatsInterval(int ms);
+    int statsInterval() const;
     // Asks for the whole list again (F5, and after a reconnection).
     void refresh();
 

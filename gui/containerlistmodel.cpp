@@ -92,6 +92,7 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
     case StateRole: return r.state;
     case TtysRole: return r.entry.value(QStringLiteral("ttys")).toUInt();
     case BrokenRole: return broken;
+    case CpuHistoryRole: return QVariant::fromValue(r.cpuHistory);
     case SortRole:
         switch (index.column()) {
         case Cpu: return r.cpuPercent;
@@ -188,6 +189,7 @@ void ContainerListModel::fillRow(Row &row, const QVariantMap &entry)
     row.addresses = addresses.join(QStringLiteral(", "));
     if (row.state != QLatin1String("RUNNING") && row.state != QLatin1String("FROZEN")) {
         row.cpuPercent = -1;
+        row.cpuHistory.clear();
         row.memory = 0;
         row.lastSampleMs = -1;
     }
@@ -284,6 +286,7 @@ void ContainerListModel::setState(const QString &name, const QString &state)
     if (state == QLatin1String("STOPPED")) {
         // Addresses and use belong to the running instance.
         r.cpuPercent = -1;
+        r.cpuHistory.clear();
         r.memory = 0;
         r.lastSampleMs = -1;
         r.addresses.clear();
@@ -303,6 +306,9 @@ void ContainerListModel::setStats(const QHash<QString, Stats> &stats)
         if (r.lastSampleMs >= 0 && now > r.lastSampleMs && it->cpuNs >= r.lastCpuNs) {
             // ns of CPU per ms of wall time: 1e6 ns per ms is one core = 100 %.
             r.cpuPercent = double(it->cpuNs - r.lastCpuNs) / double(now - r.lastSampleMs) / 1e4;
+            if (r.cpuHistory.size() >= kHistoryLength)
+                r.cpuHistory.removeFirst();
+            r.cpuHistory.append(float(r.cpuPercent));
         }
         r.lastCpuNs = it->cpuNs;
         r.lastSampleMs = now;

@@ -23,7 +23,10 @@ public:
         SortRole,        // numbers for CPU and memory, text otherwise
         TtysRole,        // lxc.tty.max
         BrokenRole,
+        CpuHistoryRole,  // QList<float>: the last kHistoryLength CPU % samples, oldest first
     };
+    // How many CPU samples a row keeps for its sparkline.
+    static constexpr int kHistoryLength = 40;
 
     struct Stats {
         quint64 cpuNs = 0;
@@ -71,6 +74,7 @@ private:
         QString name, state, addresses;
         bool autostart = false;
         double cpuPercent = -1;  // -1: not measured (stopped, or first sample)
+        QList<float> cpuHistory;  // for the sparkline; implicitly shared, so data() copies nothing
         quint64 memory = 0;
         quint64 lastCpuNs = 0;
         qint64 lastSampleMs = -1;

@@ -108,6 +108,9 @@ QWizardPage *CreateWizard::createTemplatePage()
     page->setSubTitle(tr("What the container's root filesystem is made from."));
     m_template = new QComboBox(page);
     m_template->setObjectName(QStringLiteral("templateCombo"));
+    // A combo box's own accessible text is its current item; the name says
+    // what is being chosen.
+    m_template->setAccessibleName(tr("Template"));
     m_templateDescription = new QLabel(page);
     m_templateDescription->setWordWrap(true);
     auto *options = new QWidget(page);
@@ -130,12 +133,14 @@ QWizardPage *CreateWizard::createSettingsPage()
     page->setSubTitle(tr("Where the container lives, how it reaches the network, and what it may use."));
     m_storage = new QComboBox(page);
     m_storage->setObjectName(QStringLiteral("storageCombo"));
+    m_storage->setAccessibleName(tr("Storage"));
     m_storage->addItem(tr("Best available"), QStringLiteral("best"));
     m_storage->addItem(tr("Directory"), QStringLiteral("dir"));
     m_storage->addItem(tr("Btrfs subvolume"), QStringLiteral("btrfs"));
     m_storage->addItem(tr("LVM volume"), QStringLiteral("lvm"));
     m_network = new QComboBox(page);
     m_network->setObjectName(QStringLiteral("networkCombo"));
+    m_network->setAccessibleName(tr("Network"));
     m_network->addItem(tr("As the template sets it"), QString());
     m_network->addItem(tr("Default bridge (veth)"), QStringLiteral("veth"));
     m_network->addItem(tr("Isolated (no network)"), QStringLiteral("empty"));

@@ -11,8 +11,11 @@
 #include "helperconnection.h"
 #include "messagebar.h"
 #include "operationspanel.h"
+#include "preferences.h"
 #include "propertiesdialog.h"
 #include "resourcespanel.h"
+#include "settingsdialog.h"
+#include "sparklinedelegate.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -33,6 +36,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_preferences = new Preferences(this);
     m_connection = new HelperConnection(this);
     m_model = new ContainerListModel(this);
     m_feed = new ContainerFeed(m_connection, m_model, this);
@@ -82,6 +86,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     wireActions();
+    applyPreferences();
+    connect(m_preferences, &Preferences::changed, this, &MainWindow::applyPreferences);
     retranslateUi();
     updateConnectionStatus();
     resize(960, 560);
@@ -118,7 +124,9 @@ void MainWindow::createCentralView()
     header->setSectionResizeMode(ContainerListModel::Addresses, QHeaderView::Stretch);
     header->resizeSection(ContainerListModel::Name, 200);
     header->resizeSection(ContainerListModel::State, 110);
-    header->resizeSection(ContainerListModel::Cpu, 70);
+    // The CPU column holds the sparkline and the value beside it.
+    m_view->setItemDelegateForColumn(ContainerListModel::Cpu, new SparklineDelegate(m_view));
+    header->resizeSection(ContainerListModel::Cpu, 130);
     header->resizeSection(ContainerListModel::Memory, 90);
     header->resizeSection(ContainerListModel::Autostart, 80);
 
@@ -164,6 +172,16 @@ void MainWindow::createMenus()
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->setObjectName(QStringLiteral("menuEdit"));
+    m_settingsAction = m_editMenu->addAction(QIcon::fromTheme(QStringLiteral("preferences-system")), QString());
+    m_settingsAction->setObjectName(QStringLiteral("actionSettings"));
+    // QKeySequence::Preferences is empty on most Linux themes; Ctrl+, is
+    // what GNOME and KDE applications use.
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
     m_containerMenu = menuBar()->addMenu(QString());
     m_containerMenu->setObjectName(QStringLiteral("menuContainer"));
@@ -464,6 +482,8 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("Hutch"));
     m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_settingsAction->setText(tr("&Settings…"));
     m_containerMenu->setTitle(tr("&Container"));
     m_viewMenu->setTitle(tr("&View"));
     m_quitAction->setText(tr("&Quit"));
@@ -495,4 +515,19 @@ void MainWindow::showAbout()
         .arg(tr("Hutch %1").arg(QStringLiteral(HUTCH_VERSION)).toHtmlEscaped(),
              tr("A desktop manager for Linux system containers.").toHtmlEscaped());
     QMessageBox::about(this, tr("About Hutch"), text);
+}
+
+SettingsDialog *MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_connection, m_preferences, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::applyPreferences()
+{
+    m_feed->setStatsInterval(m_preferences->statsIntervalMs());
+    m_details->setInterval(m_preferences->statsIntervalMs());
+    m_actions->setConfirmDestroy(m_preferences->confirmDestroy());
 }

@@ -11,6 +11,7 @@ class DetailsPanel;
 class HelperConnection;
 class MessageBar;
 class OperationsPanel;
+class Preferences;
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -18,6 +19,7 @@ class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
 class ResourcesPanel;
+class SettingsDialog;
 
 // The main window: the container list (model fed by ContainerFeed), the
 // actions (ContainerActions), the operations panel, the console windows and
@@ -40,6 +42,9 @@ public:
     MessageBar *messageBar() const { return m_messages; }
     ResourcesPanel *resources() const { return m_resources; }
     DetailsPanel *details() const { return m_details; }
+    Preferences *preferences() const { return m_preferences; }
+    // Opens the Settings dialog (Edit → Settings…); returns it (tests).
+    SettingsDialog *showSettings();
     // Selects NAME in the list (a finished creation, a clone).
     bool selectContainer(const QString &name);
 
@@ -61,6 +66,7 @@ private:
     void openCloneDialog(const QString &source);
     void showProperties(const QString &name);
     void showAbout();
+    void applyPreferences();
     QStringList selectedNames() const;
 
     HelperConnection *m_connection = nullptr;
@@ -81,11 +87,14 @@ private:
     QLabel *m_placeholder = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
     QMenu *m_containerMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    Preferences *m_preferences = nullptr;
     QString m_selectAfterCreate;
 };

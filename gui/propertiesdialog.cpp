@@ -1,6 +1,8 @@
 #include "propertiesdialog.h"
 
 #include "client.h"
+#include "configeditor.h"
+#include "logview.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
 
@@ -8,6 +10,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -19,6 +23,7 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     setObjectName(QStringLiteral("propertiesDialog"));
     setWindowTitle(tr("Properties of \"%1\"").arg(name));
     auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("propertiesTabs"));
 
     auto *general = new QWidget;
     auto *form = new QFormLayout(general);
@@ -42,30 +47,47 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     row(tr("Autostart:"), entry.value(QStringLiteral("autostart")).toBool() ? tr("Yes") : tr("No"));
     if (entry.value(QStringLiteral("broken")).toBool())
         row(tr("Problem:"), entry.value(QStringLiteral("problem")).toString());
-    tabs->addTab(general, tr("General"));
+    tabs->addTab(general, tr("&General"));
 
-    auto *config = new QPlainTextEdit;
-    config->setObjectName(QStringLiteral("configView"));
-    config->setReadOnly(true);
-    config->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    config->setPlainText(tr("Loading…"));
-    tabs->addTab(config, tr("Configuration"));
-    connection->watch(
-        connection->helper()->GetConfig(name, {}), config,
-        [config](const QDBusPendingCall &call) {
-            const QDBusPendingReply<QList<QVariantMap>> reply = call;
-            QStringList lines;
-            for (const QVariantMap &e : reply.value())
-                lines << QStringLiteral("%1 = %2").arg(e.value(QStringLiteral("key")).toString(),
-                                                       e.value(QStringLiteral("value")).toString());
-            config->setPlainText(lines.join(QLatin1Char('\n')));
-        },
-        [config](const QString &message, bool) { config->setPlainText(message); });
+    // The config file in an editor that validates as you type, and the
+    // container's log; both from the helper.
+    m_config = new ConfigEditor(connection, tabs);
+    m_config->setContainer(name);
+    tabs->addTab(m_config, tr("&Configuration"));
+    m_log = new LogView(connection, tabs);
+    m_log->setContainer(name);
+    tabs->addTab(m_log, tr("&Log"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(buttons);
-    resize(560, 420);
+    resize(680, 520);
+}
+
+void PropertiesDialog::reject()
+{
+    if (m_config->isModified()) {
+        QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                        tr("The configuration of \"%1\" has changes that are not saved.").arg(m_config->container()),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("unsavedChanges"));
+        // Saving is offered only when it can succeed as far as we know.
+        QPushButton *save = m_config->saveButton()->isEnabled() ? box.addButton(QMessageBox::Save) : nullptr;
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == box.button(QMessageBox::Cancel) || !box.clickedButton())
+            return;
+        if (save && box.clickedButton() == save) {
+            // Closes once the helper has written it; a refusal keeps the
+            // dialog open with the problems shown.
+            connect(m_config, &ConfigEditor::saved, this, &QDialog::reject, Qt::SingleShotConnection);
+            m_config->save();
+            return;
+        }
+        // Discard: close without asking again.
+        m_config->setText(m_config->savedText());
+    }
+    QDialog::reject();
 }

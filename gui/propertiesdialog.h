@@ -1,11 +1,14 @@
 // PropertiesDialog: what the helper knows of one container (its
-// ListContainers entry) and its effective configuration (GetConfig).
+// ListContainers entry), its configuration in an editor (ConfigEditor) and
+// its log (LogView).
 #pragma once
 
 #include <QDialog>
 #include <QVariantMap>
 
+class ConfigEditor;
 class HelperConnection;
+class LogView;
 
 class PropertiesDialog : public QDialog
 {
@@ -13,4 +16,15 @@ class PropertiesDialog : public QDialog
 
 public:
     PropertiesDialog(HelperConnection *connection, const QVariantMap &entry, QWidget *parent = nullptr);
+
+    ConfigEditor *configEditor() const { return m_config; }
+    LogView *logView() const { return m_log; }
+
+    // Close, Escape and the window's close button: unsaved edits of the
+    // configuration are not dropped without asking.
+    void reject() override;
+
+private:
+    ConfigEditor *m_config = nullptr;
+    LogView *m_log = nullptr;
 };

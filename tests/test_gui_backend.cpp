@@ -6,7 +6,9 @@
 // clones, Destroy asks with the name; the helper restarted under the GUI is
 // reconnected. No polling sleeps: QTRY_ and signal spies.
 #include "busfixture.h"
+#include "client.h"
 #include "clonedialog.h"
+#include "configeditor.h"
 #include "consoletab.h"
 #include "consolewindow.h"
 #include "containeractions.h"
@@ -16,17 +18,22 @@
 #include "createwizard.h"
 #include "detailspanel.h"
 #include "historygraph.h"
+#include "logview.h"
 #include "helperconnection.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "operationspanel.h"
+#include "preferences.h"
+#include "propertiesdialog.h"
 #include "resourcespanel.h"
+#include "settingsdialog.h"
 #include "usageslider.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDBusMessage>
 #include <QDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -36,9 +43,12 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 #include <QtTest>
@@ -110,6 +120,8 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(fx->start(&why), qPrintable(why));
         qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());
+        // Preferences (QSettings) go to a test location, not ~/.config.
+        QStandardPaths::setTestModeEnabled(true);
         const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
                                         QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("--ttys"),
                                         QStringLiteral("2")}, false);
@@ -305,11 +317,110 @@ private Q_SLOTS:
         Q_UNUSED(loaded)
     }
 
+    void sparklineFollowsTheRunningContainer()
+    {
+        // The list's CPU history is fed by the real GetStats polling.
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        const int row = w->model()->rowOf(QStringLiteral("web"));
+        const QModelIndex cpu = w->model()->index(row, ContainerListModel::Cpu);
+        QTRY_VERIFY(cpu.data(ContainerListModel::CpuHistoryRole).value<QList<float>>().size() >= 3);
+    }
+
+    void logOfARunningContainer()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        PropertiesDialog dialog(w->connection(), w->model()->entryOf(QStringLiteral("web")), w.get());
+        LogView *log = dialog.logView();
+        log->setInterval(200);
+        QSignalSpy refreshed(log, &LogView::refreshed);
+        dialog.show();
+        auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"));
+        tabs->setCurrentWidget(log);
+        QTRY_VERIFY(refreshed.count() >= 1);
+        // An answer, not an error; what it shows is the helper's text.
+        QVERIFY2(log->lastError().isEmpty(), qPrintable(log->lastError()));
+        QDBusMessage call = QDBusMessage::createMethodCall(hutch::client::kService, hutch::client::kPath,
+                                                          QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("GetLog"));
+        call << QStringLiteral("web") << QVariantMap();
+        const QDBusMessage direct = fx->bus().call(call);
+        QCOMPARE(direct.type(), QDBusMessage::ReplyMessage);
+        const QString text = direct.arguments().value(0).toString();
+        // The same log (it may have grown between the two calls).
+        QTRY_VERIFY(!text.isEmpty() ? log->textView()->toPlainText().startsWith(text.left(40))
+                                    : log->textView()->toPlainText().isEmpty());
+        // Following while visible: it asks again by itself.
+        QVERIFY(log->isFollowing());
+        const int before = int(refreshed.count());
+        QTRY_VERIFY(refreshed.count() >= before + 2);
+        // Hidden: no more calls.
+        tabs->setCurrentIndex(0);
+        QVERIFY(!log->isFollowing());
+        log->refreshButton()->click();
+        QTRY_VERIFY(refreshed.count() >= before + 3);
+    }
+
     void stopFromTheGui()
     {
         QVERIFY(w->selectContainer(QStringLiteral("web")));
         w->actions()->action(ContainerActions::Stop)->trigger();
         QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+    }
+
+    void configEditorSavesThroughTheHelper()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+        PropertiesDialog dialog(w->connection(), w->model()->entryOf(QStringLiteral("web")), w.get());
+        ConfigEditor *editor = dialog.configEditor();
+        editor->setValidationDelay(50);
+        QSignalSpy loaded(editor, &ConfigEditor::loaded);
+        dialog.show();
+        QTRY_VERIFY(loaded.count() >= 1);
+        // The file as written, byte for byte.
+        const auto onDisk = fx->hutchctl({QStringLiteral("config"), QStringLiteral("web"), QStringLiteral("--text")});
+        QCOMPARE(onDisk.exitCode, 0);
+        QCOMPARE(editor->text(), QString::fromUtf8(onDisk.out));
+        QVERIFY2(editor->text().contains(QStringLiteral("lxc.tty.max = 2")), qPrintable(editor->text()));
+        QVERIFY(!editor->hasErrors());
+        QVERIFY(!editor->saveButton()->isEnabled());  // nothing changed yet
+
+        // An invalid value: marked, and Save stays disabled.
+        QSignalSpy validated(editor, &ConfigEditor::validated);
+        editor->editor()->setPlainText(QString(editor->text()).replace(QStringLiteral("lxc.tty.max = 2"),
+                                                                       QStringLiteral("lxc.tty.max = two")));
+        QTRY_VERIFY(validated.count() >= 1);
+        QVERIFY(editor->hasErrors());
+        QVERIFY(!editor->saveButton()->isEnabled());
+
+        // Fixed: Save is enabled, and saving changes the container's config.
+        editor->editor()->setPlainText(QString(editor->text()).replace(
+            QStringLiteral("lxc.tty.max = two"), QStringLiteral("# three ttys, set in the GUI\nlxc.tty.max = 3")));
+        QTRY_VERIFY(editor->saveButton()->isEnabled());
+        QSignalSpy saved(editor, &ConfigEditor::saved);
+        QSignalSpy failed(editor, &ConfigEditor::saveFailed);
+        editor->saveButton()->click();
+        QTRY_VERIFY(saved.count() + failed.count() >= 1);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        const auto read = fx->hutchctl({QStringLiteral("config"), QStringLiteral("web"), QStringLiteral("lxc.tty.max")});
+        QVERIFY2(read.text().trimmed().endsWith(QLatin1Char('3')), qPrintable(read.text()));
+        QTRY_COMPARE(w->model()->entryOf(QStringLiteral("web")).value(QStringLiteral("ttys")).toUInt(), 3u);
+        // Written as shown: the comment too.
+        const auto after = fx->hutchctl({QStringLiteral("config"), QStringLiteral("web"), QStringLiteral("--text")});
+        QCOMPARE(QString::fromUtf8(after.out), editor->text());
+        QVERIFY(editor->text().contains(QStringLiteral("# three ttys, set in the GUI")));
+        QVERIFY(!editor->saveButton()->isEnabled());  // saved: nothing to save
+    }
+
+    void settingsShowWhatTheHelperSays()
+    {
+        SettingsDialog *dialog = w->showSettings();
+        QSignalSpy received(dialog, &SettingsDialog::settingsReceived);
+        QTRY_VERIFY(received.count() == 1);
+        QCOMPARE(dialog->field(QStringLiteral("storePath"))->text(), fx->storePath());
+        QCOMPARE(dialog->field(QStringLiteral("settingsPath"))->text(), fx->settingsPath());
+        QVERIFY(!dialog->field(QStringLiteral("defaultBackingStore"))->text().isEmpty());
+        QVERIFY(!dialog->field(QStringLiteral("bridgeState"))->text().isEmpty());
+        QVERIFY(dialog->noteLabel()->text().contains(fx->settingsPath()));
+        dialog->reject();
     }
 
     void wizardCreates()
@@ -366,6 +477,23 @@ private Q_SLOTS:
         answerNextBox(&asked, QMessageBox::DestructiveRole);
         w->actions()->action(ContainerActions::Destroy)->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("made-clone")) < 0, 30000);
+    }
+
+    void destroyWithoutAskingWhenPreferred()
+    {
+        const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("scratch"), QStringLiteral("-t"),
+                                        QStringLiteral("busybox")}, false);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QTRY_VERIFY(w->selectContainer(QStringLiteral("scratch")));
+        w->preferences()->setConfirmDestroy(false);
+        // Should a question come anyway, it is declined and remembered.
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);
+        w->actions()->action(ContainerActions::Destroy)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("scratch")) < 0, 30000);
+        QVERIFY2(asked.isEmpty(), qPrintable(asked));
+        QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/scratch")));
+        w->preferences()->setConfirmDestroy(true);
     }
 
     // With HUTCH_SCREENSHOT_DIR set: the main window with a few containers
@@ -430,6 +558,32 @@ private Q_SLOTS:
         for (ConsoleWindow *c : w->consoles()->windows())
             c->deleteLater();
         QTRY_COMPARE(w->consoles()->windows().size(), 0);
+        {
+            // The config editor with a misspelt key marked, and the log.
+            PropertiesDialog props(w->connection(), w->model()->entryOf(QStringLiteral("web")), w.get());
+            ConfigEditor *editor = props.configEditor();
+            QSignalSpy loaded(editor, &ConfigEditor::loaded);
+            props.resize(760, 560);
+            props.show();
+            props.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(editor);
+            QTRY_VERIFY(loaded.count() >= 1);
+            editor->editor()->appendPlainText(QStringLiteral("lxc.start.atuo = 1"));
+            editor->validateNow();
+            QVERIFY(editor->hasErrors());
+            QCoreApplication::processEvents();
+            QVERIFY(props.grab().save(dir + QStringLiteral("/properties-config.png")));
+            props.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(props.logView());
+            QSignalSpy refreshed(props.logView(), &LogView::refreshed);
+            QTRY_VERIFY(refreshed.count() >= 1);
+            QVERIFY(props.grab().save(dir + QStringLiteral("/properties-log.png")));
+        }
+        {
+            SettingsDialog *settings = w->showSettings();
+            QSignalSpy received(settings, &SettingsDialog::settingsReceived);
+            QTRY_VERIFY(received.count() == 1);
+            QVERIFY(settings->grab().save(dir + QStringLiteral("/settings.png")));
+            settings->reject();
+        }
         // The wizard's pages, up to the summary (nothing is created).
         w->actions()->action(ContainerActions::Create)->trigger();
         CreateWizard *wizard = w->findChild<CreateWizard *>();

@@ -35,6 +35,62 @@
     </message>
 </context>
 <context>
+    <name>ConfigEditor</name>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="37"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="38"/>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="42"/>
+        <source>Configuration file</source>
+        <translation>Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="50"/>
+        <source>Problems in the configuration</source>
+        <translation>Probleme in der Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="56"/>
+        <source>Save the configuration (%1)</source>
+        <translation>Konfiguration speichern (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="114"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/configeditor.cpp" line="210"/>
+        <source>%n error(s) must be fixed before saving.</source>
+        <translation>
+            <numerusform>%n Fehler muss vor dem Speichern behoben werden.</numerusform>
+            <numerusform>%n Fehler müssen vor dem Speichern behoben werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="275"/>
+        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
+        <translation>Die Konfiguration wurde während des Speicherns anderswo geändert; es wurde nichts geschrieben. Speichern Sie erneut, um sie zu ersetzen, oder setzen Sie zurück, um die neue zu laden.</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="254"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="262"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleTab</name>
     <message>
         <location filename="../gui/consoletab.cpp" line="53"/>
@@ -366,17 +422,17 @@
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="320"/>
+        <location filename="../gui/containeractions.cpp" line="321"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="322"/>
+        <location filename="../gui/containeractions.cpp" line="323"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="338"/>
+        <location filename="../gui/containeractions.cpp" line="340"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -419,52 +475,52 @@
         <translation>Eingefroren</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="105"/>
+        <location filename="../gui/containerlistmodel.cpp" line="106"/>
         <source>Broken</source>
         <translation>Defekt</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="111"/>
+        <location filename="../gui/containerlistmodel.cpp" line="112"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="111"/>
+        <location filename="../gui/containerlistmodel.cpp" line="112"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="120"/>
+        <location filename="../gui/containerlistmodel.cpp" line="121"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>Die Konfiguration dieses Containers ist unbrauchbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="136"/>
+        <location filename="../gui/containerlistmodel.cpp" line="137"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="137"/>
+        <location filename="../gui/containerlistmodel.cpp" line="138"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="138"/>
+        <location filename="../gui/containerlistmodel.cpp" line="139"/>
         <source>IP addresses</source>
         <translation>IP-Adressen</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="139"/>
+        <location filename="../gui/containerlistmodel.cpp" line="140"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="140"/>
+        <location filename="../gui/containerlistmodel.cpp" line="141"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="141"/>
+        <location filename="../gui/containerlistmodel.cpp" line="142"/>
         <source>Autostart</source>
         <translation>Autostart</translation>
     </message>
@@ -503,6 +559,7 @@
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="107"/>
+        <location filename="../gui/createwizard.cpp" line="113"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
@@ -512,228 +569,238 @@
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="117"/>
+        <location filename="../gui/createwizard.cpp" line="120"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="129"/>
+        <location filename="../gui/createwizard.cpp" line="132"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="130"/>
+        <location filename="../gui/createwizard.cpp" line="133"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="133"/>
+        <location filename="../gui/createwizard.cpp" line="136"/>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="137"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="134"/>
+        <location filename="../gui/createwizard.cpp" line="138"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="135"/>
+        <location filename="../gui/createwizard.cpp" line="139"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="136"/>
+        <location filename="../gui/createwizard.cpp" line="140"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="139"/>
+        <location filename="../gui/createwizard.cpp" line="143"/>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="144"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="140"/>
+        <location filename="../gui/createwizard.cpp" line="145"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="141"/>
+        <location filename="../gui/createwizard.cpp" line="146"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="142"/>
+        <location filename="../gui/createwizard.cpp" line="147"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="147"/>
+        <location filename="../gui/createwizard.cpp" line="152"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="148"/>
-        <location filename="../gui/createwizard.cpp" line="155"/>
+        <location filename="../gui/createwizard.cpp" line="153"/>
+        <location filename="../gui/createwizard.cpp" line="160"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="154"/>
+        <location filename="../gui/createwizard.cpp" line="159"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="156"/>
+        <location filename="../gui/createwizard.cpp" line="161"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="159"/>
+        <location filename="../gui/createwizard.cpp" line="164"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="160"/>
+        <location filename="../gui/createwizard.cpp" line="165"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="161"/>
+        <location filename="../gui/createwizard.cpp" line="166"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="162"/>
+        <location filename="../gui/createwizard.cpp" line="167"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="163"/>
+        <location filename="../gui/createwizard.cpp" line="168"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="170"/>
+        <location filename="../gui/createwizard.cpp" line="175"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="171"/>
+        <location filename="../gui/createwizard.cpp" line="176"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="187"/>
+        <location filename="../gui/createwizard.cpp" line="192"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="188"/>
+        <location filename="../gui/createwizard.cpp" line="193"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="196"/>
+        <location filename="../gui/createwizard.cpp" line="201"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="200"/>
+        <location filename="../gui/createwizard.cpp" line="205"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="239"/>
+        <location filename="../gui/createwizard.cpp" line="244"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="283"/>
+        <location filename="../gui/createwizard.cpp" line="288"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="285"/>
+        <location filename="../gui/createwizard.cpp" line="290"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="382"/>
+        <location filename="../gui/createwizard.cpp" line="387"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="383"/>
+        <location filename="../gui/createwizard.cpp" line="388"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="388"/>
+        <location filename="../gui/createwizard.cpp" line="393"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="389"/>
+        <location filename="../gui/createwizard.cpp" line="394"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="390"/>
+        <location filename="../gui/createwizard.cpp" line="395"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="391"/>
+        <location filename="../gui/createwizard.cpp" line="396"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="392"/>
+        <location filename="../gui/createwizard.cpp" line="397"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="392"/>
+        <location filename="../gui/createwizard.cpp" line="397"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="392"/>
+        <location filename="../gui/createwizard.cpp" line="397"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="409"/>
+        <location filename="../gui/createwizard.cpp" line="414"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="445"/>
+        <location filename="../gui/createwizard.cpp" line="450"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="481"/>
+        <location filename="../gui/createwizard.cpp" line="486"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="500"/>
+        <location filename="../gui/createwizard.cpp" line="505"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="502"/>
+        <location filename="../gui/createwizard.cpp" line="507"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="515"/>
+        <location filename="../gui/createwizard.cpp" line="520"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="520"/>
+        <location filename="../gui/createwizard.cpp" line="525"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
@@ -860,173 +927,207 @@
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <location filename="../gui/logview.cpp" line="20"/>
+        <source>&amp;Follow</source>
+        <translation>&amp;Mitlaufen</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="20"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="25"/>
+        <source>Container log</source>
+        <translation>Container-Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="31"/>
+        <source>While the log is shown, fetch it again every few seconds and keep the end in view</source>
+        <translation>Solange das Protokoll zu sehen ist, es alle paar Sekunden neu abrufen und das Ende im Blick behalten</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="134"/>
+        <source>The log is empty.</source>
+        <translation>Das Protokoll ist leer.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="115"/>
+        <location filename="../gui/mainwindow.cpp" line="121"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="204"/>
+        <location filename="../gui/mainwindow.cpp" line="222"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="246"/>
+        <location filename="../gui/mainwindow.cpp" line="264"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="298"/>
+        <location filename="../gui/mainwindow.cpp" line="316"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="300"/>
+        <location filename="../gui/mainwindow.cpp" line="318"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="352"/>
+        <location filename="../gui/mainwindow.cpp" line="370"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="356"/>
+        <location filename="../gui/mainwindow.cpp" line="374"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="361"/>
+        <location filename="../gui/mainwindow.cpp" line="379"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="402"/>
+        <location filename="../gui/mainwindow.cpp" line="420"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="433"/>
+        <location filename="../gui/mainwindow.cpp" line="451"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="436"/>
+        <location filename="../gui/mainwindow.cpp" line="454"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="449"/>
+        <location filename="../gui/mainwindow.cpp" line="467"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="452"/>
+        <location filename="../gui/mainwindow.cpp" line="470"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="453"/>
+        <location filename="../gui/mainwindow.cpp" line="471"/>
         <source>Create one with Container → Create (Ctrl+N).</source>
         <translation>Erstellen Sie einen mit Container → Erstellen (Strg+N).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="455"/>
+        <location filename="../gui/mainwindow.cpp" line="473"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="465"/>
+        <location filename="../gui/mainwindow.cpp" line="483"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="466"/>
+        <location filename="../gui/mainwindow.cpp" line="484"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="467"/>
+        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="486"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="487"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="468"/>
+        <location filename="../gui/mainwindow.cpp" line="488"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="469"/>
+        <location filename="../gui/mainwindow.cpp" line="489"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="470"/>
+        <location filename="../gui/mainwindow.cpp" line="490"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="471"/>
+        <location filename="../gui/mainwindow.cpp" line="491"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="472"/>
+        <location filename="../gui/mainwindow.cpp" line="492"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="448"/>
+        <location filename="../gui/mainwindow.cpp" line="466"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <source>Containers are listed and managed by the hutch-helper system service over D-Bus. This version of Hutch cannot connect to it yet, so no containers are shown.</source>
-        <translation type="vanished">Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Diese Version von Hutch kann sich noch nicht mit ihm verbinden, deshalb werden keine Container angezeigt.</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.cpp" line="434"/>
+        <location filename="../gui/mainwindow.cpp" line="452"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="473"/>
+        <location filename="../gui/mainwindow.cpp" line="493"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="474"/>
+        <location filename="../gui/mainwindow.cpp" line="494"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="475"/>
+        <location filename="../gui/mainwindow.cpp" line="495"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="476"/>
+        <location filename="../gui/mainwindow.cpp" line="496"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="477"/>
+        <location filename="../gui/mainwindow.cpp" line="497"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="495"/>
+        <location filename="../gui/mainwindow.cpp" line="515"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="496"/>
+        <location filename="../gui/mainwindow.cpp" line="516"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="497"/>
+        <location filename="../gui/mainwindow.cpp" line="517"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -1085,32 +1186,32 @@
         <translation>Laufende Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="44"/>
+        <location filename="../gui/operationspanel.cpp" line="51"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="45"/>
+        <location filename="../gui/operationspanel.cpp" line="52"/>
         <source>Clone</source>
         <translation>Klonen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="46"/>
+        <location filename="../gui/operationspanel.cpp" line="53"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="47"/>
+        <location filename="../gui/operationspanel.cpp" line="54"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="78"/>
+        <location filename="../gui/operationspanel.cpp" line="87"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="80"/>
+        <location filename="../gui/operationspanel.cpp" line="89"/>
         <source>Cancel %1</source>
         <translation>%1 abbrechen</translation>
     </message>
@@ -1118,94 +1219,104 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="20"/>
+        <location filename="../gui/propertiesdialog.cpp" line="24"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Eigenschaften von „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="31"/>
+        <location filename="../gui/propertiesdialog.cpp" line="36"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="32"/>
+        <location filename="../gui/propertiesdialog.cpp" line="37"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="34"/>
+        <location filename="../gui/propertiesdialog.cpp" line="39"/>
         <source>Init PID:</source>
         <translation>PID von init:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="35"/>
+        <location filename="../gui/propertiesdialog.cpp" line="40"/>
         <source>Hostname:</source>
         <translation>Rechnername:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="36"/>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>Root filesystem:</source>
         <translation>Wurzeldateisystem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
         <source>Networks:</source>
         <translation>Netzwerke:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="38"/>
+        <location filename="../gui/propertiesdialog.cpp" line="43"/>
         <source>IPv4:</source>
         <translation>IPv4:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="39"/>
+        <location filename="../gui/propertiesdialog.cpp" line="44"/>
         <source>IPv6:</source>
         <translation>IPv6:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <location filename="../gui/propertiesdialog.cpp" line="45"/>
         <source>Ttys:</source>
         <translation>Ttys:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/propertiesdialog.cpp" line="46"/>
         <source>Memory limit:</source>
         <translation>Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <location filename="../gui/propertiesdialog.cpp" line="49"/>
         <source>Problem:</source>
         <translation>Problem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
-        <source>General</source>
-        <translation>Allgemein</translation>
+        <location filename="../gui/propertiesdialog.cpp" line="50"/>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="51"/>
-        <source>Loading…</source>
-        <translation>Lade …</translation>
+        <location filename="../gui/propertiesdialog.cpp" line="56"/>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="52"/>
-        <source>Configuration</source>
-        <translation>Konfiguration</translation>
+        <location filename="../gui/propertiesdialog.cpp" line="59"/>
+        <source>&amp;Log</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="72"/>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
+        <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1429,139 @@
         <location filename="../gui/resourcespanel.cpp" line="442"/>
         <source>In use: %1</source>
         <translation>In Gebrauch: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="23"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="27"/>
+        <source>System-wide (hutch-helper)</source>
+        <translation>Systemweit (hutch-helper)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="30"/>
+        <source>&amp;Container store:</source>
+        <translation>&amp;Container-Ablage:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="31"/>
+        <source>C&amp;ache:</source>
+        <translation>Zwischen&amp;speicher:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="32"/>
+        <source>R&amp;untime files:</source>
+        <translation>&amp;Laufzeitdateien:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="33"/>
+        <source>Default &amp;storage:</source>
+        <translation>Standard-Speicherar&amp;t:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="34"/>
+        <source>Default &amp;bridge:</source>
+        <translation>Standard-&amp;Bridge:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="35"/>
+        <source>Bridge s&amp;tate:</source>
+        <translation>Bridge-&amp;Zustand:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="36"/>
+        <source>Bridge subn&amp;et:</source>
+        <translation>Bridge-Subn&amp;etz:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="37"/>
+        <source>D&amp;HCP and DNS (dnsmasq):</source>
+        <translation>D&amp;HCP und DNS (dnsmasq):</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="38"/>
+        <source>Settings &amp;file:</source>
+        <translation>Einstellungs&amp;datei:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="44"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="57"/>
+        <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
+        <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in /etc/hutch/hutch.conf geändert; hutch-helper liest sie beim Start.</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="62"/>
+        <source>This application</source>
+        <translation>Diese Anwendung</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="68"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="70"/>
+        <source>Resource use refresh interval</source>
+        <translation>Abfrageintervall der Ressourcennutzung</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="71"/>
+        <source>&amp;Refresh resource use every:</source>
+        <translation>Ressourcennutzung &amp;abfragen alle:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="75"/>
+        <source>Ask before &amp;destroying a container</source>
+        <translation>Vor dem &amp;Vernichten eines Containers nachfragen</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="94"/>
+        <source>%1 is up (made and run by Hutch)</source>
+        <translation>%1 ist aktiv (von Hutch angelegt und betrieben)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="96"/>
+        <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
+        <translation>%1 ist noch nicht angelegt (Hutch legt sie an, sobald ein Container sie braucht)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="98"/>
+        <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
+        <translation>%1 ist eine Bridge des Systems, nicht von Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="105"/>
+        <source>Not connected to the helper: its settings are unknown.</source>
+        <translation>Nicht mit dem Hilfsdienst verbunden: Seine Einstellungen sind unbekannt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="133"/>
+        <source>none yet</source>
+        <translation>noch keines</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="139"/>
+        <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
+        <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in %1 geändert; hutch-helper liest sie beim Start.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1658 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>CloneDialog</name>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="15"/>
+        <source>&amp;Snapshot (copy-on-write: instant, shares unchanged files)</source>
+        <translation>&amp;Instantané (copie à l’écriture&#xa0;: immédiat, partage les fichiers inchangés)</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="19"/>
+        <source>Clone &quot;%1&quot;</source>
+        <translation>Cloner «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="34"/>
+        <source>The storage of &quot;%1&quot; cannot be snapshotted; it is copied.</source>
+        <translation>Le stockage de «&#xa0;%1&#xa0;» ne permet pas d’instantané&#xa0;; il est copié.</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="36"/>
+        <source>&amp;Clone</source>
+        <translation>&amp;Cloner</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="43"/>
+        <source>Source:</source>
+        <translation>Source&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/clonedialog.cpp" line="44"/>
+        <source>&amp;Name of the copy:</source>
+        <translation>&amp;Nom de la copie&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigEditor</name>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="37"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="38"/>
+        <source>&amp;Revert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="42"/>
+        <source>Configuration file</source>
+        <translation>Fichier de configuration</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="50"/>
+        <source>Problems in the configuration</source>
+        <translation>Problèmes dans la configuration</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="56"/>
+        <source>Save the configuration (%1)</source>
+        <translation>Enregistrer la configuration (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="114"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/configeditor.cpp" line="210"/>
+        <source>%n error(s) must be fixed before saving.</source>
+        <translation>
+            <numerusform>%n erreur doit être corrigée avant l’enregistrement.</numerusform>
+            <numerusform>%n erreurs doivent être corrigées avant l’enregistrement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="275"/>
+        <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
+        <translation>La configuration a été modifiée ailleurs pendant l’enregistrement&#xa0;; rien n’a été écrit. Enregistrez de nouveau pour la remplacer, ou rétablissez pour charger la nouvelle.</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="254"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../gui/configeditor.cpp" line="262"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleTab</name>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="53"/>
+        <source>%1 — shell</source>
+        <translation>%1 — shell</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="55"/>
+        <source>%1 — console</source>
+        <translation>%1 — console</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="56"/>
+        <source>%1 — tty%2</source>
+        <translation>%1 — tty%2</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="83"/>
+        <source>Paste Several Lines</source>
+        <translation>Coller plusieurs lignes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/consoletab.cpp" line="84"/>
+        <source>Paste %n lines into %1? Each line may run as a command.</source>
+        <translation>
+            <numerusform>Coller %n ligne dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
+            <numerusform>Coller %n lignes dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="88"/>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="98"/>
+        <source>The helper passed no terminal.</source>
+        <translation>Le service d’assistance n’a transmis aucun terminal.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="113"/>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="116"/>
+        <source>Could not connect: %1</source>
+        <translation>Connexion impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="149"/>
+        <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
+        <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="172"/>
+        <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
+        <translation>Le shell s’est terminé. Il redémarre avec le conteneur, ou reconnectez-vous depuis le menu Console.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="174"/>
+        <source>Disconnected. Reconnects when %1 runs again.</source>
+        <translation>Déconnecté. La connexion reprend quand %1 fonctionne de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consoletab.cpp" line="187"/>
+        <source>%1 is stopped. This tab reconnects when it starts again.</source>
+        <translation>%1 est arrêté. Cet onglet se reconnecte quand il redémarre.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="20"/>
+        <source>Consoles — Hutch</source>
+        <translation>Consoles — Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="41"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="42"/>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Reconnecter</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="48"/>
+        <source>&amp;Detach</source>
+        <translation>&amp;Détacher</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="55"/>
+        <source>&amp;Move Tab to New Window</source>
+        <translation>&amp;Déplacer l’onglet dans une nouvelle fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="63"/>
+        <source>&amp;Close Tab</source>
+        <translation>&amp;Fermer l’onglet</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="68"/>
+        <source>Send &amp;Key</source>
+        <translation>Envoyer une &amp;touche</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="72"/>
+        <source>Ctrl+Alt+Del (Reboot)</source>
+        <translation>Ctrl+Alt+Suppr (redémarrer)</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="76"/>
+        <source>Ctrl+Alt+F1…F12</source>
+        <translation>Ctrl+Alt+F1…F12</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="78"/>
+        <source>Ctrl+Alt+F%1 (tty%1)</source>
+        <translation>Ctrl+Alt+F%1 (tty%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="87"/>
+        <source>SysRq</source>
+        <translation>Syst</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="90"/>
+        <source>Magic SysRq would act on the host&apos;s kernel; containers cannot receive it.</source>
+        <translation>La touche magique Syst agirait sur le noyau de l’hôte&#xa0;; les conteneurs ne peuvent pas la recevoir.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="103"/>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Ctrl+Alt+Suppr</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="116"/>
+        <source>%1 — Hutch</source>
+        <translation>%1 — Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="169"/>
+        <source>Close %1? The shell and what runs in it are ended.</source>
+        <translation>Fermer %1&#xa0;? Le shell et ce qui s’y exécute sont arrêtés.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="170"/>
+        <source>Close %1? The container keeps running.</source>
+        <translation>Fermer %1&#xa0;? Le conteneur continue de fonctionner.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="171"/>
+        <source>Close Console</source>
+        <translation>Fermer la console</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="173"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerActions</name>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="82"/>
+        <source>&amp;Create…</source>
+        <translation>&amp;Créer…</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="83"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="84"/>
+        <source>S&amp;top (Kill)</source>
+        <translation>Arrêter (t&amp;uer)</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="85"/>
+        <source>Shut &amp;Down</source>
+        <translation>&amp;Éteindre</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="86"/>
+        <source>Re&amp;boot</source>
+        <translation>&amp;Redémarrer</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="87"/>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Geler</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="88"/>
+        <source>&amp;Unfreeze</source>
+        <translation>Dég&amp;eler</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="89"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="90"/>
+        <source>S&amp;hell</source>
+        <translation>S&amp;hell</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="91"/>
+        <source>C&amp;lone…</source>
+        <translation>C&amp;loner…</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="92"/>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;nommer…</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="93"/>
+        <source>&amp;Destroy…</source>
+        <translation>Dé&amp;truire…</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="94"/>
+        <source>&amp;Properties</source>
+        <translation>&amp;Propriétés</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="95"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="96"/>
+        <source>Copy as hutchctl Command</source>
+        <translation>Copier comme commande hutchctl</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="165"/>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="185"/>
+        <source>Copied: %1</source>
+        <translation>Copié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="192"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="262"/>
+        <source>Could not start &quot;%1&quot;</source>
+        <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="263"/>
+        <source>Could not stop &quot;%1&quot;</source>
+        <translation>Impossible d’arrêter «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="264"/>
+        <source>Could not shut down &quot;%1&quot;</source>
+        <translation>Impossible d’éteindre «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="265"/>
+        <source>Could not reboot &quot;%1&quot;</source>
+        <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="266"/>
+        <source>Could not freeze &quot;%1&quot;</source>
+        <translation>Impossible de geler «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="267"/>
+        <source>Could not unfreeze &quot;%1&quot;</source>
+        <translation>Impossible de dégeler «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="285"/>
+        <source>Could not clone &quot;%1&quot;</source>
+        <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="292"/>
+        <source>Rename Container</source>
+        <translation>Renommer le conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="293"/>
+        <source>New name for &quot;%1&quot;:</source>
+        <translation>Nouveau nom pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="298"/>
+        <location filename="../gui/containeractions.cpp" line="303"/>
+        <source>Could not rename &quot;%1&quot;</source>
+        <translation>Impossible de renommer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="315"/>
+        <source>Destroy the container &quot;%1&quot; and everything in it?</source>
+        <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/containeractions.cpp" line="316"/>
+        <source>Destroy these %n containers and everything in them?
+
+%1</source>
+        <translation>
+            <numerusform>Détruire ce conteneur et tout ce qu’il contient&#xa0;?
+
+%1</numerusform>
+            <numerusform>Détruire ces %n conteneurs et tout ce qu’ils contiennent&#xa0;?
+
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="319"/>
+        <source>Running containers are stopped first.</source>
+        <translation>Les conteneurs en marche sont d’abord arrêtés.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="321"/>
+        <source>Destroy Container</source>
+        <translation>Détruire le conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="323"/>
+        <source>Destroy</source>
+        <translation>Détruire</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="340"/>
+        <source>Could not destroy &quot;%1&quot;</source>
+        <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerListModel</name>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="32"/>
+        <source>Running</source>
+        <translation>En marche</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="33"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="34"/>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="35"/>
+        <source>Stopping</source>
+        <translation>Arrêt en cours</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="36"/>
+        <source>Aborting</source>
+        <translation>Abandon</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="37"/>
+        <source>Freezing</source>
+        <translation>Gel en cours</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="38"/>
+        <source>Frozen</source>
+        <translation>Gelé</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="106"/>
+        <source>Broken</source>
+        <translation>Défectueux</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="112"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="112"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="121"/>
+        <source>This container&apos;s configuration cannot be used: %1</source>
+        <translation>La configuration de ce conteneur est inutilisable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="137"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="138"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="139"/>
+        <source>IP addresses</source>
+        <translation>Adresses IP</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="140"/>
+        <source>CPU</source>
+        <translation>Processeur</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="141"/>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerlistmodel.cpp" line="142"/>
+        <source>Autostart</source>
+        <translation>Démarrage automatique</translation>
+    </message>
+</context>
+<context>
+    <name>CreateWizard</name>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="50"/>
+        <source>Create Container</source>
+        <translation>Créer un conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="58"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="80"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="81"/>
+        <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
+        <translation>Le nom du conteneur est aussi celui de son répertoire et, par défaut, son nom d’hôte.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="84"/>
+        <source>Container name</source>
+        <translation>Nom du conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="93"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="107"/>
+        <location filename="../gui/createwizard.cpp" line="113"/>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="108"/>
+        <source>What the container&apos;s root filesystem is made from.</source>
+        <translation>Ce à partir de quoi le système de fichiers racine du conteneur est construit.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="120"/>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="132"/>
+        <source>Storage, Network and Resources</source>
+        <translation>Stockage, réseau et ressources</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="133"/>
+        <source>Where the container lives, how it reaches the network, and what it may use.</source>
+        <translation>Où le conteneur réside, comment il accède au réseau et ce qu’il peut utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="136"/>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="137"/>
+        <source>Best available</source>
+        <translation>Le meilleur disponible</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="138"/>
+        <source>Directory</source>
+        <translation>Répertoire</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="139"/>
+        <source>Btrfs subvolume</source>
+        <translation>Sous-volume Btrfs</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="140"/>
+        <source>LVM volume</source>
+        <translation>Volume LVM</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="143"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="144"/>
+        <source>As the template sets it</source>
+        <translation>Comme le modèle le définit</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="145"/>
+        <source>Default bridge (veth)</source>
+        <translation>Pont par défaut (veth)</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="146"/>
+        <source>Isolated (no network)</source>
+        <translation>Isolé (sans réseau)</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="147"/>
+        <source>Host&apos;s network (no isolation)</source>
+        <translation>Réseau de l’hôte (sans isolation)</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="152"/>
+        <source> MiB</source>
+        <translation>&#xa0;Mio</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="153"/>
+        <location filename="../gui/createwizard.cpp" line="160"/>
+        <source>Unlimited</source>
+        <translation>Illimité</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="159"/>
+        <source> cores</source>
+        <translation>&#xa0;cœurs</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="161"/>
+        <source>Start when the computer starts</source>
+        <translation>Démarrer avec l’ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="164"/>
+        <source>&amp;Storage:</source>
+        <translation>&amp;Stockage&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="165"/>
+        <source>N&amp;etwork:</source>
+        <translation>&amp;Réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="166"/>
+        <source>&amp;Memory limit:</source>
+        <translation>Limite de mémo&amp;ire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="167"/>
+        <source>C&amp;PU limit:</source>
+        <translation>Limite de &amp;processeur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="168"/>
+        <source>Autostart:</source>
+        <translation>Démarrage automatique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="175"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="176"/>
+        <source>Check the settings, then create the container.</source>
+        <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="192"/>
+        <source>Creating</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="193"/>
+        <source>The helper builds the container; closing this window cancels it.</source>
+        <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="201"/>
+        <source>Creation log</source>
+        <translation>Journal de création</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="205"/>
+        <source>Cancel Creation</source>
+        <translation>Annuler la création</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="244"/>
+        <source>The templates could not be listed: %1</source>
+        <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="288"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="290"/>
+        <source>Choose a File</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="387"/>
+        <source>Name: %1</source>
+        <translation>Nom&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="388"/>
+        <source>Template: %1</source>
+        <translation>Modèle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="393"/>
+        <source>Storage: %1</source>
+        <translation>Stockage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="394"/>
+        <source>Network: %1</source>
+        <translation>Réseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="395"/>
+        <source>Memory limit: %1</source>
+        <translation>Limite de mémoire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="396"/>
+        <source>CPU limit: %1</source>
+        <translation>Limite de processeur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="397"/>
+        <source>Autostart: %1</source>
+        <translation>Démarrage automatique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="397"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="397"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="414"/>
+        <source>The same with hutchctl:</source>
+        <translation>La même chose avec hutchctl&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="450"/>
+        <source>Creating %1 from %2…</source>
+        <translation>Création de %1 à partir de %2…</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="486"/>
+        <source>Cancelled. Nothing was created.</source>
+        <translation>Annulé. Rien n’a été créé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="505"/>
+        <source>&quot;%1&quot; was created.</source>
+        <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="507"/>
+        <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
+        <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="520"/>
+        <source>Setting %1 = %2</source>
+        <translation>Réglage de %1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="525"/>
+        <source>Setting resource limits</source>
+        <translation>Réglage des limites de ressources</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <source>CPU</source>
+        <translation>Processeur</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="18"/>
+        <source>Network (in + out)</source>
+        <translation>Réseau (entrant + sortant)</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="32"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="45"/>
+        <source>start</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="47"/>
+        <source>stop</source>
+        <translation>arrêt</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="49"/>
+        <source>frozen</source>
+        <translation>gel</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="77"/>
+        <source>Select one container to see its details.</source>
+        <translation>Sélectionnez un conteneur pour voir ses détails.</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="81"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Addresses: %3&lt;br&gt;Root filesystem: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adresses&#xa0;: %3&lt;br&gt;Système de fichiers racine&#xa0;: %4</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="83"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>HelperConnection</name>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <source>the system bus</source>
+        <translation>le bus système</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <source>the bus at %1</source>
+        <translation>le bus à l’adresse %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="109"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="112"/>
+        <source>You are not allowed to do this. Nothing was changed.</source>
+        <translation>Vous n’êtes pas autorisé à faire cela. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="114"/>
+        <source>Invalid input</source>
+        <translation>Saisie non valide</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="116"/>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="118"/>
+        <source>Not possible right now</source>
+        <translation>Impossible pour le moment</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="120"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="122"/>
+        <source>The system refused</source>
+        <translation>Le système a refusé</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="125"/>
+        <source>The Hutch helper service is not running.</source>
+        <translation>Le service d’assistance de Hutch n’est pas lancé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="128"/>
+        <source>The Hutch helper service did not answer in time.</source>
+        <translation>Le service d’assistance de Hutch n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="130"/>
+        <source>The system bus does not let Hutch talk to its helper service.</source>
+        <translation>Le bus système ne permet pas à Hutch de communiquer avec son service d’assistance.</translation>
+    </message>
+    <message>
+        <location filename="../gui/helperconnection.cpp" line="132"/>
+        <source>The Hutch helper service could not be reached.</source>
+        <translation>Le service d’assistance de Hutch est injoignable.</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <location filename="../gui/logview.cpp" line="20"/>
+        <source>&amp;Follow</source>
+        <translation>&amp;Suivre</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="20"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="25"/>
+        <source>Container log</source>
+        <translation>Journal du conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="31"/>
+        <source>While the log is shown, fetch it again every few seconds and keep the end in view</source>
+        <translation>Tant que le journal est affiché, le recharger toutes les quelques secondes et garder la fin visible</translation>
+    </message>
+    <message>
+        <location filename="../gui/logview.cpp" line="134"/>
+        <source>The log is empty.</source>
+        <translation>Le journal est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="121"/>
+        <source>Containers</source>
+        <translation>Conteneurs</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="222"/>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="264"/>
+        <source>limit %1</source>
+        <translation>limite %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="316"/>
+        <source>Cancelled: %1 of &quot;%2&quot;</source>
+        <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="318"/>
+        <source>%1 of &quot;%2&quot; failed: %3</source>
+        <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="370"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="374"/>
+        <source>Main &amp;Console</source>
+        <translation>&amp;Console principale</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="379"/>
+        <source>tty&amp;%1</source>
+        <translation>tty&amp;%1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="420"/>
+        <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
+        <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="451"/>
+        <source>Connected to the helper on %1</source>
+        <translation>Connecté au service d’assistance sur %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="452"/>
+        <source>Not connected to the helper</source>
+        <translation>Non connecté au service d’assistance</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="454"/>
+        <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
+        <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="466"/>
+        <source>No connection to the Hutch helper service.</source>
+        <translation>Aucune connexion au service d’assistance de Hutch.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="467"/>
+        <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
+        <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="470"/>
+        <source>No containers yet.</source>
+        <translation>Aucun conteneur pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="471"/>
+        <source>Create one with Container → Create (Ctrl+N).</source>
+        <translation>Créez-en un avec Conteneur → Créer (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="473"/>
+        <source>No container matches &quot;%1&quot;.</source>
+        <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <source>Hutch</source>
+        <translation>Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="484"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="486"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="487"/>
+        <source>&amp;Container</source>
+        <translation>&amp;Conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="488"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="489"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="490"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="491"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="492"/>
+        <source>&amp;About Hutch</source>
+        <translation>À &amp;propos de Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="493"/>
+        <source>Filter by name or address</source>
+        <translation>Filtrer par nom ou adresse</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="494"/>
+        <source>Filter containers</source>
+        <translation>Filtrer les conteneurs</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="495"/>
+        <source>Operations</source>
+        <translation>Opérations</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="496"/>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="497"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="515"/>
+        <source>Hutch %1</source>
+        <translation>Hutch %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="516"/>
+        <source>A desktop manager for Linux system containers.</source>
+        <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="517"/>
+        <source>About Hutch</source>
+        <translation>À propos de Hutch</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../gui/messagebar.cpp" line="20"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../gui/messagebar.cpp" line="21"/>
+        <source>Dismiss message</source>
+        <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>NameCheck</name>
+    <message>
+        <location filename="../gui/namecheck.cpp" line="11"/>
+        <source>Enter a name.</source>
+        <translation>Saisissez un nom.</translation>
+    </message>
+    <message>
+        <location filename="../gui/namecheck.cpp" line="13"/>
+        <source>This name cannot be used: %1</source>
+        <translation>Ce nom ne peut pas être utilisé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/namecheck.cpp" line="15"/>
+        <source>A container named &quot;%1&quot; exists already.</source>
+        <translation>Un conteneur nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPanel</name>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <source>Container</source>
+        <translation>Conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="31"/>
+        <source>Running operations</source>
+        <translation>Opérations en cours</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="51"/>
+        <source>Create</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="52"/>
+        <source>Clone</source>
+        <translation>Clonage</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="53"/>
+        <source>Destroy</source>
+        <translation>Destruction</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="54"/>
+        <source>Download</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="87"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="89"/>
+        <source>Cancel %1</source>
+        <translation>Annuler %1</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesDialog</name>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="24"/>
+        <source>Properties of &quot;%1&quot;</source>
+        <translation>Propriétés de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="36"/>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="39"/>
+        <source>Init PID:</source>
+        <translation>PID d’init&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <source>Hostname:</source>
+        <translation>Nom d’hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <source>Root filesystem:</source>
+        <translation>Système de fichiers racine&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <source>Networks:</source>
+        <translation>Réseaux&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="43"/>
+        <source>IPv4:</source>
+        <translation>IPv4&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <source>IPv6:</source>
+        <translation>IPv6&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <source>Ttys:</source>
+        <translation>Terminaux (tty)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="46"/>
+        <source>Memory limit:</source>
+        <translation>Limite de mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <source>Autostart:</source>
+        <translation>Démarrage automatique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="49"/>
+        <source>Problem:</source>
+        <translation>Problème&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="50"/>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="56"/>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Configuration</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="59"/>
+        <source>&amp;Log</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="72"/>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
+        <translation>La configuration de « %1 » comporte des modifications non enregistrées.</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPanel</name>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="56"/>
+        <location filename="../gui/resourcespanel.cpp" line="60"/>
+        <location filename="../gui/resourcespanel.cpp" line="64"/>
+        <location filename="../gui/resourcespanel.cpp" line="65"/>
+        <location filename="../gui/resourcespanel.cpp" line="85"/>
+        <location filename="../gui/resourcespanel.cpp" line="89"/>
+        <location filename="../gui/resourcespanel.cpp" line="93"/>
+        <location filename="../gui/resourcespanel.cpp" line="94"/>
+        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <source>Unlimited</source>
+        <translation>Illimité</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="113"/>
+        <source>&amp;Undo Last Change</source>
+        <translation>&amp;Annuler la dernière modification</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="166"/>
+        <source> cores</source>
+        <translation>&#xa0;cœurs</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="174"/>
+        <source>CPU &amp;quota:</source>
+        <translation>&amp;Quota de processeur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="179"/>
+        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <source> MiB</source>
+        <translation>&#xa0;Mio</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="179"/>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <source>S&amp;wap:</source>
+        <translation>&amp;Swap&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="181"/>
+        <source>CPU &amp;weight:</source>
+        <translation>&amp;Poids processeur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="182"/>
+        <source>&amp;Processes:</source>
+        <translation>P&amp;rocessus&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="183"/>
+        <source>&amp;I/O weight:</source>
+        <translation>Poids des &amp;E/S&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="298"/>
+        <source>Select one container to see its limits.</source>
+        <translation>Sélectionnez un conteneur pour voir ses limites.</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="299"/>
+        <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
+        <translation>Limites de «&#xa0;%1&#xa0;» (en marche&#xa0;: les modifications s’appliquent immédiatement)</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="300"/>
+        <source>Limits of &quot;%1&quot; (applied at its next start)</source>
+        <translation>Limites de «&#xa0;%1&#xa0;» (appliquées à son prochain démarrage)</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="363"/>
+        <source>Limit Below Current Use</source>
+        <translation>Limite inférieure à l’utilisation actuelle</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="364"/>
+        <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
+        <translation>«&#xa0;%1&#xa0;» utilise actuellement plus que cette limite (%2). La définir peut ralentir le conteneur ou amener le noyau à y terminer des processus.</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="368"/>
+        <source>Set Anyway</source>
+        <translation>Définir quand même</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="394"/>
+        <source>Could not set %1: %2</source>
+        <translation>Impossible de définir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="412"/>
+        <source>%1 cores</source>
+        <translation>%1&#xa0;cœurs</translation>
+    </message>
+    <message>
+        <location filename="../gui/resourcespanel.cpp" line="442"/>
+        <source>In use: %1</source>
+        <translation>Utilisé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="23"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="27"/>
+        <source>System-wide (hutch-helper)</source>
+        <translation>Pour tout le système (hutch-helper)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="30"/>
+        <source>&amp;Container store:</source>
+        <translation>Dépôt des &amp;conteneurs&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="31"/>
+        <source>C&amp;ache:</source>
+        <translation>C&amp;ache&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="32"/>
+        <source>R&amp;untime files:</source>
+        <translation>Fichiers d’e&amp;xécution&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="33"/>
+        <source>Default &amp;storage:</source>
+        <translation>&amp;Stockage par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="34"/>
+        <source>Default &amp;bridge:</source>
+        <translation>&amp;Pont par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="35"/>
+        <source>Bridge s&amp;tate:</source>
+        <translation>É&amp;tat du pont&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="36"/>
+        <source>Bridge subn&amp;et:</source>
+        <translation>So&amp;us-réseau du pont&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="37"/>
+        <source>D&amp;HCP and DNS (dnsmasq):</source>
+        <translation>D&amp;HCP et DNS (dnsmasq)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="38"/>
+        <source>Settings &amp;file:</source>
+        <translation>&amp;Fichier de réglages&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="44"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="57"/>
+        <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
+        <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans /etc/hutch/hutch.conf&#xa0;; hutch-helper les lit à son démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="62"/>
+        <source>This application</source>
+        <translation>Cette application</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="68"/>
+        <source> s</source>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="70"/>
+        <source>Resource use refresh interval</source>
+        <translation>Intervalle d’actualisation de l’utilisation des ressources</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="71"/>
+        <source>&amp;Refresh resource use every:</source>
+        <translation>&amp;Actualiser l’utilisation des ressources toutes les&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="75"/>
+        <source>Ask before &amp;destroying a container</source>
+        <translation>Demander avant de &amp;détruire un conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="94"/>
+        <source>%1 is up (made and run by Hutch)</source>
+        <translation>%1 est actif (créé et géré par Hutch)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="96"/>
+        <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
+        <translation>%1 n’est pas encore créé (Hutch le crée quand un conteneur en a besoin)</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="98"/>
+        <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
+        <translation>%1 est un pont de ce système, pas de Hutch</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="105"/>
+        <source>Not connected to the helper: its settings are unknown.</source>
+        <translation>Non connecté au service d’assistance&#xa0;: ses réglages sont inconnus.</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <source>running</source>
+        <translation>en marche</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <source>not running</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="133"/>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="139"/>
+        <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
+        <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans %1&#xa0;; hutch-helper les lit à son démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalSearchBar</name>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="111"/>
+        <source>Search the scrollback</source>
+        <translation>Rechercher dans l’historique</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="112"/>
+        <source>Find previous (Enter)</source>
+        <translation>Rechercher le précédent (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="113"/>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="114"/>
+        <source>Find next (Shift+Enter)</source>
+        <translation>Rechercher le suivant (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="115"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="116"/>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="117"/>
+        <source>Close the search bar (Escape)</source>
+        <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="118"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalsearchbar.cpp" line="119"/>
+        <source>No matches</source>
+        <translation>Aucun résultat</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWidget</name>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="664"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="668"/>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="672"/>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="675"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="679"/>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="682"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="685"/>
+        <source>&amp;Reset Zoom</source>
+        <translation>Réi&amp;nitialiser le zoom</translation>
+    </message>
+    <message>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="688"/>
+        <source>C&amp;lear Scrollback</source>
+        <translation>&amp;Effacer l’historique</translation>
+    </message>
+</context>
+</TS>
