@@ -68,6 +68,16 @@ CreateWizard::CreateWizard(HelperConnection *connection, const ContainerListMode
                     m_progress->setValue(int(progress * 1000));
             });
     loadTemplates();
+    // The bridge "Default bridge" links to, as the helper's settings name it.
+    m_connection->watch(
+        m_connection->helper()->GetSettings({}), this,
+        [this](const QDBusPendingCall &call) {
+            const QDBusPendingReply<QVariantMap> reply = call;
+            const QString bridge = client::plainMap(reply.value()).value(QStringLiteral("defaultBridge")).toString();
+            if (!bridge.isEmpty())
+                m_bridge = bridge;
+        },
+        [](const QString &, bool) {});  // the default name stays
 }
 
 CreateWizard::~CreateWizard() = default;
@@ -360,8 +370,15 @@ QVariantMap CreateWizard::createOptions() const
 QHash<QString, QString> CreateWizard::configItems() const
 {
     QHash<QString, QString> items;
-    if (const QString net = m_network->currentData().toString(); !net.isEmpty())
+    if (const QString net = m_network->currentData().toString(); !net.isEmpty()) {
         items.insert(QStringLiteral("lxc.net.0.type"), net);
+        if (net == QLatin1String("veth")) {
+            // On the default bridge, up: the helper brings the bridge, DHCP
+            // and DNS up when the container starts.
+            items.insert(QStringLiteral("lxc.net.0.link"), m_bridge);
+            items.insert(QStringLiteral("lxc.net.0.flags"), QStringLiteral("up"));
+        }
+    }
     if (m_autostart->isChecked())
         items.insert(QStringLiteral("lxc.start.auto"), QStringLiteral("1"));
     return items;

@@ -94,6 +94,7 @@ private:
     QPushButton *m_cancelJob = nullptr;
 
     QString m_jobPath;
+    QString m_bridge = QStringLiteral("hutchbr0");  // GetSettings' defaultBridge
     Job1Proxy *m_job = nullptr;
     bool m_running = false;
     bool m_done = false;

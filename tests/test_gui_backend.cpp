@@ -37,6 +37,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -435,12 +436,23 @@ private Q_SLOTS:
         wizard->next();  // template
         QCOMPARE(wizard->currentId(), int(CreateWizard::TemplatePage));
         wizard->next();  // settings
+        // On the default bridge: the helper's bridge name, up.
+        auto *network = wizard->findChild<QComboBox *>(QStringLiteral("networkCombo"));
+        QVERIFY(network);
+        network->setCurrentIndex(network->findData(QStringLiteral("veth")));
         wizard->next();  // summary
         QVERIFY2(wizard->summaryText().contains(QStringLiteral("hutchctl create made -t busybox -- --ttys 4")),
                  qPrintable(wizard->summaryText()));
         wizard->next();  // runs the job
         QCOMPARE(wizard->currentId(), int(CreateWizard::ProgressPage));
         QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 60000);
+        auto config = [this] {
+            QFile f(fx->storePath() + QStringLiteral("/made/config"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QTRY_VERIFY2(config().contains("lxc.net.0.type = veth\n") && config().contains("lxc.net.0.link = hutchbr0\n")
+                         && config().contains("lxc.net.0.flags = up\n"),
+                     config().constData());
         // The finished creation is selected in the list.
         auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
         QTRY_VERIFY(view->selectionModel()->selectedRows().size() == 1
