@@ -227,16 +227,18 @@ bool BusFixture::startBus(QString *why)
     }
     m_bus = std::make_unique<QProcess>();
     m_bus->setProgram(QStringLiteral("dbus-daemon"));
-    m_bus->setArguments({QStringLiteral("--nofork"), QStringLiteral("--config-file=") + config});
-    m_bus->setStandardOutputFile(m_dir.filePath(QStringLiteral("bus.log")));
+    // The address is printed once the bus listens: that line is the signal
+    // to connect (the socket file appears before listen()).
+    m_bus->setArguments({QStringLiteral("--nofork"), QStringLiteral("--print-address"),
+                         QStringLiteral("--config-file=") + config});
     m_bus->setStandardErrorFile(m_dir.filePath(QStringLiteral("bus.log")), QIODevice::Append);
     m_bus->start();
     m_address = QStringLiteral("unix:path=") + socket;
     QElapsedTimer t;
     t.start();
-    while (!QFileInfo::exists(socket) && t.elapsed() < 10000 && m_bus->state() != QProcess::NotRunning)
-        QThread::msleep(20);
-    if (!QFileInfo::exists(socket)) {
+    while (!m_bus->canReadLine() && t.elapsed() < 10000 && m_bus->state() != QProcess::NotRunning)
+        m_bus->waitForReadyRead(int(10000 - t.elapsed()));
+    if (!m_bus->canReadLine()) {
         *why = QStringLiteral("dbus-daemon did not start");
         return false;
     }

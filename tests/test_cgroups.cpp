@@ -356,11 +356,17 @@ private Q_SLOTS:
                 known << line.split(u'\t').first();
         QString unified;
         QMap<QString, QStringList> v1;  // mount -> controllers, named ones included
+        QSet<QByteArray> devices;       // a hierarchy mounted again (a chroot's bind) counts once
         for (const QByteArray &line : f.readAll().split('\n')) {
             const QList<QByteArray> w = line.split(' ');
             const qsizetype dash = w.indexOf("-");
             if (dash < 6 || dash + 3 >= w.size())
                 continue;
+            if (w[dash + 1].startsWith("cgroup")) {
+                if (devices.contains(w[2]))
+                    continue;
+                devices.insert(w[2]);
+            }
             if (w[dash + 1] == "cgroup2" && unified.isEmpty())
                 unified = QString::fromUtf8(w[4]);
             if (w[dash + 1] == "cgroup") {
