@@ -23,6 +23,7 @@ int settings(const QStringList &args);
 int create(const QStringList &args);
 int clone(const QStringList &args);
 int destroy(const QStringList &args);
+int snapshot(const QStringList &args);
 
 // console.cpp
 int console(const QStringList &args);

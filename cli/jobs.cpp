@@ -244,6 +244,51 @@ int destroy(const QStringList &args)
     return runJob(*helper, [&] { return helper->DestroyContainer(name, {{opt("force"), p.isSet(force)}}); });
 }
 
+int snapshot(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption comment({opt("c"), opt("comment")}, opt("A comment kept with the new snapshot."), opt("TEXT"));
+    const QCommandLineOption list({opt("L"), opt("list")}, opt("List the snapshots (with --comments, their comments)."));
+    const QCommandLineOption comments({opt("C"), opt("comments")}, opt("With --list: show each snapshot's comment."));
+    const QCommandLineOption restore({opt("r"), opt("restore")}, opt("Put SNAPSHOT's rootfs and config back."), opt("SNAPSHOT"));
+    const QCommandLineOption destroy({opt("d"), opt("destroy")}, opt("Delete SNAPSHOT."), opt("SNAPSHOT"));
+    p.addOptions({comment, list, comments, restore, destroy});
+    int status = 0;
+    if (!parseArgs(p, args, opt("snapshot NAME [-c COMMENT] | NAME --list [--comments] | NAME --restore SNAP | NAME --destroy SNAP"),
+                   opt("Snapshots of a stopped container (lxc-snapshot)."), 1, 1, &status))
+        return status;
+    if (int(p.isSet(list)) + int(p.isSet(restore)) + int(p.isSet(destroy)) > 1)
+        return fail(QStringLiteral("--list, --restore and --destroy go one at a time"));
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    const QString name = p.positionalArguments().at(0);
+    if (p.isSet(list)) {
+        auto reply = helper->ListSnapshots(name, {});
+        if (!finished(reply))
+            return Failure;
+        for (const QVariantMap &s : reply.value()) {
+            std::printf("%s %s\n", qPrintable(s.value(opt("name")).toString()), qPrintable(s.value(opt("timestamp")).toString()));
+            if (p.isSet(comments) && !s.value(opt("comment")).toString().isEmpty())
+                std::printf("    %s\n", qPrintable(s.value(opt("comment")).toString().replace(QLatin1Char('\n'), opt("\n    "))));
+        }
+        return Ok;
+    }
+    if (p.isSet(destroy)) {
+        auto reply = helper->DeleteSnapshot(name, p.value(destroy), {});
+        return finished(reply) ? Ok : Failure;
+    }
+    if (p.isSet(restore))
+        return runJob(*helper, [&] { return helper->RestoreSnapshot(name, p.value(restore), {}); });
+    if (const int made = runJob(*helper, [&] { return helper->CreateSnapshot(name, p.value(comment), {}); }); made != Ok)
+        return made;
+    // The new one is the last: its name, for scripts.
+    auto reply = helper->ListSnapshots(name, {});
+    if (finished(reply) && !reply.value().isEmpty())
+        std::printf("%s\n", qPrintable(reply.value().constLast().value(opt("name")).toString()));
+    return Ok;
+}
+
 void JobWatcher::onProgress(const QDBusObjectPath &job, double value)
 {
     if (job.path() != path)

@@ -160,7 +160,8 @@ private Q_SLOTS:
         t.start();
         const auto r = fx->hutchctl({QStringLiteral("start"), QStringLiteral("web")}, false);
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"), 2000);
+        // The issue asks for "within a second" of the change.
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"), 1000);
         qInfo("hutchctl start → row RUNNING in %lld ms", qint64(t.elapsed()));
         QVERIFY(w->selectContainer(QStringLiteral("web")));
         QVERIFY(w->actions()->action(ContainerActions::Console)->isEnabled());

@@ -151,6 +151,44 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/web")));
     }
 
+    void snapshotsCreateListRestoreDelete()
+    {
+        CTL_OK({"create", "sn", "-t", "busybox"});
+        const QString rootfs = fx->storePath() + QStringLiteral("/sn/rootfs");
+        auto made = fx->hutchctl({"snapshot", "sn", "-c", "before the marker\nsecond line"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QCOMPARE(made.out.trimmed(), QByteArray("snap0"));
+        // A change after the snapshot: a file, and a config line.
+        QFile marker(rootfs + QStringLiteral("/marker"));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write("after\n");
+        marker.close();
+        CTL_OK({"config", "sn", "lxc.tty.max", "3"});
+        const auto list = fx->hutchctl({"snapshot", "sn", "--list", "--comments"});
+        QVERIFY2(list.exitCode == 0 && list.out.startsWith("snap0 ") && list.out.contains("    before the marker\n    second line"),
+                 qPrintable(list.text()));
+
+        // Bad names and comments never reach the store.
+        const auto badName = fx->hutchctl({"snapshot", "sn", "--restore", "../sn"});
+        QVERIFY2(badName.exitCode != 0 && badName.text().contains(QLatin1String("not a snapshot name")), qPrintable(badName.text()));
+        const auto badComment = fx->hutchctl({"snapshot", "sn", "-c", QStringLiteral("bell\x07")});
+        QVERIFY2(badComment.exitCode != 0 && badComment.text().contains(QLatin1String("control character")), qPrintable(badComment.text()));
+        QVERIFY(fx->hutchctl({"snapshot", "sn", "--restore", "snap9"}).exitCode != 0);
+
+        // Not while it runs.
+        CTL_OK({"start", "sn"});
+        const auto busy = fx->hutchctl({"snapshot", "sn"});
+        QVERIFY2(busy.exitCode != 0 && busy.text().contains(QLatin1String("running")), qPrintable(busy.text()));
+        CTL_OK({"stop", "sn"});
+
+        CTL_OK({"snapshot", "sn", "--restore", "snap0"});
+        QVERIFY(!QFileInfo::exists(rootfs + QStringLiteral("/marker")));
+        QCOMPARE(fx->hutchctl({"config", "sn", "lxc.tty.max"}).out.trimmed(), QByteArray("4"));
+        CTL_OK({"snapshot", "sn", "--destroy", "snap0"});
+        QCOMPARE(fx->hutchctl({"snapshot", "sn", "--list"}).out, QByteArray());
+        CTL_OK({"destroy", "sn"});
+    }
+
     void executeRunsOneCommand()
     {
         CTL_OK({"create", "job", "-t", "busybox"});

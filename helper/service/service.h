@@ -8,7 +8,7 @@
 //              long work as a job (JobManager)
 // The handlers live in three files: service.cpp (listing, lifecycle, wait),
 // service_config.cpp (config, limits, stats, console), service_store.cpp
-// (create, clone, destroy, rename).
+// (create, clone, destroy, rename, snapshots).
 #pragma once
 
 #include "call.h"
@@ -90,6 +90,10 @@ public:
     QDBusObjectPath CloneContainer(const QString &source, const QString &name, const QVariantMap &options);
     QDBusObjectPath DestroyContainer(const QString &name, const QVariantMap &options);
     void RenameContainer(const QString &name, const QString &newName, const QVariantMap &options);
+    QDBusObjectPath CreateSnapshot(const QString &name, const QString &comment, const QVariantMap &options);
+    QList<QVariantMap> ListSnapshots(const QString &name, const QVariantMap &options);
+    QDBusObjectPath RestoreSnapshot(const QString &name, const QString &snapshot, const QVariantMap &options);
+    void DeleteSnapshot(const QString &name, const QString &snapshot, const QVariantMap &options);
 
 Q_SIGNALS:
     void ContainerAdded(const QString &name);

@@ -10,9 +10,11 @@
 #include "launch.h"
 #include "names.h"
 #include "operationqueue.h"
+#include "snapshots.h"
 #include "storeops.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QMetaObject>
 #include <QThread>
 
@@ -49,6 +51,25 @@ storage::Progress linesAsProgress(const StepReport &report)
         *fraction += (0.95 - *fraction) / 10;
         report(line, *fraction);
     };
+}
+
+// "snapN", as lxc-snapshot names them: nothing else reaches the store.
+Status checkSnapshotName(const QString &snapshot)
+{
+    static const QRegularExpression snap(QStringLiteral("^snap[0-9]{1,9}$"));
+    if (!snap.match(snapshot).hasMatch())
+        return Error::invalid(QStringLiteral("\"%1\" is not a snapshot name (snap0, snap1, ...)").arg(snapshot.left(32)));
+    return std::nullopt;
+}
+
+Status checkComment(const QString &comment)
+{
+    if (comment.toUtf8().size() > 4096)
+        return Error::invalid(QStringLiteral("the comment is longer than 4096 bytes"));
+    for (const QChar c : comment)
+        if ((c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) || c.unicode() == 0x7f)
+            return Error::invalid(QStringLiteral("the comment holds a control character (0x%1)").arg(c.unicode(), 2, 16, QLatin1Char('0')));
+    return std::nullopt;
 }
 
 }  // namespace
@@ -174,6 +195,87 @@ void Service::RenameContainer(const QString &name, const QString &newName, const
             if (monitorState(settings, name).running())
                 return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to rename it").arg(name)));
             if (auto err = renameContainer(Store(settings.storePath), name, newName))
+                return call.fail(*err);
+            call.reply();
+        });
+    });
+}
+
+QDBusObjectPath Service::CreateSnapshot(const QString &name, const QString &comment, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, name, comment] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        if (auto err = checkComment(comment))
+            return call.fail(*err);
+        if (monitorState(m_settings, name).running())
+            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to snapshot it").arg(name)));
+        runJob(call, QStringLiteral("snapshot"), name, {name},
+               [settings = m_settings, monitor = m_monitorPath, name, comment](
+                   const StepReport &report, const std::atomic_bool *cancel) -> Status {
+                   Runtime runtime(settings, monitor);
+                   auto made = storage::createSnapshot(runtime, name, comment, linesAsProgress(report), cancel);
+                   if (!made)
+                       return made.error();
+                   report(QStringLiteral("snapshot %1 of \"%2\" made").arg(*made, name), 1.0);
+                   return std::nullopt;
+               });
+    });
+    return {};
+}
+
+QList<QVariantMap> Service::ListSnapshots(const QString &name, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::read, name, [this, call, name] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        m_queue->runFree([settings = m_settings, call, name] {
+            auto list = storage::listSnapshots(Store(settings.storePath), name);
+            if (!list)
+                return call.fail(list.error());
+            QList<QVariantMap> out;
+            for (const storage::SnapshotInfo &s : *list)
+                out << QVariantMap{{QStringLiteral("name"), s.name}, {QStringLiteral("timestamp"), s.timestamp},
+                                   {QStringLiteral("comment"), s.comment}};
+            call.reply({QVariant::fromValue(out)});
+        });
+    });
+    return {};
+}
+
+QDBusObjectPath Service::RestoreSnapshot(const QString &name, const QString &snapshot, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, name, snapshot] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        if (auto err = checkSnapshotName(snapshot))
+            return call.fail(*err);
+        if (monitorState(m_settings, name).running())
+            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to restore a snapshot").arg(name)));
+        runJob(call, QStringLiteral("restore"), name, {name},
+               [settings = m_settings, monitor = m_monitorPath, name, snapshot](
+                   const StepReport &report, const std::atomic_bool *cancel) -> Status {
+                   Runtime runtime(settings, monitor);
+                   return storage::restoreSnapshot(runtime, name, snapshot, linesAsProgress(report), cancel);
+               });
+    });
+    return {};
+}
+
+void Service::DeleteSnapshot(const QString &name, const QString &snapshot, const QVariantMap &)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, name, snapshot] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        if (auto err = checkSnapshotName(snapshot))
+            return call.fail(*err);
+        m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, call, name, snapshot] {
+            Runtime runtime(settings, monitor);
+            if (auto err = storage::deleteSnapshot(runtime, name, snapshot))
                 return call.fail(*err);
             call.reply();
         });
