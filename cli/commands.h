@@ -24,6 +24,8 @@ int create(const QStringList &args);
 int clone(const QStringList &args);
 int destroy(const QStringList &args);
 int snapshot(const QStringList &args);
+int exportArchive(const QStringList &args);
+int importArchive(const QStringList &args);
 
 // console.cpp
 int console(const QStringList &args);

@@ -19,6 +19,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#include <utility>
 
 namespace hutch::cli {
 
@@ -40,7 +41,8 @@ void drawProgress(const JobWatcher &w)
 }
 
 // Starts a job with `begin` (returns its path) and follows it to its end.
-int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObjectPath>()> &begin)
+int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObjectPath>()> &begin,
+           QString *lastLine = nullptr)
 {
     QDBusConnection bus = helper.connection();
     JobWatcher watcher;
@@ -96,6 +98,8 @@ int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObje
         std::fprintf(stderr, "\r\033[K");
     if (!watcher.success)
         return fail(watcher.errorMessage.isEmpty() ? watcher.errorName : watcher.errorMessage);
+    if (lastLine)
+        *lastLine = watcher.lastLine;
     return Ok;
 }
 
@@ -287,6 +291,68 @@ int snapshot(const QStringList &args)
     if (finished(reply) && !reply.value().isEmpty())
         std::printf("%s\n", qPrintable(reply.value().constLast().value(opt("name")).toString()));
     return Ok;
+}
+
+int exportArchive(const QStringList &args)
+{
+    QCommandLineParser p;
+    int status = 0;
+    if (!parseArgs(p, args, opt("export NAME FILE"),
+                   opt("Write a stopped container to one archive (config, files, rootfs with owners, xattrs, "
+                       "device nodes); FILE ends in .tar, .tar.gz, .tar.xz or .tar.zst."), 2, 2, &status))
+        return status;
+    const QString name = p.positionalArguments().at(0), file = p.positionalArguments().at(1);
+    QString compression;
+    for (const auto &[suffix, kind] : {std::pair{".tar.xz", "xz"}, std::pair{".tar.gz", "gz"},
+                                       std::pair{".tar.zst", "zst"}, std::pair{".tar", "none"}})
+        if (compression.isEmpty() && file.endsWith(QLatin1String(suffix)))
+            compression = QLatin1String(kind);
+    if (compression.isEmpty())
+        return fail(QStringLiteral("%1: the name must end in .tar, .tar.gz, .tar.xz or .tar.zst").arg(file));
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    // Opened here, as the user: the helper writes only into this file.
+    const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return fail(QStringLiteral("cannot create %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+    const QDBusUnixFileDescriptor out(fd);
+    ::close(fd);  // QDBusUnixFileDescriptor holds its own copy
+    const int result = runJob(*helper, [&] { return helper->ExportContainer(name, out, {{opt("compression"), compression}}); });
+    if (result != Ok)
+        ::unlink(QFile::encodeName(file).constData());  // ours, and incomplete
+    return result;
+}
+
+int importArchive(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption newName({opt("n"), opt("name")}, opt("Import under NEWNAME (a new hostname and MACs)."), opt("NEWNAME"));
+    const QCommandLineOption backing({opt("B"), opt("backingstore")}, opt("dir, btrfs, lvm or best (default)."), opt("BACKEND"));
+    p.addOptions({newName, backing});
+    int status = 0;
+    if (!parseArgs(p, args, opt("import FILE [--name NEWNAME] [-B BACKEND]"),
+                   opt("Make a container from an archive hutchctl export wrote."), 1, 1, &status))
+        return status;
+    const QString file = p.positionalArguments().at(0);
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail(QStringLiteral("cannot read %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+    const QDBusUnixFileDescriptor in(fd);
+    ::close(fd);
+    QVariantMap options;
+    if (p.isSet(newName))
+        options.insert(opt("name"), p.value(newName));
+    if (p.isSet(backing))
+        options.insert(opt("backing_store"), p.value(backing));
+    QString last;
+    const int result = runJob(*helper, [&] { return helper->ImportContainer(in, options); }, &last);
+    if (result == Ok && last.startsWith(QLatin1String("imported as ")))
+        std::printf("%s\n", qPrintable(last.mid(12)));
+    return result;
 }
 
 void JobWatcher::onProgress(const QDBusObjectPath &job, double value)

@@ -28,6 +28,8 @@ const QList<Command> &commands()
         {"create", "create NAME -t TEMPLATE [-B BACKEND] [-- TEMPLATE-OPTIONS]", hutch::cli::create},
         {"clone", "clone SOURCE NEWNAME [--snapshot]", hutch::cli::clone},
         {"rename", "rename NAME NEWNAME", hutch::cli::rename},
+        {"export", "export NAME FILE", hutch::cli::exportArchive},
+        {"import", "import FILE [--name NEWNAME] [-B BACKEND]", hutch::cli::importArchive},
         {"snapshot", "snapshot NAME [-c COMMENT] | NAME --list | NAME --restore SNAP | NAME --destroy SNAP", hutch::cli::snapshot},
         {"destroy", "destroy NAME [--force]", hutch::cli::destroy},
         {"start", "start NAME", lc("start")},

@@ -189,6 +189,52 @@ private Q_SLOTS:
         CTL_OK({"destroy", "sn"});
     }
 
+    void exportImportAsNobody()
+    {
+        CTL_OK({"create", "ex", "-t", "busybox"});
+        QFile marker(fx->storePath() + QStringLiteral("/ex/rootfs/root/marker"));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write("exported\n");
+        marker.close();
+        // Where nobody may write: the archive is nobody's file.
+        QTemporaryDir out;
+        QFile::setPermissions(out.path(), QFile::Permissions(0x7777));
+        const QString archive = out.filePath(QStringLiteral("ex.tar.xz"));
+        CTL_OK({"export", "ex", archive});
+        QFileInfo info(archive);
+        QVERIFY(info.size() > 0);
+        QCOMPARE(info.ownerId(), uint(65534));  // created by hutchctl as nobody, filled by the helper
+        // Exporting again does not overwrite; a name tar cannot compress by is refused.
+        QVERIFY(fx->hutchctl({"export", "ex", archive}).exitCode != 0);
+        QVERIFY(fx->hutchctl({"export", "ex", out.filePath(QStringLiteral("ex.zip"))}).exitCode != 0);
+
+        const auto imported = fx->hutchctl({"import", archive, "--name", "ex2"});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.text()));
+        QFile copy(fx->storePath() + QStringLiteral("/ex2/rootfs/root/marker"));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), QByteArray("exported\n"));
+        QCOMPARE(fx->hutchctl({"config", "ex2", "lxc.uts.name"}).out.trimmed(), QByteArray("ex2"));
+        CTL_OK({"start", "ex2"});
+        QCOMPARE(fx->hutchctl({"attach", "ex2", "--", "cat", "/root/marker"}).out, QByteArray("exported\n"));
+        CTL_OK({"stop", "ex2"});
+        // Under a name that exists: refused, nothing changes.
+        QVERIFY(fx->hutchctl({"import", archive, "--name", "ex"}).text().contains(QLatin1String("exists")));
+
+        // Not an archive: refused, nothing left in the store.
+        const QString junk = out.filePath(QStringLiteral("junk.tar"));
+        QFile j(junk);
+        QVERIFY(j.open(QIODevice::WriteOnly));
+        j.write(QByteArray(4096, 'x'));
+        j.close();
+        QFile::setPermissions(junk, QFile::Permissions(0x6666));
+        const QByteArray before = storeState(fx->storePath());
+        const auto bad = fx->hutchctl({"import", junk, "--name", "junk"});
+        QVERIFY2(bad.exitCode != 0, qPrintable(bad.text()));
+        QCOMPARE(storeState(fx->storePath()), before);
+        CTL_OK({"destroy", "ex"});
+        CTL_OK({"destroy", "ex2"});
+    }
+
     void executeRunsOneCommand()
     {
         CTL_OK({"create", "job", "-t", "busybox"});

@@ -94,6 +94,8 @@ public:
     QList<QVariantMap> ListSnapshots(const QString &name, const QVariantMap &options);
     QDBusObjectPath RestoreSnapshot(const QString &name, const QString &snapshot, const QVariantMap &options);
     void DeleteSnapshot(const QString &name, const QString &snapshot, const QVariantMap &options);
+    QDBusObjectPath ExportContainer(const QString &name, const QDBusUnixFileDescriptor &file, const QVariantMap &options);
+    QDBusObjectPath ImportContainer(const QDBusUnixFileDescriptor &file, const QVariantMap &options);
 
 Q_SIGNALS:
     void ContainerAdded(const QString &name);

@@ -9,16 +9,23 @@
 #include "jobs.h"
 #include "launch.h"
 #include "names.h"
+#include "archive.h"
 #include "operationqueue.h"
 #include "snapshots.h"
+#include "staging.h"
 #include "storeops.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QMetaObject>
 #include <QThread>
 
 #include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace hutch::service {
 
@@ -70,6 +77,64 @@ Status checkComment(const QString &comment)
         if ((c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) || c.unicode() == 0x7f)
             return Error::invalid(QStringLiteral("the comment holds a control character (0x%1)").arg(c.unicode(), 2, 16, QLatin1Char('0')));
     return std::nullopt;
+}
+
+// A descriptor from the caller for ExportContainer/ImportContainer: a
+// regular file (never a pipe, socket or device) open for `access`.
+Status checkTransferFile(const QDBusUnixFileDescriptor &file, int access)
+{
+    struct stat st {};
+    if (!file.isValid() || ::fstat(file.fileDescriptor(), &st) < 0 || !S_ISREG(st.st_mode))
+        return Error::invalid(QStringLiteral("the file must be a regular file the caller opened"));
+    const int mode = ::fcntl(file.fileDescriptor(), F_GETFL) & O_ACCMODE;
+    if (mode != O_RDWR && mode != access)
+        return Error::invalid(access == O_WRONLY ? QStringLiteral("the file is not open for writing")
+                                                 : QStringLiteral("the file is not open for reading"));
+    return std::nullopt;
+}
+
+// Copies `from` into `to` (descriptors), reporting each 64 MiB.
+Status copyData(int from, int to, const StepReport &report, const std::atomic_bool *cancel)
+{
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 total = 0;
+    for (;;) {
+        if (cancel && cancel->load())
+            return Error{Error::Code::Cancelled, 0, QStringLiteral("cancelled")};
+        const ssize_t n = ::read(from, buffer.data(), size_t(buffer.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return Error::system(errno, QStringLiteral("read"));
+        if (n == 0)
+            return std::nullopt;
+        for (ssize_t done = 0; done < n;) {
+            const ssize_t w = ::write(to, buffer.constData() + done, size_t(n - done));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w < 0)
+                return Error::system(errno, QStringLiteral("write"));
+            done += w;
+        }
+        total += n;
+        if (total % (64 << 20) < n)
+            report(QStringLiteral("copied %1 MiB").arg(total >> 20), -1);
+    }
+}
+
+// The archive's compression from its first bytes, as the file name tar
+// goes by: ".tar.xz", ".tar.gz", ".tar.zst" or ".tar".
+QString archiveSuffix(int fd)
+{
+    unsigned char magic[6] = {};
+    const ssize_t n = ::pread(fd, magic, sizeof magic, 0);
+    if (n >= 6 && magic[0] == 0xfd && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X' && magic[4] == 'Z' && magic[5] == 0)
+        return QStringLiteral(".tar.xz");
+    if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+        return QStringLiteral(".tar.gz");
+    if (n >= 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f && magic[3] == 0xfd)
+        return QStringLiteral(".tar.zst");
+    return QStringLiteral(".tar");
 }
 
 }  // namespace
@@ -280,6 +345,104 @@ void Service::DeleteSnapshot(const QString &name, const QString &snapshot, const
             call.reply();
         });
     });
+}
+
+QDBusObjectPath Service::ExportContainer(const QString &name, const QDBusUnixFileDescriptor &file, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    m_auth->check(call, actions::manage, name, [this, call, name, file, options] {
+        if (auto err = checkExisting(name))
+            return call.fail(*err);
+        if (auto err = checkTransferFile(file, O_WRONLY))
+            return call.fail(*err);
+        auto compression = stringOption(options, QStringLiteral("compression"), QStringLiteral("xz"));
+        if (!compression)
+            return call.fail(compression.error());
+        static const QHash<QString, QString> suffixes = {{QStringLiteral("xz"), QStringLiteral(".tar.xz")},
+                                                         {QStringLiteral("gz"), QStringLiteral(".tar.gz")},
+                                                         {QStringLiteral("zst"), QStringLiteral(".tar.zst")},
+                                                         {QStringLiteral("none"), QStringLiteral(".tar")}};
+        if (!suffixes.contains(*compression))
+            return call.fail(Error::invalid(QStringLiteral("unknown compression \"%1\" (xz, gz, zst or none)").arg(compression->left(16))));
+        if (monitorState(m_settings, name).running())
+            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to export it").arg(name)));
+        runJob(call, QStringLiteral("export"), name, {name},
+               [settings = m_settings, monitor = m_monitorPath, name, file, suffix = suffixes.value(*compression)](
+                   const StepReport &report, const std::atomic_bool *cancel) -> Status {
+                   Runtime runtime(settings, monitor);
+                   // Built in the store (swept if the helper dies), copied out at the end.
+                   auto staging = storage::Staging::create(settings.storePath, QStringLiteral("export-") + name);
+                   if (!staging)
+                       return staging.error();
+                   const QString archive = staging->path() + QLatin1Char('/') + name + suffix;
+                   if (auto err = storage::exportContainer(runtime, name, archive, linesAsProgress(report), cancel))
+                       return err;
+                   QFile built(archive);
+                   if (!built.open(QIODevice::ReadOnly))
+                       return Error::failed(QStringLiteral("read %1: %2").arg(archive, built.errorString()));
+                   report(QStringLiteral("writing the archive (%1 MiB)").arg(built.size() >> 20), 0.96);
+                   if (auto err = copyData(built.handle(), file.fileDescriptor(), report, cancel))
+                       return err->wrap(QStringLiteral("export \"%1\"").arg(name));
+                   if (::fsync(file.fileDescriptor()) < 0)
+                       return Error::system(errno, QStringLiteral("export \"%1\": sync the file").arg(name));
+                   return std::nullopt;
+               });
+    });
+    return {};
+}
+
+QDBusObjectPath Service::ImportContainer(const QDBusUnixFileDescriptor &file, const QVariantMap &options)
+{
+    const Call call = beginCall();
+    auto newName = stringOption(options, QStringLiteral("name"), QString());
+    m_auth->check(call, actions::manage, newName ? *newName : QString(), [this, call, file, options, newName] {
+        if (!newName)
+            return call.fail(newName.error());
+        if (!newName->isEmpty()) {
+            if (auto err = validateContainerName(*newName))
+                return call.fail(*err);
+            if (containerExists(m_settings, *newName))
+                return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(*newName)));
+        }
+        auto backing = stringOption(options, QStringLiteral("backing_store"), QString());
+        if (!backing)
+            return call.fail(backing.error());
+        if (!backing->isEmpty() && *backing != QLatin1String("best") && !storage::parseKindName(*backing))
+            return call.fail(Error::invalid(QStringLiteral("unknown backing store \"%1\" (dir, btrfs, lvm or best)")
+                                                .arg(backing->left(32))));
+        if (auto err = checkTransferFile(file, O_RDONLY))
+            return call.fail(*err);
+        storage::ImportOptions importOptions;
+        importOptions.name = *newName;
+        importOptions.backend = *backing;
+        // Imports are serialized with each other (and with the new name).
+        const QStringList keys = newName->isEmpty() ? QStringList{QStringLiteral(".import")}
+                                                    : QStringList{QStringLiteral(".import"), *newName};
+        runJob(call, QStringLiteral("import"), *newName, keys,
+               [settings = m_settings, monitor = m_monitorPath, file, importOptions](
+                   const StepReport &report, const std::atomic_bool *cancel) -> Status {
+                   Runtime runtime(settings, monitor);
+                   auto staging = storage::Staging::create(settings.storePath, QStringLiteral("import"));
+                   if (!staging)
+                       return staging.error();
+                   const QString archive = staging->path() + QStringLiteral("/archive") + archiveSuffix(file.fileDescriptor());
+                   QFile copy(archive);
+                   if (!copy.open(QIODevice::WriteOnly))
+                       return Error::failed(QStringLiteral("write %1: %2").arg(archive, copy.errorString()));
+                   report(QStringLiteral("reading the archive"), 0.02);
+                   if (::lseek(file.fileDescriptor(), 0, SEEK_SET) < 0)
+                       return Error::system(errno, QStringLiteral("import: rewind the file"));
+                   if (auto err = copyData(file.fileDescriptor(), copy.handle(), report, cancel))
+                       return err->wrap(QStringLiteral("import"));
+                   copy.close();
+                   auto name = storage::importContainer(runtime, archive, importOptions, linesAsProgress(report), cancel);
+                   if (!name)
+                       return name.error();
+                   report(QStringLiteral("imported as %1").arg(*name), 1.0);
+                   return std::nullopt;
+               });
+    });
+    return {};
 }
 
 }  // namespace hutch::service
