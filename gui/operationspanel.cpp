@@ -52,6 +52,8 @@ QString OperationsPanel::operationText(const QString &operation)
     if (operation == QLatin1String("clone")) return tr("Clone");
     if (operation == QLatin1String("destroy")) return tr("Destroy");
     if (operation == QLatin1String("download")) return tr("Download");
+    if (operation == QLatin1String("snapshot")) return tr("Snapshot");
+    if (operation == QLatin1String("restore")) return tr("Restore snapshot");
     return operation;
 }
 

@@ -3,6 +3,7 @@
 #include "client.h"
 #include "configeditor.h"
 #include "logview.h"
+#include "snapshotsview.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
 
@@ -57,6 +58,10 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     m_log = new LogView(connection, tabs);
     m_log->setContainer(name);
     tabs->addTab(m_log, tr("&Log"));
+    m_snapshots = new SnapshotsView(connection, tabs);
+    m_snapshots->setContainer(name);
+    m_snapshots->setState(entry.value(QStringLiteral("state")).toString());
+    tabs->addTab(m_snapshots, tr("Sna&pshots"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

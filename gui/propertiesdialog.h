@@ -1,6 +1,6 @@
 // PropertiesDialog: what the helper knows of one container (its
 // ListContainers entry), its configuration in an editor (ConfigEditor) and
-// its log (LogView).
+// its log (LogView) and its snapshots (SnapshotsView).
 #pragma once
 
 #include <QDialog>
@@ -9,6 +9,7 @@
 class ConfigEditor;
 class HelperConnection;
 class LogView;
+class SnapshotsView;
 
 class PropertiesDialog : public QDialog
 {
@@ -19,6 +20,7 @@ public:
 
     ConfigEditor *configEditor() const { return m_config; }
     LogView *logView() const { return m_log; }
+    SnapshotsView *snapshotsView() const { return m_snapshots; }
 
     // Close, Escape and the window's close button: unsaved edits of the
     // configuration are not dropped without asking.
@@ -27,4 +29,5 @@ public:
 private:
     ConfigEditor *m_config = nullptr;
     LogView *m_log = nullptr;
+    SnapshotsView *m_snapshots = nullptr;
 };

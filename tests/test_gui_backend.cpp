@@ -27,6 +27,7 @@
 #include "propertiesdialog.h"
 #include "resourcespanel.h"
 #include "settingsdialog.h"
+#include "snapshotsview.h"
 #include "usageslider.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
@@ -40,6 +41,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -52,6 +54,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include <unistd.h>
@@ -507,6 +510,113 @@ private Q_SLOTS:
         QVERIFY2(asked.isEmpty(), qPrintable(asked));
         QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/scratch")));
         w->preferences()->setConfirmDestroy(true);
+    }
+
+    // The Snapshots tab of the Properties dialog on a stopped container of
+    // its own: take (with a comment), restore after a change, delete.
+    void snapshotsThroughTheTab()
+    {
+        const QString name = QStringLiteral("snappy");
+        const auto made = fx->hutchctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")},
+                                       false);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QTRY_COMPARE(stateOf(name), QStringLiteral("STOPPED"));
+        const QString rootfs = fx->storePath() + QLatin1Char('/') + name + QStringLiteral("/rootfs");
+        const QString marked = rootfs + QStringLiteral("/etc/hutch-snapshot-test");
+        const QString added = rootfs + QStringLiteral("/etc/hutch-added-later");
+        auto write = [](const QString &path, const QByteArray &data) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+        };
+        auto read = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
+        };
+        QVERIFY(write(marked, "as in the snapshot\n"));
+
+        PropertiesDialog dialog(w->connection(), w->model()->entryOf(name), w.get());
+        SnapshotsView *view = dialog.snapshotsView();
+        QVERIFY(view);
+        QSignalSpy refreshed(view, &SnapshotsView::refreshed);
+        QSignalSpy finished(view, &SnapshotsView::operationFinished);
+        dialog.show();
+        dialog.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(view);
+        QTRY_VERIFY(refreshed.count() >= 1);
+        QVERIFY2(view->lastError().isEmpty(), qPrintable(view->lastError()));
+        QVERIFY(view->snapshotNames().isEmpty());
+        QVERIFY(view->takeButton()->isEnabled());
+        QVERIFY(!view->restoreButton()->isEnabled());  // nothing selected
+        QVERIFY(view->takeButton()->toolTip().contains(QStringLiteral("hutchctl snapshot snappy")));
+
+        // Take: the comment is asked for in a dialog of its own.
+        QTimer::singleShot(50, [] {
+            for (QWidget *top : QApplication::topLevelWidgets())
+                if (auto *d = qobject_cast<QInputDialog *>(top);
+                    d && d->isVisible() && d->objectName() == QLatin1String("snapshotCommentDialog")) {
+                    d->setTextValue(QStringLiteral("before the change"));
+                    d->accept();
+                }
+        });
+        view->takeButton()->click();
+        // Under way: nothing else can be started.
+        QVERIFY(view->isBusy());
+        QVERIFY(!view->takeButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        QTRY_COMPARE(view->snapshotNames(), QStringList{QStringLiteral("snap0")});
+        QCOMPARE(view->commentOf(QStringLiteral("snap0")), QStringLiteral("before the change"));
+        QCOMPARE(view->list()->topLevelItem(0)->text(2), QStringLiteral("before the change"));
+        QVERIFY(!view->list()->topLevelItem(0)->text(1).isEmpty());  // the time
+        const auto listed = fx->hutchctl({QStringLiteral("snapshot"), name, QStringLiteral("--list"),
+                                          QStringLiteral("--comments")}, false);
+        QVERIFY2(listed.text().contains(QStringLiteral("snap0")) && listed.text().contains(QStringLiteral("before the change")),
+                 qPrintable(listed.text()));
+
+        // The rootfs changes after the snapshot.
+        QVERIFY(write(marked, "changed afterwards\n"));
+        QVERIFY(write(added, "new\n"));
+
+        // Restore: the question names the snapshot and the container.
+        QTRY_VERIFY(view->takeButton()->isEnabled());
+        QVERIFY(view->selectSnapshot(QStringLiteral("snap0")));
+        QVERIFY(view->restoreButton()->isEnabled());
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);
+        view->restoreButton()->click();
+        QVERIFY2(asked.contains(QStringLiteral("\"snap0\"")) && asked.contains(QStringLiteral("\"snappy\"")),
+                 qPrintable(asked));
+        QCOMPARE(read(marked), QByteArray("changed afterwards\n"));  // declined: nothing happened
+        QCOMPARE(finished.count(), 1);
+        answerNextBox(&asked, QMessageBox::DestructiveRole);
+        view->restoreButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        QCOMPARE(read(marked), QByteArray("as in the snapshot\n"));
+        QVERIFY(!QFileInfo::exists(added));
+        QTRY_COMPARE(view->snapshotNames(), QStringList{QStringLiteral("snap0")});  // the snapshot stays
+
+        // Not while the container runs: the buttons say so by being disabled.
+        QVERIFY(fx->hutchctl({QStringLiteral("start"), name}, false).exitCode == 0);
+        QTRY_VERIFY(!view->takeButton()->isEnabled());
+        QVERIFY(!view->restoreButton()->isEnabled() && !view->deleteButton()->isEnabled());
+        QVERIFY(view->findChild<QLabel *>(QStringLiteral("snapshotStateNote"))->isVisible());
+        QVERIFY(fx->hutchctl({QStringLiteral("stop"), name, QStringLiteral("--kill")}, false).exitCode == 0);
+        QTRY_VERIFY(view->takeButton()->isEnabled());
+
+        // Delete, after asking.
+        QTRY_VERIFY(view->selectSnapshot(QStringLiteral("snap0")));
+        answerNextBox(&asked, QMessageBox::DestructiveRole);
+        view->deleteButton()->click();
+        QVERIFY2(asked.contains(QStringLiteral("\"snap0\"")), qPrintable(asked));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        QTRY_VERIFY(view->snapshotNames().isEmpty());
+        const auto after = fx->hutchctl({QStringLiteral("snapshot"), name, QStringLiteral("--list")}, false);
+        QVERIFY2(!after.text().contains(QStringLiteral("snap0")), qPrintable(after.text()));
+        dialog.reject();
+
+        QVERIFY(fx->hutchctl({QStringLiteral("destroy"), name}, false).exitCode == 0);
+        QTRY_VERIFY(w->model()->rowOf(name) < 0);
     }
 
     // With HUTCH_SCREENSHOT_DIR set: the main window with a few containers

@@ -538,269 +538,269 @@
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="80"/>
+        <location filename="../gui/createwizard.cpp" line="90"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="81"/>
+        <location filename="../gui/createwizard.cpp" line="91"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Der Name des Containers ist auch sein Verzeichnis und standardmäßig sein Rechnername.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="84"/>
+        <location filename="../gui/createwizard.cpp" line="94"/>
         <source>Container name</source>
         <translation>Containername</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="93"/>
+        <location filename="../gui/createwizard.cpp" line="103"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="107"/>
-        <location filename="../gui/createwizard.cpp" line="113"/>
+        <location filename="../gui/createwizard.cpp" line="117"/>
+        <location filename="../gui/createwizard.cpp" line="123"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="108"/>
+        <location filename="../gui/createwizard.cpp" line="118"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="120"/>
+        <location filename="../gui/createwizard.cpp" line="130"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="132"/>
+        <location filename="../gui/createwizard.cpp" line="142"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="133"/>
+        <location filename="../gui/createwizard.cpp" line="143"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="136"/>
+        <location filename="../gui/createwizard.cpp" line="146"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="137"/>
+        <location filename="../gui/createwizard.cpp" line="147"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="138"/>
+        <location filename="../gui/createwizard.cpp" line="148"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="139"/>
+        <location filename="../gui/createwizard.cpp" line="149"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="140"/>
+        <location filename="../gui/createwizard.cpp" line="150"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="143"/>
+        <location filename="../gui/createwizard.cpp" line="153"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="144"/>
+        <location filename="../gui/createwizard.cpp" line="154"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="145"/>
+        <location filename="../gui/createwizard.cpp" line="155"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="146"/>
+        <location filename="../gui/createwizard.cpp" line="156"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="147"/>
+        <location filename="../gui/createwizard.cpp" line="157"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="152"/>
+        <location filename="../gui/createwizard.cpp" line="162"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="153"/>
-        <location filename="../gui/createwizard.cpp" line="160"/>
+        <location filename="../gui/createwizard.cpp" line="163"/>
+        <location filename="../gui/createwizard.cpp" line="170"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="159"/>
+        <location filename="../gui/createwizard.cpp" line="169"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="161"/>
+        <location filename="../gui/createwizard.cpp" line="171"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="164"/>
+        <location filename="../gui/createwizard.cpp" line="174"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="165"/>
+        <location filename="../gui/createwizard.cpp" line="175"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="166"/>
+        <location filename="../gui/createwizard.cpp" line="176"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="167"/>
+        <location filename="../gui/createwizard.cpp" line="177"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="168"/>
+        <location filename="../gui/createwizard.cpp" line="178"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="175"/>
+        <location filename="../gui/createwizard.cpp" line="185"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="176"/>
+        <location filename="../gui/createwizard.cpp" line="186"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="192"/>
+        <location filename="../gui/createwizard.cpp" line="202"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="193"/>
+        <location filename="../gui/createwizard.cpp" line="203"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="201"/>
+        <location filename="../gui/createwizard.cpp" line="211"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="205"/>
+        <location filename="../gui/createwizard.cpp" line="215"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="244"/>
+        <location filename="../gui/createwizard.cpp" line="254"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="288"/>
+        <location filename="../gui/createwizard.cpp" line="298"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="290"/>
+        <location filename="../gui/createwizard.cpp" line="300"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="387"/>
+        <location filename="../gui/createwizard.cpp" line="404"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="388"/>
+        <location filename="../gui/createwizard.cpp" line="405"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="393"/>
+        <location filename="../gui/createwizard.cpp" line="410"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="394"/>
+        <location filename="../gui/createwizard.cpp" line="411"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="395"/>
+        <location filename="../gui/createwizard.cpp" line="412"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="396"/>
+        <location filename="../gui/createwizard.cpp" line="413"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="397"/>
+        <location filename="../gui/createwizard.cpp" line="414"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="397"/>
+        <location filename="../gui/createwizard.cpp" line="414"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="397"/>
+        <location filename="../gui/createwizard.cpp" line="414"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="431"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="450"/>
+        <location filename="../gui/createwizard.cpp" line="467"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="486"/>
+        <location filename="../gui/createwizard.cpp" line="503"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="505"/>
+        <location filename="../gui/createwizard.cpp" line="522"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="507"/>
+        <location filename="../gui/createwizard.cpp" line="524"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="520"/>
+        <location filename="../gui/createwizard.cpp" line="537"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="525"/>
+        <location filename="../gui/createwizard.cpp" line="542"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
@@ -1206,12 +1206,22 @@
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="87"/>
+        <location filename="../gui/operationspanel.cpp" line="55"/>
+        <source>Snapshot</source>
+        <translation>Schnappschuss</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="56"/>
+        <source>Restore snapshot</source>
+        <translation>Schnappschuss wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="89"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="89"/>
+        <location filename="../gui/operationspanel.cpp" line="91"/>
         <source>Cancel %1</source>
         <translation>%1 abbrechen</translation>
     </message>
@@ -1219,102 +1229,107 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="24"/>
+        <location filename="../gui/propertiesdialog.cpp" line="25"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Eigenschaften von „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="36"/>
+        <location filename="../gui/propertiesdialog.cpp" line="37"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <location filename="../gui/propertiesdialog.cpp" line="38"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="39"/>
+        <location filename="../gui/propertiesdialog.cpp" line="40"/>
         <source>Init PID:</source>
         <translation>PID von init:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>Hostname:</source>
         <translation>Rechnername:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
         <source>Root filesystem:</source>
         <translation>Wurzeldateisystem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="43"/>
         <source>Networks:</source>
         <translation>Netzwerke:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="43"/>
+        <location filename="../gui/propertiesdialog.cpp" line="44"/>
         <source>IPv4:</source>
         <translation>IPv4:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <location filename="../gui/propertiesdialog.cpp" line="45"/>
         <source>IPv6:</source>
         <translation>IPv6:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="46"/>
         <source>Ttys:</source>
         <translation>Ttys:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="46"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Memory limit:</source>
         <translation>Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="48"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="48"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="48"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="49"/>
+        <location filename="../gui/propertiesdialog.cpp" line="50"/>
         <source>Problem:</source>
         <translation>Problem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="50"/>
+        <location filename="../gui/propertiesdialog.cpp" line="51"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="56"/>
+        <location filename="../gui/propertiesdialog.cpp" line="57"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="59"/>
+        <location filename="../gui/propertiesdialog.cpp" line="60"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="72"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <source>Sna&amp;pshots</source>
+        <translation>Schnappsc&amp;hüsse</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="77"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <location filename="../gui/propertiesdialog.cpp" line="78"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
@@ -1562,6 +1577,209 @@
         <location filename="../gui/settingsdialog.cpp" line="139"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in %1 geändert; hutch-helper liest sie beim Start.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsView</name>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <source>&amp;Take Snapshot…</source>
+        <translation>Schnappschuss &amp;erstellen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <source>Re&amp;store…</source>
+        <translation>&amp;Wiederherstellen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <source>&amp;Refresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="45"/>
+        <source>Snapshots</source>
+        <translation>Schnappschüsse</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <source>Snapshot</source>
+        <translation>Schnappschuss</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="66"/>
+        <source>Snapshot operation progress</source>
+        <translation>Fortschritt des Schnappschuss-Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="89"/>
+        <source>the helper went away during the operation</source>
+        <translation>der Helfer ist während des Vorgangs verschwunden</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="203"/>
+        <source>&quot;%1&quot; is not stopped. Stop it to take, restore or delete snapshots.</source>
+        <translation>„%1“ ist nicht gestoppt. Stoppen Sie ihn, um Schnappschüsse zu erstellen, wiederherzustellen oder zu löschen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="206"/>
+        <source>SNAPSHOT</source>
+        <translation>SCHNAPPSCHUSS</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="207"/>
+        <source>Take a snapshot of the root filesystem and configuration</source>
+        <translation>Einen Schnappschuss von Wurzeldateisystem und Konfiguration erstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="209"/>
+        <source>Replace the root filesystem and configuration with the selected snapshot</source>
+        <translation>Wurzeldateisystem und Konfiguration durch den ausgewählten Schnappschuss ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="211"/>
+        <source>Delete the selected snapshot</source>
+        <translation>Den ausgewählten Schnappschuss löschen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="269"/>
+        <source>&quot;%1&quot; has no snapshots.</source>
+        <translation>„%1“ hat keine Schnappschüsse.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="284"/>
+        <source>Could not list the snapshots: %1</source>
+        <translation>Die Schnappschüsse konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="299"/>
+        <source>Take Snapshot of &quot;%1&quot;</source>
+        <translation>Schnappschuss von „%1“ erstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="302"/>
+        <source>A snapshot keeps the root filesystem and configuration of &quot;%1&quot; as they are now.
+
+&amp;Comment (optional):</source>
+        <translation>Ein Schnappschuss bewahrt Wurzeldateisystem und Konfiguration von „%1“, wie sie jetzt sind.
+
+&amp;Kommentar (optional):</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="305"/>
+        <source>&amp;Take Snapshot</source>
+        <translation>Schnappschuss &amp;erstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="319"/>
+        <source>Restore Snapshot</source>
+        <translation>Schnappschuss wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="320"/>
+        <source>Restore the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
+        <translation>Den Schnappschuss „%1“ des Containers „%2“ wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="323"/>
+        <source>The current root filesystem and configuration of &quot;%1&quot; are replaced by those of the snapshot; changes made since it was taken are lost. The snapshot stays.</source>
+        <translation>Das aktuelle Wurzeldateisystem und die Konfiguration von „%1“ werden durch die des Schnappschusses ersetzt; Änderungen seit seiner Erstellung gehen verloren. Der Schnappschuss bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="326"/>
+        <location filename="../gui/snapshotsview.cpp" line="346"/>
+        <source>The same with hutchctl:</source>
+        <translation>Dasselbe mit hutchctl:</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="328"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="341"/>
+        <source>Delete Snapshot</source>
+        <translation>Schnappschuss löschen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="342"/>
+        <source>Delete the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
+        <translation>Den Schnappschuss „%1“ des Containers „%2“ löschen?</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="345"/>
+        <source>It cannot be restored afterwards.</source>
+        <translation>Er kann danach nicht mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="348"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="357"/>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht …</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="361"/>
+        <source>Snapshot %1 deleted.</source>
+        <translation>Schnappschuss %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="376"/>
+        <source>Restoring %1…</source>
+        <translation>%1 wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="377"/>
+        <source>Taking a snapshot…</source>
+        <translation>Schnappschuss wird erstellt …</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="416"/>
+        <source>&quot;%1&quot; was restored from %2.</source>
+        <translation>„%1“ wurde aus %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="417"/>
+        <source>Snapshot taken.</source>
+        <translation>Schnappschuss erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="420"/>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Abgebrochen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="434"/>
+        <source>Could not take a snapshot of &quot;%1&quot;: %2</source>
+        <translation>Von „%1“ konnte kein Schnappschuss erstellt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="436"/>
+        <source>Could not restore %1: %2</source>
+        <translation>%1 konnte nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="437"/>
+        <source>Could not delete %1: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>

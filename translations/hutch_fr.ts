@@ -538,269 +538,269 @@
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="80"/>
+        <location filename="../gui/createwizard.cpp" line="90"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="81"/>
+        <location filename="../gui/createwizard.cpp" line="91"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Le nom du conteneur est aussi celui de son répertoire et, par défaut, son nom d’hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="84"/>
+        <location filename="../gui/createwizard.cpp" line="94"/>
         <source>Container name</source>
         <translation>Nom du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="93"/>
+        <location filename="../gui/createwizard.cpp" line="103"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="107"/>
-        <location filename="../gui/createwizard.cpp" line="113"/>
+        <location filename="../gui/createwizard.cpp" line="117"/>
+        <location filename="../gui/createwizard.cpp" line="123"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="108"/>
+        <location filename="../gui/createwizard.cpp" line="118"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Ce à partir de quoi le système de fichiers racine du conteneur est construit.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="120"/>
+        <location filename="../gui/createwizard.cpp" line="130"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="132"/>
+        <location filename="../gui/createwizard.cpp" line="142"/>
         <source>Storage, Network and Resources</source>
         <translation>Stockage, réseau et ressources</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="133"/>
+        <location filename="../gui/createwizard.cpp" line="143"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Où le conteneur réside, comment il accède au réseau et ce qu’il peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="136"/>
+        <location filename="../gui/createwizard.cpp" line="146"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="137"/>
+        <location filename="../gui/createwizard.cpp" line="147"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="138"/>
+        <location filename="../gui/createwizard.cpp" line="148"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="139"/>
+        <location filename="../gui/createwizard.cpp" line="149"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="140"/>
+        <location filename="../gui/createwizard.cpp" line="150"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="143"/>
+        <location filename="../gui/createwizard.cpp" line="153"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="144"/>
+        <location filename="../gui/createwizard.cpp" line="154"/>
         <source>As the template sets it</source>
         <translation>Comme le modèle le définit</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="145"/>
+        <location filename="../gui/createwizard.cpp" line="155"/>
         <source>Default bridge (veth)</source>
         <translation>Pont par défaut (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="146"/>
+        <location filename="../gui/createwizard.cpp" line="156"/>
         <source>Isolated (no network)</source>
         <translation>Isolé (sans réseau)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="147"/>
+        <location filename="../gui/createwizard.cpp" line="157"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Réseau de l’hôte (sans isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="152"/>
+        <location filename="../gui/createwizard.cpp" line="162"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="153"/>
-        <location filename="../gui/createwizard.cpp" line="160"/>
+        <location filename="../gui/createwizard.cpp" line="163"/>
+        <location filename="../gui/createwizard.cpp" line="170"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="159"/>
+        <location filename="../gui/createwizard.cpp" line="169"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="161"/>
+        <location filename="../gui/createwizard.cpp" line="171"/>
         <source>Start when the computer starts</source>
         <translation>Démarrer avec l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="164"/>
+        <location filename="../gui/createwizard.cpp" line="174"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="165"/>
+        <location filename="../gui/createwizard.cpp" line="175"/>
         <source>N&amp;etwork:</source>
         <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="166"/>
+        <location filename="../gui/createwizard.cpp" line="176"/>
         <source>&amp;Memory limit:</source>
         <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="167"/>
+        <location filename="../gui/createwizard.cpp" line="177"/>
         <source>C&amp;PU limit:</source>
         <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="168"/>
+        <location filename="../gui/createwizard.cpp" line="178"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="175"/>
+        <location filename="../gui/createwizard.cpp" line="185"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="176"/>
+        <location filename="../gui/createwizard.cpp" line="186"/>
         <source>Check the settings, then create the container.</source>
         <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="192"/>
+        <location filename="../gui/createwizard.cpp" line="202"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="193"/>
+        <location filename="../gui/createwizard.cpp" line="203"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="201"/>
+        <location filename="../gui/createwizard.cpp" line="211"/>
         <source>Creation log</source>
         <translation>Journal de création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="205"/>
+        <location filename="../gui/createwizard.cpp" line="215"/>
         <source>Cancel Creation</source>
         <translation>Annuler la création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="244"/>
+        <location filename="../gui/createwizard.cpp" line="254"/>
         <source>The templates could not be listed: %1</source>
         <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="288"/>
+        <location filename="../gui/createwizard.cpp" line="298"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="290"/>
+        <location filename="../gui/createwizard.cpp" line="300"/>
         <source>Choose a File</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="387"/>
+        <location filename="../gui/createwizard.cpp" line="404"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="388"/>
+        <location filename="../gui/createwizard.cpp" line="405"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="393"/>
+        <location filename="../gui/createwizard.cpp" line="410"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="394"/>
+        <location filename="../gui/createwizard.cpp" line="411"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="395"/>
+        <location filename="../gui/createwizard.cpp" line="412"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="396"/>
+        <location filename="../gui/createwizard.cpp" line="413"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="397"/>
+        <location filename="../gui/createwizard.cpp" line="414"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="397"/>
+        <location filename="../gui/createwizard.cpp" line="414"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="397"/>
+        <location filename="../gui/createwizard.cpp" line="414"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="431"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="450"/>
+        <location filename="../gui/createwizard.cpp" line="467"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="486"/>
+        <location filename="../gui/createwizard.cpp" line="503"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="505"/>
+        <location filename="../gui/createwizard.cpp" line="522"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="507"/>
+        <location filename="../gui/createwizard.cpp" line="524"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="520"/>
+        <location filename="../gui/createwizard.cpp" line="537"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="525"/>
+        <location filename="../gui/createwizard.cpp" line="542"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>
@@ -1206,12 +1206,22 @@
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="87"/>
+        <location filename="../gui/operationspanel.cpp" line="55"/>
+        <source>Snapshot</source>
+        <translation>Instantané</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="56"/>
+        <source>Restore snapshot</source>
+        <translation>Restaurer un instantané</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="89"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="89"/>
+        <location filename="../gui/operationspanel.cpp" line="91"/>
         <source>Cancel %1</source>
         <translation>Annuler %1</translation>
     </message>
@@ -1219,104 +1229,109 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="24"/>
+        <location filename="../gui/propertiesdialog.cpp" line="25"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Propriétés de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="36"/>
+        <location filename="../gui/propertiesdialog.cpp" line="37"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <location filename="../gui/propertiesdialog.cpp" line="38"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="39"/>
+        <location filename="../gui/propertiesdialog.cpp" line="40"/>
         <source>Init PID:</source>
         <translation>PID d’init&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>Hostname:</source>
         <translation>Nom d’hôte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/propertiesdialog.cpp" line="42"/>
         <source>Root filesystem:</source>
         <translation>Système de fichiers racine&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="43"/>
         <source>Networks:</source>
         <translation>Réseaux&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="43"/>
+        <location filename="../gui/propertiesdialog.cpp" line="44"/>
         <source>IPv4:</source>
         <translation>IPv4&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <location filename="../gui/propertiesdialog.cpp" line="45"/>
         <source>IPv6:</source>
         <translation>IPv6&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="46"/>
         <source>Ttys:</source>
         <translation>Terminaux (tty)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="46"/>
+        <location filename="../gui/propertiesdialog.cpp" line="47"/>
         <source>Memory limit:</source>
         <translation>Limite de mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="48"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="48"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="48"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="49"/>
+        <location filename="../gui/propertiesdialog.cpp" line="50"/>
         <source>Problem:</source>
         <translation>Problème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="50"/>
+        <location filename="../gui/propertiesdialog.cpp" line="51"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="56"/>
+        <location filename="../gui/propertiesdialog.cpp" line="57"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Configuration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="59"/>
+        <location filename="../gui/propertiesdialog.cpp" line="60"/>
         <source>&amp;Log</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="72"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <source>Sna&amp;pshots</source>
+        <translation>I&amp;nstantanés</translation>
+    </message>
+    <message>
+        <location filename="../gui/propertiesdialog.cpp" line="77"/>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <location filename="../gui/propertiesdialog.cpp" line="78"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
-        <translation>La configuration de « %1 » comporte des modifications non enregistrées.</translation>
+        <translation>La configuration de «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1577,209 @@
         <location filename="../gui/settingsdialog.cpp" line="139"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans %1&#xa0;; hutch-helper les lit à son démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsView</name>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <source>&amp;Take Snapshot…</source>
+        <translation>&amp;Prendre un instantané…</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <source>Re&amp;store…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="45"/>
+        <source>Snapshots</source>
+        <translation>Instantanés</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <source>Snapshot</source>
+        <translation>Instantané</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <source>Taken</source>
+        <translation>Pris le</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="66"/>
+        <source>Snapshot operation progress</source>
+        <translation>Progression de l’opération sur l’instantané</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="89"/>
+        <source>the helper went away during the operation</source>
+        <translation>l’assistant a disparu pendant l’opération</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="203"/>
+        <source>&quot;%1&quot; is not stopped. Stop it to take, restore or delete snapshots.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas arrêté. Arrêtez-le pour prendre, restaurer ou supprimer des instantanés.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="206"/>
+        <source>SNAPSHOT</source>
+        <translation>INSTANTANÉ</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="207"/>
+        <source>Take a snapshot of the root filesystem and configuration</source>
+        <translation>Prendre un instantané du système de fichiers racine et de la configuration</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="209"/>
+        <source>Replace the root filesystem and configuration with the selected snapshot</source>
+        <translation>Remplacer le système de fichiers racine et la configuration par l’instantané sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="211"/>
+        <source>Delete the selected snapshot</source>
+        <translation>Supprimer l’instantané sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="269"/>
+        <source>&quot;%1&quot; has no snapshots.</source>
+        <translation>«&#xa0;%1&#xa0;» n’a aucun instantané.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="284"/>
+        <source>Could not list the snapshots: %1</source>
+        <translation>Impossible de lister les instantanés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="299"/>
+        <source>Take Snapshot of &quot;%1&quot;</source>
+        <translation>Prendre un instantané de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="302"/>
+        <source>A snapshot keeps the root filesystem and configuration of &quot;%1&quot; as they are now.
+
+&amp;Comment (optional):</source>
+        <translation>Un instantané conserve le système de fichiers racine et la configuration de «&#xa0;%1&#xa0;» tels qu’ils sont maintenant.
+
+&amp;Commentaire (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="305"/>
+        <source>&amp;Take Snapshot</source>
+        <translation>&amp;Prendre l’instantané</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="319"/>
+        <source>Restore Snapshot</source>
+        <translation>Restaurer l’instantané</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="320"/>
+        <source>Restore the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
+        <translation>Restaurer l’instantané «&#xa0;%1&#xa0;» du conteneur «&#xa0;%2&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="323"/>
+        <source>The current root filesystem and configuration of &quot;%1&quot; are replaced by those of the snapshot; changes made since it was taken are lost. The snapshot stays.</source>
+        <translation>Le système de fichiers racine et la configuration actuels de «&#xa0;%1&#xa0;» sont remplacés par ceux de l’instantané&#xa0;; les modifications faites depuis sa création sont perdues. L’instantané est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="326"/>
+        <location filename="../gui/snapshotsview.cpp" line="346"/>
+        <source>The same with hutchctl:</source>
+        <translation>La même chose avec hutchctl&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="328"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="341"/>
+        <source>Delete Snapshot</source>
+        <translation>Supprimer l’instantané</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="342"/>
+        <source>Delete the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
+        <translation>Supprimer l’instantané «&#xa0;%1&#xa0;» du conteneur «&#xa0;%2&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="345"/>
+        <source>It cannot be restored afterwards.</source>
+        <translation>Il ne pourra plus être restauré ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="348"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="357"/>
+        <source>Deleting %1…</source>
+        <translation>Suppression de %1…</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="361"/>
+        <source>Snapshot %1 deleted.</source>
+        <translation>Instantané %1 supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="376"/>
+        <source>Restoring %1…</source>
+        <translation>Restauration de %1…</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="377"/>
+        <source>Taking a snapshot…</source>
+        <translation>Prise de l’instantané…</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="416"/>
+        <source>&quot;%1&quot; was restored from %2.</source>
+        <translation>«&#xa0;%1&#xa0;» a été restauré depuis %2.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="417"/>
+        <source>Snapshot taken.</source>
+        <translation>Instantané pris.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="420"/>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Annulé. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="434"/>
+        <source>Could not take a snapshot of &quot;%1&quot;: %2</source>
+        <translation>Impossible de prendre un instantané de «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="436"/>
+        <source>Could not restore %1: %2</source>
+        <translation>Impossible de restaurer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/snapshotsview.cpp" line="437"/>
+        <source>Could not delete %1: %2</source>
+        <translation>Impossible de supprimer %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
