@@ -130,8 +130,13 @@ void OperationsPanel::onFinished(const QDBusObjectPath &job, bool success, const
     if (m_finished.size() > 100)
         m_finished.removeFirst();
     QTreeWidgetItem *item = m_items.take(path);
-    const QString operation = item ? item->data(ColOperation, Qt::UserRole).toString() : QString();
-    const QString container = item ? item->text(ColContainer) : QString();
+    // A job this panel never showed (another client's that ended before
+    // any progress, or one a dialog follows itself): nobody here waits for
+    // its outcome, and it has no name to report it by.
+    if (!item)
+        return;
+    const QString operation = item->data(ColOperation, Qt::UserRole).toString();
+    const QString container = item->text(ColContainer);
     delete item;
     const bool cancelled = HelperConnection::isCancelled(error);
     QString text;
