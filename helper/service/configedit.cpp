@@ -194,16 +194,10 @@ Status replaceConfig(const Store &store, const QString &name, const QByteArray &
 Status editConfig(const Store &store, const QString &name, const QList<ConfigEdit> &edits)
 {
     const QString path = store.configPath(name);
-    const QFileInfo info(path);
-    if (!info.isFile() || info.isSymLink())
-        return Error::notFound(QStringLiteral("container \"%1\" has no config file").arg(name));
-    if (info.size() > kMaxConfigSize)
-        return Error::invalid(QStringLiteral("the config of \"%1\" is larger than 4 MiB").arg(name));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::failed(QStringLiteral("read %1: %2").arg(path, f.errorString()));
-    ConfigDocument doc = ConfigDocument::fromBytes(f.read(kMaxConfigSize));
-    f.close();
+    auto current = readConfig(store, name);
+    if (!current)
+        return current.error();
+    ConfigDocument doc = ConfigDocument::fromBytes(*current);
 
     for (const ConfigEdit &e : edits) {
         const auto keyInfo = keys::lookup(e.key);
@@ -237,7 +231,7 @@ Status editConfig(const Store &store, const QString &name, const QList<ConfigEdi
     }
 
     const QByteArray bytes = doc.toBytes();
-    const LoadResult loaded = loadConfigBytes(bytes, path, info.absolutePath());
+    const LoadResult loaded = loadConfigBytes(bytes, path, QFileInfo(path).absolutePath());
     if (auto err = loaded.firstError())
         return Error::invalid(QStringLiteral("the config would not load: %1").arg(err->message));
     if (auto err = writeFileAtomically(path, bytes))

@@ -79,6 +79,14 @@ Status checkComment(const QString &comment)
     return std::nullopt;
 }
 
+// Busy while NAME runs: `toDo` says what waits ("snapshot it").
+Status checkStopped(const HelperSettings &settings, const QString &name, const QString &toDo)
+{
+    if (monitorState(settings, name).running())
+        return Error::busy(QStringLiteral("container \"%1\" is running; stop it to %2").arg(name, toDo));
+    return std::nullopt;
+}
+
 // A descriptor from the caller for ExportContainer/ImportContainer: a
 // regular file (never a pipe, socket or device) open for `access`.
 Status checkTransferFile(const QDBusUnixFileDescriptor &file, int access)
@@ -206,8 +214,8 @@ QDBusObjectPath Service::CloneContainer(const QString &source, const QString &na
                                                 .arg(backing->left(32))));
         if (containerExists(m_settings, name))
             return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
-        if (monitorState(m_settings, source).running())
-            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to clone it").arg(source)));
+        if (auto err = checkStopped(m_settings, source, QStringLiteral("clone it")))
+            return call.fail(*err);
         storage::CloneOptions cloneOptions;
         cloneOptions.snapshot = *snapshot;
         cloneOptions.backend = *backing;
@@ -257,8 +265,8 @@ void Service::RenameContainer(const QString &name, const QString &newName, const
         if (containerExists(m_settings, newName))
             return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(newName)));
         m_queue->run({name, newName}, [settings = m_settings, call, name, newName] {
-            if (monitorState(settings, name).running())
-                return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to rename it").arg(name)));
+            if (auto err = checkStopped(settings, name, QStringLiteral("rename it")))
+                return call.fail(*err);
             if (auto err = renameContainer(Store(settings.storePath), name, newName))
                 return call.fail(*err);
             call.reply();
@@ -274,8 +282,8 @@ QDBusObjectPath Service::CreateSnapshot(const QString &name, const QString &comm
             return call.fail(*err);
         if (auto err = checkComment(comment))
             return call.fail(*err);
-        if (monitorState(m_settings, name).running())
-            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to snapshot it").arg(name)));
+        if (auto err = checkStopped(m_settings, name, QStringLiteral("snapshot it")))
+            return call.fail(*err);
         runJob(call, QStringLiteral("snapshot"), name, {name},
                [settings = m_settings, monitor = m_monitorPath, name, comment](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
@@ -318,8 +326,8 @@ QDBusObjectPath Service::RestoreSnapshot(const QString &name, const QString &sna
             return call.fail(*err);
         if (auto err = checkSnapshotName(snapshot))
             return call.fail(*err);
-        if (monitorState(m_settings, name).running())
-            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to restore a snapshot").arg(name)));
+        if (auto err = checkStopped(m_settings, name, QStringLiteral("restore a snapshot")))
+            return call.fail(*err);
         runJob(call, QStringLiteral("restore"), name, {name},
                [settings = m_settings, monitor = m_monitorPath, name, snapshot](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
@@ -364,8 +372,8 @@ QDBusObjectPath Service::ExportContainer(const QString &name, const QDBusUnixFil
                                                          {QStringLiteral("none"), QStringLiteral(".tar")}};
         if (!suffixes.contains(*compression))
             return call.fail(Error::invalid(QStringLiteral("unknown compression \"%1\" (xz, gz, zst or none)").arg(compression->left(16))));
-        if (monitorState(m_settings, name).running())
-            return call.fail(Error::busy(QStringLiteral("container \"%1\" is running; stop it to export it").arg(name)));
+        if (auto err = checkStopped(m_settings, name, QStringLiteral("export it")))
+            return call.fail(*err);
         runJob(call, QStringLiteral("export"), name, {name},
                [settings = m_settings, monitor = m_monitorPath, name, file, suffix = suffixes.value(*compression)](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
