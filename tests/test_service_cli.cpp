@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QTest>
 
+#include <unistd.h>
+
 using hutch::test::BusFixture;
 
 namespace {
@@ -233,6 +235,50 @@ private Q_SLOTS:
         QCOMPARE(storeState(fx->storePath()), before);
         CTL_OK({"destroy", "ex"});
         CTL_OK({"destroy", "ex2"});
+    }
+
+    void autostartOncePerBoot()
+    {
+        CTL_OK({"create", "auto1", "-t", "busybox"});
+        CTL_OK({"create", "auto2", "-t", "busybox"});
+        CTL_OK({"create", "manual", "-t", "busybox"});
+        CTL_OK({"config", "auto1", "lxc.start.auto", "1"});
+        CTL_OK({"config", "auto1", "lxc.start.order", "2"});
+        CTL_OK({"config", "auto2", "lxc.start.auto", "1"});
+        CTL_OK({"config", "auto2", "lxc.start.order", "1"});
+        CTL_OK({"config", "auto2", "lxc.start.delay", "1"});
+        // A boot: no helper has run since (the runtime directory is tmpfs).
+        fx->killHelper();
+        QVERIFY(QFile::remove(fx->runtimePath() + QStringLiteral("/autostarted")));
+        QString why;
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        CTL_OK({"wait", "auto1", "--state", "RUNNING", "--timeout", "20"});
+        CTL_OK({"wait", "auto2", "--state", "RUNNING", "--timeout", "20"});
+        QVERIFY(fx->hutchctl({"info", "manual"}).out.contains("STOPPED"));
+        // auto2 (order 1) first, auto1 its one-second delay later.
+        auto startTicks = [this](const char *name) {
+            const QByteArray info = fx->hutchctl({"info", name}).out;
+            const qsizetype at = info.indexOf("PID:");
+            const QByteArray pid = info.mid(at + 4, info.indexOf('\n', at) - at - 4).trimmed();
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid)));
+            if (!stat.open(QIODevice::ReadOnly))
+                return -1LL;
+            const QByteArray line = stat.readAll();
+            return line.mid(line.lastIndexOf(')') + 2).split(' ').value(19).toLongLong();  // starttime, field 22
+        };
+        const qint64 first = startTicks("auto2"), second = startTicks("auto1");
+        QVERIFY2(first > 0 && second - first >= ::sysconf(_SC_CLK_TCK) * 9 / 10,
+                 qPrintable(QStringLiteral("%1 %2").arg(first).arg(second)));
+        // The same boot: a restarted helper starts nothing again.
+        CTL_OK({"stop", "auto1"});
+        fx->killHelper();
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        // (A negative: given the time auto2's start took above, several times over.)
+        QVERIFY(fx->hutchctl({"wait", "auto1", "--state", "RUNNING", "--timeout", "3"}).exitCode != 0);
+        QVERIFY(fx->hutchctl({"info", "auto1"}).out.contains("STOPPED"));
+        CTL_OK({"stop", "auto2"});
+        for (const char *n : {"auto1", "auto2", "manual"})
+            CTL_OK({"destroy", n});
     }
 
     void executeRunsOneCommand()

@@ -1,6 +1,7 @@
 // The helper service's pieces that need neither root nor a bus: which keys
 // need which polkit action, key and value checks, lossless config edits,
 // limit keys, template options, and the per-container operation queue.
+#include "autostart.h"
 #include "configedit.h"
 #include "operationqueue.h"
 #include "templates.h"
@@ -157,6 +158,29 @@ private Q_SLOTS:
         const auto written = replaceConfig(store, QStringLiteral("c"), good, original);
         QVERIFY2(!written, written ? qPrintable(written->message) : "");
         QCOMPARE(read(), good);
+    }
+
+    void autostartOrder()
+    {
+        QTemporaryDir dir;
+        const Store store(dir.path());
+        auto make = [&](const char *name, const QByteArray &lines) {
+            QDir().mkpath(store.containerDir(QLatin1String(name)));
+            QFile f(store.configPath(QLatin1String(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("lxc.uts.name = " + QByteArray(name) + "\n" + lines);
+        };
+        make("late", "lxc.start.auto = 1\nlxc.start.order = 9\n");
+        make("early", "lxc.start.auto = 1\nlxc.start.order = -1\nlxc.start.delay = 5\n");
+        make("boot", "lxc.start.auto = 1\nlxc.start.order = 50\nlxc.group = web,onboot\n");
+        make("also0", "lxc.start.auto = 1\n");
+        make("manual", "lxc.start.order = 1\n");
+        make("broken", "lxc.start.auto = 1\nlxc.start.ordr = 1\n");
+        QStringList names;
+        for (const AutostartEntry &e : autostartPlan(store))
+            names << e.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("boot"), QStringLiteral("early"), QStringLiteral("also0"), QStringLiteral("late")}));
+        QCOMPARE(autostartPlan(store).at(1).delaySeconds, 5);
     }
 
     void templateOptions()

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSocketNotifier>
 
@@ -96,6 +98,12 @@ int serve(const QString &busAddress, const HelperSettings &settings, const QStri
         std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(line));
     quitOnSignals();
     service.start();
+    // Once per boot (the runtime directory is on tmpfs: a reboot empties
+    // it), as lxc-autostart runs from the init system: the next helper of
+    // the same boot leaves stopped containers stopped.
+    QFile marker(settings.runtimePath + QStringLiteral("/autostarted"));
+    if (!marker.exists() && QDir().mkpath(settings.runtimePath) && marker.open(QIODevice::WriteOnly))
+        service.autostart();
     std::fprintf(stderr, "hutch-helper: serving %s (store %s)\n", qPrintable(Service::serviceName()),
                  qPrintable(settings.storePath));
     return QCoreApplication::exec();

@@ -2,6 +2,7 @@
 #include "service.h"
 
 #include "authorizer.h"
+#include "autostart.h"
 #include "config.h"
 #include "helper1adaptor.h"
 #include "hostnetwork.h"
@@ -16,6 +17,7 @@
 #include <QDBusMetaType>
 #include <QFile>
 #include <QElapsedTimer>
+#include <QTimer>
 
 namespace hutch::service {
 
@@ -277,23 +279,62 @@ void Service::Start(const QString &name, const QVariantMap &)
     m_auth->check(call, actions::lifecycle, name, [this, call, name] {
         if (auto err = checkContainer(name))
             return call.fail(*err);
-        // The default bridge comes up with the first container on it, here
-        // on the main thread (dnsmasq is a child the helper supervises).
-        if (linksTo(loadConfigFile(Store(m_settings.storePath).configPath(name)).config, m_settings.defaultBridge))
-            if (auto err = ensureDefaultNetwork())
-                return call.fail(err->wrap(QStringLiteral("start \"%1\"").arg(name)));
-        m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, call, name] {
-            if (!containerExists(settings, name))
-                return call.fail(Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath)));
-            if (monitorState(settings, name).running())
-                return call.fail(Error::busy(QStringLiteral("container \"%1\" is running already").arg(name)));
-            Runtime runtime(settings, monitor);
-            auto pid = runtime.start(name);
-            if (!pid)
-                return call.fail(pid.error());
+        startContainer(name, [call](const Status &result) {
+            if (result)
+                return call.fail(*result);
             call.reply();
-        }, [this, name] { m_watcher->watch(name); });
+        });
     });
+}
+
+void Service::startContainer(const QString &name, std::function<void(const Status &)> done)
+{
+    // The default bridge comes up with the first container on it, here
+    // on the main thread (dnsmasq is a child the helper supervises).
+    if (linksTo(loadConfigFile(Store(m_settings.storePath).configPath(name)).config, m_settings.defaultBridge))
+        if (auto err = ensureDefaultNetwork())
+            return done(err->wrap(QStringLiteral("start \"%1\"").arg(name)));
+    auto result = std::make_shared<Status>();
+    m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, name, result] {
+        if (!containerExists(settings, name)) {
+            *result = Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath));
+            return;
+        }
+        if (monitorState(settings, name).running()) {
+            *result = Error::busy(QStringLiteral("container \"%1\" is running already").arg(name));
+            return;
+        }
+        Runtime runtime(settings, monitor);
+        if (auto pid = runtime.start(name); !pid)
+            *result = pid.error();
+    }, [this, name, result, done = std::move(done)] {
+        m_watcher->watch(name);
+        done(*result);
+    });
+}
+
+void Service::autostart()
+{
+    const QList<AutostartEntry> plan = autostartPlan(Store(m_settings.storePath));
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    // One after the other, each one's lxc.start.delay after it started.
+    *next = [this, plan, next](qsizetype i) {
+        if (i >= plan.size()) {
+            *next = nullptr;  // the chain ends; nothing holds it
+            return;
+        }
+        const AutostartEntry &e = plan.at(i);
+        std::fprintf(stderr, "hutch-helper: autostart %s\n", qPrintable(e.name));
+        startContainer(e.name, [this, e, i, next](const Status &result) {
+            if (result)
+                std::fprintf(stderr, "hutch-helper: autostart %s: %s\n", qPrintable(e.name), qPrintable(result->message));
+            QTimer::singleShot(result ? 0 : e.delaySeconds * 1000, this, [next, i] {
+                if (*next)
+                    (*next)(i + 1);
+            });
+        });
+    };
+    (*next)(0);
 }
 
 void Service::Stop(const QString &name, const QVariantMap &)

@@ -51,6 +51,10 @@ public:
     // name is owned.
     void start();
     QString version() const;
+    // Starts the containers with lxc.start.auto = 1, as lxc-autostart does
+    // at boot (autostart.h says in which order); the helper calls it once
+    // per boot.
+    void autostart();
     JobManager *jobs() const { return m_jobs; }
 
     // Listing and lifecycle (service.cpp).
@@ -119,6 +123,9 @@ private:
                 std::function<Status(const StepReport &, const std::atomic_bool *)> work);
     // A lifecycle request to NAME's monitor on a worker, serialized.
     void lifecycleRequest(const QString &name, const QString &request);
+    // Starts NAME (bridge first if it needs it), serialized with the other
+    // operations on NAME; `done` gets the outcome on this thread.
+    void startContainer(const QString &name, std::function<void(const Status &)> done);
     // The default bridge (settings' default_bridge), up or adopted from an
     // earlier helper; before a container that is linked to it starts.
     Status ensureDefaultNetwork();
