@@ -256,7 +256,9 @@ cmd_install() {
     as_root dbus-send --system --type=method_call --dest=org.freedesktop.DBus / org.freedesktop.DBus.ReloadConfig \
         2>/dev/null || true
     as_root systemctl daemon-reload 2>/dev/null || true
-    echo "hutch: installed; hutch-helper starts on the first call (hutchctl list)"
+    # At boot too, for the containers that start automatically.
+    as_root systemctl enable hutch-helper.service 2>/dev/null || true
+    echo "hutch: installed; hutch-helper starts at boot and on the first call (hutchctl list)"
 }
 
 case "${1:-}" in
