@@ -379,7 +379,7 @@ int settings(const QStringList &args)
         return Failure;
     const QVariantMap s = client::plainMap(reply.value());
     for (const char *key : {"settingsPath", "storePath", "cachePath", "runtimePath", "defaultBackingStore",
-                            "defaultBridge", "bridgeState", "bridgeSubnet", "dnsmasqRunning", "warning"}) {
+                            "defaultBridge", "bridgeState", "bridgeSubnet", "bridgeIPv6", "dnsmasqRunning", "warning"}) {
         const QVariant v = s.value(QLatin1String(key));
         std::printf("%-20s %s\n", qPrintable(QString::fromLatin1(key) + QLatin1Char(':')),
                     qPrintable(v.metaType().id() == QMetaType::Bool ? (v.toBool() ? opt("yes") : opt("no")) : v.toString()));

@@ -112,11 +112,41 @@ QList<IPv4Net> usedIPv4Networks()
     return used;
 }
 
-QStringList dnsmasqArguments(const BridgeOptions &o, const IPv4Net &subnet)
+QString randomUlaPrefix()
+{
+    quint8 id[5] = {};
+    QFile random(QStringLiteral("/dev/urandom"));
+    if (random.open(QIODevice::ReadOnly))
+        random.read(reinterpret_cast<char *>(id), sizeof id);
+    return QStringLiteral("fd%1:%2%3:%4%5::/64")
+        .arg(id[0], 2, 16, QLatin1Char('0'))
+        .arg(id[1], 2, 16, QLatin1Char('0')).arg(id[2], 2, 16, QLatin1Char('0'))
+        .arg(id[3], 2, 16, QLatin1Char('0')).arg(id[4], 2, 16, QLatin1Char('0'));
+}
+
+QString checkUlaPrefix(const QString &prefix)
+{
+    const QStringList parts = prefix.split(QLatin1Char('/'));
+    in6_addr a{};
+    if (parts.size() != 2 || parts[1] != QLatin1String("64") || inet_pton(AF_INET6, parts[0].toLatin1().constData(), &a) != 1
+        || (a.s6_addr[0] & 0xfe) != 0xfc)
+        return {};
+    for (int i = 8; i < 16; ++i)
+        a.s6_addr[i] = 0;  // the network only
+    char text[INET6_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET6, &a, text, sizeof text);
+    return QString::fromLatin1(text) + QStringLiteral("/64");
+}
+
+QStringList dnsmasqArguments(const BridgeOptions &o, const IPv4Net &subnet, const QString &ipv6Prefix)
 {
     const quint32 base = subnet.address & maskOf(subnet.prefix);
     const quint32 last = base | ~maskOf(subnet.prefix);
-    return {QStringLiteral("--keep-in-foreground"),
+    QStringList ra;
+    if (!ipv6Prefix.isEmpty())
+        // Router advertisements for the bridge's /64: SLAAC in the containers.
+        ra = {QStringLiteral("--enable-ra"), QStringLiteral("--dhcp-range=::,constructor:%1,ra-only,64").arg(o.name)};
+    return ra + QStringList{QStringLiteral("--keep-in-foreground"),
             QStringLiteral("--conf-file=/dev/null"),  // nothing of the host's dnsmasq.conf
             QStringLiteral("--strict-order"),
             QStringLiteral("--bind-interfaces"),
@@ -134,10 +164,22 @@ QStringList dnsmasqArguments(const BridgeOptions &o, const IPv4Net &subnet)
             QStringLiteral("--expand-hosts")};
 }
 
-QString natTable(const QString &bridge, const IPv4Net &subnet)
+QString natTable(const QString &bridge, const IPv4Net &subnet, const QString &ipv6Prefix)
 {
     const QString net = subnet.toString();
-    return QStringLiteral(
+    const QString six = ipv6Prefix.isEmpty() ? QString() : QStringLiteral(
+               "table ip6 hutch {\n"
+               "  chain postrouting {\n"
+               "    type nat hook postrouting priority srcnat; policy accept;\n"
+               "    ip6 saddr %1 ip6 daddr != %1 masquerade\n"
+               "  }\n"
+               "  chain forward {\n"
+               "    type filter hook forward priority filter; policy accept;\n"
+               "    iifname \"%2\" accept\n"
+               "    oifname \"%2\" ct state related,established accept\n"
+               "  }\n"
+               "}\n").arg(ipv6Prefix, bridge);
+    return six + QStringLiteral(
                "table ip hutch {\n"
                "  chain postrouting {\n"
                "    type nat hook postrouting priority srcnat; policy accept;\n"
@@ -164,7 +206,8 @@ Status HostNetwork::applyNat()
     // "add" then "delete" makes the table exist, so that the delete never
     // fails: the definition that follows replaces whatever an earlier helper
     // left, in one transaction.
-    const QByteArray script = "add table ip hutch\ndelete table ip hutch\n" + natTable(m_options.name, m_subnet).toUtf8();
+    const QByteArray script = "add table ip hutch\ndelete table ip hutch\nadd table ip6 hutch\ndelete table ip6 hutch\n"
+                              + natTable(m_options.name, m_subnet, m_ipv6Prefix).toUtf8();
     if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")}, script); !nft)
         return nft.error().wrap(QStringLiteral("NAT for %1").arg(m_options.name));
     return std::nullopt;
@@ -188,13 +231,15 @@ Status HostNetwork::up(const BridgeOptions &options)
         const QStringList fields = record.open(QIODevice::ReadOnly)
             ? QString::fromUtf8(record.readAll()).split(QLatin1Char(' '), Qt::SkipEmptyParts)
             : QStringList();
-        const auto recorded = fields.size() == 2 && fields[0] == options.name ? IPv4Net::parse(fields[1].trimmed())
-                                                                               : std::nullopt;
+        const auto recorded = (fields.size() == 2 || fields.size() == 3) && fields[0] == options.name
+            ? IPv4Net::parse(fields[1].trimmed())
+            : std::nullopt;
         if (!recorded) {
             m_state = State::External;
             return std::nullopt;
         }
         m_subnet = *recorded;
+        m_ipv6Prefix = fields.size() == 3 ? checkUlaPrefix(fields[2].trimmed()) : QString();
         m_state = State::Up;
         if (auto err = applyNat())
             return err;
@@ -206,24 +251,42 @@ Status HostNetwork::up(const BridgeOptions &options)
             return Error::invalid(options.subnet.isEmpty() ? QStringLiteral("no free 10.0.N.0/24 for the bridge")
                                                            : QStringLiteral("bad subnet \"%1\"").arg(options.subnet));
         m_subnet = *subnet;
+        if (!options.ipv6.isEmpty()) {
+            m_ipv6Prefix = options.ipv6 == QLatin1String("auto") ? randomUlaPrefix() : checkUlaPrefix(options.ipv6);
+            if (m_ipv6Prefix.isEmpty())
+                return Error::invalid(QStringLiteral("bad IPv6 prefix \"%1\" (a /64 of fc00::/7, or auto)").arg(options.ipv6));
+        }
         if (auto err = nl->addBridge(bridge))
             return Error::failed(QString::fromStdString(err->message));
         m_state = State::Up;
         // Recorded at once: whatever fails next, down() or the next helper
         // knows the bridge is ours.
-        if (auto err = writeFileAtomically(recordPath(), (options.name + QLatin1Char(' ') + m_subnet.toString() + QLatin1Char('\n')).toUtf8()))
+        QString record = options.name + QLatin1Char(' ') + m_subnet.toString();
+        if (!m_ipv6Prefix.isEmpty())
+            record += QLatin1Char(' ') + m_ipv6Prefix;
+        if (auto err = writeFileAtomically(recordPath(), (record + QLatin1Char('\n')).toUtf8()))
             return err->wrap(QStringLiteral("record the bridge %1").arg(options.name));
         const quint32 gateway = (m_subnet.address & maskOf(m_subnet.prefix)) + 1;
         rt::Netlink::Change upChange;
         upChange.up = true;
         if (auto err = nl->addAddress(bridge, (ip(gateway) + QLatin1Char('/') + QString::number(m_subnet.prefix)).toStdString()))
             return Error::failed(QString::fromStdString(err->message));
+        if (!m_ipv6Prefix.isEmpty()) {
+            const QString gateway6 = m_ipv6Prefix.section(QLatin1Char('/'), 0, 0) + QStringLiteral("1/64");
+            if (auto err = nl->addAddress(bridge, gateway6.toStdString()))
+                return Error::failed(QString::fromStdString(err->message));
+        }
         if (auto err = nl->change(bridge, upChange))
             return Error::failed(QString::fromStdString(err->message));
-        // Forwarding for the NAT (the namespace's own setting).
-        QFile forward(QStringLiteral("/proc/sys/net/ipv4/ip_forward"));
-        if (forward.open(QIODevice::WriteOnly))
-            forward.write("1");
+        // Forwarding for the NAT (the namespace's own settings).
+        QStringList knobs{QStringLiteral("/proc/sys/net/ipv4/ip_forward")};
+        if (!m_ipv6Prefix.isEmpty())
+            knobs << QStringLiteral("/proc/sys/net/ipv6/conf/all/forwarding");
+        for (const QString &knob : std::as_const(knobs)) {
+            QFile forward(knob);
+            if (forward.open(QIODevice::WriteOnly))
+                forward.write("1");
+        }
         if (auto err = applyNat())
             return err;
     }
@@ -281,7 +344,7 @@ void HostNetwork::startDnsmasq()
                 Q_EMIT dnsmasqRestarted(m_dnsmasq->processId());
         });
     });
-    m_dnsmasq->start(m_options.dnsmasq, dnsmasqArguments(m_options, m_subnet));
+    m_dnsmasq->start(m_options.dnsmasq, dnsmasqArguments(m_options, m_subnet, m_ipv6Prefix));
     m_dnsmasq->waitForStarted(5000);
 }
 
@@ -315,8 +378,11 @@ Status HostNetwork::down()
     if (!own)
         return std::nullopt;
     Status result;
-    if (auto nft = runNft({QStringLiteral("delete"), QStringLiteral("table"), QStringLiteral("ip"), QStringLiteral("hutch")}); !nft)
+    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")},
+                          "add table ip hutch\ndelete table ip hutch\nadd table ip6 hutch\ndelete table ip6 hutch\n");
+        !nft)
         result = nft.error();
+    m_ipv6Prefix.clear();
     if (auto nl = rt::Netlink::open())
         if (auto err = nl->deleteLink(m_options.name.toStdString()); err && !result)
             result = Error::failed(QString::fromStdString(err->message));

@@ -30,6 +30,10 @@ struct BridgeOptions {
     QString stateDir = QStringLiteral("/run/hutch/network");  // leases, pid file
     QString dnsmasq = QStringLiteral("dnsmasq");
     QString domain = QStringLiteral("hutch");  // container names resolve as NAME and NAME.hutch
+    // IPv6: empty for none, "auto" for a random unique local /64 (RFC 4193,
+    // kept in the bridge record), or a /64 of fc00::/7. Containers get
+    // addresses by SLAAC from dnsmasq's router advertisements; NAT66 out.
+    QString ipv6;
 };
 
 struct IPv4Net {
@@ -45,11 +49,18 @@ std::optional<IPv4Net> chooseSubnet(const QList<IPv4Net> &used);
 // The host's IPv4 routes and addresses (/proc/net/route and netlink).
 QList<IPv4Net> usedIPv4Networks();
 
+// A random unique local /64: "fdXX:XXXX:XXXX::/64" (40 random bits).
+QString randomUlaPrefix();
+// "fdXX:...::/64" checked: a /64 of fc00::/7; the canonical text, or empty.
+QString checkUlaPrefix(const QString &prefix);
+
 // The dnsmasq command line for a bridge (tested on its own: dnsmasq may
-// not be installed where the tests run).
-QStringList dnsmasqArguments(const BridgeOptions &options, const IPv4Net &subnet);
-// The nftables table (inet family is not enough for NAT in older kernels: ip).
-QString natTable(const QString &bridge, const IPv4Net &subnet);
+// not be installed where the tests run). `ipv6Prefix`: router
+// advertisements for it too.
+QStringList dnsmasqArguments(const BridgeOptions &options, const IPv4Net &subnet, const QString &ipv6Prefix = {});
+// The nftables tables: "ip hutch" (inet family is not enough for NAT in
+// older kernels), and "ip6 hutch" with an IPv6 prefix.
+QString natTable(const QString &bridge, const IPv4Net &subnet, const QString &ipv6Prefix = {});
 
 class HostNetwork : public QObject {
     Q_OBJECT
@@ -72,6 +83,7 @@ public:
     State state() const { return m_state; }
     QString bridge() const { return m_options.name; }
     IPv4Net subnet() const { return m_subnet; }
+    QString ipv6Prefix() const { return m_ipv6Prefix; }
     bool dnsmasqRunning() const;
     qint64 dnsmasqPid() const;
     QString warning() const { return m_warning; }
@@ -89,6 +101,7 @@ private:
 
     BridgeOptions m_options;
     IPv4Net m_subnet;
+    QString m_ipv6Prefix;  // "fd..::/64" or empty
     State m_state = State::Down;
     bool m_stopping = false;
     std::unique_ptr<QProcess> m_dnsmasq;

@@ -3,6 +3,7 @@
 #include "values.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 namespace hutch {
 
@@ -53,6 +54,16 @@ Result<HelperSettings> HelperSettings::load(const QString &path)
             if (!err && (prefix < 8 || prefix > 29))
                 err = Error::invalid(QStringLiteral("bridge_subnet \"%1\" needs a prefix from /8 to /29").arg(value));
             s.bridgeSubnet = value;
+        } else if (key == QLatin1String("bridge_ipv6")) {
+            // "auto": a random unique local /64; or one given; "no": none.
+            static const QRegularExpression ula(QStringLiteral("^f[cd][0-9a-f]{0,2}(:[0-9a-f]{0,4}){1,7}/64$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+            if (value == QLatin1String("no"))
+                s.bridgeIPv6.clear();
+            else if (value == QLatin1String("auto") || ula.match(value).hasMatch())
+                s.bridgeIPv6 = value;
+            else
+                err = Error::invalid(QStringLiteral("bridge_ipv6 \"%1\" is not auto, no or a /64 of fc00::/7").arg(value));
         } else if (key == QLatin1String("default_backing_store")) {
             static const QStringList known = {QStringLiteral("best"), QStringLiteral("dir"), QStringLiteral("btrfs"),
                                               QStringLiteral("overlay"), QStringLiteral("lvm")};

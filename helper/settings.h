@@ -16,6 +16,7 @@ struct HelperSettings {
     QString defaultBridge = QStringLiteral("hutchbr0");
     QString defaultBackingStore = QStringLiteral("best");
     QString bridgeSubnet;  // "10.0.3.0/24"; empty: the first free 10.0.N.0/24
+    QString bridgeIPv6;    // "", "auto" or a ULA /64 (hostnetwork.h)
     QString sourcePath;    // the file these came from (may not exist)
 
     // Where the helper keeps the default bridge's record, leases and pid file.

@@ -40,7 +40,8 @@ private Q_SLOTS:
             "runtime = /run/hutch-test\n"
             "default_bridge = br0\n"
             "default_backing_store = btrfs\n"
-            "bridge_subnet = 172.30.8.0/24\n"));
+            "bridge_subnet = 172.30.8.0/24\n"
+            "bridge_ipv6 = fd12:3456:789a::/64\n"));
         QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
         QCOMPARE(s->storePath, QStringLiteral("/srv/hutch"));
         QCOMPARE(s->cachePath, QStringLiteral("/srv/cache"));
@@ -48,6 +49,7 @@ private Q_SLOTS:
         QCOMPARE(s->defaultBridge, QStringLiteral("br0"));
         QCOMPARE(s->defaultBackingStore, QStringLiteral("btrfs"));
         QCOMPARE(s->bridgeSubnet, QStringLiteral("172.30.8.0/24"));
+        QCOMPARE(s->bridgeIPv6, QStringLiteral("fd12:3456:789a::/64"));
         QCOMPARE(s->networkStatePath(), QStringLiteral("/run/hutch-test/network"));
     }
 
@@ -62,6 +64,8 @@ private Q_SLOTS:
         QTest::newRow("subnet without prefix") << QByteArray("bridge_subnet = 10.9.0.0\n") << QStringLiteral("needs a prefix from /8 to /29");
         QTest::newRow("subnet too small") << QByteArray("bridge_subnet = 10.9.0.0/31\n") << QStringLiteral("needs a prefix from /8 to /29");
         QTest::newRow("subnet not an address") << QByteArray("bridge_subnet = 10.9.0/24\n") << QStringLiteral("10.9.0");
+        QTest::newRow("global IPv6") << QByteArray("bridge_ipv6 = 2001:db8::/64\n") << QStringLiteral("is not auto, no or a /64 of fc00::/7");
+        QTest::newRow("IPv6 /48") << QByteArray("bridge_ipv6 = fd00:1::/48\n") << QStringLiteral("is not auto, no or a /64");
         QTest::newRow("backing store") << QByteArray("default_backing_store = zfs\n") << QStringLiteral("unknown backing store \"zfs\"");
     }
 

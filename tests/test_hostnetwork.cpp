@@ -22,10 +22,10 @@ using namespace hutch::test;
 
 namespace {
 
-bool nftTableExists()
+bool nftTableExists(const QString &family = QStringLiteral("ip"))
 {
     QProcess nft;
-    nft.start(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("table"), QStringLiteral("ip"), QStringLiteral("hutch")});
+    nft.start(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("table"), family, QStringLiteral("hutch")});
     return nft.waitForFinished(10000) && nft.exitStatus() == QProcess::NormalExit && nft.exitCode() == 0;
 }
 
@@ -85,6 +85,64 @@ private Q_SLOTS:
         QVERIFY(args.contains(QStringLiteral("--bind-interfaces")));
         QVERIFY(args.contains(QStringLiteral("--conf-file=/dev/null")));
         QVERIFY(args.contains(QStringLiteral("--dhcp-leasefile=/run/hutch/network/dnsmasq.leases")));
+    }
+
+    void ulaPrefixes()
+    {
+        const QString r1 = randomUlaPrefix(), r2 = randomUlaPrefix();
+        QVERIFY2(r1.startsWith(QLatin1String("fd")) && r1.endsWith(QLatin1String("::/64")), qPrintable(r1));
+        QCOMPARE(checkUlaPrefix(r1), r1);
+        QVERIFY(r1 != r2);  // 40 random bits
+        QCOMPARE(checkUlaPrefix(QStringLiteral("fd12:3456:789a:1::9/64")), QStringLiteral("fd12:3456:789a:1::/64"));
+        QCOMPARE(checkUlaPrefix(QStringLiteral("2001:db8::/64")), QString());  // not unique local
+        QCOMPARE(checkUlaPrefix(QStringLiteral("fd12::/48")), QString());      // not a /64
+        QCOMPARE(checkUlaPrefix(QStringLiteral("fd12::zz/64")), QString());
+        BridgeOptions o;
+        const QStringList args = dnsmasqArguments(o, *IPv4Net::parse(QStringLiteral("10.0.3.0/24")), r1);
+        QVERIFY(args.contains(QStringLiteral("--enable-ra")));
+        QVERIFY(args.contains(QStringLiteral("--dhcp-range=::,constructor:hutchbr0,ra-only,64")));
+        QVERIFY(!dnsmasqArguments(o, *IPv4Net::parse(QStringLiteral("10.0.3.0/24"))).contains(QStringLiteral("--enable-ra")));
+        QVERIFY(natTable(QStringLiteral("hutchbr0"), *IPv4Net::parse(QStringLiteral("10.0.3.0/24")), r1)
+                    .contains(QStringLiteral("ip6 saddr %1 ip6 daddr != %1 masquerade").arg(r1)));
+    }
+
+    // A unique local /64 on the bridge: containers configure themselves
+    // from dnsmasq's router advertisements and reach the bridge over IPv6.
+    void ipv6BySlaac()
+    {
+        if (!m_inNamespace)
+            QSKIP("needs root and a network namespace of its own (unshare CLONE_NEWNET)");
+        if (QStandardPaths::findExecutable(QStringLiteral("dnsmasq")).isEmpty())
+            QSKIP("dnsmasq is not installed (Debian package dnsmasq-base)");
+        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QTemporaryDir state;
+        HostNetwork net;
+        BridgeOptions o;
+        o.name = QStringLiteral("hutchbr6");
+        o.stateDir = state.path();
+        o.ipv6 = QStringLiteral("auto");
+        QVERIFY(!net.up(o));
+        const QString prefix = net.ipv6Prefix();
+        QVERIFY2(!checkUlaPrefix(prefix).isEmpty(), qPrintable(prefix));
+        const QString gateway = prefix.section(QLatin1Char('/'), 0, 0) + QStringLiteral("1");
+        QVERIFY(nftTableExists(QStringLiteral("ip6")));
+        RuntimeFixture fx;
+        QVERIFY(!fx.create(QStringLiteral("six"), {QStringLiteral("lxc.net.0.type = veth"), QStringLiteral("lxc.net.0.link = hutchbr6"),
+                                                   QStringLiteral("lxc.net.0.flags = up")}));
+        QVERIFY(fx.runtime().start(QStringLiteral("six")).ok());
+        // SLAAC happens in the container's kernel; nothing tells the host.
+        const QString net64 = prefix.section(QLatin1String("::"), 0, 0) + QLatin1Char(':');
+        QByteArray out;
+        QTRY_COMPARE_WITH_TIMEOUT(fx.exec(QStringLiteral("six"), QStringLiteral("ip -6 addr show dev eth0 scope global | grep -q 'inet6 %1'").arg(net64),
+                                          &out),
+                                  QStringLiteral("exit 0"), 30000);
+        out.clear();
+        const QString ping = fx.exec(QStringLiteral("six"), QStringLiteral("ping6 -c 1 -W 5 ") + gateway, &out);
+        QVERIFY2(ping == QLatin1String("exit 0"), out.constData());
+        fx.stopAll();
+        QVERIFY(!net.down());
+        QVERIFY(!nftTableExists(QStringLiteral("ip6")));
     }
 
     void natTableLivesWithTheBridge()

@@ -143,6 +143,7 @@ Status Service::ensureDefaultNetwork()
     BridgeOptions options;
     options.name = m_settings.defaultBridge;
     options.subnet = m_settings.bridgeSubnet;
+    options.ipv6 = m_settings.bridgeIPv6;
     options.stateDir = m_settings.networkStatePath();
     if (const QString dnsmasq = qEnvironmentVariable("HUTCH_DNSMASQ"); !dnsmasq.isEmpty())
         options.dnsmasq = dnsmasq;  // tests: a dnsmasq that is not there
@@ -183,6 +184,8 @@ QVariantMap Service::GetSettings(const QVariantMap &)
                         {QStringLiteral("bridgeState"), states.value(m_network->state())},
                         {QStringLiteral("bridgeSubnet"), m_network->state() == HostNetwork::State::Up
                                                              ? m_network->subnet().toString() : QString()},
+                        {QStringLiteral("bridgeIPv6"), m_network->state() == HostNetwork::State::Up
+                                                           ? m_network->ipv6Prefix() : QString()},
                         {QStringLiteral("dnsmasqRunning"), m_network->dnsmasqRunning()},
                         {QStringLiteral("warning"), m_network->warning()}};
         call.reply({out});
