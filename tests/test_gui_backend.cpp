@@ -876,6 +876,30 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/slow")));
     }
 
+    // Cancel on an export in the operations panel: not an error, and the
+    // file the GUI created for it is gone.
+    void cancelledExportLeavesNoFile()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("made")), QStringLiteral("STOPPED"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString archive = dir.filePath(QStringLiteral("made.tar"));
+        QSignalSpy started(w->transfers(), &ArchiveTransfers::jobStarted);
+        QSignalSpy finished(w->operations(), &OperationsPanel::finished);
+        w->exportContainer(QStringLiteral("made"), archive);
+        QTRY_COMPARE(started.count(), 1);
+        const QString path = started.first().at(0).toString();
+        QVERIFY(QFileInfo::exists(archive));
+        QCOMPARE(w->transfers()->pendingExports(), QStringList{archive});
+        QTRY_VERIFY(w->operations()->rowOf(path) >= 0);
+        w->operations()->cancel(path);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.first().at(4).toBool(), true);  // cancelled
+        QVERIFY2(w->messageBar()->text().isEmpty(), qPrintable(w->messageBar()->text()));
+        QTRY_VERIFY(!QFileInfo::exists(archive));
+        QVERIFY(w->transfers()->pendingExports().isEmpty());
+    }
+
     void wizardCancel()
     {
         // Job steps are slow now (reconnectsAfterHelperRestart): cancel midway.
