@@ -49,6 +49,8 @@ ContainerActions::ContainerActions(HelperConnection *connection, ContainerListMo
         {Console, "actionConsole", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::Key_T), QStyle::SP_ComputerIcon},
         {Shell, "actionShell", "utilities-terminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), QStyle::SP_CommandLink},
         {Clone, "actionClone", "edit-copy", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QStyle::SP_FileDialogNewFolder},
+        {Export, "actionExport", "document-save-as", QKeySequence(Qt::CTRL | Qt::Key_E), QStyle::SP_DialogSaveButton},
+        {Import, "actionImport", "document-open", QKeySequence(Qt::CTRL | Qt::Key_O), QStyle::SP_DialogOpenButton},
         {Rename, "actionRename", "edit-rename", QKeySequence(Qt::Key_F2)},
         {Destroy, "actionDestroy", "edit-delete", QKeySequence(Qt::SHIFT | Qt::Key_Delete), QStyle::SP_TrashIcon},
         {Properties, "actionProperties", "document-properties", QKeySequence(Qt::ALT | Qt::Key_Return), QStyle::SP_FileDialogInfoView},
@@ -89,6 +91,8 @@ void ContainerActions::retranslate()
     action(Console)->setText(tr("&Console"));
     action(Shell)->setText(tr("S&hell"));
     action(Clone)->setText(tr("C&lone…"));
+    action(Export)->setText(tr("&Export…"));
+    action(Import)->setText(tr("&Import…"));
     action(Rename)->setText(tr("Re&name…"));
     action(Destroy)->setText(tr("&Destroy…"));
     action(Properties)->setText(tr("&Properties"));
@@ -116,6 +120,8 @@ QString ContainerActions::hutchctlCommand(Kind kind, const QStringList &names)
     case Console: return each(QStringLiteral("hutchctl console %1"));
     case Shell: return each(QStringLiteral("hutchctl attach %1 -- /bin/sh"));
     case Clone: return each(QStringLiteral("hutchctl clone %1 NEW"));
+    case Export: return each(QStringLiteral("hutchctl export %1 %1.tar.xz"));
+    case Import: return QStringLiteral("hutchctl import FILE");
     case Rename: return each(QStringLiteral("hutchctl rename %1 NEW"));
     case Destroy: return each(QStringLiteral("hutchctl destroy %1"));
     case Properties: return each(QStringLiteral("hutchctl info %1"));
@@ -135,7 +141,7 @@ QList<ContainerActions::Kind> ContainerActions::allowedFor(const QStringList &st
         else ++other;
     }
     const bool one = states.size() == 1;
-    QList<Kind> out{Create, Refresh};
+    QList<Kind> out{Create, Import, Refresh};
     // Bulk actions: allowed when at least one selected container can take
     // them; the others are left alone.
     if (stopped > 0) out << Start;
@@ -143,7 +149,7 @@ QList<ContainerActions::Kind> ContainerActions::allowedFor(const QStringList &st
     if (running > 0) out << Shutdown << Reboot << Freeze;
     if (frozen > 0) out << Unfreeze;
     if (one && running == 1) out << Console << Shell;
-    if (one && stopped == 1) out << Clone << Rename;
+    if (one && stopped == 1) out << Clone << Export << Rename;
     if (!states.isEmpty()) out << Destroy;
     if (one) out << Properties;
     return out;
@@ -233,6 +239,10 @@ void ContainerActions::trigger(Kind kind)
     case Clone:
         if (names.size() == 1) Q_EMIT cloneRequested(names.first());
         return;
+    case Export:
+        if (names.size() == 1) Q_EMIT exportRequested(names.first());
+        return;
+    case Import: Q_EMIT importRequested(); return;
     case Rename:
         if (names.size() == 1) rename(names.first());
         return;

@@ -24,7 +24,7 @@ class ContainerActions : public QObject
 public:
     enum Kind {
         Create, Start, Stop, Shutdown, Reboot, Freeze, Unfreeze,
-        Console, Shell, Clone, Rename, Destroy, Properties, Refresh, KindCount
+        Console, Shell, Clone, Export, Rename, Destroy, Properties, Refresh, Import, KindCount
     };
 
     ContainerActions(HelperConnection *connection, ContainerListModel *model, QWidget *window);
@@ -63,6 +63,9 @@ Q_SIGNALS:
     void shellRequested(const QString &name);
     void createRequested();
     void cloneRequested(const QString &source);
+    // Export…: the window asks where; Import…: which archive, then how.
+    void exportRequested(const QString &name);
+    void importRequested();
     void propertiesRequested(const QString &name);
     void info(const QString &message);
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "archivetransfers.h"
 #include "clonedialog.h"
 #include "consolewindow.h"
 #include "containeractions.h"
@@ -9,6 +10,7 @@
 #include "createwizard.h"
 #include "detailspanel.h"
 #include "helperconnection.h"
+#include "importdialog.h"
 #include "messagebar.h"
 #include "operationspanel.h"
 #include "preferences.h"
@@ -19,7 +21,10 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -41,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_model = new ContainerListModel(this);
     m_feed = new ContainerFeed(m_connection, m_model, this);
     m_actions = new ContainerActions(m_connection, m_model, this);
+    m_transfers = new ArchiveTransfers(m_connection, this);
     m_consoles = new ConsoleWindows(m_connection, this);
 
     createCentralView();
@@ -162,6 +168,7 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("menuFile"));
     m_fileMenu->addAction(m_actions->action(K::Create));
+    m_fileMenu->addAction(m_actions->action(K::Import));
     m_fileMenu->addAction(m_actions->action(K::Refresh));
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString());
@@ -191,6 +198,7 @@ void MainWindow::createMenus()
     m_containerMenu->addAction(m_actions->action(K::Shell));
     m_containerMenu->addSeparator();
     m_containerMenu->addAction(m_actions->action(K::Clone));
+    m_containerMenu->addAction(m_actions->action(K::Export));
     m_containerMenu->addAction(m_actions->action(K::Rename));
     m_containerMenu->addAction(m_actions->action(K::Destroy));
     m_containerMenu->addSeparator();
@@ -295,11 +303,15 @@ void MainWindow::wireActions()
         else
             statusBar()->showMessage(message, 5000);
     });
-    connect(m_actions, &ContainerActions::jobStarted, this, [this](const QString &path, const QString &op,
-                                                                   const QString &name) {
+    auto track = [this](const QString &path, const QString &op, const QString &name) {
         m_operations->track(path, op, name);
         m_operationsDock->show();
-    });
+    };
+    connect(m_actions, &ContainerActions::jobStarted, this, track);
+    connect(m_transfers, &ArchiveTransfers::jobStarted, this, track);
+    connect(m_transfers, &ArchiveTransfers::error, this, &MainWindow::showError);
+    connect(m_actions, &ContainerActions::exportRequested, this, [this](const QString &name) { exportContainer(name); });
+    connect(m_actions, &ContainerActions::importRequested, this, [this] { importArchive(); });
     connect(m_actions, &ContainerActions::consoleRequested, m_consoles, &ConsoleWindows::openConsole);
     connect(m_actions, &ContainerActions::shellRequested, m_consoles, &ConsoleWindows::openShell);
     connect(m_actions, &ContainerActions::createRequested, this, &MainWindow::openCreateWizard);
@@ -316,8 +328,8 @@ void MainWindow::wireActions()
                     statusBar()->showMessage(tr("Cancelled: %1 of \"%2\"").arg(what, name), 5000);
                 else if (!success)
                     showError(tr("%1 of \"%2\" failed: %3").arg(what, name, message), false);
-                else if (op == QLatin1String("clone"))
-                    selectContainer(name);
+                else if ((op == QLatin1String("clone") || op == QLatin1String("import")) && !selectContainer(name))
+                    m_selectAfterCreate = name;  // when its row comes
                 if (m_operations->runningCount() == 0)
                     m_operationsDock->hide();
             });
@@ -362,6 +374,7 @@ void MainWindow::showContextMenu(const QPoint &pos)
     menu.setObjectName(QStringLiteral("containerContextMenu"));
     if (!index.isValid()) {
         menu.addAction(m_actions->action(K::Create));
+        menu.addAction(m_actions->action(K::Import));
         menu.addAction(m_actions->action(K::Refresh));
     } else {
         menu.addActions(m_actions->lifecycleActions());
@@ -383,6 +396,7 @@ void MainWindow::showContextMenu(const QPoint &pos)
         menu.addAction(m_actions->action(K::Shell));
         menu.addSeparator();
         menu.addAction(m_actions->action(K::Clone));
+        menu.addAction(m_actions->action(K::Export));
         menu.addAction(m_actions->action(K::Rename));
         menu.addAction(m_actions->action(K::Destroy));
         menu.addSeparator();
@@ -425,6 +439,64 @@ void MainWindow::openCloneDialog(const QString &source)
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_actions->clone(source, dialog.newName(), dialog.snapshot());
+}
+
+void MainWindow::exportContainer(const QString &name, const QString &file)
+{
+    QString path = file;
+    QString compression = ArchiveTransfers::compressionFor(file);
+    if (path.isEmpty()) {
+        QFileDialog dialog(this, tr("Export \"%1\"").arg(name));
+        dialog.setObjectName(QStringLiteral("exportFileDialog"));
+        dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setFileMode(QFileDialog::AnyFile);
+        const QStringList filters = ArchiveTransfers::nameFilters();
+        const QStringList kinds = ArchiveTransfers::compressions();
+        dialog.setNameFilters(filters);
+        dialog.selectNameFilter(filters.first());
+        // A name typed without a suffix gets the chosen kind's (and the
+        // dialog asks about replacing that file, not the typed one).
+        dialog.setDefaultSuffix(ArchiveTransfers::suffixFor(kinds.first()).mid(1));
+        connect(&dialog, &QFileDialog::filterSelected, &dialog, [&](const QString &filter) {
+            if (const qsizetype i = filters.indexOf(filter); i >= 0)
+                dialog.setDefaultSuffix(ArchiveTransfers::suffixFor(kinds.at(i)).mid(1));
+        });
+        dialog.setDirectory(m_archiveDir.isEmpty() ? QDir::homePath() : m_archiveDir);
+        dialog.selectFile(name + ArchiveTransfers::suffixFor(kinds.first()));
+        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+            return;
+        path = dialog.selectedFiles().constFirst();
+        compression = ArchiveTransfers::compressionFor(path);
+        // Another suffix than the four: the kind the filter says.
+        if (compression.isEmpty())
+            compression = kinds.value(filters.indexOf(dialog.selectedNameFilter()), kinds.first());
+    }
+    m_archiveDir = QFileInfo(path).absolutePath();
+    statusBar()->showMessage(ArchiveTransfers::exportCommand(name, path), 5000);
+    m_transfers->exportContainer(name, path, compression);
+}
+
+ImportDialog *MainWindow::importArchive(const QString &file)
+{
+    QString path = file;
+    if (path.isEmpty()) {
+        const QStringList filters = QStringList{tr("Container archives") + QStringLiteral(" (*.tar.xz *.tar.gz *.tar.zst *.tar)")}
+            + ArchiveTransfers::nameFilters() + QStringList{tr("All files") + QStringLiteral(" (*)")};
+        path = QFileDialog::getOpenFileName(this, tr("Import Container"),
+                                            m_archiveDir.isEmpty() ? QDir::homePath() : m_archiveDir,
+                                            filters.join(QStringLiteral(";;")));
+        if (path.isEmpty())
+            return nullptr;
+    }
+    m_archiveDir = QFileInfo(path).absolutePath();
+    auto *dialog = new ImportDialog(path, m_model, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        statusBar()->showMessage(dialog->command(), 5000);
+        m_transfers->importArchive(dialog->file(), dialog->newName(), dialog->backingStore());
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::showProperties(const QString &name)

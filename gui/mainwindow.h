@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class ArchiveTransfers;
 class ConsoleWindows;
 class ContainerActions;
 class ContainerFeed;
@@ -9,6 +10,7 @@ class ContainerListModel;
 class ContainerView;
 class DetailsPanel;
 class HelperConnection;
+class ImportDialog;
 class MessageBar;
 class OperationsPanel;
 class Preferences;
@@ -45,8 +47,16 @@ public:
     Preferences *preferences() const { return m_preferences; }
     // Opens the Settings dialog (Edit → Settings…); returns it (tests).
     SettingsDialog *showSettings();
-    // Selects NAME in the list (a finished creation, a clone).
+    ArchiveTransfers *transfers() const { return m_transfers; }
+    // Selects NAME in the list (a finished creation, a clone, an import).
     bool selectContainer(const QString &name);
+    // Container → Export…: asks where (a save dialog) unless FILE is given
+    // (tests), then follows the job in the operations panel.
+    void exportContainer(const QString &name, const QString &file = QString());
+    // File → Import…: asks for the archive (an open dialog) unless FILE is
+    // given (tests), then opens the import dialog (window-modal, returned;
+    // null when the user chose no file); accepting it starts the job.
+    ImportDialog *importArchive(const QString &file = QString());
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -74,6 +84,7 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     ContainerFeed *m_feed = nullptr;
     ContainerActions *m_actions = nullptr;
+    ArchiveTransfers *m_transfers = nullptr;
     ConsoleWindows *m_consoles = nullptr;
     OperationsPanel *m_operations = nullptr;
     QDockWidget *m_operationsDock = nullptr;
@@ -97,4 +108,5 @@ private:
     QAction *m_settingsAction = nullptr;
     Preferences *m_preferences = nullptr;
     QString m_selectAfterCreate;
+    QString m_archiveDir;  // where the last export or import was, this session
 };

@@ -37,12 +37,18 @@ OperationsPanel::OperationsPanel(HelperConnection *connection, QWidget *parent)
     // before track() could be called (the reply with the path races them).
     connect(connection->helper(), &Helper1Proxy::JobProgress, this, &OperationsPanel::onProgress);
     connect(connection->helper(), &Helper1Proxy::JobFinished, this, &OperationsPanel::onFinished);
+    // Log lines of every job, subscribed once and before any call: an
+    // import's last line names what it made, and it may come before the
+    // reply that tells a caller the job's path.
+    connection->bus().connect(client::kService, QString(), QStringLiteral("io.github.hutch.Job1"), QStringLiteral("Log"),
+                              this, SLOT(onLog(QString,QDBusMessage)));
     // A helper that went away took its jobs with it (a restarted one starts
     // its job numbers again).
     connect(connection, &HelperConnection::disconnected, this, [this] {
         qDeleteAll(m_items);
         m_items.clear();
         m_finished.clear();
+        m_imported.clear();
     });
 }
 
@@ -54,6 +60,8 @@ QString OperationsPanel::operationText(const QString &operation)
     if (operation == QLatin1String("download")) return tr("Download");
     if (operation == QLatin1String("snapshot")) return tr("Snapshot");
     if (operation == QLatin1String("restore")) return tr("Restore snapshot");
+    if (operation == QLatin1String("export")) return tr("Export");
+    if (operation == QLatin1String("import")) return tr("Import");
     return operation;
 }
 
@@ -122,6 +130,17 @@ void OperationsPanel::onProgress(const QDBusObjectPath &job, double progress)
     Q_EMIT progressed(path, progress);
 }
 
+void OperationsPanel::onLog(const QString &line, const QDBusMessage &message)
+{
+    const QString path = message.path();
+    static const QLatin1String imported("imported as ");
+    if (line.startsWith(imported))
+        m_imported.insert(path, line.mid(imported.size()));
+    if (QTreeWidgetItem *item = itemFor(path))
+        item->setToolTip(ColProgress, line);
+    Q_EMIT logLine(path, line);
+}
+
 void OperationsPanel::onFinished(const QDBusObjectPath &job, bool success, const QString &error,
                                  const QString &message)
 {
@@ -130,13 +149,16 @@ void OperationsPanel::onFinished(const QDBusObjectPath &job, bool success, const
     if (m_finished.size() > 100)
         m_finished.removeFirst();
     QTreeWidgetItem *item = m_items.take(path);
+    const QString imported = m_imported.take(path);
     // A job this panel never showed (another client's that ended before
     // any progress, or one a dialog follows itself): nobody here waits for
     // its outcome, and it has no name to report it by.
     if (!item)
         return;
     const QString operation = item->data(ColOperation, Qt::UserRole).toString();
-    const QString container = item->text(ColContainer);
+    // An import without a new name is shown by its file until it says
+    // which container it made.
+    const QString container = imported.isEmpty() ? item->text(ColContainer) : imported;
     delete item;
     const bool cancelled = HelperConnection::isCancelled(error);
     QString text;

@@ -1,5 +1,5 @@
 // OperationsPanel: the helper's long operations (create, clone, destroy,
-// download) with progress and Cancel. Jobs started by this GUI are added by
+// download, export, import) with progress and Cancel. Jobs started by this GUI are added by
 // track(); jobs of other clients appear with their first progress signal.
 // A cancelled job is reported as cancelled, not as an error.
 #pragma once
@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class HelperConnection;
+class QDBusMessage;
 class QDBusObjectPath;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -34,6 +35,10 @@ Q_SIGNALS:
                   bool cancelled, const QString &message);
     void logLine(const QString &path, const QString &line);
 
+private Q_SLOTS:
+    // Any job's Log signal; MESSAGE tells which job.
+    void onLog(const QString &line, const QDBusMessage &message);
+
 private:
     void onProgress(const QDBusObjectPath &job, double progress);
     void onFinished(const QDBusObjectPath &job, bool success, const QString &error, const QString &message);
@@ -46,4 +51,7 @@ private:
     // reply that tells a caller the job's path, and a late track() or
     // progress signal must not bring them back.
     QStringList m_finished;
+    // The name an import made, from its last log line ("imported as NAME"),
+    // by job path until the job ends.
+    QHash<QString, QString> m_imported;
 };

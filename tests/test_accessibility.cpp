@@ -1,12 +1,13 @@
 // Keyboard and screen-reader reachability, offscreen: every widget a user
 // can tab to in the main window, the creation wizard (every page), the
-// Settings, Clone and Properties dialogs has a name a screen reader can
+// Settings, Clone, Import and Properties dialogs has a name a screen reader can
 // say (its accessible name, its text, or the label it is the buddy of, as
 // QAccessible reports it), and Tab reaches each of them.
 #include "clonedialog.h"
 #include "containerlistmodel.h"
 #include "createwizard.h"
 #include "helperconnection.h"
+#include "importdialog.h"
 #include "mainwindow.h"
 #include "propertiesdialog.h"
 #include "settingsdialog.h"
@@ -182,6 +183,20 @@ private Q_SLOTS:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without a name:\n") + missing.join('\n')));
         const QStringList notReached = unreachable(&dialog);
         QVERIFY2(notReached.isEmpty(), qPrintable(QStringLiteral("not reached by Tab:\n") + notReached.join('\n')));
+    }
+
+    void importDialog()
+    {
+        MainWindow w;
+        ImportDialog *dialog = w.importArchive(QStringLiteral("/tmp/web.tar.xz"));
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY(focusable(dialog).size() >= 3);  // name, storage, the buttons
+        const QStringList missing = unnamed(dialog);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without a name:\n") + missing.join('\n')));
+        const QStringList notReached = unreachable(dialog);
+        QVERIFY2(notReached.isEmpty(), qPrintable(QStringLiteral("not reached by Tab:\n") + notReached.join('\n')));
+        dialog->reject();
     }
 
     void propertiesDialog()

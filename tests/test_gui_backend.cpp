@@ -5,6 +5,7 @@
 // container's console and sees its shell; the wizard creates, a drop
 // clones, Destroy asks with the name; the helper restarted under the GUI is
 // reconnected. No polling sleeps: QTRY_ and signal spies.
+#include "archivetransfers.h"
 #include "busfixture.h"
 #include "client.h"
 #include "clonedialog.h"
@@ -20,6 +21,7 @@
 #include "historygraph.h"
 #include "logview.h"
 #include "helperconnection.h"
+#include "importdialog.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "operationspanel.h"
@@ -52,6 +54,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -619,6 +622,111 @@ private Q_SLOTS:
         QTRY_VERIFY(w->model()->rowOf(name) < 0);
     }
 
+    // Export… into a file the GUI creates, then Import… of that file under a
+    // new name through the import dialog: the new row appears, is selected
+    // and has the exported rootfs; then under the archive's own name. A
+    // failed export leaves no file.
+    void exportAndImport()
+    {
+        const QString name = QStringLiteral("packed"), copy = QStringLiteral("unpacked");
+        const auto made = fx->hutchctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")},
+                                       false);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QTRY_COMPARE(stateOf(name), QStringLiteral("STOPPED"));
+        const QString marker = QStringLiteral("/rootfs/etc/hutch-export-test");
+        auto read = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
+        };
+        {
+            QFile f(fx->storePath() + QLatin1Char('/') + name + marker);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write("exported\n") == 9);
+        }
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString archive = dir.filePath(name + QStringLiteral(".tar.gz"));
+
+        // Enabled for the one stopped container; its status tip is the command.
+        QVERIFY(w->selectContainer(name));
+        QAction *exportAction = w->actions()->action(ContainerActions::Export);
+        QVERIFY(exportAction->isEnabled());
+        QVERIFY2(exportAction->statusTip() == QStringLiteral("hutchctl export packed packed.tar.xz"),
+                 qPrintable(exportAction->statusTip()));
+        QVERIFY(w->actions()->action(ContainerActions::Import)->isEnabled());
+
+        QSignalSpy finished(w->operations(), &OperationsPanel::finished);
+        QSignalSpy started(w->transfers(), &ArchiveTransfers::jobStarted);
+        w->exportContainer(name, archive);
+        QTRY_COMPARE(started.count(), 1);
+        QCOMPARE(started.last().at(1).toString(), QStringLiteral("export"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY2(finished.last().at(3).toBool(), qPrintable(finished.last().at(5).toString()));
+        QCOMPARE(finished.last().at(1).toString(), QStringLiteral("export"));
+        QVERIFY(QFileInfo(archive).size() > 0);
+        QVERIFY(read(archive).startsWith("\x1f\x8b"));  // gzip, from the suffix
+        QVERIFY(w->transfers()->pendingExports().isEmpty());
+
+        // A refused export removes the file the GUI created for it.
+        const QString refused = dir.filePath(QStringLiteral("nosuch.tar"));
+        w->messageBar()->hide();
+        w->exportContainer(QStringLiteral("nosuch"), refused);
+        QTRY_VERIFY(!w->messageBar()->text().isEmpty());
+        QVERIFY2(w->messageBar()->text().contains(QStringLiteral("nosuch")), qPrintable(w->messageBar()->text()));
+        QVERIFY(!QFileInfo::exists(refused));
+        w->messageBar()->hide();
+
+        // Import under a new name: the name is checked as typed.
+        ImportDialog *dialog = w->importArchive(archive);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *nameEdit = dialog->findChild<QLineEdit *>(QStringLiteral("importName"));
+        QVERIFY(nameEdit);
+        QVERIFY(dialog->importButton()->isEnabled());  // empty: the archive's name
+        nameEdit->setText(name);
+        QVERIFY(!dialog->importButton()->isEnabled());  // taken
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("importNameProblem"))->text().contains(name));
+        nameEdit->setText(QStringLiteral("bad/name"));
+        QVERIFY(!dialog->importButton()->isEnabled());
+        nameEdit->setText(copy);
+        QVERIFY(dialog->importButton()->isEnabled());
+        auto *storage = dialog->findChild<QComboBox *>(QStringLiteral("importStorage"));
+        storage->setCurrentIndex(storage->findData(QStringLiteral("dir")));
+        QCOMPARE(dialog->command(), QStringLiteral("hutchctl import %1 --name unpacked -B dir").arg(archive));
+        dialog->importButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QVERIFY2(finished.last().at(3).toBool(), qPrintable(finished.last().at(5).toString()));
+        QCOMPARE(finished.last().at(1).toString(), QStringLiteral("import"));
+        QCOMPARE(finished.last().at(2).toString(), copy);
+        auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
+        auto selected = [view] {
+            const QModelIndexList rows = view->selectionModel()->selectedRows();
+            return rows.size() == 1 ? rows.first().data(ContainerListModel::NameRole).toString() : QString();
+        };
+        QTRY_COMPARE(selected(), copy);
+        QCOMPARE(stateOf(copy), QStringLiteral("STOPPED"));
+        QCOMPARE(read(fx->storePath() + QLatin1Char('/') + copy + marker), QByteArray("exported\n"));
+
+        // Without a new name: the job's last line says which it made.
+        QVERIFY(fx->hutchctl({QStringLiteral("destroy"), name}, false).exitCode == 0);
+        QTRY_VERIFY(w->model()->rowOf(name) < 0);
+        dialog = w->importArchive(archive);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->command(), QStringLiteral("hutchctl import %1").arg(archive));
+        dialog->importButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
+        QVERIFY2(finished.last().at(3).toBool(), qPrintable(finished.last().at(5).toString()));
+        QCOMPARE(finished.last().at(2).toString(), name);
+        QTRY_COMPARE(selected(), name);
+        QCOMPARE(read(fx->storePath() + QLatin1Char('/') + name + marker), QByteArray("exported\n"));
+        QTRY_COMPARE(w->operations()->runningCount(), 0);
+
+        for (const QString &n : {name, copy}) {
+            QVERIFY(fx->hutchctl({QStringLiteral("destroy"), n}, false).exitCode == 0);
+            QTRY_VERIFY(w->model()->rowOf(n) < 0);
+        }
+    }
+
     // With HUTCH_SCREENSHOT_DIR set: the main window with a few containers
     // and a console window, as PNG (for docs/screenshots and for looking).
     void screenshots()
@@ -766,6 +874,30 @@ private Q_SLOTS:
         QCOMPARE(w->operations()->runningCount(), 0);
         QVERIFY(w->model()->rowOf(QStringLiteral("slow")) < 0);
         QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/slow")));
+    }
+
+    // Cancel on an export in the operations panel: not an error, and the
+    // file the GUI created for it is gone.
+    void cancelledExportLeavesNoFile()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("made")), QStringLiteral("STOPPED"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString archive = dir.filePath(QStringLiteral("made.tar"));
+        QSignalSpy started(w->transfers(), &ArchiveTransfers::jobStarted);
+        QSignalSpy finished(w->operations(), &OperationsPanel::finished);
+        w->exportContainer(QStringLiteral("made"), archive);
+        QTRY_COMPARE(started.count(), 1);
+        const QString path = started.first().at(0).toString();
+        QVERIFY(QFileInfo::exists(archive));
+        QCOMPARE(w->transfers()->pendingExports(), QStringList{archive});
+        QTRY_VERIFY(w->operations()->rowOf(path) >= 0);
+        w->operations()->cancel(path);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.first().at(4).toBool(), true);  // cancelled
+        QVERIFY2(w->messageBar()->text().isEmpty(), qPrintable(w->messageBar()->text()));
+        QTRY_VERIFY(!QFileInfo::exists(archive));
+        QVERIFY(w->transfers()->pendingExports().isEmpty());
     }
 
     void wizardCancel()

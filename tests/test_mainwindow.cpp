@@ -241,19 +241,19 @@ void TestMainWindow::actionsFollowStates_data()
     QTest::addColumn<QStringList>("states");
     QTest::addColumn<QList<int>>("enabled");
     QTest::addColumn<QList<int>>("disabled");
-    QTest::newRow("nothing") << QStringList{} << QList<int>{K::Create}
-                             << QList<int>{K::Start, K::Stop, K::Destroy, K::Console, K::Properties};
+    QTest::newRow("nothing") << QStringList{} << QList<int>{K::Create, K::Import}
+                             << QList<int>{K::Start, K::Stop, K::Destroy, K::Console, K::Properties, K::Export};
     QTest::newRow("stopped") << QStringList{QStringLiteral("STOPPED")}
-                             << QList<int>{K::Start, K::Clone, K::Rename, K::Destroy, K::Properties}
+                             << QList<int>{K::Start, K::Clone, K::Export, K::Rename, K::Destroy, K::Properties, K::Import}
                              << QList<int>{K::Stop, K::Shutdown, K::Console, K::Shell, K::Freeze, K::Unfreeze};
     QTest::newRow("running") << QStringList{QStringLiteral("RUNNING")}
                              << QList<int>{K::Stop, K::Shutdown, K::Reboot, K::Freeze, K::Console, K::Shell}
-                             << QList<int>{K::Start, K::Clone, K::Rename, K::Unfreeze};
+                             << QList<int>{K::Start, K::Clone, K::Export, K::Rename, K::Unfreeze};
     QTest::newRow("frozen") << QStringList{QStringLiteral("FROZEN")} << QList<int>{K::Unfreeze, K::Stop}
                             << QList<int>{K::Freeze, K::Start, K::Console, K::Shutdown};
     QTest::newRow("mixed") << QStringList{QStringLiteral("RUNNING"), QStringLiteral("STOPPED")}
                            << QList<int>{K::Start, K::Stop, K::Shutdown, K::Destroy}
-                           << QList<int>{K::Console, K::Clone, K::Rename, K::Properties};
+                           << QList<int>{K::Console, K::Clone, K::Export, K::Rename, K::Properties};
 }
 
 void TestMainWindow::actionsFollowStates()

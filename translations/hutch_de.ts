@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ArchiveTransfers</name>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="79"/>
+        <source>Archive compressed with xz</source>
+        <translation>Mit xz komprimiertes Archiv</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="80"/>
+        <source>Archive compressed with gzip</source>
+        <translation>Mit gzip komprimiertes Archiv</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="81"/>
+        <source>Archive compressed with zstd</source>
+        <translation>Mit zstd komprimiertes Archiv</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="82"/>
+        <source>Uncompressed archive</source>
+        <translation>Unkomprimiertes Archiv</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="105"/>
+        <source>Could not export &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="110"/>
+        <source>%1: cannot create %2: %3</source>
+        <translation>%1: %2 kann nicht angelegt werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="134"/>
+        <location filename="../gui/archivetransfers.cpp" line="161"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="141"/>
+        <source>Could not import &quot;%1&quot;</source>
+        <translation>„%1“ konnte nicht importiert werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="144"/>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1: %2 kann nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
     <name>CloneDialog</name>
     <message>
         <location filename="../gui/clonedialog.cpp" line="15"/>
@@ -257,153 +306,163 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="82"/>
+        <location filename="../gui/containeractions.cpp" line="84"/>
         <source>&amp;Create…</source>
         <translation>&amp;Erstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="83"/>
+        <location filename="../gui/containeractions.cpp" line="85"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="84"/>
+        <location filename="../gui/containeractions.cpp" line="86"/>
         <source>S&amp;top (Kill)</source>
         <translation>S&amp;toppen (hart)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="85"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="86"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>Re&amp;boot</source>
         <translation>Neu&amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Einfrieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>&amp;Unfreeze</source>
         <translation>&amp;Auftauen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>C&amp;lone…</source>
         <translation>&amp;Klonen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="95"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Destroy…</source>
         <translation>&amp;Vernichten …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Properties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>Copy as hutchctl Command</source>
         <translation>Als hutchctl-Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="165"/>
+        <location filename="../gui/containeractions.cpp" line="171"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="185"/>
+        <location filename="../gui/containeractions.cpp" line="191"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="192"/>
+        <location filename="../gui/containeractions.cpp" line="198"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="262"/>
+        <location filename="../gui/containeractions.cpp" line="272"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="263"/>
+        <location filename="../gui/containeractions.cpp" line="273"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestoppt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="264"/>
+        <location filename="../gui/containeractions.cpp" line="274"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht heruntergefahren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="265"/>
+        <location filename="../gui/containeractions.cpp" line="275"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht neu gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="266"/>
+        <location filename="../gui/containeractions.cpp" line="276"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht eingefroren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="267"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht aufgetaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="285"/>
+        <location filename="../gui/containeractions.cpp" line="295"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht geklont werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="292"/>
+        <location filename="../gui/containeractions.cpp" line="302"/>
         <source>Rename Container</source>
         <translation>Container umbenennen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="293"/>
+        <location filename="../gui/containeractions.cpp" line="303"/>
         <source>New name for &quot;%1&quot;:</source>
         <translation>Neuer Name für „%1“:</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="298"/>
-        <location filename="../gui/containeractions.cpp" line="303"/>
+        <location filename="../gui/containeractions.cpp" line="308"/>
+        <location filename="../gui/containeractions.cpp" line="313"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="315"/>
+        <location filename="../gui/containeractions.cpp" line="325"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="316"/>
+        <location filename="../gui/containeractions.cpp" line="326"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -417,22 +476,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="319"/>
+        <location filename="../gui/containeractions.cpp" line="329"/>
         <source>Running containers are stopped first.</source>
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="321"/>
+        <location filename="../gui/containeractions.cpp" line="331"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="323"/>
+        <location filename="../gui/containeractions.cpp" line="333"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="340"/>
+        <location filename="../gui/containeractions.cpp" line="350"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -927,6 +986,79 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="20"/>
+        <source>Import &quot;%1&quot;</source>
+        <translation>„%1“ importieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="22"/>
+        <source>As in the archive</source>
+        <translation>Wie im Archiv</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="23"/>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="24"/>
+        <source>Leave empty to keep the name stored in the archive. A new name also gives the container a new hostname and new MAC addresses, as a clone gets.</source>
+        <translation>Leer lassen, um den im Archiv gespeicherten Namen zu behalten. Ein neuer Name gibt dem Container auch einen neuen Hostnamen und neue MAC-Adressen, wie sie ein Klon bekommt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="29"/>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="30"/>
+        <source>Best available</source>
+        <translation>Das beste verfügbare</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="31"/>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="32"/>
+        <source>Btrfs subvolume</source>
+        <translation>Btrfs-Subvolume</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="33"/>
+        <source>LVM volume</source>
+        <translation>LVM-Volume</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="38"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="49"/>
+        <source>Archive:</source>
+        <translation>Archiv:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="50"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="52"/>
+        <source>&amp;Storage:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="53"/>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <location filename="../gui/logview.cpp" line="20"/>
@@ -957,177 +1089,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="121"/>
+        <location filename="../gui/mainwindow.cpp" line="127"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="222"/>
+        <location filename="../gui/mainwindow.cpp" line="230"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="264"/>
+        <location filename="../gui/mainwindow.cpp" line="272"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="316"/>
+        <location filename="../gui/mainwindow.cpp" line="328"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="318"/>
+        <location filename="../gui/mainwindow.cpp" line="330"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="370"/>
+        <location filename="../gui/mainwindow.cpp" line="383"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="374"/>
+        <location filename="../gui/mainwindow.cpp" line="387"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="379"/>
+        <location filename="../gui/mainwindow.cpp" line="392"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="420"/>
+        <location filename="../gui/mainwindow.cpp" line="434"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="451"/>
+        <location filename="../gui/mainwindow.cpp" line="449"/>
+        <source>Export &quot;%1&quot;</source>
+        <translation>„%1“ exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <source>Container archives</source>
+        <translation>Container-Archive</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="484"/>
+        <source>All files</source>
+        <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <source>Import Container</source>
+        <translation>Container importieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="523"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="454"/>
+        <location filename="../gui/mainwindow.cpp" line="526"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="467"/>
+        <location filename="../gui/mainwindow.cpp" line="539"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="470"/>
+        <location filename="../gui/mainwindow.cpp" line="542"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="471"/>
+        <location filename="../gui/mainwindow.cpp" line="543"/>
         <source>Create one with Container → Create (Ctrl+N).</source>
         <translation>Erstellen Sie einen mit Container → Erstellen (Strg+N).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="473"/>
+        <location filename="../gui/mainwindow.cpp" line="545"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <location filename="../gui/mainwindow.cpp" line="555"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="484"/>
+        <location filename="../gui/mainwindow.cpp" line="556"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <location filename="../gui/mainwindow.cpp" line="557"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="486"/>
+        <location filename="../gui/mainwindow.cpp" line="558"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="487"/>
+        <location filename="../gui/mainwindow.cpp" line="559"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="488"/>
+        <location filename="../gui/mainwindow.cpp" line="560"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="489"/>
+        <location filename="../gui/mainwindow.cpp" line="561"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="490"/>
+        <location filename="../gui/mainwindow.cpp" line="562"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="491"/>
+        <location filename="../gui/mainwindow.cpp" line="563"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="492"/>
+        <location filename="../gui/mainwindow.cpp" line="564"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="466"/>
+        <location filename="../gui/mainwindow.cpp" line="538"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="452"/>
+        <location filename="../gui/mainwindow.cpp" line="524"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="493"/>
+        <location filename="../gui/mainwindow.cpp" line="565"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="494"/>
+        <location filename="../gui/mainwindow.cpp" line="566"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="495"/>
+        <location filename="../gui/mainwindow.cpp" line="567"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="496"/>
+        <location filename="../gui/mainwindow.cpp" line="568"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="497"/>
+        <location filename="../gui/mainwindow.cpp" line="569"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="515"/>
+        <location filename="../gui/mainwindow.cpp" line="587"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="516"/>
+        <location filename="../gui/mainwindow.cpp" line="588"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="517"/>
+        <location filename="../gui/mainwindow.cpp" line="589"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -1186,42 +1338,52 @@
         <translation>Laufende Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="51"/>
+        <location filename="../gui/operationspanel.cpp" line="57"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="52"/>
+        <location filename="../gui/operationspanel.cpp" line="58"/>
         <source>Clone</source>
         <translation>Klonen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="53"/>
+        <location filename="../gui/operationspanel.cpp" line="59"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="54"/>
+        <location filename="../gui/operationspanel.cpp" line="60"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="55"/>
+        <location filename="../gui/operationspanel.cpp" line="61"/>
         <source>Snapshot</source>
         <translation>Schnappschuss</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="56"/>
+        <location filename="../gui/operationspanel.cpp" line="62"/>
         <source>Restore snapshot</source>
         <translation>Schnappschuss wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="89"/>
+        <location filename="../gui/operationspanel.cpp" line="63"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="64"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="97"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="91"/>
+        <location filename="../gui/operationspanel.cpp" line="99"/>
         <source>Cancel %1</source>
         <translation>%1 abbrechen</translation>
     </message>

@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>ArchiveTransfers</name>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="79"/>
+        <source>Archive compressed with xz</source>
+        <translation>Archive compressée avec xz</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="80"/>
+        <source>Archive compressed with gzip</source>
+        <translation>Archive compressée avec gzip</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="81"/>
+        <source>Archive compressed with zstd</source>
+        <translation>Archive compressée avec zstd</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="82"/>
+        <source>Uncompressed archive</source>
+        <translation>Archive non compressée</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="105"/>
+        <source>Could not export &quot;%1&quot;</source>
+        <translation>Impossible d’exporter «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="110"/>
+        <source>%1: cannot create %2: %3</source>
+        <translation>%1&#xa0;: impossible de créer %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="134"/>
+        <location filename="../gui/archivetransfers.cpp" line="161"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="141"/>
+        <source>Could not import &quot;%1&quot;</source>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/archivetransfers.cpp" line="144"/>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1&#xa0;: impossible de lire %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
     <name>CloneDialog</name>
     <message>
         <location filename="../gui/clonedialog.cpp" line="15"/>
@@ -257,153 +306,163 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="82"/>
+        <location filename="../gui/containeractions.cpp" line="84"/>
         <source>&amp;Create…</source>
         <translation>&amp;Créer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="83"/>
+        <location filename="../gui/containeractions.cpp" line="85"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="84"/>
+        <location filename="../gui/containeractions.cpp" line="86"/>
         <source>S&amp;top (Kill)</source>
         <translation>Arrêter (t&amp;uer)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="85"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Éteindre</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="86"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>Re&amp;boot</source>
         <translation>&amp;Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Geler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>&amp;Unfreeze</source>
         <translation>Dég&amp;eler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>C&amp;lone…</source>
         <translation>C&amp;loner…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="95"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;nommer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Destroy…</source>
         <translation>Dé&amp;truire…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Properties</source>
         <translation>&amp;Propriétés</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>Copy as hutchctl Command</source>
         <translation>Copier comme commande hutchctl</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="165"/>
+        <location filename="../gui/containeractions.cpp" line="171"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="185"/>
+        <location filename="../gui/containeractions.cpp" line="191"/>
         <source>Copied: %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="192"/>
+        <location filename="../gui/containeractions.cpp" line="198"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="262"/>
+        <location filename="../gui/containeractions.cpp" line="272"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="263"/>
+        <location filename="../gui/containeractions.cpp" line="273"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>Impossible d’arrêter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="264"/>
+        <location filename="../gui/containeractions.cpp" line="274"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>Impossible d’éteindre «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="265"/>
+        <location filename="../gui/containeractions.cpp" line="275"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="266"/>
+        <location filename="../gui/containeractions.cpp" line="276"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>Impossible de geler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="267"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>Impossible de dégeler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="285"/>
+        <location filename="../gui/containeractions.cpp" line="295"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="292"/>
+        <location filename="../gui/containeractions.cpp" line="302"/>
         <source>Rename Container</source>
         <translation>Renommer le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="293"/>
+        <location filename="../gui/containeractions.cpp" line="303"/>
         <source>New name for &quot;%1&quot;:</source>
         <translation>Nouveau nom pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="298"/>
-        <location filename="../gui/containeractions.cpp" line="303"/>
+        <location filename="../gui/containeractions.cpp" line="308"/>
+        <location filename="../gui/containeractions.cpp" line="313"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>Impossible de renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="315"/>
+        <location filename="../gui/containeractions.cpp" line="325"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="316"/>
+        <location filename="../gui/containeractions.cpp" line="326"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -417,22 +476,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="319"/>
+        <location filename="../gui/containeractions.cpp" line="329"/>
         <source>Running containers are stopped first.</source>
         <translation>Les conteneurs en marche sont d’abord arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="321"/>
+        <location filename="../gui/containeractions.cpp" line="331"/>
         <source>Destroy Container</source>
         <translation>Détruire le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="323"/>
+        <location filename="../gui/containeractions.cpp" line="333"/>
         <source>Destroy</source>
         <translation>Détruire</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="340"/>
+        <location filename="../gui/containeractions.cpp" line="350"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -927,6 +986,79 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="20"/>
+        <source>Import &quot;%1&quot;</source>
+        <translation>Importer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="22"/>
+        <source>As in the archive</source>
+        <translation>Comme dans l’archive</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="23"/>
+        <source>New name</source>
+        <translation>Nouveau nom</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="24"/>
+        <source>Leave empty to keep the name stored in the archive. A new name also gives the container a new hostname and new MAC addresses, as a clone gets.</source>
+        <translation>Laisser vide pour garder le nom enregistré dans l’archive. Un nouveau nom donne aussi au conteneur un nouveau nom d’hôte et de nouvelles adresses MAC, comme à un clone.</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="29"/>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="30"/>
+        <source>Best available</source>
+        <translation>Le meilleur disponible</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="31"/>
+        <source>Directory</source>
+        <translation>Répertoire</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="32"/>
+        <source>Btrfs subvolume</source>
+        <translation>Sous-volume Btrfs</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="33"/>
+        <source>LVM volume</source>
+        <translation>Volume LVM</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="38"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="49"/>
+        <source>Archive:</source>
+        <translation>Archive&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="50"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="52"/>
+        <source>&amp;Storage:</source>
+        <translation>&amp;Stockage&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="53"/>
+        <source>Command:</source>
+        <translation>Commande&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <location filename="../gui/logview.cpp" line="20"/>
@@ -957,177 +1089,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="121"/>
+        <location filename="../gui/mainwindow.cpp" line="127"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="222"/>
+        <location filename="../gui/mainwindow.cpp" line="230"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="264"/>
+        <location filename="../gui/mainwindow.cpp" line="272"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="316"/>
+        <location filename="../gui/mainwindow.cpp" line="328"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="318"/>
+        <location filename="../gui/mainwindow.cpp" line="330"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="370"/>
+        <location filename="../gui/mainwindow.cpp" line="383"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="374"/>
+        <location filename="../gui/mainwindow.cpp" line="387"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="379"/>
+        <location filename="../gui/mainwindow.cpp" line="392"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="420"/>
+        <location filename="../gui/mainwindow.cpp" line="434"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="451"/>
+        <location filename="../gui/mainwindow.cpp" line="449"/>
+        <source>Export &quot;%1&quot;</source>
+        <translation>Exporter «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <source>Container archives</source>
+        <translation>Archives de conteneurs</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="484"/>
+        <source>All files</source>
+        <translation>Tous les fichiers</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <source>Import Container</source>
+        <translation>Importer un conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="523"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="452"/>
+        <location filename="../gui/mainwindow.cpp" line="524"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="454"/>
+        <location filename="../gui/mainwindow.cpp" line="526"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="466"/>
+        <location filename="../gui/mainwindow.cpp" line="538"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="467"/>
+        <location filename="../gui/mainwindow.cpp" line="539"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="470"/>
+        <location filename="../gui/mainwindow.cpp" line="542"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="471"/>
+        <location filename="../gui/mainwindow.cpp" line="543"/>
         <source>Create one with Container → Create (Ctrl+N).</source>
         <translation>Créez-en un avec Conteneur → Créer (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="473"/>
+        <location filename="../gui/mainwindow.cpp" line="545"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <location filename="../gui/mainwindow.cpp" line="555"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="484"/>
+        <location filename="../gui/mainwindow.cpp" line="556"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <location filename="../gui/mainwindow.cpp" line="557"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="486"/>
+        <location filename="../gui/mainwindow.cpp" line="558"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="487"/>
+        <location filename="../gui/mainwindow.cpp" line="559"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="488"/>
+        <location filename="../gui/mainwindow.cpp" line="560"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="489"/>
+        <location filename="../gui/mainwindow.cpp" line="561"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="490"/>
+        <location filename="../gui/mainwindow.cpp" line="562"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="491"/>
+        <location filename="../gui/mainwindow.cpp" line="563"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="492"/>
+        <location filename="../gui/mainwindow.cpp" line="564"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="493"/>
+        <location filename="../gui/mainwindow.cpp" line="565"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="494"/>
+        <location filename="../gui/mainwindow.cpp" line="566"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="495"/>
+        <location filename="../gui/mainwindow.cpp" line="567"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="496"/>
+        <location filename="../gui/mainwindow.cpp" line="568"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="497"/>
+        <location filename="../gui/mainwindow.cpp" line="569"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="515"/>
+        <location filename="../gui/mainwindow.cpp" line="587"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="516"/>
+        <location filename="../gui/mainwindow.cpp" line="588"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="517"/>
+        <location filename="../gui/mainwindow.cpp" line="589"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -1186,42 +1338,52 @@
         <translation>Opérations en cours</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="51"/>
+        <location filename="../gui/operationspanel.cpp" line="57"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="52"/>
+        <location filename="../gui/operationspanel.cpp" line="58"/>
         <source>Clone</source>
         <translation>Clonage</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="53"/>
+        <location filename="../gui/operationspanel.cpp" line="59"/>
         <source>Destroy</source>
         <translation>Destruction</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="54"/>
+        <location filename="../gui/operationspanel.cpp" line="60"/>
         <source>Download</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="55"/>
+        <location filename="../gui/operationspanel.cpp" line="61"/>
         <source>Snapshot</source>
         <translation>Instantané</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="56"/>
+        <location filename="../gui/operationspanel.cpp" line="62"/>
         <source>Restore snapshot</source>
         <translation>Restaurer un instantané</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="89"/>
+        <location filename="../gui/operationspanel.cpp" line="63"/>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="64"/>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <location filename="../gui/operationspanel.cpp" line="97"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="91"/>
+        <location filename="../gui/operationspanel.cpp" line="99"/>
         <source>Cancel %1</source>
         <translation>Annuler %1</translation>
     </message>
