@@ -118,10 +118,12 @@ QString randomUlaPrefix()
     QFile random(QStringLiteral("/dev/urandom"));
     if (random.open(QIODevice::ReadOnly))
         random.read(reinterpret_cast<char *>(id), sizeof id);
-    return QStringLiteral("fd%1:%2%3:%4%5::/64")
-        .arg(id[0], 2, 16, QLatin1Char('0'))
-        .arg(id[1], 2, 16, QLatin1Char('0')).arg(id[2], 2, 16, QLatin1Char('0'))
-        .arg(id[3], 2, 16, QLatin1Char('0')).arg(id[4], 2, 16, QLatin1Char('0'));
+    // In the canonical text (no leading zeros, "::" where it fits), as
+    // checkUlaPrefix and the kernel write it.
+    return checkUlaPrefix(QStringLiteral("fd%1:%2%3:%4%5::/64")
+                              .arg(id[0], 2, 16, QLatin1Char('0'))
+                              .arg(id[1], 2, 16, QLatin1Char('0')).arg(id[2], 2, 16, QLatin1Char('0'))
+                              .arg(id[3], 2, 16, QLatin1Char('0')).arg(id[4], 2, 16, QLatin1Char('0')));
 }
 
 QString checkUlaPrefix(const QString &prefix)

@@ -94,6 +94,11 @@ private Q_SLOTS:
         QCOMPARE(checkUlaPrefix(r1), r1);
         QVERIFY(r1 != r2);  // 40 random bits
         QCOMPARE(checkUlaPrefix(QStringLiteral("fd12:3456:789a:1::9/64")), QStringLiteral("fd12:3456:789a:1::/64"));
+        QCOMPARE(checkUlaPrefix(QStringLiteral("fd9c:0117:be48::/64")), QStringLiteral("fd9c:117:be48::/64"));
+        for (int i = 0; i < 200; ++i) {  // any random prefix is already canonical
+            const QString r = randomUlaPrefix();
+            QCOMPARE(checkUlaPrefix(r), r);
+        }
         QCOMPARE(checkUlaPrefix(QStringLiteral("2001:db8::/64")), QString());  // not unique local
         QCOMPARE(checkUlaPrefix(QStringLiteral("fd12::/48")), QString());      // not a /64
         QCOMPARE(checkUlaPrefix(QStringLiteral("fd12::zz/64")), QString());
