@@ -448,6 +448,24 @@ private Q_SLOTS:
         QVERIFY2(after->message.find("destroyed") != std::string::npos, after->message.c_str());
     }
 
+    void emptyBaseGoesEverywhere()
+    {
+        REQUIRE_CGROUPS();
+        const std::string base = "hutch-test-" + std::to_string(::getpid()) + "-empty";
+        auto cg = Cgroup::create(m_layout, uniqueName(), base);
+        VERIFY_OK(cg);
+        auto held = std::move(*cg);
+        // In use: stays.
+        Cgroup::removeBaseIfEmpty(m_layout, base);
+        for (const QString &m : std::as_const(m_mounts))
+            QVERIFY2(QFileInfo(m + u'/' + q(base)).isDir(), qPrintable(m));
+        VERIFY_OK(held->destroy());
+        // Empty: gone from every hierarchy the container had a cgroup in.
+        Cgroup::removeBaseIfEmpty(m_layout, base);
+        for (const QString &m : std::as_const(m_mounts))
+            QVERIFY2(!QFileInfo::exists(m + u'/' + q(base)), qPrintable(m));
+    }
+
     void createTwiceFails()
     {
         REQUIRE_CGROUPS();

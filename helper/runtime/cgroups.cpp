@@ -922,8 +922,9 @@ void Cgroup::removeBaseIfEmpty(const CgroupLayout &layout, const std::string &ba
     // rmdir fails on a cgroup with children or tasks: only empty ones go.
     for (const auto &h : layout.v1)
         ::rmdir((h.mount + "/" + base).c_str());
-    if (!layout.unifiedMount.empty())
-        ::rmdir((layout.unifiedMount + "/" + base).c_str());
+    for (const std::string &mount : {layout.unifiedMount, layout.systemdMount})
+        if (!mount.empty())
+            ::rmdir((mount + "/" + base).c_str());
 }
 
 }  // namespace hutch::rt
