@@ -48,6 +48,7 @@ DetailsPanel::DetailsPanel(HelperConnection *connection, QWidget *parent)
         else if (state == QLatin1String("FROZEN"))
             mark(tr("frozen"));
     });
+
     setContainer({});
 }
 
@@ -115,6 +116,11 @@ void DetailsPanel::poll()
                 m_cpu->addSample(now, double(cpu - m_lastCpu) / ms / 1e4);
                 m_network->addSample(now, double(net - m_lastNet) * 1000.0 / ms);
             }
+            // The OOM killer ended something since the last sample.
+            const quint64 oomKills = s.value(QStringLiteral("oom_kills")).toULongLong();
+            if (m_lastAt >= 0 && oomKills > m_lastOomKills)
+                mark(tr("OOM kill"));
+            m_lastOomKills = oomKills;
             m_lastCpu = cpu;
             m_lastNet = net;
             m_lastAt = now;

@@ -37,5 +37,6 @@ private:
     HistoryGraph *m_cpu, *m_memory, *m_network;
     QTimer *m_timer;
     quint64 m_lastCpu = 0, m_lastNet = 0;
+    quint64 m_lastOomKills = 0;
     qint64 m_lastAt = -1;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QList>
+#include <QStringList>
 #include <QWidget>
 
 class HistoryGraph : public QWidget
@@ -23,6 +24,13 @@ public:
 
     int sampleCount() const { return int(m_samples.size()); }
     int markerCount() const { return int(m_markers.size()); }
+    QStringList markerLabels() const
+    {
+        QStringList labels;
+        for (const auto &m : m_markers)
+            labels << m.second;
+        return labels;
+    }
     double lastValue() const { return m_samples.isEmpty() ? 0 : m_samples.last().second; }
 
     QSize sizeHint() const override { return {320, 90}; }

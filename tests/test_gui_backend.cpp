@@ -325,6 +325,27 @@ private Q_SLOTS:
         Q_UNUSED(loaded)
     }
 
+    void oomKillIsMarked()
+    {
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        ResourcesPanel *panel = w->resources();
+        QTRY_COMPARE(panel->container(), QStringLiteral("web"));
+        QSignalSpy applied(panel, &ResourcesPanel::applied);
+        w->details()->setInterval(200);
+        QTRY_VERIFY(w->details()->memoryGraph()->sampleCount() >= 2);
+        panel->setValue(ResourcesPanel::Memory, 48);
+        QTRY_COMPARE(applied.count(), 1);
+        // A shell that wants 200 MB: the OOM killer ends it.
+        const auto hog = fx->hutchctl({QStringLiteral("attach"), QStringLiteral("web"), QStringLiteral("--"), QStringLiteral("sh"),
+                                       QStringLiteral("-c"), QStringLiteral("x=$(head -c 200000000 /dev/zero | tr '\\0' a)")},
+                                      false);
+        QCOMPARE(hog.exitCode, 137);
+        QTRY_VERIFY_WITH_TIMEOUT(w->details()->memoryGraph()->markerLabels().contains(QStringLiteral("OOM kill")), 5000);
+        panel->resetToUnlimited(ResourcesPanel::Memory);
+        QTRY_COMPARE(applied.count(), 2);
+        w->details()->setInterval(2000);
+    }
+
     void sparklineFollowsTheRunningContainer()
     {
         // The list's CPU history is fed by the real GetStats polling.

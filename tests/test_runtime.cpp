@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -148,6 +149,12 @@ private Q_SLOTS:
         // The container's init survived it and the console still answers.
         QCOMPARE(rt().state(QStringLiteral("mem")), QStringLiteral("RUNNING"));
         QCOMPARE(console->run(QStringLiteral("echo alive")).value_or(QString()), QStringLiteral("alive"));
+        // The stats count the kill (the GUI marks it on its graphs).
+        auto stats = rt().request(QStringLiteral("mem"), QStringLiteral("stats"));
+        QVERIFY2(stats, stats ? "" : qPrintable(stats.error().message));
+        static const QRegularExpression kills(QStringLiteral("oom_kills=(\\d+)"));
+        const auto m = kills.match(*stats);
+        QVERIFY2(m.hasMatch() && m.captured(1).toInt() >= 1, qPrintable(*stats));
         auto limit = rt().request(QStringLiteral("mem"), QStringLiteral("cgroup.get 1 memory.max"));
         QVERIFY2(limit, limit ? "" : qPrintable(limit.error().message));
         QCOMPARE(*limit, QString::number(64 * 1024 * 1024));

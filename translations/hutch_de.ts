@@ -902,19 +902,24 @@
         <translation>eingefroren</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="77"/>
+        <location filename="../gui/detailspanel.cpp" line="78"/>
         <source>Select one container to see its details.</source>
         <translation>Wählen Sie einen Container, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="81"/>
+        <location filename="../gui/detailspanel.cpp" line="82"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Addresses: %3&lt;br&gt;Root filesystem: %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adressen: %3&lt;br&gt;Wurzeldateisystem: %4</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="83"/>
+        <location filename="../gui/detailspanel.cpp" line="84"/>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="122"/>
+        <source>OOM kill</source>
+        <translation>OOM-Kill</translation>
     </message>
 </context>
 <context>

@@ -902,19 +902,24 @@
         <translation>gel</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="77"/>
+        <location filename="../gui/detailspanel.cpp" line="78"/>
         <source>Select one container to see its details.</source>
         <translation>Sélectionnez un conteneur pour voir ses détails.</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="81"/>
+        <location filename="../gui/detailspanel.cpp" line="82"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Addresses: %3&lt;br&gt;Root filesystem: %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adresses&#xa0;: %3&lt;br&gt;Système de fichiers racine&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="83"/>
+        <location filename="../gui/detailspanel.cpp" line="84"/>
         <source>none</source>
         <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../gui/detailspanel.cpp" line="122"/>
+        <source>OOM kill</source>
+        <translation>arrêt OOM</translation>
     </message>
 </context>
 <context>

@@ -796,9 +796,11 @@ Result<CgroupStats> Cgroup::stats() const
         s.memoryLimit = num(h, "memory.limit_in_bytes");
         if (s.memoryLimit >= kUnlimited)
             s.memoryLimit = 0;
+        s.oomKills = keyed(h, "memory.oom_control", "oom_kill");
     } else if (const auto *h = v2With("memory")) {
         s.memoryBytes = num(h, "memory.current");
         s.memoryLimit = num(h, "memory.max");  // "max" reads as 0
+        s.oomKills = keyed(h, "memory.events", "oom_kill");
     }
     if (const auto *h = d->v1For("pids") ? d->v1For("pids") : v2With("pids")) {
         s.pids = num(h, "pids.current");

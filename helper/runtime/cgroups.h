@@ -59,6 +59,7 @@ struct CgroupStats {
     uint64_t memoryLimit = 0;     // 0 when unlimited
     uint64_t pids = 0;            // pids.current or the number of cgroup.procs
     uint64_t ioReadBytes = 0, ioWriteBytes = 0;
+    uint64_t oomKills = 0;        // "oom_kill" of memory.oom_control (v1) or memory.events (v2)
 };
 
 class Cgroup {

@@ -439,7 +439,8 @@ void Monitor::handleRequest(Client &c, const std::string &request)
             return reply("err " + s.error().message);
         reply("ok cpu_ns=" + std::to_string(s->cpuUsageNs) + " memory=" + std::to_string(s->memoryBytes)
               + " memory_limit=" + std::to_string(s->memoryLimit) + " pids=" + std::to_string(s->pids)
-              + " io_read=" + std::to_string(s->ioReadBytes) + " io_write=" + std::to_string(s->ioWriteBytes));
+              + " io_read=" + std::to_string(s->ioReadBytes) + " io_write=" + std::to_string(s->ioWriteBytes)
+              + " oom_kills=" + std::to_string(s->oomKills));
     } else if (!alive) {
         reply("err container \"" + m_spec.name + "\" is not running");
     } else {
