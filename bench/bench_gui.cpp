@@ -9,6 +9,7 @@
 //     ContainerAdded, GetContainer); a stats batch for all 1,000 rows with
 //     their sparklines, repainted.
 // Run as root: build/bench/bench_gui [ROUNDS]  (offscreen unless a display is set)
+#include "benchutil.h"
 #include "busfixture.h"
 #include "containerfeed.h"
 #include "containerlistmodel.h"
@@ -28,27 +29,10 @@
 #include <functional>
 #include <memory>
 
+using hutch::bench::makeFakeContainer;
+using hutch::bench::median;
+
 namespace {
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
-}
-
-bool makeFakeContainer(const QString &store, const QString &name)
-{
-    const QString dir = store + QLatin1Char('/') + name;
-    if (!QDir().mkpath(dir + QStringLiteral("/rootfs")))
-        return false;
-    QFile f(dir + QStringLiteral("/config"));
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.write(QStringLiteral("lxc.uts.name = %1\nlxc.rootfs.path = dir:%2/rootfs\nlxc.tty.max = 1\n"
-                           "lxc.net.0.type = empty\nlxc.cgroup2.memory.max = 256M\n")
-                .arg(name, dir).toUtf8());
-    return true;
-}
 
 // Runs the event loop until `done` holds (checked on every event-loop
 // turn that `signal` wakes, and every 5 ms), at most `timeoutMs`.

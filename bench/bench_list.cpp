@@ -5,6 +5,7 @@
 // do not run (a stopped container costs a config parse and a failed
 // connect to its monitor socket).
 // Run as root: build/bench/bench_list [ROUNDS]
+#include "benchutil.h"
 #include "busfixture.h"
 #include "client.h"
 
@@ -16,29 +17,8 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace {
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
-}
-
-bool makeFakeContainer(const QString &store, const QString &name)
-{
-    const QString dir = store + QLatin1Char('/') + name;
-    if (!QDir().mkpath(dir + QStringLiteral("/rootfs")))
-        return false;
-    QFile f(dir + QStringLiteral("/config"));
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.write(QStringLiteral("lxc.uts.name = %1\nlxc.rootfs.path = dir:%2/rootfs\nlxc.tty.max = 1\n"
-                           "lxc.net.0.type = empty\nlxc.cgroup2.memory.max = 256M\n")
-                .arg(name, dir).toUtf8());
-    return true;
-}
-
-}  // namespace
+using hutch::bench::makeFakeContainer;
+using hutch::bench::median;
 
 int main(int argc, char **argv)
 {

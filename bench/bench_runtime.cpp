@@ -8,6 +8,7 @@
 // Everything runs in a network namespace of its own: the bridge and the
 // veths never reach the host's network.
 // Run: build/bench/bench_runtime [ROUNDS]
+#include "benchutil.h"
 #include "busybox.h"
 #include "launch.h"
 #include "netlink.h"
@@ -29,13 +30,9 @@
 
 using namespace hutch;
 
-namespace {
+using hutch::bench::median;
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
-}
+namespace {
 
 // Types a command on the console shell and waits for its computed answer.
 bool consoleRoundTrip(Runtime &rt, const QString &name)
