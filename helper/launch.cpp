@@ -7,6 +7,7 @@
 #include "starter.h"
 #include "values.h"
 #include "protocol.h"
+#include "seccompprofile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -101,6 +102,77 @@ Result<std::vector<rt::NetDevice>> networkDevices(const Config &c, const QString
     return out;
 }
 
+// Whether the container's own config file clears KEY with an empty value
+// ("lxc.cap.drop =", "lxc.seccomp.profile ="): the way to turn a default off.
+bool clearedInFile(const LoadResult &loaded, const QString &key)
+{
+    for (const ConfigLine &l : loaded.document.lines()) {
+        if (l.kind != ConfigLine::Kind::Entry || !l.value.trimmed().isEmpty())
+            continue;
+        const auto legacy = keys::translateLegacy(l.key);
+        if (l.key == key || (legacy && legacy->kind == keys::LegacyTranslation::Kind::Rename && legacy->modern == key))
+            return true;
+    }
+    return false;
+}
+
+// lxc.cap.drop / lxc.cap.keep, with LXC's common.conf drop list when the
+// config says neither.
+Status capabilitySpec(const LoadResult &loaded, rt::LaunchSpec &spec)
+{
+    const Config &c = loaded.config;
+    const QStringList drop = c.values(QStringLiteral("lxc.cap.drop"));
+    const QStringList keep = c.values(QStringLiteral("lxc.cap.keep"));
+    if (!drop.isEmpty() && !keep.isEmpty())
+        return Error::invalid(QStringLiteral("lxc.cap.drop and lxc.cap.keep are both set: use one of them, as LXC requires"));
+    QStringList effectiveDrop = drop;
+    if (drop.isEmpty() && keep.isEmpty() && !clearedInFile(loaded, QStringLiteral("lxc.cap.drop")))
+        effectiveDrop = {QStringLiteral("mac_admin mac_override sys_time sys_module sys_rawio")};
+    for (const QString &v : effectiveDrop) {
+        auto caps = values::parseCapabilityList(v, false);
+        if (!caps)
+            return caps.error().wrap(QStringLiteral("lxc.cap.drop"));
+        spec.capDrop.insert(spec.capDrop.end(), caps->begin(), caps->end());
+    }
+    for (const QString &v : keep) {
+        auto caps = values::parseCapabilityList(v, true);
+        if (!caps)
+            return caps.error().wrap(QStringLiteral("lxc.cap.keep"));
+        spec.capKeepSet = true;
+        spec.capKeep.insert(spec.capKeep.end(), caps->begin(), caps->end());
+    }
+    return std::nullopt;
+}
+
+// lxc.seccomp.profile (Hutch's default policy when unset, none when
+// cleared), lxc.seccomp.allow_nesting, lxc.no_new_privs.
+Status seccompSpec(const LoadResult &loaded, const QString &dir, rt::LaunchSpec &spec)
+{
+    const Config &c = loaded.config;
+    const auto profile = c.value(QStringLiteral("lxc.seccomp.profile"));
+    if (profile) {
+        const QString path = QDir(dir).absoluteFilePath(*profile);
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::notFound(QStringLiteral("lxc.seccomp.profile: cannot read \"%1\": %2").arg(path, f.errorString()));
+        spec.seccompProfile = f.readAll().toStdString();
+        if (auto parsed = rt::parseSeccompProfile(spec.seccompProfile); !parsed)
+            return Error::invalid(QStringLiteral("lxc.seccomp.profile: %1: %2").arg(path, QString::fromStdString(parsed.error().message)));
+    } else if (!clearedInFile(loaded, QStringLiteral("lxc.seccomp.profile"))) {
+        spec.seccompProfile = rt::defaultSeccompProfile();
+    }
+    for (auto [key, into] : {std::pair{"lxc.seccomp.allow_nesting", &spec.seccompAllowNesting},
+                             std::pair{"lxc.no_new_privs", &spec.noNewPrivs}}) {
+        if (const auto v = c.value(QString::fromLatin1(key))) {
+            auto on = values::parseBool(*v);
+            if (!on)
+                return on.error().wrap(QString::fromLatin1(key));
+            *into = *on;
+        }
+    }
+    return std::nullopt;
+}
+
 uint64_t rlimitValue(const QString &v)
 {
     return v == QLatin1String("unlimited") ? RLIM_INFINITY : v.toULongLong();
@@ -171,19 +243,10 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
     spec.autodev = c.value(QStringLiteral("lxc.autodev"), QStringLiteral("1")) != QLatin1String("0");
     spec.ttys = c.value(QStringLiteral("lxc.tty.max"), QStringLiteral("0")).toInt();
     spec.ttyDir = s(c.value(QStringLiteral("lxc.tty.dir"), QString()));
-    for (const QString &v : c.values(QStringLiteral("lxc.cap.drop"))) {
-        auto caps = values::parseCapabilityList(v, false);
-        if (!caps)
-            return caps.error().wrap(QStringLiteral("lxc.cap.drop"));
-        spec.capDrop.insert(spec.capDrop.end(), caps->begin(), caps->end());
-    }
-    for (const QString &v : c.values(QStringLiteral("lxc.cap.keep"))) {
-        auto caps = values::parseCapabilityList(v, true);
-        if (!caps)
-            return caps.error().wrap(QStringLiteral("lxc.cap.keep"));
-        spec.capKeepSet = true;
-        spec.capKeep.insert(spec.capKeep.end(), caps->begin(), caps->end());
-    }
+    if (auto err = capabilitySpec(loaded, spec))
+        return *err;
+    if (auto err = seccompSpec(loaded, dir, spec))
+        return *err;
     for (const ConfigEntry &e : c.withPrefix(QStringLiteral("lxc.sysctl.")))
         spec.sysctls.emplace_back(s(e.key.mid(11)), s(e.value));
     for (const ConfigEntry &e : c.withPrefix(QStringLiteral("lxc.prlimit."))) {

@@ -188,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(c.value(u"lxc.pty.max"_s, {}), u"1024"_s);
         QCOMPARE(c.value(u"lxc.autodev"_s, {}), u"1"_s);
         QCOMPARE(c.values(u"lxc.mount.auto"_s), QStringList{u"proc:mixed sys:ro cgroup:mixed"_s});
-        QCOMPARE(c.values(u"lxc.cap.drop"_s), QStringList{u"sys_module mac_admin mac_override sys_time"_s});
+        QCOMPARE(c.values(u"lxc.cap.drop"_s), QStringList{u"mac_admin mac_override sys_time sys_module sys_rawio"_s});
         QCOMPARE(c.value(u"lxc.net.0.type"_s, {}), u"empty"_s);
     }
 

@@ -1,6 +1,7 @@
 #include "attach.h"
 
 #include "capabilities.h"
+#include "seccompprofile.h"
 #include "protocol.h"
 #include "pty.h"
 
@@ -186,6 +187,12 @@ void runAttached(const AttachRequest &request, const LaunchSpec &spec, pid_t ini
         }
         if (applyCapabilities(spec.capDrop, spec.capKeep, spec.capKeepSet))
             ::_exit(126);
+        // The same filter as init's: an attached shell is no way around it.
+        if (auto err = applyNoNewPrivsAndSeccomp(spec)) {
+            const std::string msg = "hutch: " + err->message + "\n";
+            (void)!::write(2, msg.data(), msg.size());
+            ::_exit(126);
+        }
         // Nothing of the monitor's reaches the program: all above 2 close at exec.
         ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
         execProgram(request);

@@ -5,6 +5,7 @@
 #include "init.h"
 #include "mounts.h"
 #include "network.h"
+#include "seccompprofile.h"
 
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -149,6 +150,8 @@ void runContainerInit(const ChildSetup &s)
     if (auto err = attachConsole())
         fail(s.syncFd, *err);
     if (auto err = applyCapabilities(spec.capDrop, spec.capKeep, spec.capKeepSet))
+        fail(s.syncFd, *err);
+    if (auto err = applyNoNewPrivsAndSeccomp(spec))
         fail(s.syncFd, *err);
 
     std::vector<std::string> env = environmentFor(spec);

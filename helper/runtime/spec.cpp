@@ -61,6 +61,10 @@ std::string LaunchSpec::serialize() const
     for (int c : capKeep)
         w.put("cap.keep", (long long)c);
     w.put("cap.keep.set", (long long)capKeepSet);
+    if (!seccompProfile.empty())
+        w.put("seccomp.profile", seccompProfile);
+    w.put("seccomp.nesting", (long long)seccompAllowNesting);
+    w.put("no_new_privs", (long long)noNewPrivs);
     for (const auto &[k, v] : sysctls) {
         w.put("sysctl.key", k);
         w.put("sysctl.value", v);
@@ -150,6 +154,9 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "cap.drop") { int c = 0; err = setInt(c); s.capDrop.push_back(c); }
         else if (key == "cap.keep") { int c = 0; err = setInt(c); s.capKeep.push_back(c); }
         else if (key == "cap.keep.set") err = setInt(s.capKeepSet);
+        else if (key == "seccomp.profile") s.seccompProfile = v;
+        else if (key == "seccomp.nesting") err = setInt(s.seccompAllowNesting);
+        else if (key == "no_new_privs") err = setInt(s.noNewPrivs);
         else if (key == "sysctl.key") pendingSysctl = v;
         else if (key == "sysctl.value") s.sysctls.emplace_back(pendingSysctl, v);
         else if (key == "prlimit.resource") { s.prlimits.emplace_back(); err = setInt(s.prlimits.back().resource); }

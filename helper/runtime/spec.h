@@ -38,6 +38,9 @@ struct LaunchSpec {
     std::vector<int> capDrop;
     std::vector<int> capKeep;
     bool capKeepSet = false;         // lxc.cap.keep given (possibly "none")
+    std::string seccompProfile;      // the profile's text (seccomp.h); empty: no filter
+    bool seccompAllowNesting = false;  // lxc.seccomp.allow_nesting
+    bool noNewPrivs = false;         // lxc.no_new_privs
     std::vector<std::pair<std::string, std::string>> sysctls;  // "net.ipv4.ip_forward", "1"
     std::vector<Prlimit> prlimits;
     std::vector<CgroupSetting> cgroup;

@@ -682,7 +682,7 @@ QByteArray configBytes(const QString &hostname, const QString &rootfs, int ttys)
     line("lxc.pty.max", QStringLiteral("1024"));
     line("lxc.autodev", QStringLiteral("1"));
     line("lxc.mount.auto", QStringLiteral("proc:mixed sys:ro cgroup:mixed"));
-    line("lxc.cap.drop", QStringLiteral("sys_module mac_admin mac_override sys_time"));
+    line("lxc.cap.drop", QStringLiteral("mac_admin mac_override sys_time sys_module sys_rawio"));
     c += "\n# no network device yet: only lo, in the container's own namespace\n";
     line("lxc.net.0.type", QStringLiteral("empty"));
     return c;
