@@ -5,19 +5,17 @@
 #include "commands.h"
 
 #include "common.h"
+#include "relay.h"
 
+#include <QDBusServiceWatcher>
 #include <QDBusUnixFileDescriptor>
+#include <QEventLoop>
 #include <QProcessEnvironment>
-#include <QElapsedTimer>
-#include <QThread>
+#include <QTimer>
 
-#include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <poll.h>
 #include <sys/ioctl.h>
-#include <sys/socket.h>
-#include <termios.h>
 #include <unistd.h>
 
 namespace hutch::cli {
@@ -26,99 +24,31 @@ namespace {
 
 QString opt(const char *name) { return QString::fromLatin1(name); }
 
-volatile sig_atomic_t g_resized = 0;
-
-bool writeAll(int fd, const char *data, size_t size)
+// How the program at PATH ended: "exited" (with *exitCode), "lost", or
+// empty when the helper went away or it did not end in time. Its Exited
+// signal is followed before its state is read, so no end is missed and none
+// is polled for.
+QString waitForEnd(Helper1Proxy &helper, const QString &path, int *exitCode)
 {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= size_t(n);
+    auto process = client::process(helper.connection(), path);
+    QEventLoop loop;
+    bool ended = false;
+    auto end = [&] {
+        ended = true;
+        loop.quit();
+    };
+    QObject::connect(process.get(), &Process1Proxy::Exited, &loop, end);
+    QDBusServiceWatcher gone(client::kService, helper.connection(), QDBusServiceWatcher::WatchForUnregistration);
+    QObject::connect(&gone, &QDBusServiceWatcher::serviceUnregistered, &loop, end);
+    QTimer::singleShot(30000, &loop, end);
+    QString state = process->state();
+    if (state == QLatin1String("running") && !ended) {
+        loop.exec();
+        state = process->state();
     }
-    return true;
-}
-
-// The terminal relay: raw input to the pty master, its output to stdout,
-// until the program's terminal closes.
-void relayTerminal(int master)
-{
-    termios saved{};
-    const bool raw = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (raw) {
-        termios t = saved;
-        ::cfmakeraw(&t);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
-    }
-    struct sigaction sa{};
-    sa.sa_handler = [](int) { g_resized = 1; };
-    ::sigaction(SIGWINCH, &sa, nullptr);
-    bool inputOpen = true;
-    char buf[8192];
-    for (;;) {
-        if (g_resized) {
-            g_resized = 0;
-            winsize ws{};
-            if (::ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0)
-                ::ioctl(master, TIOCSWINSZ, &ws);
-        }
-        pollfd p[2] = {{master, POLLIN, 0}, {STDIN_FILENO, short(inputOpen ? POLLIN : 0), 0}};
-        if (::poll(p, 2, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            const ssize_t n = ::read(master, buf, sizeof buf);
-            if (n <= 0 || !writeAll(STDOUT_FILENO, buf, size_t(n)))
-                break;  // EIO: the program and its terminal are gone
-        }
-        if (inputOpen && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
-            const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-            if (n <= 0)
-                inputOpen = false;
-            else if (!writeAll(master, buf, size_t(n)))
-                break;
-        }
-    }
-    if (raw)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-}
-
-// The socket relay: stdin to the program (its end shuts the program's
-// input), its stdout and stderr to ours, until both close.
-void relaySockets(int io, int err)
-{
-    bool inputOpen = true, outOpen = true, errOpen = true;
-    char buf[8192];
-    while (outOpen || errOpen) {
-        pollfd p[3] = {{io, short(outOpen ? POLLIN : 0), 0}, {err, short(errOpen ? POLLIN : 0), 0},
-                       {STDIN_FILENO, short(inputOpen ? POLLIN : 0), 0}};
-        if (::poll(p, 3, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        for (int i = 0; i < 2; ++i) {
-            if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            const ssize_t n = ::read(i == 0 ? io : err, buf, sizeof buf);
-            if (n <= 0)
-                (i == 0 ? outOpen : errOpen) = false;
-            else
-                writeAll(i == 0 ? STDOUT_FILENO : STDERR_FILENO, buf, size_t(n));
-        }
-        if (inputOpen && (p[2].revents & (POLLIN | POLLHUP | POLLERR))) {
-            const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-            if (n <= 0 || !writeAll(io, buf, size_t(n))) {
-                inputOpen = false;
-                ::shutdown(io, SHUT_WR);
-            }
-        }
-    }
+    if (state == QLatin1String("exited"))
+        *exitCode = process->exitCode();
+    return state == QLatin1String("running") ? QStringLiteral("timeout") : state;
 }
 
 }  // namespace
@@ -173,19 +103,14 @@ int attach(const QStringList &args)
     ::close(err);
 
     // The end comes from the monitor a moment after the output closed.
-    auto process = client::process(helper->connection(), path);
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 30000) {
-        const QString state = process->state();
-        if (state == QLatin1String("exited"))
-            return process->exitCode();
-        if (state == QLatin1String("lost"))
-            return fail(QStringLiteral("the container stopped before \"%1\" ended").arg(command.constFirst()));
-        if (state.isEmpty())
-            return fail(QStringLiteral("hutch-helper went away before \"%1\" ended").arg(command.constFirst()));
-        QThread::msleep(20);
-    }
+    int code = -1;
+    const QString state = waitForEnd(*helper, path, &code);
+    if (state == QLatin1String("exited"))
+        return code;
+    if (state == QLatin1String("lost"))
+        return fail(QStringLiteral("the container stopped before \"%1\" ended").arg(command.constFirst()));
+    if (state.isEmpty())
+        return fail(QStringLiteral("hutch-helper went away before \"%1\" ended").arg(command.constFirst()));
     return fail(QStringLiteral("\"%1\" closed its output but did not end").arg(command.constFirst()));
 }
 
@@ -217,17 +142,12 @@ int execute(const QStringList &args)
     // and it closes when the program has ended.
     relayTerminal(console);
     ::close(console);
-    auto process = client::process(helper->connection(), path);
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 30000) {
-        const QString state = process->state();
-        if (state == QLatin1String("exited"))
-            return process->exitCode();
-        if (state.isEmpty() || state == QLatin1String("lost"))
-            return fail(QStringLiteral("hutch-helper lost \"%1\" before it ended").arg(command.constFirst()));
-        QThread::msleep(20);
-    }
+    int code = -1;
+    const QString state = waitForEnd(*helper, path, &code);
+    if (state == QLatin1String("exited"))
+        return code;
+    if (state.isEmpty() || state == QLatin1String("lost"))
+        return fail(QStringLiteral("hutch-helper lost \"%1\" before it ended").arg(command.constFirst()));
     return fail(QStringLiteral("\"%1\" closed its output but did not end").arg(command.constFirst()));
 }
 

@@ -2,10 +2,12 @@
 // service tests (which run it as an unprivileged user). Prints "ok" and the
 // reply's arguments, or the D-Bus error name and message; exits 0 or 1.
 //
-//   hutch-buscall [--path PATH] [--interface IFACE] METHOD ARG...
+//   hutch-buscall [--path PATH] [--interface IFACE] METHOD ARG... [--then METHOD ARG...]...
 //   ARG: s:TEXT  u:N  i:N  b:true|false  as:A,B,C  a{sv}:KEY=T:VALUE,KEY=T:VALUE
 //        (a{sv} values: s, u, i, b, x, as with ';' between items)
-// The bus is $HUTCH_BUS_ADDRESS.
+// The bus is $HUTCH_BUS_ADDRESS. Calls after --then go over the same
+// connection, one after the other, each printed on a line of its own;
+// the exit status is 1 if any failed.
 #include "client.h"
 
 #include <QCoreApplication>
@@ -107,24 +109,36 @@ int main(int argc, char **argv)
         return 2;
     }
     hutch::client::registerTypes();
-    QDBusMessage msg = QDBusMessage::createMethodCall(hutch::client::kService, path, interface, args.takeFirst());
-    for (const QString &a : std::as_const(args)) {
-        QVariant v;
-        if (!parseArg(a, &v)) {
-            std::fprintf(stderr, "hutch-buscall: bad argument \"%s\"\n", qPrintable(a));
+    QDBusConnection bus = hutch::client::helperBus();
+    int status = 0;
+    while (!args.isEmpty()) {
+        const qsizetype then = args.indexOf(QStringLiteral("--then"));
+        QStringList one = then < 0 ? args : args.mid(0, then);
+        args = then < 0 ? QStringList() : args.mid(then + 1);
+        if (one.isEmpty()) {
+            std::fprintf(stderr, "hutch-buscall: --then needs a METHOD\n");
             return 2;
         }
-        msg << v;
+        QDBusMessage msg = QDBusMessage::createMethodCall(hutch::client::kService, path, interface, one.takeFirst());
+        for (const QString &a : std::as_const(one)) {
+            QVariant v;
+            if (!parseArg(a, &v)) {
+                std::fprintf(stderr, "hutch-buscall: bad argument \"%s\"\n", qPrintable(a));
+                return 2;
+            }
+            msg << v;
+        }
+        const QDBusMessage reply = bus.call(msg, QDBus::Block, 10 * 60 * 1000);
+        if (reply.type() == QDBusMessage::ErrorMessage) {
+            std::printf("%s: %s\n", qPrintable(reply.errorName()), qPrintable(reply.errorMessage()));
+            status = 1;
+            continue;
+        }
+        QStringList out;
+        for (const QVariant &v : reply.arguments())
+            out << show(v);
+        std::printf("ok %s\n", qPrintable(out.join(QLatin1Char(' '))));
     }
-    QDBusConnection bus = hutch::client::helperBus();
-    const QDBusMessage reply = bus.call(msg, QDBus::Block, 10 * 60 * 1000);
-    if (reply.type() == QDBusMessage::ErrorMessage) {
-        std::printf("%s: %s\n", qPrintable(reply.errorName()), qPrintable(reply.errorMessage()));
-        return 1;
-    }
-    QStringList out;
-    for (const QVariant &v : reply.arguments())
-        out << show(v);
-    std::printf("ok %s\n", qPrintable(out.join(QLatin1Char(' '))));
-    return 0;
+    std::fflush(stdout);
+    return status;
 }

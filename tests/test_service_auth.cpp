@@ -164,6 +164,28 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
     }
 
+    // polkit is asked on every call: on one connection, a call polkit
+    // refuses right after one it allowed (and the other way round) is
+    // still refused; nothing is remembered per caller.
+    void refusedAfterAnAllowedCallOnTheSameConnection()
+    {
+        QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.console")}));
+        const auto r = fx->call({"SetConfigItem", "s:c1", "s:lxc.start.delay", "s:3", "a{sv}:",
+                                 "--then", "OpenConsole", "s:c1", "u:0", "a{sv}:",
+                                 "--then", "SetConfigItem", "s:c1", "s:lxc.start.delay", "s:4", "a{sv}:",
+                                 "--then", "Attach", "s:c1", "as:true", "as:", "a{sv}:"});
+        QCOMPARE(r.exitCode, 1);
+        const QStringList lines = r.text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        const QString refused = QStringLiteral("io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.console");
+        QCOMPARE(lines.at(0).trimmed(), QStringLiteral("ok"));
+        QVERIFY2(lines.at(1).startsWith(refused), qPrintable(lines.at(1)));
+        QCOMPARE(lines.at(2).trimmed(), QStringLiteral("ok"));
+        QVERIFY2(lines.at(3).startsWith(refused), qPrintable(lines.at(3)));
+        const auto delay = fx->call({"GetConfig", "s:c1", "a{sv}:key=s:lxc.start.delay"}, false);
+        QVERIFY2(delay.text().contains(QLatin1String("value=4")), qPrintable(delay.text()));
+    }
+
     void mutatingAllowedWithRule_data()
     {
         // In order: each row works on what the ones before left.

@@ -1,0 +1,109 @@
+#include "relay.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstddef>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace hutch::cli {
+
+namespace {
+
+volatile sig_atomic_t g_resized = 0;
+
+bool writeAll(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        size -= size_t(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+void relayTerminal(int master)
+{
+    termios saved{};
+    const bool raw = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (raw) {
+        termios t = saved;
+        ::cfmakeraw(&t);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
+    }
+    struct sigaction sa{};
+    sa.sa_handler = [](int) { g_resized = 1; };
+    ::sigaction(SIGWINCH, &sa, nullptr);
+    bool inputOpen = true;
+    char buf[8192];
+    for (;;) {
+        if (g_resized) {
+            g_resized = 0;
+            winsize ws{};
+            if (::ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0)
+                ::ioctl(master, TIOCSWINSZ, &ws);
+        }
+        pollfd p[2] = {{master, POLLIN, 0}, {STDIN_FILENO, short(inputOpen ? POLLIN : 0), 0}};
+        if (::poll(p, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            const ssize_t n = ::read(master, buf, sizeof buf);
+            if (n <= 0 || !writeAll(STDOUT_FILENO, buf, size_t(n)))
+                break;  // EIO: the program and its terminal are gone
+        }
+        if (inputOpen && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+            const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+            if (n <= 0)
+                inputOpen = false;
+            else if (!writeAll(master, buf, size_t(n)))
+                break;
+        }
+    }
+    if (raw)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+}
+
+void relaySockets(int io, int err)
+{
+    bool inputOpen = true, outOpen = true, errOpen = true;
+    char buf[8192];
+    while (outOpen || errOpen) {
+        pollfd p[3] = {{io, short(outOpen ? POLLIN : 0), 0}, {err, short(errOpen ? POLLIN : 0), 0},
+                       {STDIN_FILENO, short(inputOpen ? POLLIN : 0), 0}};
+        if (::poll(p, 3, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            const ssize_t n = ::read(i == 0 ? io : err, buf, sizeof buf);
+            if (n <= 0)
+                (i == 0 ? outOpen : errOpen) = false;
+            else
+                writeAll(i == 0 ? STDOUT_FILENO : STDERR_FILENO, buf, size_t(n));
+        }
+        if (inputOpen && (p[2].revents & (POLLIN | POLLHUP | POLLERR))) {
+            const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+            if (n <= 0 || !writeAll(io, buf, size_t(n))) {
+                inputOpen = false;
+                ::shutdown(io, SHUT_WR);
+            }
+        }
+    }
+}
+
+}  // namespace hutch::cli
