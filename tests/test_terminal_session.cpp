@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <cerrno>
+#include <thread>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -101,6 +102,8 @@ private Q_SLOTS:
     void sizeGoesToPtyAsIoctl();
     void updatesAreBatched();
     void hangUpEmitsFinished();
+    void erasedCellsKeepTheBackground();
+    void floodThroughPtyLosesNothing();
 };
 
 // Bytes into a 5x10 terminal → the screen's rows as text and the cursor.
@@ -159,6 +162,16 @@ void TestTerminalSession::screen_data()
                                << QStringList { "1", "2", e, "3", "5" } << QPoint(0, 2);
     QTest::newRow("full LF scrolls") << five + esc("\nz") << QStringList { "2", "3", "4", "5", " z" }
                                      << QPoint(2, 4);
+    QTest::newRow("RI at the top scrolls the whole screen down")
+        << five + esc("\\e[1;1H\\eM") << QStringList { e, "1", "2", "3", "4" } << QPoint(0, 0);
+    QTest::newRow("many LF turn the screen round")
+        << esc("1\r\n2\r\n3\r\n4\r\n5\r\n6\r\n7\r\n8\r\n9\r\n10\r\n11\r\n12")
+        << QStringList { "8", "9", "10", "11", "12" } << QPoint(2, 4);
+    QTest::newRow("DECSED keeps protected cells")
+        << esc("\\e[1\"qab\\e[0\"qcd\\e[2;1Hxy\\e[?2J") << QStringList { "ab", e, e, e, e } << QPoint(2, 1);
+    QTest::newRow("DCH after a wide character")
+        << QStringLiteral(u"a中bcd\x1b[1;4H\x1b[P").toUtf8() << QStringList { QStringLiteral(u"a中cd"), e, e, e, e }
+        << QPoint(3, 0);
     QTest::newRow("save restore cursor") << esc("ab\\e7\\e[4;4Hx\\e8c")
                                          << QStringList { "abc", e, e, "   x", e } << QPoint(3, 0);
 }
@@ -667,6 +680,84 @@ void TestTerminalSession::hangUpEmitsFinished()
     QVERIFY(s.isAttached());
     s.detach();
     QVERIFY(!s.isAttached());
+}
+
+void TestTerminalSession::erasedCellsKeepTheBackground()
+{
+    // Background colour erase, as xterm: erased and scrolled-in cells take
+    // the current background (and nothing else of the pen).
+    TerminalSession s(3, 10);
+    s.feed(esc("abc\\e[1;44m\\e[1;2H\\e[K\\e[3;1H\n"));
+    QCOMPARE(s.screenLineText(0), QString());  // scrolled up: row 0 was row 1
+    QVERIFY(s.history().at(0).cells[0].bg == TerminalColor());
+    QCOMPARE(s.history().at(0).cells[1].ch, char32_t(0));
+    QVERIFY(s.history().at(0).cells[1].bg == TerminalColor::indexed(4));
+    QCOMPARE(s.history().at(0).cells[1].attrs, 0);
+    QVERIFY(s.cell(2, 5).bg == TerminalColor::indexed(4));  // the new bottom row
+}
+
+void TestTerminalSession::floodThroughPtyLosesNothing()
+{
+    // A few MB of lines of every length (wrapping ones too, some coloured)
+    // through a real pty, read by the session as a console is: the screen
+    // and the whole kept scrollback must be exactly what was sent, and the
+    // count of dropped lines must match.
+    const int columns = 80;
+    QByteArray sent;
+    QStringList rows;  // what the terminal's rows must show, oldest first
+    QList<int> rowColors;  // their colour index, -1 for the default
+    for (int i = 0; sent.size() < 3'000'000; ++i) {
+        QByteArray text = QByteArray::number(i) + ':';
+        const int length = (i * 37) % 190;
+        for (int k = 0; k < length; ++k)
+            text += char('!' + (i + k) % 94);
+        sent += i % 5 == 0 ? esc("\\e[3") + QByteArray::number(i % 8) + 'm' + text + esc("\\e[m\n") : text + '\n';
+        for (int from = 0; from == 0 || from < text.size(); from += columns) {
+            rows << QString::fromLatin1(text.mid(from, columns));
+            rowColors << (i % 5 == 0 ? i % 8 : -1);
+        }
+    }
+    rows << QString();
+    rowColors << -1;  // the cursor's row after the last newline
+
+    int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    QVERIFY(master >= 0);
+    QCOMPARE(::grantpt(master), 0);
+    QCOMPARE(::unlockpt(master), 0);
+    const int slave = ::open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    QVERIFY(slave >= 0);
+    TerminalSession s(24, columns);
+    QVERIFY(s.attach(master));
+    // The writer blocks whenever the pty is full, as cat would.
+    std::thread writer([&] {
+        for (qsizetype done = 0; done < sent.size();) {
+            const ssize_t n = ::write(slave, sent.constData() + done, size_t(sent.size() - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return;
+            done += n;
+        }
+    });
+    // ONLCR: each newline arrives as CR LF.
+    const qint64 expected = sent.size() + sent.count('\n');
+    QTRY_COMPARE_WITH_TIMEOUT(s.bytesReceived(), expected, 60000);
+    writer.join();
+    ::close(slave);
+
+    const int kept = s.lineCount();
+    QCOMPARE(s.history().size(), s.historyCapacity());
+    QCOMPARE(s.history().dropped(), qint64(rows.size() - kept));
+    for (int i = 0; i < kept; ++i)
+        QCOMPARE(s.lineText(i), rows.at(rows.size() - kept + i));
+    // Colours came through too.
+    for (int i = 0; i < kept; ++i) {
+        const int color = rowColors.at(rows.size() - kept + i);
+        if (color >= 0)
+            QVERIFY(s.line(i).cells.at(0).fg == TerminalColor::indexed(color));
+        else if (s.line(i).size() > 0)
+            QVERIFY(s.line(i).cells.at(0).fg == TerminalColor());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTerminalSession)

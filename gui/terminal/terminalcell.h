@@ -65,6 +65,8 @@ struct TerminalCell
         UnderlineMask = 3 << UnderlineShift,
         // Combining characters follow the base character (TerminalLine::marks).
         HasMarks = 1 << 7,
+        // DECSCA: kept by selective erase (DECSED, DECSEL).
+        Protected = 1 << 8,
     };
 
     char32_t ch = 0;    // 0: never written (shown as a space)

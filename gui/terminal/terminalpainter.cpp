@@ -59,7 +59,7 @@ public:
     {
         const int y = row * m_ch;
         const int columns = m_v.session->columns();
-        m_v.session->readLine(lineIndex, m_line);
+        m_line = &m_v.session->line(lineIndex);  // no copy: painted before more input
         const qint64 stable = m_v.session->history().dropped() + lineIndex;
         const auto [selFirst, selEnd] = m_v.selection ? m_v.selection->columnsOn(stable, columns)
                                                       : std::pair<int, int>(0, 0);
@@ -67,7 +67,7 @@ public:
 
         m_cells.resize(size_t(columns));
         for (int col = 0; col < columns; ++col) {
-            const TerminalCell *cell = col < m_line.size() ? &m_line.cells[size_t(col)] : &m_blank;
+            const TerminalCell *cell = col < m_line->size() ? &m_line->cells[size_t(col)] : &m_blank;
             QRgb fg = m_v.palette->foreground(cell->fg).rgb();
             QRgb bg = m_v.palette->background(cell->bg).rgb();
             if (cell->has(TerminalCell::Reverse) != m_reverse)
@@ -109,7 +109,7 @@ public:
             if (here.cell->ch != 0) {
                 m_p.setPen(QColor::fromRgb(here.bg));
                 m_p.setFont(m_f.font(here.cell->has(TerminalCell::Bold), here.cell->has(TerminalCell::Italic)));
-                m_p.drawText(QPointF(rect.x(), rect.y() + m_f.ascent()), m_line.cellText(col));
+                m_p.drawText(QPointF(rect.x(), rect.y() + m_f.ascent()), m_line->cellText(col));
             }
             break;
         case TerminalSession::CursorShape::Underline:
@@ -153,7 +153,7 @@ private:
             m_p.setPen(QColor::fromRgb(first.fg));
             m_p.setFont(m_f.font(bold, italic));
             if (cell.width != 1 || !onGrid(cell.ch) || cell.has(TerminalCell::HasMarks)) {
-                m_p.drawText(QPointF(col * m_cw, baseline), m_line.cellText(col));
+                m_p.drawText(QPointF(col * m_cw, baseline), m_line->cellText(col));
                 col += cell.width == 2 ? 2 : 1;
                 continue;
             }
@@ -218,7 +218,7 @@ private:
     const bool m_reverse;
     QRgb m_defaultFg;
     QRgb m_defaultBg;
-    TerminalLine m_line;
+    const TerminalLine *m_line = nullptr;
     TerminalCell m_blank;
     std::vector<Painted> m_cells;
 };

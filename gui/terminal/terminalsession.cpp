@@ -20,12 +20,18 @@
 namespace {
 
 // Parse for at most this long per wake-up before returning to the event
-// loop, so that a flood leaves room for timers, painting and input. libvterm
-// parses a chunk in about a millisecond here.
+// loop, so that a flood leaves room for timers, painting and input (a typed
+// key waits at most this long, plus a paint).
 constexpr qint64 readBudgetNs = 4'000'000;
-constexpr size_t readChunk = 16 * 1024;
+// libvterm is fed this much at a time: a pty master returns at most 4 KiB a
+// read, so reads are gathered until the buffer is full or the fd is empty.
+constexpr size_t readChunk = 64 * 1024;
+// While a flood lasts (the last wake-up ran out of budget with bytes still
+// waiting), frames in between are skipped: updates are announced at most this
+// often, instead of every update interval, so that most of the time goes to
+// parsing. Still well under the 100 ms that makes output look stuck.
+constexpr int floodUpdateInterval = 50;
 
-// Called for every cell of every line that scrolls, so kept cheap.
 inline void fromVTerm(const VTermColor &c, uint8_t defaultFlag, TerminalColor &out)
 {
     out = TerminalColor();
@@ -42,65 +48,9 @@ inline void fromVTerm(const VTermColor &c, uint8_t defaultFlag, TerminalColor &o
     }
 }
 
-VTermColor toVTerm(const TerminalColor &c, const VTermColor &defaultColor)
+inline void setAttr(TerminalCell &pen, uint16_t bit, bool on)
 {
-    VTermColor out;
-    switch (c.kind) {
-    case TerminalColor::Indexed:
-        vterm_color_indexed(&out, c.index);
-        break;
-    case TerminalColor::Rgb:
-        vterm_color_rgb(&out, c.red, c.green, c.blue);
-        break;
-    case TerminalColor::Default:
-        out = defaultColor;
-        break;
-    }
-    return out;
-}
-
-// libvterm marks the second half of a wide character with this value.
-constexpr uint32_t wideContinuation = uint32_t(-1);
-
-// Converts libvterm's cells [0, count) of a row into `line`. libvterm
-// reports cells with the screen-wide reverse video (DECSCNM) folded into each
-// cell's reverse bit; `globalReverse` takes it out again, so that the painter
-// applies it to the scrollback as well, and a line keeps its own attributes
-// when it outlives the mode.
-void convertRow(TerminalLine &line, const VTermScreenCell *cells, int count, bool globalReverse)
-{
-    line.cells.resize(size_t(count));
-    for (int col = 0; col < count; ++col) {
-        const VTermScreenCell &in = cells[col];
-        TerminalCell &cell = line.cells[size_t(col)];
-        if (in.chars[0] == wideContinuation) {
-            // Second half: painted by the first half, whose colours it keeps.
-            if (col > 0)
-                cell = line.cells[size_t(col - 1)];
-            cell.ch = 0;
-            cell.width = 0;
-            cell.attrs &= ~TerminalCell::HasMarks;
-            continue;
-        }
-        cell.ch = in.chars[0];
-        cell.width = in.width == 2 ? 2 : 1;
-        uint16_t attrs = uint16_t((in.attrs.bold ? TerminalCell::Bold : 0)
-                                  | (in.attrs.italic ? TerminalCell::Italic : 0)
-                                  | (in.attrs.blink ? TerminalCell::Blink : 0)
-                                  | (bool(in.attrs.reverse) != globalReverse ? TerminalCell::Reverse : 0)
-                                  | (in.attrs.strike ? TerminalCell::Strike : 0)
-                                  | (in.attrs.underline << TerminalCell::UnderlineShift));
-        if (cell.ch != 0 && in.chars[1] != 0) {
-            std::u32string marks;
-            for (int i = 1; i < VTERM_MAX_CHARS_PER_CELL && in.chars[i]; ++i)
-                marks.push_back(in.chars[i]);
-            line.marks.emplace_back(col, std::move(marks));
-            attrs |= TerminalCell::HasMarks;
-        }
-        cell.attrs = attrs;
-        fromVTerm(in.fg, VTERM_COLOR_DEFAULT_FG, cell.fg);
-        fromVTerm(in.bg, VTERM_COLOR_DEFAULT_BG, cell.bg);
-    }
+    pen.attrs = on ? uint16_t(pen.attrs | bit) : uint16_t(pen.attrs & ~bit);
 }
 
 void setNonBlocking(int fd)
@@ -112,14 +62,24 @@ void setNonBlocking(int fd)
 
 }  // namespace
 
-// libvterm's callbacks: `user` is the TerminalSession.
+// libvterm's state-layer callbacks: `user` is the TerminalSession. They draw
+// into the active TerminalScreen and note which rows changed.
 struct TerminalSessionCallbacks
 {
     static TerminalSession *self(void *user) { return static_cast<TerminalSession *>(user); }
 
-    static int damage(VTermRect rect, void *user)
+    // Called once per character: kept to a cell write and two comparisons.
+    static int putGlyph(VTermGlyphInfo *info, VTermPos pos, void *user)
     {
-        self(user)->markDirty(rect.start_row, rect.end_row);
+        TerminalSession *s = self(user);
+        if (info->protected_cell) {
+            TerminalCell pen = s->m_pen;
+            pen.attrs |= TerminalCell::Protected;
+            s->m_screen->put(pos.row, pos.col, info->chars, info->width, pen);
+        } else {
+            s->m_screen->put(pos.row, pos.col, info->chars, info->width, s->m_pen);
+        }
+        s->markDirty(pos.row, pos.row + 1);
         return 1;
     }
 
@@ -131,6 +91,63 @@ struct TerminalSessionCallbacks
         Q_UNUSED(visible);  // the property callback is the authority
         s->markDirty(oldPos.row, oldPos.row + 1);
         s->markDirty(pos.row, pos.row + 1);
+        return 1;
+    }
+
+    // Full-width scrolls (every newline at the bottom) move rows, not cells;
+    // anything else returns 0 and libvterm falls back to moveRect + erase.
+    static int scrollRect(VTermRect rect, int downward, int rightward, void *user)
+    {
+        TerminalSession *s = self(user);
+        if (rightward != 0 || rect.start_col != 0 || rect.end_col < s->m_columns)
+            return 0;
+        // Only the primary screen keeps what scrolls off its top (as xterm).
+        TerminalHistory *history = s->m_screen == &s->m_primary ? &s->m_history : nullptr;
+        s->m_screen->scrollRows(rect.start_row, rect.end_row, downward, s->blank(), history);
+        s->markDirty(rect.start_row, rect.end_row);
+        return 1;
+    }
+
+    static int moveRect(VTermRect dest, VTermRect src, void *user)
+    {
+        TerminalSession *s = self(user);
+        s->m_screen->moveRect(dest.start_row, dest.start_col, src.start_row, src.start_col,
+                              src.end_row - src.start_row, src.end_col - src.start_col);
+        s->markDirty(dest.start_row, dest.end_row);
+        return 1;
+    }
+
+    static int erase(VTermRect rect, int selective, void *user)
+    {
+        TerminalSession *s = self(user);
+        s->m_screen->erase(rect.start_row, rect.end_row, rect.start_col, rect.end_col, s->blank(), selective);
+        s->markDirty(rect.start_row, rect.end_row);
+        return 1;
+    }
+
+    static int initPen(void *user)
+    {
+        self(user)->m_pen = TerminalCell();
+        return 1;
+    }
+
+    static int setPenAttr(VTermAttr attr, VTermValue *val, void *user)
+    {
+        TerminalCell &pen = self(user)->m_pen;
+        switch (attr) {
+        case VTERM_ATTR_BOLD: setAttr(pen, TerminalCell::Bold, val->boolean); break;
+        case VTERM_ATTR_ITALIC: setAttr(pen, TerminalCell::Italic, val->boolean); break;
+        case VTERM_ATTR_BLINK: setAttr(pen, TerminalCell::Blink, val->boolean); break;
+        case VTERM_ATTR_REVERSE: setAttr(pen, TerminalCell::Reverse, val->boolean); break;
+        case VTERM_ATTR_STRIKE: setAttr(pen, TerminalCell::Strike, val->boolean); break;
+        case VTERM_ATTR_UNDERLINE:
+            pen.attrs = uint16_t((pen.attrs & ~TerminalCell::UnderlineMask)
+                                 | ((val->number & 3) << TerminalCell::UnderlineShift));
+            break;
+        case VTERM_ATTR_FOREGROUND: fromVTerm(val->color, VTERM_COLOR_DEFAULT_FG, pen.fg); break;
+        case VTERM_ATTR_BACKGROUND: fromVTerm(val->color, VTERM_COLOR_DEFAULT_BG, pen.bg); break;
+        default: break;
+        }
         return 1;
     }
 
@@ -154,10 +171,13 @@ struct TerminalSessionCallbacks
             s->markDirty(s->m_cursorRow, s->m_cursorRow + 1);
             break;
         case VTERM_PROP_ALTSCREEN:
+            // libvterm erases the alternate screen itself when it is entered.
             s->m_altScreen = val->boolean;
+            s->m_screen = s->m_altScreen ? &s->m_alternate : &s->m_primary;
             s->markDirty(0, s->m_rows);
             break;
         case VTERM_PROP_REVERSE:
+            // DECSCNM: screen-wide, applied by the painter; cells keep their own.
             s->m_reverseVideo = val->boolean;
             s->markDirty(0, s->m_rows);
             break;
@@ -186,74 +206,44 @@ struct TerminalSessionCallbacks
         return 1;
     }
 
-    static int resize(int rows, int cols, void *user)
+    // As libvterm's screen layer does: shorter, the rows below the cursor that
+    // would be cut off push the top rows into the scrollback instead (down to
+    // the first blank one); taller, the newest scrollback lines come back.
+    // `delta` tells libvterm how the cursor moved with the text.
+    static int resize(int rows, int columns, VTermPos *delta, void *user)
     {
         TerminalSession *s = self(user);
+        const bool primary = !s->m_altScreen;
+        const int oldRows = s->m_rows;
+        if (primary && rows < oldRows) {
+            int firstBlank = oldRows;
+            while (firstBlank > rows && firstBlank - 1 != s->m_cursorRow && s->m_primary.isRowBlank(firstBlank - 1))
+                --firstBlank;
+            if (firstBlank > rows) {
+                s->m_primary.scrollRows(0, oldRows, firstBlank - rows, TerminalCell(), &s->m_history);
+                delta->row -= firstBlank - rows;
+            }
+        }
+        s->m_primary.resize(rows, columns, TerminalCell());
+        s->m_alternate.resize(rows, columns, TerminalCell());
         s->m_rows = rows;
-        s->m_columns = cols;
+        s->m_columns = columns;
+        if (primary) {
+            for (int added = oldRows; added < rows; ++added) {
+                TerminalLine line;
+                if (!s->m_history.pop(&line))
+                    break;
+                s->m_primary.pushTop(std::move(line), TerminalCell());
+                ++delta->row;
+            }
+        }
         s->markDirty(0, rows);
         return 1;
     }
 
-    // A line scrolled off the top of the primary screen.
-    static int pushLine(int cols, const VTermScreenCell *cells, void *user)
+    static int setLineInfo(int, const VTermLineInfo *, const VTermLineInfo *, void *)
     {
-        TerminalSession *s = self(user);
-        TerminalLine &line = s->m_history.pushSlot();
-        int used = cols;
-        while (used > 0 && cells[used - 1].chars[0] == 0
-               && bool(cells[used - 1].attrs.reverse) == s->m_reverseVideo
-               && !cells[used - 1].attrs.underline && !cells[used - 1].attrs.strike
-               && VTERM_COLOR_IS_DEFAULT_BG(&cells[used - 1].bg))
-            --used;
-        convertRow(line, cells, used, s->m_reverseVideo);
-        return 1;
-    }
-
-    // The screen grew taller: give back the newest scrollback line.
-    static int popLine(int cols, VTermScreenCell *cells, void *user)
-    {
-        TerminalSession *s = self(user);
-        TerminalLine line;
-        if (!s->m_history.pop(&line))
-            return 0;
-        VTermColor defaultFg, defaultBg;
-        vterm_state_get_default_colors(vterm_obtain_state(s->m_vt), &defaultFg, &defaultBg);
-        defaultFg.type |= VTERM_COLOR_DEFAULT_FG;
-        defaultBg.type |= VTERM_COLOR_DEFAULT_BG;
-        for (int col = 0; col < cols; ++col) {
-            VTermScreenCell &out = cells[col];
-            out = VTermScreenCell {};
-            out.width = 1;
-            out.fg = defaultFg;
-            out.bg = defaultBg;
-            if (col >= line.size())
-                continue;
-            const TerminalCell &in = line.cells[size_t(col)];
-            if (in.width == 0) {
-                out.chars[0] = wideContinuation;
-            } else {
-                out.chars[0] = in.ch;
-                out.width = in.width;
-            }
-            if (in.has(TerminalCell::HasMarks)) {
-                for (const auto &[markCol, marks] : line.marks) {
-                    if (markCol != col)
-                        continue;
-                    for (size_t i = 0; i < marks.size() && i + 1 < VTERM_MAX_CHARS_PER_CELL; ++i)
-                        out.chars[i + 1] = marks[i];
-                }
-            }
-            out.attrs.bold = in.has(TerminalCell::Bold);
-            out.attrs.italic = in.has(TerminalCell::Italic);
-            out.attrs.blink = in.has(TerminalCell::Blink);
-            out.attrs.reverse = in.has(TerminalCell::Reverse);
-            out.attrs.strike = in.has(TerminalCell::Strike);
-            out.attrs.underline = unsigned(in.underline());
-            out.fg = toVTerm(in.fg, defaultFg);
-            out.bg = toVTerm(in.bg, defaultBg);
-        }
-        return 1;
+        return 1;  // double-width and double-height lines are drawn single
     }
 
     static void output(const char *bytes, size_t length, void *user)
@@ -264,15 +254,18 @@ struct TerminalSessionCallbacks
 
 namespace {
 
-const VTermScreenCallbacks screenCallbacks = {
-    &TerminalSessionCallbacks::damage,
-    nullptr,  // moverect: let libvterm turn scrolls into damage
+const VTermStateCallbacks stateCallbacks = {
+    &TerminalSessionCallbacks::putGlyph,
     &TerminalSessionCallbacks::moveCursor,
+    &TerminalSessionCallbacks::scrollRect,
+    &TerminalSessionCallbacks::moveRect,
+    &TerminalSessionCallbacks::erase,
+    &TerminalSessionCallbacks::initPen,
+    &TerminalSessionCallbacks::setPenAttr,
     &TerminalSessionCallbacks::setTermProp,
     &TerminalSessionCallbacks::bell,
     &TerminalSessionCallbacks::resize,
-    &TerminalSessionCallbacks::pushLine,
-    &TerminalSessionCallbacks::popLine,
+    &TerminalSessionCallbacks::setLineInfo,
 };
 
 }  // namespace
@@ -284,6 +277,8 @@ TerminalSession::TerminalSession(QObject *parent)
 
 TerminalSession::TerminalSession(int rows, int columns, QObject *parent)
     : QObject(parent)
+    , m_primary(qMax(1, rows), qMax(1, columns))
+    , m_alternate(qMax(1, rows), qMax(1, columns))
 {
     init(qMax(1, rows), qMax(1, columns));
 }
@@ -298,20 +293,16 @@ void TerminalSession::init(int rows, int columns)
 
     m_rows = rows;
     m_columns = columns;
+    m_screen = &m_primary;
     m_vt = vterm_new(rows, columns);
     vterm_set_utf8(m_vt, 1);
     vterm_output_set_callback(m_vt, &TerminalSessionCallbacks::output, this);
 
-    VTermState *state = vterm_obtain_state(m_vt);
+    m_state = vterm_obtain_state(m_vt);
     // SGR 1 with colours 30-37 brightens them, as xterm does.
-    vterm_state_set_bold_highbright(state, 1);
-
-    m_screen = vterm_obtain_screen(m_vt);
-    vterm_screen_set_callbacks(m_screen, &screenCallbacks, this);
-    // Merge damage across scrolls too; we ask for it after each read.
-    vterm_screen_set_damage_merge(m_screen, VTERM_DAMAGE_SCROLL);
-    vterm_screen_enable_altscreen(m_screen, 1);
-    vterm_screen_reset(m_screen, 1);
+    vterm_state_set_bold_highbright(m_state, 1);
+    vterm_state_set_callbacks(m_state, &stateCallbacks, this);
+    vterm_state_reset(m_state, 1);
 }
 
 TerminalSession::~TerminalSession()
@@ -378,28 +369,43 @@ void TerminalSession::hangUp()
 
 void TerminalSession::readAvailable()
 {
-    char buffer[readChunk];
+    // Reads are gathered into one buffer before libvterm sees them. A pty
+    // hands over at most 4 KiB a read and refills while we parse, so the loop
+    // goes on until a whole round finds nothing new (or the budget is spent):
+    // parsing overlaps the kernel's copying instead of waiting for it in the
+    // event loop after every few KiB.
+    static thread_local std::vector<char> buffer(readChunk);
     qsizetype total = 0;
     bool hungUp = false;
+    bool drained = false;
     QElapsedTimer budget;
     budget.start();
-    while (budget.nsecsElapsed() < readBudgetNs) {
-        const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
-        if (n > 0) {
-            total += n;
-            vterm_input_write(m_vt, buffer, size_t(n));
-            continue;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    while (!hungUp && budget.nsecsElapsed() < readBudgetNs) {
+        size_t filled = 0;
+        while (filled < readChunk) {
+            const ssize_t n = ::read(m_fd, buffer.data() + filled, readChunk - filled);
+            if (n > 0) {
+                filled += size_t(n);
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break;
+            // 0: end of file; EIO: the pty's slave side is closed.
+            hungUp = true;
             break;
-        // 0: end of file; EIO: the pty's slave side is closed.
-        hungUp = true;
-        break;
+        }
+        if (filled == 0 && !hungUp) {
+            drained = true;
+            break;
+        }
+        if (filled > 0)
+            vterm_input_write(m_vt, buffer.data(), filled);
+        total += qsizetype(filled);
     }
     m_bytesReceived += total;
-    vterm_screen_flush_damage(m_screen);
+    m_flooding = !drained && !hungUp;
     if (hungUp)
         hangUp();
 }
@@ -407,7 +413,6 @@ void TerminalSession::readAvailable()
 void TerminalSession::feed(const QByteArray &bytes)
 {
     vterm_input_write(m_vt, bytes.constData(), size_t(bytes.size()));
-    vterm_screen_flush_damage(m_screen);
 }
 
 void TerminalSession::queueOutput(const char *bytes, size_t length)
@@ -529,10 +534,7 @@ void TerminalSession::resize(int rows, int columns)
     columns = qMax(1, columns);
     if (rows == m_rows && columns == m_columns)
         return;
-    vterm_set_size(m_vt, rows, columns);
-    vterm_screen_flush_damage(m_screen);
-    m_rows = rows;
-    m_columns = columns;
+    vterm_set_size(m_vt, rows, columns);  // the resize callback does the rest
     applySizeToFd();
 }
 
@@ -551,39 +553,31 @@ void TerminalSession::applySizeToFd()
 
 TerminalCell TerminalSession::cell(int row, int column) const
 {
-    TerminalLine line;
-    readScreenLine(row, line);
-    if (column < 0 || column >= line.size())
+    if (row < 0 || row >= m_rows || column < 0 || column >= m_columns)
         return {};
-    return line.cells[size_t(column)];
+    return m_screen->line(row).cells[size_t(column)];
 }
 
 QString TerminalSession::cellText(int row, int column) const
 {
-    TerminalLine line;
-    readScreenLine(row, line);
-    return line.cellText(column);
+    if (row < 0 || row >= m_rows)
+        return {};
+    return m_screen->line(row).cellText(column);
 }
 
 void TerminalSession::readScreenLine(int row, TerminalLine &line) const
 {
-    line.clear();
     if (row < 0 || row >= m_rows)
-        return;
-    static thread_local std::vector<VTermScreenCell> cells;
-    cells.resize(size_t(m_columns));
-    for (int col = 0; col < m_columns; ++col) {
-        if (!vterm_screen_get_cell(m_screen, VTermPos { row, col }, &cells[size_t(col)]))
-            cells[size_t(col)] = VTermScreenCell {};
-    }
-    convertRow(line, cells.data(), m_columns, m_reverseVideo);
+        line.clear();
+    else
+        line = m_screen->line(row);
 }
 
 QString TerminalSession::screenLineText(int row) const
 {
-    TerminalLine line;
-    readScreenLine(row, line);
-    return line.text();
+    if (row < 0 || row >= m_rows)
+        return {};
+    return m_screen->line(row).text();
 }
 
 void TerminalSession::setHistoryCapacity(int lines)
@@ -598,20 +592,23 @@ void TerminalSession::clearHistory()
     markDirty(0, 0);
 }
 
+const TerminalLine &TerminalSession::line(int index) const
+{
+    static const TerminalLine empty;
+    if (index >= 0 && index < m_history.size())
+        return m_history.at(index);
+    const int row = index - m_history.size();
+    return row >= 0 && row < m_rows ? m_screen->line(row) : empty;
+}
+
 void TerminalSession::readLine(int index, TerminalLine &line) const
 {
-    if (index >= 0 && index < m_history.size()) {
-        line = m_history.at(index);
-        return;
-    }
-    readScreenLine(index - m_history.size(), line);
+    line = this->line(index);
 }
 
 QString TerminalSession::lineText(int index) const
 {
-    if (index >= 0 && index < m_history.size())
-        return m_history.at(index).text();
-    return screenLineText(index - m_history.size());
+    return line(index).text();
 }
 
 void TerminalSession::setUpdateInterval(int milliseconds)
@@ -623,15 +620,14 @@ void TerminalSession::markDirty(int firstRow, int endRow)
 {
     firstRow = qBound(0, firstRow, m_rows);
     endRow = qBound(firstRow, endRow, m_rows);
-    if (m_dirtyFirst < 0) {
-        m_dirtyFirst = firstRow;
-        m_dirtyEnd = endRow;
-    } else {
+    if (m_dirtyFirst >= 0) {
         m_dirtyFirst = qMin(m_dirtyFirst, firstRow);
         m_dirtyEnd = qMax(m_dirtyEnd, endRow);
+        return;
     }
-    if (!m_updateTimer->isActive())
-        m_updateTimer->start(m_updateInterval);
+    m_dirtyFirst = firstRow;
+    m_dirtyEnd = endRow;
+    m_updateTimer->start(m_flooding ? qMax(m_updateInterval, floodUpdateInterval) : m_updateInterval);
 }
 
 void TerminalSession::flushUpdates()

@@ -1,9 +1,10 @@
-// TerminalSession: the emulation, with no widgets. It wraps libvterm (parser →
-// state → screen), keeps the scrollback, reads and writes one fd (a pty master
+// TerminalSession: the emulation, with no widgets. It wraps libvterm's parser
+// and state layers and keeps the screen cells itself (TerminalScreen: rows in
+// a ring, handed to the scrollback without copying), keeps the scrollback, reads and writes one fd (a pty master
 // or a unix stream socket) with QSocketNotifier, and exposes the screen as
 // cells. Damage is collected and announced at most once per update interval
-// (10 ms by default), never once per byte, so that a flood of output costs a
-// few repaints a frame, whatever its size.
+// (10 ms by default; 50 ms while a flood lasts), never once per byte, so that
+// a flood of output costs a few repaints a second, whatever its size.
 //
 // Lines are addressed two ways: screen rows 0..rows()-1, and "lines"
 // 0..lineCount()-1 = the scrollback (oldest first) followed by the screen.
@@ -11,6 +12,7 @@
 
 #include "terminalcell.h"
 #include "terminalhistory.h"
+#include "terminalscreen.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -23,7 +25,7 @@
 class QSocketNotifier;
 class QTimer;
 struct VTerm;
-struct VTermScreen;
+struct VTermState;
 struct TerminalKeyStroke;
 
 class TerminalSession : public QObject
@@ -103,6 +105,9 @@ public:
     void setHistoryCapacity(int lines);
     void clearHistory();
     int lineCount() const { return m_history.size() + m_rows; }
+    // Line `index` (scrollback, then screen); valid until the session
+    // processes more input. An empty line when out of range.
+    const TerminalLine &line(int index) const;
     void readLine(int index, TerminalLine &line) const;
     QString lineText(int index) const;
 
@@ -136,9 +141,22 @@ private:
     void applySizeToFd();
     void markDirty(int firstRow, int endRow);
     void hangUp();
+    // What erasing leaves: the pen's colours, no attributes (as xterm's
+    // background colour erase).
+    TerminalCell blank() const
+    {
+        TerminalCell c;
+        c.fg = m_pen.fg;
+        c.bg = m_pen.bg;
+        return c;
+    }
 
     VTerm *m_vt = nullptr;
-    VTermScreen *m_screen = nullptr;
+    VTermState *m_state = nullptr;
+    TerminalScreen m_primary;
+    TerminalScreen m_alternate;
+    TerminalScreen *m_screen = nullptr;  // the one shown
+    TerminalCell m_pen;                  // attributes and colours of new text
     TerminalHistory m_history;
     int m_rows = 24;
     int m_columns = 80;
@@ -157,6 +175,7 @@ private:
     int m_updateCount = 0;
     int m_dirtyFirst = -1;
     int m_dirtyEnd = -1;
+    bool m_flooding = false;  // the last read ran out of time with bytes waiting
 
     int m_cursorRow = 0;
     int m_cursorColumn = 0;
