@@ -13,6 +13,9 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 namespace hutch::service {
 
@@ -122,6 +125,24 @@ QVariantMap describeContainer(const HelperSettings &settings, const QString &nam
     m.insert(QStringLiteral("ipv4"), state.pid > 0 ? ipv4Addresses(state.pid) : QStringList());
     m.insert(QStringLiteral("ipv6"), state.pid > 0 ? ipv6Addresses(state.pid) : QStringList());
     return m;
+}
+
+QList<QVariantMap> describeContainers(const HelperSettings &settings, const QStringList &names)
+{
+    constexpr qsizetype kPerThread = 32, kMaxThreads = 8;
+    std::vector<QVariantMap> out(size_t(names.size()));
+    std::atomic<qsizetype> next{0};
+    auto work = [&] {
+        for (qsizetype i; (i = next++) < names.size();)
+            out[size_t(i)] = describeContainer(settings, names.at(i));
+    };
+    std::vector<std::thread> threads;
+    for (qsizetype t = 1; t < std::min(kMaxThreads, (names.size() + kPerThread - 1) / kPerThread); ++t)
+        threads.emplace_back(work);
+    work();
+    for (std::thread &t : threads)
+        t.join();
+    return QList<QVariantMap>(std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
 }
 
 QStringList ipv4Addresses(qint64 pid)

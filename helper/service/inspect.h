@@ -27,6 +27,11 @@ bool containerExists(const HelperSettings &settings, const QString &name);
 
 // One ListContainers entry (see io.github.hutch.Helper1.xml).
 QVariantMap describeContainer(const HelperSettings &settings, const QString &name);
+// The entries of NAMES, in order, described by several threads at once:
+// each running container waits for its monitor's answer, which on a busy
+// machine waits for the monitor's turn on a CPU; the threads overlap those
+// waits (100 running containers listed one by one took 75 ms under load).
+QList<QVariantMap> describeContainers(const HelperSettings &settings, const QStringList &names);
 
 // Addresses in the network namespace of `pid` (from /proc/PID/net):
 // loopback and link-local left out.

@@ -246,11 +246,11 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
             auto names = containerNames(settings.storePath);
             if (!names)
                 return call.fail(names.error());
-            QList<QVariantMap> out;
+            QStringList wanted;
             for (const QString &name : std::as_const(*names))
                 if (only.isEmpty() || only.contains(name))
-                    out << describeContainer(settings, name);
-            call.reply({QVariant::fromValue(out)});
+                    wanted << name;
+            call.reply({QVariant::fromValue(describeContainers(settings, wanted))});
         });
     });
     return {};
