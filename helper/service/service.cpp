@@ -242,7 +242,7 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
                 if (auto err = validateContainerName(n))
                     return call.fail(*err);
         }
-        m_queue->runFree([settings = m_settings, call, only] {
+        m_queue->runFree([settings = m_settings, cache = m_describeCache, call, only] {
             auto names = containerNames(settings.storePath);
             if (!names)
                 return call.fail(names.error());
@@ -250,7 +250,9 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
             for (const QString &name : std::as_const(*names))
                 if (only.isEmpty() || only.contains(name))
                     wanted << name;
-            call.reply({QVariant::fromValue(describeContainers(settings, wanted))});
+            if (only.isEmpty())
+                cache->keepOnly(wanted);
+            call.reply({QVariant::fromValue(describeContainers(settings, wanted, *cache))});
         });
     });
     return {};
