@@ -17,10 +17,11 @@ build_deps=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libcap-dev libnl-3-dev libnl-route-3-dev libvterm-dev libbtrfsutil-dev libseccomp-dev
 )
-# What the runtime and its tests use at run time (the last two validate the
-# desktop entry and the metainfo).
+# What the runtime and its tests use at run time (desktop-file-utils and
+# appstream validate the desktop entry and the metainfo; Qt's own
+# translations give shortcuts in the locale's words, "Strg+N").
 runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap xz-utils dbus-daemon polkitd
-              desktop-file-utils appstream)
+              desktop-file-utils appstream qt6-translations-l10n)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -177,6 +177,31 @@ bool templateOptions(Helper1Proxy &helper, const QString &templateName, const QS
     return true;
 }
 
+// The config lines `create` adds (lxc-create's default.conf): KEY = VALUE
+// pairs in order; comments and blank lines skipped.
+bool readDefaultConfig(const QString &file, QList<QPair<QString, QString>> *items)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "hutchctl: cannot read %s: %s\n", qPrintable(file), qPrintable(f.errorString()));
+        return false;
+    }
+    int number = 0;
+    for (const QByteArray &raw : f.readAll().split('\n')) {
+        ++number;
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            std::fprintf(stderr, "hutchctl: %s:%d: not KEY = VALUE\n", qPrintable(file), number);
+            return false;
+        }
+        items->append({line.left(eq).trimmed(), line.mid(eq + 1).trimmed()});
+    }
+    return true;
+}
+
 }  // namespace
 
 int create(const QStringList &args)
@@ -189,9 +214,12 @@ int create(const QStringList &args)
     const QCommandLineOption templ({opt("t"), opt("template")}, opt("The template (see hutchctl templates)."), opt("TEMPLATE"));
     const QCommandLineOption backing({opt("B"), opt("bdev")}, opt("Backing store: best (default), dir, btrfs or lvm."),
                                      opt("BACKEND"));
-    p.addOptions({templ, backing});
+    const QCommandLineOption config({opt("f"), opt("config")},
+                                    opt("Config lines to add instead of /etc/hutch/default.conf (/dev/null: none)."),
+                                    opt("FILE"));
+    p.addOptions({templ, backing, config});
     int status = 0;
-    if (!parseArgs(p, own, opt("create NAME -t TEMPLATE [-B BACKEND] [-- TEMPLATE-OPTIONS]"),
+    if (!parseArgs(p, own, opt("create NAME -t TEMPLATE [-B BACKEND] [-f FILE] [-- TEMPLATE-OPTIONS]"),
                    opt("Create a container from a template (lxc-create). Template options: hutchctl templates."),
                    1, 1, &status))
         return status;
@@ -205,13 +233,31 @@ int create(const QStringList &args)
     QVariantMap options;
     if (!templateOptions(*helper, p.value(templ), forTemplate, &options))
         return Failure;
+    // As lxc-create: the default config gives a new container its network
+    // (a veth on the default bridge); a missing default file adds nothing.
+    QList<QPair<QString, QString>> extra;
+    const QString defaults = qEnvironmentVariable("HUTCH_DEFAULT_CONFIG", opt("/etc/hutch/default.conf"));
+    const QString file = p.isSet(config) ? p.value(config) : defaults;
+    if ((p.isSet(config) || QFile::exists(file)) && !readDefaultConfig(file, &extra))
+        return Failure;
     const QString name = p.positionalArguments().at(0);
-    return runJob(*helper, [&] {
+    const int made = runJob(*helper, [&] {
         QVariantMap createOptions;
         if (p.isSet(backing))
             createOptions.insert(opt("backing_store"), p.value(backing));
         return helper->CreateContainer(name, p.value(templ), options, createOptions);
     });
+    if (made != Ok)
+        return made;
+    for (const auto &[key, value] : std::as_const(extra)) {
+        auto reply = helper->SetConfigItem(name, key, value, {{opt("mode"), opt("set")}});
+        if (!finished(reply)) {
+            std::fprintf(stderr, "hutchctl: \"%s\" was created, but %s = %s was not set\n", qPrintable(name),
+                         qPrintable(key), qPrintable(value));
+            return Failure;
+        }
+    }
+    return Ok;
 }
 
 int clone(const QStringList &args)

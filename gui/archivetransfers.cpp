@@ -120,13 +120,17 @@ void ArchiveTransfers::exportContainer(const QString &name, const QString &file,
             const QString path = reply.value().path();
             for (qsizetype i = 0; i < m_ended.size(); ++i)
                 if (m_ended.at(i).first == path) {
-                    if (!m_ended.at(i).second)
+                    const bool ok = m_ended.at(i).second;
+                    if (!ok)
                         QFile::remove(file);
                     m_ended.removeAt(i);
                     Q_EMIT jobStarted(path, QStringLiteral("export"), name);
+                    if (ok)
+                        Q_EMIT exported(name, file);
                     return;
                 }
             m_exports.insert(path, file);
+            m_exportNames.insert(path, name);
             Q_EMIT jobStarted(path, QStringLiteral("export"), name);
         },
         [this, what, file](const QString &message, bool refused) {
@@ -167,9 +171,12 @@ void ArchiveTransfers::onJobFinished(const QDBusObjectPath &job, bool success, c
     const QString path = job.path();
     if (m_exports.contains(path)) {
         const QString file = m_exports.take(path);
+        const QString name = m_exportNames.take(path);
         // Failed or cancelled: what is in the file is incomplete and ours.
         if (!success)
             QFile::remove(file);
+        else
+            Q_EMIT exported(name, file);
         return;
     }
     m_ended.append({path, success});

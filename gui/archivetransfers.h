@@ -49,12 +49,15 @@ Q_SIGNALS:
     // archive's file name until the job says which name it made.
     void jobStarted(const QString &path, const QString &operation, const QString &container);
     void error(const QString &message, bool refused);
+    // An export job of ours ended well: FILE holds NAME.
+    void exported(const QString &name, const QString &file);
 
 private:
     void onJobFinished(const QDBusObjectPath &job, bool success, const QString &error, const QString &message);
 
     HelperConnection *m_connection;
     QHash<QString, QString> m_exports;  // job path → the file this GUI created for it
+    QHash<QString, QString> m_exportNames;  // job path → the container exported
     // Jobs heard to end, with their outcome, in case an end is heard before
     // the reply that says which job is ours (a handful are enough).
     QList<QPair<QString, bool>> m_ended;

@@ -4,15 +4,16 @@
 #include "containerlistmodel.h"
 #include "helperconnection.h"
 #include "names.h"
+#include "renamedialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QDBusPendingReply>
 #include <QIcon>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStyle>
@@ -67,6 +68,8 @@ ContainerActions::ContainerActions(HelperConnection *connection, ContainerListMo
         connect(a, &QAction::triggered, this, [this, k = d.kind] { trigger(k); });
         m_actions.insert(d.kind, a);
     }
+    // Delete is Destroy… as in file managers (it asks first); Shift+Delete too.
+    action(Destroy)->setShortcuts({QKeySequence(QKeySequence::Delete), QKeySequence(Qt::SHIFT | Qt::Key_Delete)});
     m_copyMenu->setObjectName(QStringLiteral("menuCopyCommand"));
     m_copyMenu->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     connect(m_copyMenu, &QMenu::aboutToShow, this, &ContainerActions::rebuildCopyMenu);
@@ -215,6 +218,8 @@ void ContainerActions::trigger(Kind kind)
         for (const QString &n : those(isStopped)) lifecycle(QStringLiteral("Start"), n);
         return;
     case Stop:
+        if (!askFirst(Stop, names))
+            return;
         for (const QString &n : names)
             if (!isStopped(m_model->stateOf(n))) lifecycle(QStringLiteral("Stop"), n);
         return;
@@ -222,6 +227,8 @@ void ContainerActions::trigger(Kind kind)
         for (const QString &n : those(isRunning)) lifecycle(QStringLiteral("Shutdown"), n);
         return;
     case Reboot:
+        if (!askFirst(Reboot, those(isRunning)))
+            return;
         for (const QString &n : those(isRunning)) lifecycle(QStringLiteral("Reboot"), n);
         return;
     case Freeze:
@@ -254,6 +261,33 @@ void ContainerActions::trigger(Kind kind)
         return;
     case KindCount: return;
     }
+}
+
+bool ContainerActions::askFirst(Kind kind, const QStringList &names)
+{
+    if (!m_confirmStop || names.isEmpty())
+        return true;
+    const bool stop = kind == Stop;
+    const QString list = names.join(QStringLiteral(", "));
+    QMessageBox box(QMessageBox::Question, stop ? tr("Stop Container") : tr("Reboot Container"),
+                    stop ? tr("Kill every process in \"%1\" now? Unsaved work in it is lost; Shut Down "
+                              "lets it end its programs cleanly.").arg(list)
+                         : tr("Reboot \"%1\" now? Its programs are ended and its consoles start over.").arg(list),
+                    QMessageBox::Cancel, m_window);
+    box.setObjectName(QStringLiteral("stopConfirmation"));
+    QPushButton *yes = box.addButton(stop ? tr("Stop") : tr("Reboot"), QMessageBox::AcceptRole);
+    box.setDefaultButton(yes);
+    auto *never = new QCheckBox(tr("Do not ask again"), &box);
+    never->setObjectName(QStringLiteral("stopDoNotAsk"));
+    box.setCheckBox(never);
+    box.exec();
+    if (box.clickedButton() != yes)
+        return false;
+    if (never->isChecked()) {
+        m_confirmStop = false;
+        Q_EMIT confirmStopTurnedOff();
+    }
+    return true;
 }
 
 void ContainerActions::lifecycle(const QString &method, const QString &name)
@@ -298,16 +332,12 @@ void ContainerActions::clone(const QString &source, const QString &name, bool sn
 
 void ContainerActions::rename(const QString &name)
 {
-    bool ok = false;
-    const QString newName = QInputDialog::getText(m_window, tr("Rename Container"),
-                                                  tr("New name for \"%1\":").arg(name), QLineEdit::Normal,
-                                                  name, &ok).trimmed();
-    if (!ok || newName.isEmpty() || newName == name)
+    // The name is checked as typed (rules and the list); the helper checks
+    // again, for a name someone else took meanwhile.
+    RenameDialog dialog(name, m_model, m_window);
+    if (dialog.exec() != QDialog::Accepted || dialog.newName() == name)
         return;
-    if (const Status invalid = validateContainerName(newName)) {
-        reportError(tr("Could not rename \"%1\"").arg(name), invalid->message, false);
-        return;
-    }
+    const QString newName = dialog.newName();
     m_connection->watch(m_connection->helper()->RenameContainer(name, newName, {}), this, nullptr,
                         [this, name](const QString &message, bool refused) {
                             reportError(tr("Could not rename \"%1\"").arg(name), message, refused);

@@ -52,6 +52,9 @@ public:
     // Whether Destroy asks first (a preference; on by default).
     void setConfirmDestroy(bool confirm) { m_confirmDestroy = confirm; }
     bool confirmDestroy() const { return m_confirmDestroy; }
+    // Stop (kill) and Reboot ask first, with "Do not ask again".
+    void setConfirmStop(bool confirm) { m_confirmStop = confirm; }
+    bool confirmStop() const { return m_confirmStop; }
 
     QStringList selectedNames() const { return m_selection ? m_selection() : QStringList(); }
 
@@ -68,8 +71,12 @@ Q_SIGNALS:
     void importRequested();
     void propertiesRequested(const QString &name);
     void info(const QString &message);
+    // "Do not ask again" was ticked in the Stop/Reboot question.
+    void confirmStopTurnedOff();
 
 private:
+    // Stop and Reboot end what runs in the container: ask, unless told not to.
+    bool askFirst(Kind kind, const QStringList &names);
     void trigger(Kind kind);
     void lifecycle(const QString &method, const QString &name);
     void rename(const QString &name);
@@ -84,4 +91,5 @@ private:
     QHash<int, QAction *> m_actions;
     QMenu *m_copyMenu;
     bool m_confirmDestroy = true;
+    bool m_confirmStop = true;
 };

@@ -30,6 +30,7 @@ ContainerFeed::ContainerFeed(HelperConnection *connection, ContainerListModel *m
     });
     connect(connection, &HelperConnection::containerAdded, this, &ContainerFeed::fetchOne);
     connect(connection, &HelperConnection::configChanged, this, &ContainerFeed::fetchOne);
+    connect(connection, &HelperConnection::addressesChanged, m_model, &ContainerListModel::setAddresses);
     connect(connection, &HelperConnection::containerRemoved, m_model, &ContainerListModel::removeContainer);
     connect(connection, &HelperConnection::stateChanged, this, [this](const QString &name, const QString &state) {
         m_model->setState(name, state);

@@ -108,7 +108,7 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         case Cpu:
             return r.cpuPercent < 0 ? QString() : QStringLiteral("%1 %").arg(QLocale().toString(r.cpuPercent, 'f', 1));
         case Memory:
-            return r.memory == 0 ? QString() : QLocale().formattedDataSize(qint64(r.memory), 1, QLocale::DataSizeTraditionalFormat);
+            return r.memory == 0 ? QString() : QLocale().formattedDataSize(qint64(r.memory), 1, QLocale::DataSizeIecFormat);
         case Autostart: return r.autostart ? tr("Yes") : tr("No");
         }
         break;
@@ -290,7 +290,24 @@ void ContainerListModel::setState(const QString &name, const QString &state)
         r.memory = 0;
         r.lastSampleMs = -1;
         r.addresses.clear();
+        r.entry.remove(QStringLiteral("ipv4"));
+        r.entry.remove(QStringLiteral("ipv6"));
     }
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ContainerListModel::setAddresses(const QString &name, const QStringList &ipv4, const QStringList &ipv6)
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    Row &r = m_data[row];
+    // A late report from a monitor that is stopping belongs to no instance.
+    if (r.state == QLatin1String("STOPPED"))
+        return;
+    r.entry.insert(QStringLiteral("ipv4"), ipv4);
+    r.entry.insert(QStringLiteral("ipv6"), ipv6);
+    r.addresses = (ipv4 + ipv6).join(QStringLiteral(", "));
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

@@ -52,6 +52,8 @@ public:
     void updateEntry(const QVariantMap &entry);
     void removeContainer(const QString &name);
     void setState(const QString &name, const QString &state);
+    // A running container's addresses as the helper pushed them (AddressesChanged).
+    void setAddresses(const QString &name, const QStringList &ipv4, const QStringList &ipv6);
     // Resource use of running containers, all at once; CPU % is computed
     // from the previous sample of the same container.
     void setStats(const QHash<QString, Stats> &stats);

@@ -13,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -123,6 +124,10 @@ QWizardPage *CreateWizard::createTemplatePage()
     m_template->setAccessibleName(tr("Template"));
     m_templateDescription = new QLabel(page);
     m_templateDescription->setWordWrap(true);
+    m_templateProblem = new QLabel(page);
+    m_templateProblem->setObjectName(QStringLiteral("templateProblem"));
+    m_templateProblem->setWordWrap(true);
+    m_templateProblem->setPalette(m_nameProblem->palette());
     auto *options = new QWidget(page);
     m_optionsForm = new QFormLayout(options);
     m_optionsForm->setContentsMargins(0, 0, 0, 0);
@@ -130,7 +135,9 @@ QWizardPage *CreateWizard::createTemplatePage()
     layout->addRow(tr("&Template:"), m_template);
     layout->addRow(QString(), m_templateDescription);
     layout->addRow(options);
-    page->complete = [this] { return m_template->count() > 0; };
+    layout->addRow(QString(), m_templateProblem);
+    page->complete = [this] { return m_template->count() > 0 && templateProblem().isEmpty(); };
+    m_templatePage = page;
     connect(m_template, &QComboBox::currentIndexChanged, this, &CreateWizard::showTemplateOptions);
     connect(this, &CreateWizard::templatesLoaded, page, [page] { page->changed(); });
     return page;
@@ -294,6 +301,7 @@ void CreateWizard::showTemplateOptions()
             auto *row = new QWidget;
             auto *edit = new QLineEdit(row);
             edit->setObjectName(QStringLiteral("pathEdit"));
+            connect(edit, &QLineEdit::textChanged, this, &CreateWizard::checkTemplate);
             auto *browse = new QToolButton(row);
             browse->setText(tr("Browse…"));
             connect(browse, &QToolButton::clicked, this, [this, edit] {
@@ -308,6 +316,7 @@ void CreateWizard::showTemplateOptions()
             w = row;
         } else {
             auto *edit = new QLineEdit(def.toString());
+            connect(edit, &QLineEdit::textChanged, this, &CreateWizard::checkTemplate);
             w = edit;
         }
         w->setObjectName(QStringLiteral("option_") + name);
@@ -318,6 +327,52 @@ void CreateWizard::showTemplateOptions()
         const QString label = o.value(QStringLiteral("description")).toString();
         m_optionsForm->addRow((label.isEmpty() ? name : label) + QLatin1Char(':'), w);
     }
+    checkTemplate();
+}
+
+QString CreateWizard::templateProblem() const
+{
+    const int index = m_template->currentIndex();
+    if (index < 0 || index >= m_templates.size())
+        return {};
+    for (const QVariant &v : m_templates.at(index).value(QStringLiteral("options")).toList()) {
+        const QVariantMap o = v.toMap();
+        QWidget *w = m_optionWidgets.value(o.value(QStringLiteral("name")).toString());
+        auto *edit = w ? (qobject_cast<QLineEdit *>(w) ? qobject_cast<QLineEdit *>(w) : w->findChild<QLineEdit *>())
+                       : nullptr;
+        if (!edit)
+            continue;
+        QString label = o.value(QStringLiteral("description")).toString();
+        if (label.isEmpty())
+            label = o.value(QStringLiteral("name")).toString();
+        const QString text = edit->text().trimmed();
+        if (text.isEmpty()) {
+            if (o.value(QStringLiteral("required")).toBool())
+                return tr("Needed: %1.").arg(label);
+            continue;
+        }
+        if (o.value(QStringLiteral("type")).toString() == QLatin1String("path")) {
+            // The GUI opens the file as the user and passes it on: what the
+            // user cannot read, the helper never gets.
+            const QFileInfo file(text);
+            if (!file.exists())
+                return tr("%1: there is no file \"%2\".").arg(label, text);
+            if (!file.isFile())
+                return tr("%1: \"%2\" is not a file.").arg(label, text);
+            if (!file.isReadable())
+                return tr("%1: you may not read \"%2\".").arg(label, text);
+        }
+    }
+    return {};
+}
+
+void CreateWizard::checkTemplate()
+{
+    const QString problem = templateProblem();
+    m_templateProblem->setText(problem);
+    m_templateProblem->setVisible(!problem.isEmpty());
+    if (m_templatePage)
+        static_cast<PredicatePage *>(m_templatePage)->changed();
 }
 
 QVariantMap CreateWizard::templateOptions() const
@@ -412,14 +467,26 @@ QString CreateWizard::summaryText() const
     lines << tr("Memory limit: %1").arg(m_memory->text());
     lines << tr("CPU limit: %1").arg(m_cpus->text());
     lines << tr("Autostart: %1").arg(m_autostart->isChecked() ? tr("yes") : tr("no"));
-    // The same creation as a command line (template options after "--").
-    QStringList command{QStringLiteral("hutchctl"), QStringLiteral("create"), containerName(),
-                        QStringLiteral("-t"), templateName()};
+    // The same creation as command lines: hutchctl create adds
+    // /etc/hutch/default.conf (a veth on the default bridge) unless -f
+    // says otherwise; what the wizard sets after the creation follows.
+    const QString name = containerName();
+    QStringList command{QStringLiteral("hutchctl"), QStringLiteral("create"), name, QStringLiteral("-t"), templateName()};
+    const QString backing = m_storage->currentData().toString();
+    if (backing != QLatin1String("best"))
+        command << QStringLiteral("-B") << backing;
+    const QString net = m_network->currentData().toString();
+    if (net != QLatin1String("veth"))
+        command << QStringLiteral("-f") << QStringLiteral("/dev/null");
     QStringList extra;
     for (auto it = options.begin(); it != options.end(); ++it) {
         if (it.key() == QLatin1String("backend"))
             continue;
-        if (it.value().typeId() == QMetaType::Bool) {
+        if (m_optionTypes.value(it.key()) == QLatin1String("path")) {
+            // hutchctl opens the file itself: its path, not our descriptor.
+            if (QWidget *w = m_optionWidgets.value(it.key()))
+                extra << QStringLiteral("--") + it.key() << w->findChild<QLineEdit *>()->text();
+        } else if (it.value().typeId() == QMetaType::Bool) {
             if (it.value().toBool())
                 extra << QStringLiteral("--") + it.key();
         } else if (it.value().canConvert<QString>() && !it.value().toString().isEmpty()) {
@@ -428,7 +495,21 @@ QString CreateWizard::summaryText() const
     }
     if (!extra.isEmpty())
         command << QStringLiteral("--") << extra;
-    lines << QString() << tr("The same with hutchctl:") << command.join(QLatin1Char(' '));
+    QStringList commands{command.join(QLatin1Char(' '))};
+    auto then = [&commands, &name](const QString &verb, const QString &key, const QString &value) {
+        const QString quoted = value.contains(QLatin1Char(' ')) ? QStringLiteral("\"%1\"").arg(value) : value;
+        commands << QStringLiteral("hutchctl %1 %2 %3 %4").arg(verb, name, key, quoted);
+    };
+    if (net == QLatin1String("veth") && m_bridge != QLatin1String("hutchbr0"))
+        then(QStringLiteral("config"), QStringLiteral("lxc.net.0.link"), m_bridge);
+    else if (!net.isEmpty() && net != QLatin1String("veth"))
+        then(QStringLiteral("config"), QStringLiteral("lxc.net.0.type"), net);
+    if (m_autostart->isChecked())
+        then(QStringLiteral("config"), QStringLiteral("lxc.start.auto"), QStringLiteral("1"));
+    const QVariantMap lim = limits();
+    for (auto it = lim.begin(); it != lim.end(); ++it)
+        then(QStringLiteral("cgroup"), it.key(), it.value().toString());
+    lines << QString() << tr("The same with hutchctl:") << commands.join(QStringLiteral(" &&\n"));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -453,6 +534,8 @@ void CreateWizard::initializePage(int id)
 bool CreateWizard::validateCurrentPage()
 {
     if (currentId() == NamePage && !nameProblem().isEmpty())
+        return false;
+    if (currentId() == TemplatePage && !templateProblem().isEmpty())
         return false;
     return QWizard::validateCurrentPage();
 }

@@ -43,6 +43,9 @@ public:
     QVariantMap limits() const;
     QString summaryText() const;
     QString nameProblem() const;
+    // Why the template page cannot be left: a required option empty, a file
+    // that cannot be read. Empty when it can.
+    QString templateProblem() const;
     QString jobPath() const { return m_jobPath; }
     // Closing while the job runs cancels it.
     void reject() override;
@@ -65,6 +68,7 @@ private:
     void loadTemplates();
     void showTemplateOptions();
     void checkName();
+    void checkTemplate();
     void startCreation();
     void onJobFinished(const QString &path, bool success, const QString &error, const QString &message);
     void applySettings();
@@ -79,6 +83,8 @@ private:
     QLabel *m_nameProblem = nullptr;
     QComboBox *m_template = nullptr;
     QLabel *m_templateDescription = nullptr;
+    QLabel *m_templateProblem = nullptr;
+    QWizardPage *m_templatePage = nullptr;
     QFormLayout *m_optionsForm = nullptr;
     QHash<QString, QWidget *> m_optionWidgets;
     QHash<QString, QString> m_optionTypes;

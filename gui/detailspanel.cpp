@@ -26,10 +26,10 @@ DetailsPanel::DetailsPanel(HelperConnection *connection, QWidget *parent)
     m_network->setObjectName(QStringLiteral("networkGraph"));
     m_cpu->setFormatter([](double v) { return QStringLiteral("%1 %").arg(QLocale().toString(v, 'f', 1)); });
     m_memory->setFormatter([](double v) {
-        return QLocale().formattedDataSize(qint64(v), 1, QLocale::DataSizeTraditionalFormat);
+        return QLocale().formattedDataSize(qint64(v), 1, QLocale::DataSizeIecFormat);
     });
     m_network->setFormatter([](double v) {
-        return tr("%1/s").arg(QLocale().formattedDataSize(qint64(v), 1, QLocale::DataSizeTraditionalFormat));
+        return tr("%1/s").arg(QLocale().formattedDataSize(qint64(v), 1, QLocale::DataSizeIecFormat));
     });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_info);

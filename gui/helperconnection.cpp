@@ -21,6 +21,7 @@ HelperConnection::HelperConnection(QObject *parent)
     connect(m_helper.get(), &Helper1Proxy::ContainerRemoved, this, &HelperConnection::containerRemoved);
     connect(m_helper.get(), &Helper1Proxy::StateChanged, this, &HelperConnection::stateChanged);
     connect(m_helper.get(), &Helper1Proxy::ConfigChanged, this, &HelperConnection::configChanged);
+    connect(m_helper.get(), &Helper1Proxy::AddressesChanged, this, &HelperConnection::addressesChanged);
 
     m_watcher = new QDBusServiceWatcher(client::kService, connection,
                                         QDBusServiceWatcher::WatchForOwnerChange, this);

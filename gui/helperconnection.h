@@ -50,6 +50,7 @@ Q_SIGNALS:
     void containerRemoved(const QString &name);
     void stateChanged(const QString &name, const QString &state);
     void configChanged(const QString &name);
+    void addressesChanged(const QString &name, const QStringList &ipv4, const QStringList &ipv6);
 
 private:
     void setConnected(bool connected);

@@ -7,8 +7,11 @@
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 
 ImportDialog::ImportDialog(const QString &file, const ContainerListModel *model, QWidget *parent)
@@ -52,7 +55,42 @@ ImportDialog::ImportDialog(const QString &file, const ContainerListModel *model,
     form->addRow(tr("&Storage:"), m_storage);
     form->addRow(tr("Command:"), m_command);
     form->addRow(m_buttons);
+    setMinimumWidth(qMax(fontMetrics().horizontalAdvance(windowTitle()) + 120, 420));
     check();
+    readArchiveName();
+}
+
+ImportDialog::~ImportDialog()
+{
+    // Closed before tar ended: it ends unheard (its finished signal would
+    // reach a dialog half destroyed).
+    if (m_tar) {
+        m_tar->disconnect(this);
+        m_tar->kill();
+        m_tar->waitForFinished(1000);
+    }
+}
+
+void ImportDialog::readArchiveName()
+{
+    // hutch-export.json names the container; tar reads it as the user, who
+    // opened the file anyway. --occurrence stops at the first match.
+    auto *tar = new QProcess(this);
+    m_tar = tar;
+    tar->setProgram(QStringLiteral("tar"));
+    tar->setArguments({QStringLiteral("--extract"), QStringLiteral("--to-stdout"), QStringLiteral("--occurrence=1"),
+                       QStringLiteral("--file"), m_file, QStringLiteral("./hutch-export.json")});
+    connect(tar, &QProcess::finished, this, [this, tar] {
+        const QJsonObject meta = QJsonDocument::fromJson(tar->readAllStandardOutput()).object();
+        m_archiveName = meta.value(QStringLiteral("name")).toString();
+        tar->deleteLater();
+        m_tar = nullptr;
+        if (!m_archiveName.isEmpty())
+            m_name->setPlaceholderText(tr("As in the archive: %1").arg(m_archiveName));
+        check();
+        Q_EMIT archiveRead();
+    });
+    tar->start(QIODevice::ReadOnly);
 }
 
 QString ImportDialog::newName() const
@@ -72,9 +110,10 @@ QString ImportDialog::command() const
 
 void ImportDialog::check()
 {
-    // Empty is allowed here: the archive's own name (the helper says so
-    // if that one is taken).
-    const QString problem = newName().isEmpty() ? QString() : newNameProblem(newName(), m_model);
+    // Empty is the archive's own name: checked once read (the helper checks
+    // again, for one taken meanwhile).
+    const QString name = newName().isEmpty() ? m_archiveName : newName();
+    const QString problem = name.isEmpty() ? QString() : newNameProblem(name, m_model);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_import->setEnabled(problem.isEmpty());

@@ -18,8 +18,10 @@
 #include "resourcespanel.h"
 #include "settingsdialog.h"
 #include "sparklinedelegate.h"
+#include "theme.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QDir>
 #include <QEvent>
@@ -32,9 +34,11 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -96,7 +100,20 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_preferences, &Preferences::changed, this, &MainWindow::applyPreferences);
     retranslateUi();
     updateConnectionStatus();
-    resize(960, 560);
+    fitToScreen();
+}
+
+void MainWindow::fitToScreen()
+{
+    // 960×560 where there is room; never more than the screen's available
+    // area (a laptop at 200 % has 640×400 of it), never less than the
+    // window's own minimum.
+    QSize size(960, 560);
+    if (const QScreen *s = screen()) {
+        const QSize room = s->availableGeometry().size() * 0.9;
+        size = size.boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    }
+    resize(size);
 }
 
 MainWindow::~MainWindow() = default;
@@ -282,6 +299,21 @@ void MainWindow::wireActions()
             m_actions->action(K::Properties)->trigger();
     });
     connect(m_view, &ContainerView::cloneDropped, this, &MainWindow::openCloneDialog);
+    // Return does what a double click does: the console of a running
+    // container, else its properties.
+    connect(m_view, &ContainerView::returnPressed, this, [this] {
+        if (m_actions->action(K::Console)->isEnabled())
+            m_actions->action(K::Console)->trigger();
+        else if (m_actions->action(K::Properties)->isEnabled())
+            m_actions->action(K::Properties)->trigger();
+    });
+    connect(m_view, &ContainerView::rowHovered, this, [this](const QString &name) {
+        if (name.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(tr("Drag \"%1\" onto the list to clone it; double-click or Return opens it.")
+                                         .arg(name), 4000);
+    });
 
     connect(m_connection, &HelperConnection::connected, this, &MainWindow::updateConnectionStatus);
     connect(m_connection, &HelperConnection::disconnected, this, &MainWindow::updateConnectionStatus);
@@ -297,6 +329,9 @@ void MainWindow::wireActions()
     });
 
     connect(m_actions, &ContainerActions::error, this, &MainWindow::showError);
+    connect(m_actions, &ContainerActions::confirmStopTurnedOff, m_preferences, [this] {
+        m_preferences->setConfirmStop(false);
+    });
     connect(m_actions, &ContainerActions::info, this, [this](const QString &message) {
         if (message.isEmpty())
             m_feed->refresh();
@@ -310,6 +345,12 @@ void MainWindow::wireActions()
     connect(m_actions, &ContainerActions::jobStarted, this, track);
     connect(m_transfers, &ArchiveTransfers::jobStarted, this, track);
     connect(m_transfers, &ArchiveTransfers::error, this, &MainWindow::showError);
+    connect(m_transfers, &ArchiveTransfers::exported, this, [this](const QString &name, const QString &file) {
+        const QString folder = QFileInfo(file).absolutePath();
+        m_messages->showMessage(tr("Export finished: \"%1\" is in %2.").arg(name, file), MessageBar::Kind::Information,
+                                tr("Show in &Folder"),
+                                [folder] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); });
+    });
     connect(m_actions, &ContainerActions::exportRequested, this, [this](const QString &name) { exportContainer(name); });
     connect(m_actions, &ContainerActions::importRequested, this, [this] { importArchive(); });
     connect(m_actions, &ContainerActions::consoleRequested, m_consoles, &ConsoleWindows::openConsole);
@@ -540,7 +581,9 @@ void MainWindow::updatePlaceholder()
                     "Hutch connects by itself as soon as the service runs.");
     } else if (m_model->rowCount() == 0) {
         heading = tr("No containers yet.");
-        detail = tr("Create one with Container → Create (Ctrl+N).");
+        detail = tr("Create one with File → Create… (%1), or import an archive with File → Import… (%2).")
+                     .arg(m_actions->action(ContainerActions::Create)->shortcut().toString(QKeySequence::NativeText),
+                          m_actions->action(ContainerActions::Import)->shortcut().toString(QKeySequence::NativeText));
     } else if (m_proxy->rowCount() == 0) {
         heading = tr("No container matches \"%1\".").arg(m_filter->text());
     }
@@ -602,4 +645,6 @@ void MainWindow::applyPreferences()
     m_feed->setStatsInterval(m_preferences->statsIntervalMs());
     m_details->setInterval(m_preferences->statsIntervalMs());
     m_actions->setConfirmDestroy(m_preferences->confirmDestroy());
+    m_actions->setConfirmStop(m_preferences->confirmStop());
+    theme::apply(m_preferences->theme());
 }

@@ -69,6 +69,7 @@ private:
     void retranslateUi();
     void updateConnectionStatus();
     void updatePlaceholder();
+    void fitToScreen();
     void updateResourcesPanel();
     void showContextMenu(const QPoint &pos);
     void showError(const QString &message, bool refused);

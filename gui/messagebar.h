@@ -5,7 +5,10 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 class MessageBar : public QFrame
@@ -16,7 +19,11 @@ public:
     enum class Kind { Information, Error };
 
     explicit MessageBar(QWidget *parent = nullptr);
-    void showMessage(const QString &text, Kind kind);
+    // ACTION: a button beside the text (e.g. "Show in Folder") that runs
+    // `onAction`; none when empty.
+    void showMessage(const QString &text, Kind kind, const QString &action = QString(),
+                     std::function<void()> onAction = {});
+    QPushButton *actionButton() const { return m_action; }
     QString text() const;
     Kind kind() const { return m_kind; }
 
@@ -24,5 +31,7 @@ private:
     QLabel *m_icon;
     QLabel *m_text;
     QToolButton *m_close;
+    QPushButton *m_action;
+    std::function<void()> m_onAction;
     Kind m_kind = Kind::Information;
 };

@@ -7,6 +7,9 @@ namespace {
 // organization name is.
 const QString kStatsInterval = QStringLiteral("statsIntervalMs");
 const QString kConfirmDestroy = QStringLiteral("confirmDestroy");
+const QString kConfirmStop = QStringLiteral("confirmStop");
+const QString kTheme = QStringLiteral("theme");
+const char *const kThemeNames[] = {"system", "light", "dark"};
 }
 
 Preferences::Preferences(QObject *parent)
@@ -15,6 +18,29 @@ Preferences::Preferences(QObject *parent)
     const QSettings settings(QStringLiteral("hutch"), QStringLiteral("hutch"));
     m_statsIntervalMs = qBound(kMinStatsIntervalMs, settings.value(kStatsInterval, 2000).toInt(), kMaxStatsIntervalMs);
     m_confirmDestroy = settings.value(kConfirmDestroy, true).toBool();
+    m_confirmStop = settings.value(kConfirmStop, true).toBool();
+    const QString theme = settings.value(kTheme).toString();
+    for (int i = 0; i < 3; ++i)
+        if (theme == QLatin1String(kThemeNames[i]))
+            m_theme = Theme(i);
+}
+
+void Preferences::setConfirmStop(bool confirm)
+{
+    if (confirm == m_confirmStop)
+        return;
+    m_confirmStop = confirm;
+    QSettings(QStringLiteral("hutch"), QStringLiteral("hutch")).setValue(kConfirmStop, confirm);
+    Q_EMIT changed();
+}
+
+void Preferences::setTheme(Theme theme)
+{
+    if (theme == m_theme)
+        return;
+    m_theme = theme;
+    QSettings(QStringLiteral("hutch"), QStringLiteral("hutch")).setValue(kTheme, QLatin1String(kThemeNames[int(theme)]));
+    Q_EMIT changed();
 }
 
 void Preferences::setStatsIntervalMs(int ms)

@@ -18,6 +18,13 @@ public:
     // Whether Destroy asks before it destroys.
     bool confirmDestroy() const { return m_confirmDestroy; }
     void setConfirmDestroy(bool confirm);
+    // Whether Stop (kill) and Reboot ask before they act.
+    bool confirmStop() const { return m_confirmStop; }
+    void setConfirmStop(bool confirm);
+    // The colours: the system's palette, or light or dark whatever it is.
+    enum class Theme { System, Light, Dark };
+    Theme theme() const { return m_theme; }
+    void setTheme(Theme theme);
 
     static constexpr int kMinStatsIntervalMs = 500;
     static constexpr int kMaxStatsIntervalMs = 60000;
@@ -28,4 +35,6 @@ Q_SIGNALS:
 private:
     int m_statsIntervalMs = 2000;
     bool m_confirmDestroy = true;
+    bool m_confirmStop = true;
+    Theme m_theme = Theme::System;
 };

@@ -6,16 +6,32 @@
 #include "snapshotsview.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
+#include "values.h"
 
 #include <QDBusPendingReply>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+namespace {
+
+// The config's value in IEC units (134217728 → "128 MiB"); "max" or an
+// unparsable value as it is written.
+QString memoryLimitText(const QString &value)
+{
+    const auto bytes = hutch::values::parseSize(value);
+    if (value.isEmpty() || !bytes)
+        return value;
+    return QLocale().formattedDataSize(qint64(*bytes), 1, QLocale::DataSizeIecFormat);
+}
+
+}  // namespace
 
 PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantMap &entry, QWidget *parent)
     : QDialog(parent)
@@ -44,7 +60,7 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     row(tr("IPv4:"), entry.value(QStringLiteral("ipv4")).toStringList().join(QStringLiteral(", ")));
     row(tr("IPv6:"), entry.value(QStringLiteral("ipv6")).toStringList().join(QStringLiteral(", ")));
     row(tr("Ttys:"), QString::number(entry.value(QStringLiteral("ttys")).toUInt()));
-    row(tr("Memory limit:"), entry.value(QStringLiteral("memory_limit")).toString());
+    row(tr("Memory limit:"), memoryLimitText(entry.value(QStringLiteral("memory_limit")).toString()));
     row(tr("Autostart:"), entry.value(QStringLiteral("autostart")).toBool() ? tr("Yes") : tr("No"));
     if (entry.value(QStringLiteral("broken")).toBool())
         row(tr("Problem:"), entry.value(QStringLiteral("problem")).toString());

@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
@@ -36,6 +38,22 @@ int hostMemoryMiB()
             return int(fields.at(1).toLongLong() / 1024);
     }
     return 16 * 1024;
+}
+
+// Round values from `low` to `high` on a logarithmic scale: 1, 1.25, 1.5
+// and 1.75 times each power of two of `low` (so every fourth is a power of
+// two, where the ticks are), and `high` itself at the end.
+QList<int> logStops(int low, int high)
+{
+    QList<int> out;
+    for (qint64 base = low; base < high; base *= 2)
+        for (int quarter : {4, 5, 6, 7}) {
+            const qint64 v = base * quarter / 4;
+            if (v < high && (out.isEmpty() || v > out.last()))
+                out << int(v);
+        }
+    out << high;
+    return out;
 }
 
 // Spin boxes that say "Unlimited" at the top of their range, where the
@@ -106,7 +124,12 @@ ResourcesPanel::ResourcesPanel(HelperConnection *connection, QWidget *parent)
     setObjectName(QStringLiteral("resourcesPanel"));
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("resourcesTitle"));
-    auto *grid = new QGridLayout;
+    // The rows are hidden while no container is selected: a slider then
+    // would show values that are nobody's.
+    m_limits = new QWidget(this);
+    m_limits->setObjectName(QStringLiteral("resourcesLimits"));
+    auto *grid = new QGridLayout(m_limits);
+    grid->setContentsMargins(0, 0, 0, 0);
     for (int l = 0; l < LimitCount; ++l)
         buildRow(Limit(l), grid, l);
     grid->setColumnStretch(1, 1);
@@ -116,7 +139,7 @@ ResourcesPanel::ResourcesPanel(HelperConnection *connection, QWidget *parent)
     connect(m_undoButton, &QPushButton::clicked, this, &ResourcesPanel::undo);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addLayout(grid);
+    layout->addWidget(m_limits);
     layout->addWidget(m_undoButton, 0, Qt::AlignRight);
     layout->addStretch();
     m_usageTimer->setInterval(2000);
@@ -165,10 +188,15 @@ void ResourcesPanel::buildRow(Limit limit, QGridLayout *grid, int row)
         spin->setRange(0.01, unlimitedValue(limit) / 100.0);
         spin->setUnit(tr(" cores"));
         spin->setSpecialValueText(QString());
-        r.slider->setRange(1, unlimitedValue(limit));
-        connect(r.slider, &QSlider::valueChanged, spin, [spin](int v) { spin->setValue(v / 100.0); });
-        connect(spin, &QDoubleSpinBox::valueChanged, r.slider, [slider = r.slider](double v) {
-            slider->setValue(int(v * 100 + 0.5));
+        // A tenth of a core up to all of them.
+        r.stops = logStops(10, unlimitedValue(limit));
+        connect(r.slider, &QSlider::valueChanged, spin, [this, spin, limit](int p) {
+            spin->setValue(valueAt(limit, p) / 100.0);
+        });
+        connect(spin, &QDoubleSpinBox::valueChanged, r.slider, [this, slider = r.slider, limit](double v) {
+            const QSignalBlocker block(slider);  // the spin box keeps its exact value
+            slider->setValue(positionOf(limit, int(v * 100 + 0.5)));
+            slider->update();
         });
         r.spin = spin;
         label = tr("CPU &quota:");
@@ -185,14 +213,32 @@ void ResourcesPanel::buildRow(Limit limit, QGridLayout *grid, int row)
         }
         // The spin box range is the valid range: nothing else can be typed.
         spin->setRange(min, max);
-        r.slider->setRange(min, max);
-        connect(r.slider, &QSlider::valueChanged, spin, &QSpinBox::setValue);
-        connect(spin, &QSpinBox::valueChanged, r.slider, &QSlider::setValue);
+        // Memory from 16 MiB to the host's (swap: none, then the same).
+        if (limit == Memory || limit == Swap) {
+            r.stops = logStops(16, max);
+            if (limit == Swap)
+                r.stops.prepend(0);
+        }
+        connect(r.slider, &QSlider::valueChanged, spin, [this, spin, limit](int p) { spin->setValue(valueAt(limit, p)); });
+        connect(spin, &QSpinBox::valueChanged, r.slider, [this, slider = r.slider, limit](int v) {
+            const QSignalBlocker block(slider);
+            slider->setValue(positionOf(limit, v));
+            slider->update();
+        });
         r.spin = spin;
+    }
+    if (r.stops.isEmpty()) {
+        const auto *spin = static_cast<const QSpinBox *>(r.spin);
+        r.slider->setRange(spin->minimum(), spin->maximum());
+    } else {
+        r.slider->setRange(0, int(r.stops.size()) - 1);
+        // A tick at each power of two (every fourth stop from the first).
+        r.slider->setTickPosition(QSlider::TicksBelow);
+        r.slider->setTickInterval(4);
     }
     r.spin->setObjectName(QStringLiteral("spin_") + fileOf(limit));
     r.spin->setKeyboardTracking(false);
-    r.slider->setPageStep(qMax(1, (r.slider->maximum() - r.slider->minimum()) / 20));
+    r.slider->setPageStep(r.stops.isEmpty() ? qMax(1, (r.slider->maximum() - r.slider->minimum()) / 20) : 4);
     r.reset = new QPushButton(limit == CpuWeight || limit == IoWeight ? tr("Default") : tr("Unlimited"), this);
     r.reset->setObjectName(QStringLiteral("reset_") + fileOf(limit));
     connect(r.reset, &QPushButton::clicked, this, [this, limit] { resetToUnlimited(limit); });
@@ -217,13 +263,42 @@ void ResourcesPanel::buildRow(Limit limit, QGridLayout *grid, int row)
 
 int ResourcesPanel::value(Limit limit) const
 {
-    return m_rows[limit].slider->value();
+    // The spin box holds the exact value; the slider a round one near it.
+    if (auto *d = dynamic_cast<const QDoubleSpinBox *>(m_rows[limit].spin))
+        return int(d->value() * 100 + 0.5);
+    return static_cast<const QSpinBox *>(m_rows[limit].spin)->value();
+}
+
+int ResourcesPanel::valueAt(Limit limit, int position) const
+{
+    const QList<int> &stops = m_rows[limit].stops;
+    if (stops.isEmpty())
+        return position;
+    return stops.at(qBound(0, position, int(stops.size()) - 1));
+}
+
+int ResourcesPanel::positionOf(Limit limit, int v) const
+{
+    const QList<int> &stops = m_rows[limit].stops;
+    if (stops.isEmpty())
+        return v;
+    // The nearest stop on the logarithmic scale.
+    const auto above = std::lower_bound(stops.begin(), stops.end(), v);
+    if (above == stops.begin())
+        return 0;
+    if (above == stops.end())
+        return int(stops.size()) - 1;
+    const int i = int(above - stops.begin());
+    const double below = qMax(1, stops.at(i - 1));
+    return double(v) / below < double(*above) / qMax(1, v) ? i - 1 : i;
 }
 
 void ResourcesPanel::showValue(Limit limit, int v)
 {
     const QSignalBlocker block(m_rows[limit].spin);
-    m_rows[limit].slider->setValue(v);
+    const QSignalBlocker blockSlider(m_rows[limit].slider);
+    m_rows[limit].slider->setValue(positionOf(limit, v));
+    m_rows[limit].slider->update();
     // Signals are blocked here, so the suffix is brought up to date by hand.
     if (auto *d = dynamic_cast<CoresSpinBox *>(m_rows[limit].spin)) {
         d->setValue(v / 100.0);
@@ -295,6 +370,8 @@ void ResourcesPanel::setContainer(const QString &name, bool running)
             u = -1;
     }
     setEnabled(!name.isEmpty());
+    m_limits->setVisible(!name.isEmpty());
+    m_undoButton->setVisible(!name.isEmpty());
     m_title->setText(name.isEmpty() ? tr("Select one container to see its limits.")
                                     : running ? tr("Limits of \"%1\" (running: changes apply at once)").arg(name)
                                               : tr("Limits of \"%1\" (applied at its next start)").arg(name));
@@ -408,7 +485,7 @@ void ResourcesPanel::undo()
 QString ResourcesPanel::usageText(Limit limit, qint64 usage) const
 {
     switch (limit) {
-    case Memory: return QLocale().formattedDataSize(m_memoryBytes, 1, QLocale::DataSizeTraditionalFormat);
+    case Memory: return QLocale().formattedDataSize(m_memoryBytes, 1, QLocale::DataSizeIecFormat);
     case CpuQuota: return tr("%1 cores").arg(QLocale().toString(usage / 100.0, 'f', 2));
     default: return QString::number(usage);
     }
@@ -438,7 +515,7 @@ void ResourcesPanel::refreshUsage()
             for (Limit l : {Memory, CpuQuota, Pids}) {
                 if (m_usage[l] < 0)
                     continue;
-                m_rows[l].slider->setUsage(int(m_usage[l]));
+                m_rows[l].slider->setUsage(positionOf(l, int(m_usage[l])));
                 m_rows[l].usage->setText(tr("In use: %1").arg(usageText(l, m_usage[l])));
             }
         },

@@ -37,6 +37,9 @@ public:
     QString valueText(Limit limit) const;
 
     UsageSlider *slider(Limit limit) const { return m_rows[limit].slider; }
+    // The value at a slider position (round values, logarithmic for memory,
+    // swap and CPU quota).
+    int valueAt(Limit limit, int position) const;
     // Sets LIMIT to VALUE (panel units: MiB, cores ×100, weight, count) and
     // applies it as a user's change would.
     void setValue(Limit limit, int value);
@@ -58,6 +61,9 @@ private:
         QPushButton *reset = nullptr;
         QLabel *usage = nullptr;
         int applied = 0;  // what the helper has, in panel units
+        // Slider positions → values on a logarithmic scale of round values
+        // (memory, swap, CPU quota); empty: the position is the value.
+        QList<int> stops;
     };
     void buildRow(Limit limit, class QGridLayout *grid, int row);
     void load();
@@ -65,6 +71,7 @@ private:
     int unlimitedValue(Limit limit) const;
     int parse(Limit limit, const QString &value) const;
     void showValue(Limit limit, int value);
+    int positionOf(Limit limit, int value) const;
     QString usageText(Limit limit, qint64 usage) const;
 
     HelperConnection *m_connection;
@@ -76,6 +83,7 @@ private:
     QList<QPair<Limit, int>> m_undo;
     QPushButton *m_undoButton = nullptr;
     QLabel *m_title = nullptr;
+    QWidget *m_limits = nullptr;
     QTimer *m_usageTimer = nullptr;
     quint64 m_lastCpuNs = 0;
     qint64 m_lastCpuAt = -1;

@@ -5,6 +5,7 @@
 #include "preferences.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDialogButtonBox>
@@ -17,7 +18,8 @@
 
 SettingsDialog::SettingsDialog(HelperConnection *connection, Preferences *preferences, QWidget *parent)
     : QDialog(parent), m_connection(connection), m_preferences(preferences), m_note(new QLabel(this)),
-      m_warning(new QLabel(this)), m_interval(new QDoubleSpinBox(this)), m_confirm(new QCheckBox(this))
+      m_warning(new QLabel(this)), m_interval(new QDoubleSpinBox(this)), m_confirm(new QCheckBox(this)),
+      m_confirmStop(new QCheckBox(this)), m_theme(new QComboBox(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -75,6 +77,19 @@ SettingsDialog::SettingsDialog(HelperConnection *connection, Preferences *prefer
     m_confirm->setText(tr("Ask before &destroying a container"));
     m_confirm->setChecked(preferences->confirmDestroy());
     localForm->addRow(m_confirm);
+    m_confirmStop->setObjectName(QStringLiteral("confirmStopBox"));
+    m_confirmStop->setText(tr("Ask before s&topping or rebooting a container"));
+    m_confirmStop->setChecked(preferences->confirmStop());
+    localForm->addRow(m_confirmStop);
+    m_theme->setObjectName(QStringLiteral("themeBox"));
+    m_theme->addItem(tr("As the system"), int(Preferences::Theme::System));
+    m_theme->addItem(tr("Light"), int(Preferences::Theme::Light));
+    m_theme->addItem(tr("Dark"), int(Preferences::Theme::Dark));
+    m_theme->setCurrentIndex(m_theme->findData(int(preferences->theme())));
+    m_theme->setAccessibleName(tr("Colours"));
+    auto *themeLabel = new QLabel(tr("C&olours:"), local);
+    themeLabel->setBuddy(m_theme);
+    localForm->addRow(themeLabel, m_theme);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("settingsButtons"));
@@ -148,5 +163,7 @@ void SettingsDialog::accept()
 {
     m_preferences->setStatsIntervalMs(qRound(m_interval->value() * 1000));
     m_preferences->setConfirmDestroy(m_confirm->isChecked());
+    m_preferences->setConfirmStop(m_confirmStop->isChecked());
+    m_preferences->setTheme(Preferences::Theme(m_theme->currentData().toInt()));
     QDialog::accept();
 }

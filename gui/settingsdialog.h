@@ -11,6 +11,7 @@
 class HelperConnection;
 class Preferences;
 class QCheckBox;
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -29,6 +30,8 @@ public:
     QLineEdit *field(const QString &key) const { return m_fields.value(key); }
     QDoubleSpinBox *statsIntervalBox() const { return m_interval; }
     QCheckBox *confirmDestroyBox() const { return m_confirm; }
+    QCheckBox *confirmStopBox() const { return m_confirmStop; }
+    QComboBox *themeBox() const { return m_theme; }
     QLabel *noteLabel() const { return m_note; }
 
     // The text of a bridge state ("up", "down", "external") for a user.
@@ -48,4 +51,6 @@ private:
     QLabel *m_note, *m_warning;
     QDoubleSpinBox *m_interval;
     QCheckBox *m_confirm;
+    QCheckBox *m_confirmStop;
+    QComboBox *m_theme;
 };

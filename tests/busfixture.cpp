@@ -341,6 +341,11 @@ void BusFixture::prepareProcess(QProcess &p, bool asNobody) const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HUTCH_BUS_ADDRESS"), m_address);
+    // hutchctl create adds nothing unless a test says so (an installed
+    // /etc/hutch/default.conf must not put test containers on a bridge);
+    // a test's own HUTCH_DEFAULT_CONFIG wins.
+    if (!env.contains(QStringLiteral("HUTCH_DEFAULT_CONFIG")))
+        env.insert(QStringLiteral("HUTCH_DEFAULT_CONFIG"), QStringLiteral("/dev/null"));
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(QStringLiteral("/"));
     if (asNobody) {

@@ -10,6 +10,7 @@
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "propertiesdialog.h"
+#include "renamedialog.h"
 #include "settingsdialog.h"
 
 #include <QAccessible>
@@ -177,6 +178,20 @@ private Q_SLOTS:
         w.model()->setEntries({{{QStringLiteral("name"), QStringLiteral("web")},
                                 {QStringLiteral("state"), QStringLiteral("STOPPED")}}});
         CloneDialog dialog(QStringLiteral("web"), w.model(), &w);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QStringList missing = unnamed(&dialog);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without a name:\n") + missing.join('\n')));
+        const QStringList notReached = unreachable(&dialog);
+        QVERIFY2(notReached.isEmpty(), qPrintable(QStringLiteral("not reached by Tab:\n") + notReached.join('\n')));
+    }
+
+    void renameDialog()
+    {
+        MainWindow w;
+        w.model()->setEntries({{{QStringLiteral("name"), QStringLiteral("web")},
+                                {QStringLiteral("state"), QStringLiteral("STOPPED")}}});
+        RenameDialog dialog(QStringLiteral("web"), w.model(), &w);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         const QStringList missing = unnamed(&dialog);

@@ -41,6 +41,8 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QComboBox>
+#include <QSpinBox>
+#include <QCheckBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -49,7 +51,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -388,11 +392,58 @@ private Q_SLOTS:
         QTRY_VERIFY(refreshed.count() >= before + 3);
     }
 
+    // Keyboard on a row: Return opens the console of a running container,
+    // Delete is Destroy… (which asks; declined here, nothing happens).
+    void keyboardReturnAndDelete()
+    {
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        QVERIFY(w->selectContainer(QStringLiteral("web")));
+        auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
+        w->activateWindow();  // window shortcuts work in the active window
+        QTRY_VERIFY(w->isActiveWindow());
+        view->setFocus();
+        QString asked;
+        answerNextBox(&asked, QMessageBox::RejectRole);
+        QTest::keyClick(view, Qt::Key_Delete);
+        QVERIFY2(asked.contains(QStringLiteral("\"web\"")), qPrintable(asked));
+        QCOMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        QVERIFY(w->model()->rowOf(QStringLiteral("web")) >= 0);
+        QSignalSpy console(w->actions(), &ContainerActions::consoleRequested);
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(console.count(), 1);
+        QCOMPARE(console.first().at(0).toString(), QStringLiteral("web"));
+        // The console window that Return opened goes again.
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (qobject_cast<ConsoleWindow *>(top))
+                top->close();
+        w->activateWindow();
+    }
+
+    // Stop asks first, naming the container; "Do not ask again" turns the
+    // preference off.
     void stopFromTheGui()
     {
+        w->preferences()->setConfirmStop(true);
+        QVERIFY(w->actions()->confirmStop());
         QVERIFY(w->selectContainer(QStringLiteral("web")));
+        QString asked;
+        QTimer::singleShot(50, [&asked] {
+            for (QWidget *top : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(top);
+                    box && box->isVisible() && box->objectName() == QLatin1String("stopConfirmation")) {
+                    asked = box->text();
+                    box->checkBox()->setChecked(true);
+                    for (QAbstractButton *b : box->buttons())
+                        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                            b->click();
+                }
+        });
         w->actions()->action(ContainerActions::Stop)->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("\"web\"")), qPrintable(asked));
         QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+        QVERIFY(!w->preferences()->confirmStop());
+        QVERIFY(!w->actions()->confirmStop());
+        w->preferences()->setConfirmStop(true);  // as the next run expects
     }
 
     void configEditorSavesThroughTheHelper()
@@ -487,6 +538,115 @@ private Q_SLOTS:
                     && view->selectionModel()->selectedRows().first().data(ContainerListModel::NameRole).toString()
                            == QLatin1String("made"));
         wizard->accept();
+    }
+
+    // The local template's page cannot be left without a tarball the user
+    // can read: Next stays off, and the page says why, before any job.
+    void wizardLocalNeedsReadableTarball()
+    {
+        w->actions()->action(ContainerActions::Create)->trigger();
+        CreateWizard *wizard = w->findChild<CreateWizard *>();
+        QVERIFY(wizard);
+        QTRY_VERIFY(wizard->templateName() == QLatin1String("busybox"));
+        wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("tarred"));
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(CreateWizard::TemplatePage));
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());  // busybox needs nothing
+        auto *combo = wizard->findChild<QComboBox *>(QStringLiteral("templateCombo"));
+        combo->setCurrentIndex(combo->findText(QStringLiteral("local")));
+        auto *problem = wizard->findChild<QLabel *>(QStringLiteral("templateProblem"));
+        auto *path = wizard->findChild<QWidget *>(QStringLiteral("option_rootfs"))->findChild<QLineEdit *>();
+        QVERIFY(problem && path);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("Rootfs tarball")), qPrintable(problem->text()));
+        wizard->next();  // refused
+        QCOMPARE(wizard->currentId(), int(CreateWizard::TemplatePage));
+        QTemporaryDir dir;
+        path->setText(dir.filePath(QStringLiteral("missing.tar.gz")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("missing.tar.gz")), qPrintable(problem->text()));
+        path->setText(dir.path());  // a directory
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        const QString tarball = dir.filePath(QStringLiteral("root.tar"));
+        QFile f(tarball);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        path->setText(tarball);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(problem->text().isEmpty());
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(CreateWizard::SettingsPage));
+        // The summary's hutchctl lines are the exact commands: storage,
+        // network, autostart and limits included.
+        auto *storage = wizard->findChild<QComboBox *>(QStringLiteral("storageCombo"));
+        storage->setCurrentIndex(storage->findData(QStringLiteral("dir")));
+        auto *network = wizard->findChild<QComboBox *>(QStringLiteral("networkCombo"));
+        network->setCurrentIndex(network->findData(QStringLiteral("empty")));
+        wizard->findChild<QSpinBox *>(QStringLiteral("memorySpin"))->setValue(256);
+        wizard->findChild<QCheckBox *>(QStringLiteral("autostartCheck"))->setChecked(true);
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(CreateWizard::SummaryPage));
+        const QString expected = QStringLiteral("hutchctl create tarred -t local -B dir -f /dev/null -- --rootfs %1 &&\n"
+                                                "hutchctl config tarred lxc.net.0.type empty &&\n"
+                                                "hutchctl config tarred lxc.start.auto 1 &&\n"
+                                                "hutchctl cgroup tarred memory.limit_in_bytes 268435456")
+                                     .arg(tarball);
+        QVERIFY2(wizard->summaryText().endsWith(expected), qPrintable(wizard->summaryText()));
+        QVERIFY(wizard->jobPath().isEmpty());
+        QPointer<CreateWizard> gone(wizard);
+        wizard->reject();
+        QTRY_VERIFY(!gone);  // closed and deleted: the next test finds no old wizard
+    }
+
+    // The lease shows in the row and in Details without a refresh: the
+    // monitor hears the address come in the container's namespace
+    // (netlink), the helper signals AddressesChanged. The test watches the
+    // kernel's own table only to time it; a stop clears both places.
+    void addressIsPushed()
+    {
+        QTRY_VERIFY(w->model()->rowOf(QStringLiteral("made")) >= 0);
+        QVERIFY(w->selectContainer(QStringLiteral("made")));
+        QSignalSpy pushed(w->connection(), &HelperConnection::addressesChanged);
+        const auto started = fx->hutchctl({QStringLiteral("start"), QStringLiteral("made")}, false);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.text()));
+        QTRY_VERIFY(w->model()->entryOf(QStringLiteral("made")).value(QStringLiteral("pid")).toLongLong() > 0);
+        const qint64 pid = w->model()->entryOf(QStringLiteral("made")).value(QStringLiteral("pid")).toLongLong();
+        QElapsedTimer clock;
+        clock.start();
+        qint64 leasedAt = -1;
+        QString leased;
+        QTimer kernel;
+        connect(&kernel, &QTimer::timeout, this, [&] {
+            QFile trie(QStringLiteral("/proc/%1/net/fib_trie").arg(pid));
+            if (leasedAt >= 0 || !trie.open(QIODevice::ReadOnly))
+                return;
+            static const QRegularExpression local(QStringLiteral("\\|-- (10\\.\\d+\\.\\d+\\.\\d+)\\n\\s+/32 host LOCAL"));
+            const auto m = local.match(QString::fromLatin1(trie.readAll()));
+            if (m.hasMatch()) {
+                leasedAt = clock.elapsed();
+                leased = m.captured(1);
+            }
+        });
+        kernel.start(20);
+        const int row = w->model()->rowOf(QStringLiteral("made"));
+        const QModelIndex cell = w->model()->index(row, ContainerListModel::Addresses);
+        QTRY_VERIFY_WITH_TIMEOUT(leasedAt >= 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(cell.data().toString().contains(leased), 5000);
+        const qint64 shownAfter = clock.elapsed() - leasedAt;
+        qInfo("address %s in the row %lld ms after the kernel had it", qPrintable(leased), shownAfter);
+        QVERIFY2(shownAfter < 2000, qPrintable(QString::number(shownAfter)));
+        QVERIFY(std::any_of(pushed.cbegin(), pushed.cend(), [&](const QList<QVariant> &args) {
+            return args.at(0).toString() == QLatin1String("made") && args.at(1).toStringList().contains(leased);
+        }));
+        auto *info = w->details()->findChild<QLabel *>(QStringLiteral("detailsInfo"));
+        QVERIFY(info);
+        QTRY_VERIFY2(info->text().contains(leased), qPrintable(info->text()));
+
+        const auto stopped = fx->hutchctl({QStringLiteral("stop"), QStringLiteral("made")}, false);
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.text()));
+        QTRY_COMPARE(stateOf(QStringLiteral("made")), QStringLiteral("STOPPED"));
+        QCOMPARE(cell.data().toString(), QString());
+        QTRY_VERIFY2(!info->text().contains(leased), qPrintable(info->text()));
     }
 
     void dropClones()
@@ -702,7 +862,12 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->isVisible());
         auto *nameEdit = dialog->findChild<QLineEdit *>(QStringLiteral("importName"));
         QVERIFY(nameEdit);
-        QVERIFY(dialog->importButton()->isEnabled());  // empty: the archive's name
+        // Empty is the archive's own name, read from the archive: taken, so
+        // Import is off before any job could start.
+        QTRY_COMPARE(dialog->archiveName(), name);
+        QVERIFY(!dialog->importButton()->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("importNameProblem"))->text().contains(name));
+        QCOMPARE(started.count(), 1);  // the export's only
         nameEdit->setText(name);
         QVERIFY(!dialog->importButton()->isEnabled());  // taken
         QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("importNameProblem"))->text().contains(name));
@@ -734,6 +899,8 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         QCOMPARE(dialog->command(), QStringLiteral("hutchctl import %1").arg(archive));
+        QTRY_COMPARE(dialog->archiveName(), name);
+        QVERIFY(dialog->importButton()->isEnabled());  // free again
         dialog->importButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
         QVERIFY2(finished.last().at(3).toBool(), qPrintable(finished.last().at(5).toString()));

@@ -9,9 +9,13 @@
 #include "containerfeed.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
+#include "historygraph.h"
 #include "mainwindow.h"
 #include "preferences.h"
 #include "propertiesdialog.h"
+#include "renamedialog.h"
+#include "resourcespanel.h"
+#include "usageslider.h"
 #include "settingsdialog.h"
 #include "sparklinedelegate.h"
 
@@ -26,6 +30,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyleOptionSlider>
 #include <QStandardPaths>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -100,6 +105,132 @@ private Q_SLOTS:
         qputenv("HUTCH_BUS_ADDRESS", "unix:path=/nonexistent/hutch-test-bus");
         // Preferences go to a test location, not the user's ~/.config.
         QStandardPaths::setTestModeEnabled(true);
+    }
+
+    // Rename checks the name as typed: a taken or invalid one keeps the
+    // button off and says why, before anything reaches the helper.
+    void renameChecksAsTyped()
+    {
+        ContainerListModel model;
+        model.setEntries({entry(QStringLiteral("web"), QStringLiteral("STOPPED")),
+                          entry(QStringLiteral("db"), QStringLiteral("STOPPED"))});
+        RenameDialog dialog(QStringLiteral("web"), &model);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("renameName"));
+        auto *button = dialog.findChild<QPushButton *>(QStringLiteral("renameButton"));
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("renameNameProblem"));
+        QVERIFY(edit && button && problem);
+        QCOMPARE(edit->text(), QStringLiteral("web"));
+        QVERIFY(!button->isEnabled());  // unchanged: nothing to do
+        edit->setText(QStringLiteral("db"));
+        QVERIFY(!button->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("\"db\" exists")), qPrintable(problem->text()));
+        edit->setText(QStringLiteral("a/b"));
+        QVERIFY(!button->isEnabled());
+        QVERIFY(!problem->text().isEmpty());
+        edit->setText(QStringLiteral("www"));
+        QVERIFY(button->isEnabled());
+        QVERIFY(problem->text().isEmpty());
+        QCOMPARE(dialog.newName(), QStringLiteral("www"));
+        // The title is not clipped.
+        QVERIFY(dialog.width() >= dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()));
+    }
+
+    // The memory slider is logarithmic from 16 MiB to the host's memory:
+    // a mouse drag from the top end reaches 64 MiB exactly, on a tick.
+    void memorySliderDragReaches64MiB()
+    {
+        HelperConnection connection;
+        ResourcesPanel panel(&connection);
+        panel.setContainer(QStringLiteral("web"), false);
+        panel.resize(420, panel.sizeHint().height());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        UsageSlider *slider = panel.slider(ResourcesPanel::Memory);
+        QCOMPARE(panel.valueAt(ResourcesPanel::Memory, slider->minimum()), 16);
+        // No helper here: start at "unlimited", the slider's top end.
+        panel.setValue(ResourcesPanel::Memory, panel.valueAt(ResourcesPanel::Memory, slider->maximum()));
+        QCOMPARE(slider->value(), slider->maximum());  // unlimited
+        QStyleOptionSlider opt;
+        opt.initFrom(slider);
+        opt.orientation = Qt::Horizontal;
+        opt.minimum = slider->minimum();
+        opt.maximum = slider->maximum();
+        opt.sliderPosition = opt.sliderValue = slider->value();
+        const QRect handle = slider->style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, slider);
+        QTest::mousePress(slider, Qt::LeftButton, {}, handle.center());
+        bool reached = false;
+        for (int x = handle.center().x(); x >= 0 && !reached; --x) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(x, handle.center().y()), slider->mapToGlobal(QPointF(x, handle.center().y())),
+                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(slider, &move);
+            reached = panel.value(ResourcesPanel::Memory) == 64;
+        }
+        QVERIFY2(reached, qPrintable(QString::number(panel.value(ResourcesPanel::Memory))));
+        QCOMPARE(panel.valueText(ResourcesPanel::Memory), QString::number(64 << 20));
+        QCOMPARE((slider->value() - slider->minimum()) % slider->tickInterval(), 0);  // 64 = 16 × 4: a tick
+        // Fine steps near the bottom, not gigabytes a pixel: 16 MiB to the
+        // host's memory in a few dozen round stops.
+        QVERIFY(slider->maximum() - slider->minimum() >= 24);
+        QCOMPARE(panel.valueAt(ResourcesPanel::CpuQuota, panel.slider(ResourcesPanel::CpuQuota)->minimum()), 10);
+        QTest::mouseRelease(slider, Qt::LeftButton, {}, QPoint(0, handle.center().y()));
+    }
+
+    // Sizes in IEC units: the list's memory column and Properties.
+    void sizesInIecUnits()
+    {
+        ContainerListModel model;
+        model.setEntries({entry(QStringLiteral("db"), QStringLiteral("RUNNING"))});
+        model.setStats({{QStringLiteral("db"), {1, quint64(128) << 20}}});
+        const QString shown = model.index(0, ContainerListModel::Memory).data().toString();
+        QVERIFY2(shown.contains(QStringLiteral("MiB")) && shown.startsWith(QStringLiteral("128")), qPrintable(shown));
+        HelperConnection connection;
+        QVariantMap e = entry(QStringLiteral("db"), QStringLiteral("STOPPED"));
+        e.insert(QStringLiteral("memory_limit"), QStringLiteral("134217728"));
+        PropertiesDialog dialog(&connection, e);
+        QStringList texts;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            texts << l->text();
+        QVERIFY2(!texts.join(QLatin1Char('|')).contains(QStringLiteral("134217728")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QLocale().formattedDataSize(134217728, 1, QLocale::DataSizeIecFormat)),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+    }
+
+    // Event labels never overprint each other (nor the scale), however
+    // close the events; every event is still in the tooltip, with the
+    // value and time under the pointer.
+    void graphLabelsNeverOverlap()
+    {
+        HistoryGraph graph(QStringLiteral("Memory"));
+        graph.setFormatter([](double v) { return QStringLiteral("%1 MiB").arg(v); });
+        graph.resize(320, 110);
+        const qint64 t0 = 1700000000000;
+        for (int i = 0; i <= 60; ++i)
+            graph.addSample(t0 + i * 1000, 100 + (i % 7) * 10);
+        for (int i = 0; i < 12; ++i)
+            graph.addMarker(t0 + 30000 + i * 200, QStringLiteral("limit memory.max"));
+        graph.addMarker(t0 + 59000, QStringLiteral("stop"));
+        graph.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&graph));
+        const QList<QRectF> rects = graph.labelRects();
+        QVERIFY(rects.size() >= 4);  // two scale values, at least two events
+        for (qsizetype i = 0; i < rects.size(); ++i) {
+            QVERIFY(graph.rect().contains(rects.at(i).toAlignedRect()));
+            for (qsizetype j = i + 1; j < rects.size(); ++j)
+                QVERIFY2(!rects.at(i).intersects(rects.at(j)),
+                         qPrintable(QStringLiteral("label %1 overlaps label %2").arg(i).arg(j)));
+        }
+        // Hover over the crowded events: the value, the time and every event.
+        const QRect area = graph.rect().adjusted(1, graph.fontMetrics().height() + 2, -1, -1);
+        const int x = area.right() - int(double(29000) / (5 * 60 * 1000) * area.width());
+        const QString text = graph.hoverText(QPoint(x, area.center().y()));
+        QVERIFY2(text.contains(QStringLiteral(" MiB")), qPrintable(text));
+        bool timed = false;
+        for (qint64 t = t0 + 29000; t <= t0 + 33000; t += 1000)  // a pixel is about a second here
+            timed |= text.contains(QLocale().toString(QDateTime::fromMSecsSinceEpoch(t).time(), QLocale::LongFormat));
+        QVERIFY2(timed, qPrintable(text));
+        QVERIFY2(text.count(QStringLiteral("limit memory.max")) >= 2, qPrintable(text));
     }
 
     void sparklineKeepsHistory()

@@ -12,6 +12,11 @@
 #include "historygraph.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "archivetransfers.h"
+#include "preferences.h"
+#include "resourcespanel.h"
+#include "theme.h"
+#include "usageslider.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
 
@@ -23,11 +28,14 @@
 #include <QDBusMessage>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTimer>
@@ -92,6 +100,11 @@ private Q_SLOTS:
     void graphKeepsItsSpan();
     void contextMenuActsOnTheClickedRow();
     void dropOfARunningContainerExplains();
+    void dragToCloneCanBeFound();
+    void resourcesShowNothingWithoutSelection();
+    void darkThemeByPreference();
+    void exportFinishedOffersTheFolder();
+    void shortcutsInTheLocalesWords();
 };
 
 void TestMainWindow::initTestCase()
@@ -546,4 +559,106 @@ void TestMainWindow::dropOfARunningContainerExplains()
 }
 
 QTEST_MAIN(TestMainWindow)
+static void feedWindow(MainWindow &w, const QList<QVariantMap> &entries);
+
+// Drag to clone is told, not guessed: hovering a row says so in the status
+// bar, the empty area under the rows has a line about it, and a drag over
+// the list shows what a drop does.
+void TestMainWindow::dragToCloneCanBeFound()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    feedWindow(w, {entry(QStringLiteral("alpha"), QStringLiteral("STOPPED")),
+                   entry(QStringLiteral("beta"), QStringLiteral("STOPPED"))});
+    auto *view = w.findChild<ContainerView *>(QStringLiteral("containerView"));
+    QVERIFY(view);
+    QVERIFY2(view->emptyAreaHint().contains(QStringLiteral("clone")),
+             qPrintable(QStringLiteral("viewport %1, window %2x%3, rows %4")
+                            .arg(view->viewport()->height()).arg(w.width()).arg(w.height()).arg(view->model()->rowCount())));
+    const int alphaRow = w.model()->rowOf(QStringLiteral("alpha"));
+    const QModelIndex alpha = view->model()->index(0, 0);  // sorted by name: alpha first
+    QCOMPARE(alpha.data(ContainerListModel::NameRole).toString(), QStringLiteral("alpha"));
+    QTest::mouseMove(view->viewport(), view->visualRect(alpha).center());
+    QTRY_VERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("\"alpha\" onto the list to clone")),
+                 qPrintable(w.statusBar()->currentMessage()));
+    std::unique_ptr<QMimeData> mime(w.model()->mimeData({w.model()->index(alphaRow, 0)}));
+    const QPoint at = view->visualRect(view->model()->index(1, 0)).center();
+    QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &enter);
+    QCOMPARE(view->dropHint(), QStringLiteral("alpha"));
+    QDragLeaveEvent leave;
+    QApplication::sendEvent(view->viewport(), &leave);
+    QCOMPARE(view->dropHint(), QString());
+}
+
+// With nothing selected the Resources panel shows no sliders or values
+// (they would be nobody's), only what to do.
+void TestMainWindow::resourcesShowNothingWithoutSelection()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    ResourcesPanel *panel = w.resources();
+    panel->setContainer(QString(), false);
+    panel->show();
+    for (int l = 0; l < ResourcesPanel::LimitCount; ++l)
+        QVERIFY(!panel->slider(ResourcesPanel::Limit(l))->isVisibleTo(panel));
+    QVERIFY(!panel->findChild<QWidget *>(QStringLiteral("spin_memory.max"))->isVisibleTo(panel));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("resourcesTitle"))->text().contains(QStringLiteral("Select")));
+    panel->setContainer(QStringLiteral("web"), false);
+    QVERIFY(panel->slider(ResourcesPanel::Memory)->isVisibleTo(panel));
+    panel->setContainer(QString(), false);
+}
+
+// The Colours preference: dark and light whatever the system is, and back
+// to the system's own palette.
+void TestMainWindow::darkThemeByPreference()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    MainWindow w;
+    w.preferences()->setTheme(Preferences::Theme::System);
+    const QPalette system = QApplication::palette();
+    w.preferences()->setTheme(Preferences::Theme::Dark);
+    QVERIFY(theme::isDark(QApplication::palette()));
+    QTRY_VERIFY2(theme::isDark(w.palette()), qPrintable(w.palette().color(QPalette::Window).name() + QLatin1Char(' ')
+                                                    + w.palette().color(QPalette::WindowText).name()));
+    QTRY_VERIFY(w.findChild<QTreeView *>(QStringLiteral("containerView"))->palette().color(QPalette::Base).lightness() < 80);
+    w.preferences()->setTheme(Preferences::Theme::Light);
+    QVERIFY(!theme::isDark(QApplication::palette()));
+    w.preferences()->setTheme(Preferences::Theme::System);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), system.color(QPalette::Window));
+    QCOMPARE(QApplication::palette().color(QPalette::Text), system.color(QPalette::Text));
+}
+
+// An export that ended well says so, with the file, and offers its folder.
+void TestMainWindow::exportFinishedOffersTheFolder()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Q_EMIT w.transfers()->exported(QStringLiteral("web"), QStringLiteral("/tmp/web.tar.xz"));
+    QVERIFY2(w.messageBar()->text().contains(QStringLiteral("/tmp/web.tar.xz")), qPrintable(w.messageBar()->text()));
+    QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Information);
+    QVERIFY(w.messageBar()->actionButton()->isVisible());
+    QVERIFY(w.messageBar()->actionButton()->text().contains(QStringLiteral("Folder")));
+    // The next message without an action hides the button again.
+    w.messageBar()->showMessage(QStringLiteral("else"), MessageBar::Kind::Error);
+    QVERIFY(!w.messageBar()->actionButton()->isVisible());
+}
+
+// Shortcuts read in the locale's words once Qt's own translations are
+// loaded (as main.cpp does; hutch.sh installs qt6-translations-l10n).
+void TestMainWindow::shortcutsInTheLocalesWords()
+{
+    QTranslator qt;
+    QVERIFY2(qt.load(QLocale(QLocale::German), QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+             "qtbase_de.qm missing: Debian package qt6-translations-l10n");
+    QCoreApplication::installTranslator(&qt);
+    const QString shown = QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText);
+    QCoreApplication::removeTranslator(&qt);
+    QCOMPARE(shown, QStringLiteral("Strg+N"));
+}
+
 #include "test_mainwindow.moc"

@@ -281,6 +281,50 @@ private Q_SLOTS:
             CTL_OK({"destroy", n});
     }
 
+    // hutchctl create adds the default config (as lxc-create its
+    // default.conf): the shipped one puts a veth on the default bridge;
+    // -f FILE replaces it, -f /dev/null adds nothing.
+    void createAddsTheDefaultConfig()
+    {
+        const QString shipped = QStringLiteral(HUTCH_TEST_DATA_DIR "/../../resources/default.conf");
+        QVERIFY(QFileInfo::exists(shipped));
+        qputenv("HUTCH_DEFAULT_CONFIG", QFile::encodeName(shipped));
+        auto configOf = [this](const char *name) {
+            QFile f(fx->storePath() + QLatin1Char('/') + QLatin1String(name) + QStringLiteral("/config"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const auto netted = fx->hutchctl({"create", "netted", "-t", "busybox"});
+        const auto bare = fx->hutchctl({"create", "bare", "-t", "busybox", "-f", "/dev/null"});
+        QTemporaryDir dir;
+        QFile own(dir.filePath(QStringLiteral("isolated.conf")));
+        QVERIFY(own.open(QIODevice::WriteOnly) && own.write("# none\nlxc.net.0.type = empty\nlxc.start.auto = 1\n") > 0);
+        own.close();
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                              | QFileDevice::ExeOther);
+        QFile::setPermissions(own.fileName(), QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        const auto custom = fx->hutchctl({"create", "custom", "-t", "busybox", "-f", own.fileName()});
+        qunsetenv("HUTCH_DEFAULT_CONFIG");
+        QVERIFY2(netted.exitCode == 0 && bare.exitCode == 0 && custom.exitCode == 0,
+                 qPrintable(netted.text() + bare.text() + custom.text()));
+        QVERIFY2(configOf("netted").contains("lxc.net.0.type = veth\n") && configOf("netted").contains("lxc.net.0.link = hutchbr0\n")
+                     && configOf("netted").contains("lxc.net.0.flags = up\n"),
+                 configOf("netted").constData());
+        QVERIFY2(!configOf("bare").contains("veth"), configOf("bare").constData());
+        QVERIFY2(configOf("custom").contains("lxc.net.0.type = empty\n") && configOf("custom").contains("lxc.start.auto = 1\n")
+                     && !configOf("custom").contains("veth"),
+                 configOf("custom").constData());
+        // A file that is not KEY = VALUE is refused before anything is made.
+        QFile junk(dir.filePath(QStringLiteral("junk.conf")));
+        QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write("lxc.net.0.type veth\n") > 0);
+        junk.close();
+        QFile::setPermissions(junk.fileName(), QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        const auto refused = fx->hutchctl({"create", "junk", "-t", "busybox", "-f", junk.fileName()});
+        QVERIFY2(refused.exitCode != 0 && refused.err.contains("KEY = VALUE"), qPrintable(refused.text()));
+        QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/junk")));
+        for (const char *name : {"netted", "bare", "custom"})
+            CTL_OK({"destroy", name});
+    }
+
     void executeRunsOneCommand()
     {
         CTL_OK({"create", "job", "-t", "busybox"});

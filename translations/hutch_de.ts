@@ -34,18 +34,18 @@
         <translation>%1: %2 kann nicht angelegt werden: %3</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="134"/>
-        <location filename="../gui/archivetransfers.cpp" line="161"/>
+        <location filename="../gui/archivetransfers.cpp" line="138"/>
+        <location filename="../gui/archivetransfers.cpp" line="165"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="141"/>
+        <location filename="../gui/archivetransfers.cpp" line="145"/>
         <source>Could not import &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="144"/>
+        <location filename="../gui/archivetransfers.cpp" line="148"/>
         <source>%1: cannot read %2: %3</source>
         <translation>%1: %2 kann nicht gelesen werden: %3</translation>
     </message>
@@ -306,163 +306,187 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="84"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>&amp;Create…</source>
         <translation>&amp;Erstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="85"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="86"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>S&amp;top (Kill)</source>
         <translation>S&amp;toppen (hart)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>Re&amp;boot</source>
         <translation>Neu&amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Einfrieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Unfreeze</source>
         <translation>&amp;Auftauen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>C&amp;lone…</source>
         <translation>&amp;Klonen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>&amp;Destroy…</source>
         <translation>&amp;Vernichten …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Properties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="103"/>
         <source>Copy as hutchctl Command</source>
         <translation>Als hutchctl-Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="171"/>
+        <location filename="../gui/containeractions.cpp" line="174"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="191"/>
+        <location filename="../gui/containeractions.cpp" line="194"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="198"/>
+        <location filename="../gui/containeractions.cpp" line="201"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="272"/>
+        <source>Stop Container</source>
+        <translation>Container stoppen</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="272"/>
+        <source>Reboot Container</source>
+        <translation>Container neu starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="273"/>
+        <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
+        <translation>Jetzt jeden Prozess in „%1“ beenden? Ungesicherte Arbeit darin geht verloren; „Herunterfahren“ lässt ihn seine Programme sauber beenden.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="275"/>
+        <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
+        <translation>„%1“ jetzt neu starten? Seine Programme werden beendet und seine Konsolen beginnen von vorn.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="278"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="278"/>
+        <source>Reboot</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="280"/>
+        <source>Do not ask again</source>
+        <translation>Nicht mehr fragen</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="306"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="273"/>
+        <location filename="../gui/containeractions.cpp" line="307"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestoppt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="274"/>
+        <location filename="../gui/containeractions.cpp" line="308"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht heruntergefahren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="275"/>
+        <location filename="../gui/containeractions.cpp" line="309"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht neu gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="276"/>
+        <location filename="../gui/containeractions.cpp" line="310"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht eingefroren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="311"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht aufgetaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="295"/>
+        <location filename="../gui/containeractions.cpp" line="329"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht geklont werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="302"/>
-        <source>Rename Container</source>
-        <translation>Container umbenennen</translation>
-    </message>
-    <message>
-        <location filename="../gui/containeractions.cpp" line="303"/>
-        <source>New name for &quot;%1&quot;:</source>
-        <translation>Neuer Name für „%1“:</translation>
-    </message>
-    <message>
-        <location filename="../gui/containeractions.cpp" line="308"/>
-        <location filename="../gui/containeractions.cpp" line="313"/>
+        <location filename="../gui/containeractions.cpp" line="343"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="325"/>
+        <location filename="../gui/containeractions.cpp" line="355"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="326"/>
+        <location filename="../gui/containeractions.cpp" line="356"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -476,22 +500,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="329"/>
+        <location filename="../gui/containeractions.cpp" line="359"/>
         <source>Running containers are stopped first.</source>
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="331"/>
+        <location filename="../gui/containeractions.cpp" line="361"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="333"/>
+        <location filename="../gui/containeractions.cpp" line="363"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="350"/>
+        <location filename="../gui/containeractions.cpp" line="380"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -585,281 +609,314 @@
     </message>
 </context>
 <context>
+    <name>ContainerView</name>
+    <message>
+        <location filename="../gui/containerview.cpp" line="33"/>
+        <source>Drag a container onto this list to clone it.</source>
+        <translation>Ziehen Sie einen Container in diese Liste, um ihn zu klonen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerview.cpp" line="74"/>
+        <source>Drop to clone &quot;%1&quot;</source>
+        <translation>Loslassen, um „%1“ zu klonen</translation>
+    </message>
+</context>
+<context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/createwizard.cpp" line="50"/>
+        <location filename="../gui/createwizard.cpp" line="51"/>
         <source>Create Container</source>
         <translation>Container erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="58"/>
+        <location filename="../gui/createwizard.cpp" line="59"/>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="90"/>
+        <location filename="../gui/createwizard.cpp" line="91"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="91"/>
+        <location filename="../gui/createwizard.cpp" line="92"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Der Name des Containers ist auch sein Verzeichnis und standardmäßig sein Rechnername.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="94"/>
+        <location filename="../gui/createwizard.cpp" line="95"/>
         <source>Container name</source>
         <translation>Containername</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="103"/>
+        <location filename="../gui/createwizard.cpp" line="104"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="117"/>
-        <location filename="../gui/createwizard.cpp" line="123"/>
+        <location filename="../gui/createwizard.cpp" line="118"/>
+        <location filename="../gui/createwizard.cpp" line="124"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="118"/>
+        <location filename="../gui/createwizard.cpp" line="119"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="130"/>
+        <location filename="../gui/createwizard.cpp" line="135"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="142"/>
+        <location filename="../gui/createwizard.cpp" line="149"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="143"/>
+        <location filename="../gui/createwizard.cpp" line="150"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="146"/>
+        <location filename="../gui/createwizard.cpp" line="153"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="147"/>
+        <location filename="../gui/createwizard.cpp" line="154"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="148"/>
+        <location filename="../gui/createwizard.cpp" line="155"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="149"/>
+        <location filename="../gui/createwizard.cpp" line="156"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="150"/>
+        <location filename="../gui/createwizard.cpp" line="157"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="153"/>
+        <location filename="../gui/createwizard.cpp" line="160"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="154"/>
+        <location filename="../gui/createwizard.cpp" line="161"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="155"/>
+        <location filename="../gui/createwizard.cpp" line="162"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="156"/>
+        <location filename="../gui/createwizard.cpp" line="163"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="157"/>
+        <location filename="../gui/createwizard.cpp" line="164"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="162"/>
+        <location filename="../gui/createwizard.cpp" line="169"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="163"/>
         <location filename="../gui/createwizard.cpp" line="170"/>
+        <location filename="../gui/createwizard.cpp" line="177"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="169"/>
+        <location filename="../gui/createwizard.cpp" line="176"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="171"/>
+        <location filename="../gui/createwizard.cpp" line="178"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="174"/>
+        <location filename="../gui/createwizard.cpp" line="181"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="175"/>
+        <location filename="../gui/createwizard.cpp" line="182"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="176"/>
+        <location filename="../gui/createwizard.cpp" line="183"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="177"/>
+        <location filename="../gui/createwizard.cpp" line="184"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="178"/>
+        <location filename="../gui/createwizard.cpp" line="185"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="185"/>
+        <location filename="../gui/createwizard.cpp" line="192"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="186"/>
+        <location filename="../gui/createwizard.cpp" line="193"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="202"/>
+        <location filename="../gui/createwizard.cpp" line="209"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="203"/>
+        <location filename="../gui/createwizard.cpp" line="210"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="211"/>
+        <location filename="../gui/createwizard.cpp" line="218"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="215"/>
+        <location filename="../gui/createwizard.cpp" line="222"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="254"/>
+        <location filename="../gui/createwizard.cpp" line="261"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="298"/>
+        <location filename="../gui/createwizard.cpp" line="306"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="300"/>
+        <location filename="../gui/createwizard.cpp" line="308"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="404"/>
+        <location filename="../gui/createwizard.cpp" line="351"/>
+        <source>Needed: %1.</source>
+        <translation>Erforderlich: %1.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="359"/>
+        <source>%1: there is no file &quot;%2&quot;.</source>
+        <translation>%1: Es gibt keine Datei „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="361"/>
+        <source>%1: &quot;%2&quot; is not a file.</source>
+        <translation>%1: „%2“ ist keine Datei.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="363"/>
+        <source>%1: you may not read &quot;%2&quot;.</source>
+        <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="459"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="405"/>
+        <location filename="../gui/createwizard.cpp" line="460"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="410"/>
+        <location filename="../gui/createwizard.cpp" line="465"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="411"/>
+        <location filename="../gui/createwizard.cpp" line="466"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="412"/>
+        <location filename="../gui/createwizard.cpp" line="467"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="413"/>
+        <location filename="../gui/createwizard.cpp" line="468"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="469"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="469"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="469"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="431"/>
+        <location filename="../gui/createwizard.cpp" line="486"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="467"/>
+        <location filename="../gui/createwizard.cpp" line="524"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="503"/>
+        <location filename="../gui/createwizard.cpp" line="560"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="522"/>
+        <location filename="../gui/createwizard.cpp" line="579"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="524"/>
+        <location filename="../gui/createwizard.cpp" line="581"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="537"/>
+        <location filename="../gui/createwizard.cpp" line="594"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="542"/>
+        <location filename="../gui/createwizard.cpp" line="599"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
@@ -925,142 +982,156 @@
 <context>
     <name>HelperConnection</name>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <location filename="../gui/helperconnection.cpp" line="64"/>
         <source>the system bus</source>
         <translation>dem Systembus</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <location filename="../gui/helperconnection.cpp" line="64"/>
         <source>the bus at %1</source>
         <translation>dem Bus unter %1</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="109"/>
+        <location filename="../gui/helperconnection.cpp" line="110"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="112"/>
+        <location filename="../gui/helperconnection.cpp" line="113"/>
         <source>You are not allowed to do this. Nothing was changed.</source>
         <translation>Dazu sind Sie nicht berechtigt. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="114"/>
+        <location filename="../gui/helperconnection.cpp" line="115"/>
         <source>Invalid input</source>
         <translation>Ungültige Eingabe</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="116"/>
+        <location filename="../gui/helperconnection.cpp" line="117"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="118"/>
+        <location filename="../gui/helperconnection.cpp" line="119"/>
         <source>Not possible right now</source>
         <translation>Gerade nicht möglich</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="120"/>
+        <location filename="../gui/helperconnection.cpp" line="121"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="122"/>
+        <location filename="../gui/helperconnection.cpp" line="123"/>
         <source>The system refused</source>
         <translation>Das System hat abgelehnt</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="125"/>
+        <location filename="../gui/helperconnection.cpp" line="126"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Der Hutch-Hilfsdienst läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="128"/>
+        <location filename="../gui/helperconnection.cpp" line="129"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Der Hutch-Hilfsdienst hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="130"/>
+        <location filename="../gui/helperconnection.cpp" line="131"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Der Systembus lässt Hutch nicht mit seinem Hilfsdienst sprechen.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="132"/>
+        <location filename="../gui/helperconnection.cpp" line="133"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Der Hutch-Hilfsdienst ist nicht erreichbar.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryGraph</name>
+    <message>
+        <location filename="../gui/historygraph.cpp" line="135"/>
+        <location filename="../gui/historygraph.cpp" line="142"/>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gui/importdialog.cpp" line="20"/>
+        <location filename="../gui/importdialog.cpp" line="23"/>
         <source>Import &quot;%1&quot;</source>
         <translation>„%1“ importieren</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="22"/>
+        <location filename="../gui/importdialog.cpp" line="25"/>
         <source>As in the archive</source>
         <translation>Wie im Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="23"/>
+        <location filename="../gui/importdialog.cpp" line="26"/>
         <source>New name</source>
         <translation>Neuer Name</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="24"/>
+        <location filename="../gui/importdialog.cpp" line="27"/>
         <source>Leave empty to keep the name stored in the archive. A new name also gives the container a new hostname and new MAC addresses, as a clone gets.</source>
         <translation>Leer lassen, um den im Archiv gespeicherten Namen zu behalten. Ein neuer Name gibt dem Container auch einen neuen Hostnamen und neue MAC-Adressen, wie sie ein Klon bekommt.</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="29"/>
+        <location filename="../gui/importdialog.cpp" line="32"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="30"/>
+        <location filename="../gui/importdialog.cpp" line="33"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="31"/>
+        <location filename="../gui/importdialog.cpp" line="34"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="32"/>
+        <location filename="../gui/importdialog.cpp" line="35"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="33"/>
+        <location filename="../gui/importdialog.cpp" line="36"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="38"/>
+        <location filename="../gui/importdialog.cpp" line="41"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="49"/>
+        <location filename="../gui/importdialog.cpp" line="52"/>
         <source>Archive:</source>
         <translation>Archiv:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="50"/>
+        <location filename="../gui/importdialog.cpp" line="53"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="52"/>
+        <location filename="../gui/importdialog.cpp" line="55"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="53"/>
+        <location filename="../gui/importdialog.cpp" line="56"/>
         <source>Command:</source>
         <translation>Befehl:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="76"/>
+        <source>As in the archive: %1</source>
+        <translation>Wie im Archiv: %1</translation>
     </message>
 </context>
 <context>
@@ -1094,197 +1165,212 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="127"/>
+        <location filename="../gui/mainwindow.cpp" line="144"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="230"/>
+        <location filename="../gui/mainwindow.cpp" line="247"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="272"/>
+        <location filename="../gui/mainwindow.cpp" line="289"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="328"/>
+        <location filename="../gui/mainwindow.cpp" line="314"/>
+        <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
+        <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="350"/>
+        <source>Export finished: &quot;%1&quot; is in %2.</source>
+        <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="351"/>
+        <source>Show in &amp;Folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="369"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="330"/>
+        <location filename="../gui/mainwindow.cpp" line="371"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="383"/>
+        <location filename="../gui/mainwindow.cpp" line="424"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="387"/>
+        <location filename="../gui/mainwindow.cpp" line="428"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="392"/>
+        <location filename="../gui/mainwindow.cpp" line="433"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="434"/>
+        <location filename="../gui/mainwindow.cpp" line="475"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="449"/>
+        <location filename="../gui/mainwindow.cpp" line="490"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <location filename="../gui/mainwindow.cpp" line="524"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="484"/>
+        <location filename="../gui/mainwindow.cpp" line="525"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <location filename="../gui/mainwindow.cpp" line="526"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="523"/>
+        <location filename="../gui/mainwindow.cpp" line="564"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="526"/>
+        <location filename="../gui/mainwindow.cpp" line="567"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="539"/>
+        <location filename="../gui/mainwindow.cpp" line="580"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="542"/>
+        <location filename="../gui/mainwindow.cpp" line="583"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="543"/>
-        <source>Create one with Container → Create (Ctrl+N).</source>
-        <translation>Erstellen Sie einen mit Container → Erstellen (Strg+N).</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.cpp" line="545"/>
+        <location filename="../gui/mainwindow.cpp" line="588"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="555"/>
+        <location filename="../gui/mainwindow.cpp" line="598"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="556"/>
+        <location filename="../gui/mainwindow.cpp" line="599"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="557"/>
+        <location filename="../gui/mainwindow.cpp" line="600"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="558"/>
+        <location filename="../gui/mainwindow.cpp" line="601"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="559"/>
+        <location filename="../gui/mainwindow.cpp" line="602"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="560"/>
+        <location filename="../gui/mainwindow.cpp" line="603"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="561"/>
+        <location filename="../gui/mainwindow.cpp" line="604"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="562"/>
+        <location filename="../gui/mainwindow.cpp" line="605"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="563"/>
+        <location filename="../gui/mainwindow.cpp" line="606"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="564"/>
+        <location filename="../gui/mainwindow.cpp" line="607"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="538"/>
+        <location filename="../gui/mainwindow.cpp" line="579"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="524"/>
+        <location filename="../gui/mainwindow.cpp" line="565"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="565"/>
+        <location filename="../gui/mainwindow.cpp" line="584"/>
+        <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
+        <translation>Erstellen Sie einen mit Datei → Erstellen… (%1) oder importieren Sie ein Archiv mit Datei → Importieren… (%2).</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="608"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="566"/>
+        <location filename="../gui/mainwindow.cpp" line="609"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="567"/>
+        <location filename="../gui/mainwindow.cpp" line="610"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="568"/>
+        <location filename="../gui/mainwindow.cpp" line="611"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="569"/>
+        <location filename="../gui/mainwindow.cpp" line="612"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="587"/>
+        <location filename="../gui/mainwindow.cpp" line="630"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="588"/>
+        <location filename="../gui/mainwindow.cpp" line="631"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="589"/>
+        <location filename="../gui/mainwindow.cpp" line="632"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -1292,12 +1378,12 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../gui/messagebar.cpp" line="20"/>
+        <location filename="../gui/messagebar.cpp" line="22"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../gui/messagebar.cpp" line="21"/>
+        <location filename="../gui/messagebar.cpp" line="23"/>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
     </message>
@@ -1396,219 +1482,242 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="25"/>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Eigenschaften von „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <location filename="../gui/propertiesdialog.cpp" line="53"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="38"/>
+        <location filename="../gui/propertiesdialog.cpp" line="54"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <location filename="../gui/propertiesdialog.cpp" line="56"/>
         <source>Init PID:</source>
         <translation>PID von init:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/propertiesdialog.cpp" line="57"/>
         <source>Hostname:</source>
         <translation>Rechnername:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="58"/>
         <source>Root filesystem:</source>
         <translation>Wurzeldateisystem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="43"/>
+        <location filename="../gui/propertiesdialog.cpp" line="59"/>
         <source>Networks:</source>
         <translation>Netzwerke:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <location filename="../gui/propertiesdialog.cpp" line="60"/>
         <source>IPv4:</source>
         <translation>IPv4:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="61"/>
         <source>IPv6:</source>
         <translation>IPv6:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="46"/>
+        <location filename="../gui/propertiesdialog.cpp" line="62"/>
         <source>Ttys:</source>
         <translation>Ttys:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="63"/>
         <source>Memory limit:</source>
         <translation>Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="50"/>
+        <location filename="../gui/propertiesdialog.cpp" line="66"/>
         <source>Problem:</source>
         <translation>Problem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="51"/>
+        <location filename="../gui/propertiesdialog.cpp" line="67"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/propertiesdialog.cpp" line="73"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="60"/>
+        <location filename="../gui/propertiesdialog.cpp" line="76"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/propertiesdialog.cpp" line="80"/>
         <source>Sna&amp;pshots</source>
         <translation>Schnappsc&amp;hüsse</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="77"/>
+        <location filename="../gui/propertiesdialog.cpp" line="93"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="78"/>
+        <location filename="../gui/propertiesdialog.cpp" line="94"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
 </context>
 <context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="16"/>
+        <source>Rename &quot;%1&quot;</source>
+        <translation>„%1“ umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="18"/>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="23"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="31"/>
+        <source>&amp;New name:</source>
+        <translation>&amp;Neuer Name:</translation>
+    </message>
+</context>
+<context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="56"/>
-        <location filename="../gui/resourcespanel.cpp" line="60"/>
-        <location filename="../gui/resourcespanel.cpp" line="64"/>
-        <location filename="../gui/resourcespanel.cpp" line="65"/>
-        <location filename="../gui/resourcespanel.cpp" line="85"/>
-        <location filename="../gui/resourcespanel.cpp" line="89"/>
-        <location filename="../gui/resourcespanel.cpp" line="93"/>
-        <location filename="../gui/resourcespanel.cpp" line="94"/>
-        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <location filename="../gui/resourcespanel.cpp" line="74"/>
+        <location filename="../gui/resourcespanel.cpp" line="78"/>
+        <location filename="../gui/resourcespanel.cpp" line="82"/>
+        <location filename="../gui/resourcespanel.cpp" line="83"/>
+        <location filename="../gui/resourcespanel.cpp" line="103"/>
+        <location filename="../gui/resourcespanel.cpp" line="107"/>
+        <location filename="../gui/resourcespanel.cpp" line="111"/>
+        <location filename="../gui/resourcespanel.cpp" line="112"/>
+        <location filename="../gui/resourcespanel.cpp" line="242"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="113"/>
+        <location filename="../gui/resourcespanel.cpp" line="136"/>
         <source>&amp;Undo Last Change</source>
         <translation>Letzte Änderung &amp;rückgängig</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="166"/>
+        <location filename="../gui/resourcespanel.cpp" line="189"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="174"/>
+        <location filename="../gui/resourcespanel.cpp" line="202"/>
         <source>CPU &amp;quota:</source>
         <translation>CPU-&amp;Kontingent:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="179"/>
-        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <location filename="../gui/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/resourcespanel.cpp" line="208"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="179"/>
+        <location filename="../gui/resourcespanel.cpp" line="207"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <location filename="../gui/resourcespanel.cpp" line="208"/>
         <source>S&amp;wap:</source>
         <translation>S&amp;wap:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="181"/>
+        <location filename="../gui/resourcespanel.cpp" line="209"/>
         <source>CPU &amp;weight:</source>
         <translation>CPU-&amp;Gewicht:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="182"/>
+        <location filename="../gui/resourcespanel.cpp" line="210"/>
         <source>&amp;Processes:</source>
         <translation>&amp;Prozesse:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="183"/>
+        <location filename="../gui/resourcespanel.cpp" line="211"/>
         <source>&amp;I/O weight:</source>
         <translation>&amp;E/A-Gewicht:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <location filename="../gui/resourcespanel.cpp" line="242"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="298"/>
+        <location filename="../gui/resourcespanel.cpp" line="375"/>
         <source>Select one container to see its limits.</source>
         <translation>Wählen Sie einen Container, um seine Grenzen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="299"/>
+        <location filename="../gui/resourcespanel.cpp" line="376"/>
         <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
         <translation>Grenzen von „%1“ (läuft: Änderungen gelten sofort)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="300"/>
+        <location filename="../gui/resourcespanel.cpp" line="377"/>
         <source>Limits of &quot;%1&quot; (applied at its next start)</source>
         <translation>Grenzen von „%1“ (gelten beim nächsten Start)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="363"/>
+        <location filename="../gui/resourcespanel.cpp" line="440"/>
         <source>Limit Below Current Use</source>
         <translation>Grenze unter dem aktuellen Verbrauch</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="364"/>
+        <location filename="../gui/resourcespanel.cpp" line="441"/>
         <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
         <translation>„%1“ verbraucht gerade mehr als diese Grenze (%2). Sie zu setzen kann den Container verlangsamen oder den Kernel Prozesse darin beenden lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="368"/>
+        <location filename="../gui/resourcespanel.cpp" line="445"/>
         <source>Set Anyway</source>
         <translation>Trotzdem setzen</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="394"/>
+        <location filename="../gui/resourcespanel.cpp" line="471"/>
         <source>Could not set %1: %2</source>
         <translation>%1 konnte nicht gesetzt werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="412"/>
+        <location filename="../gui/resourcespanel.cpp" line="489"/>
         <source>%1 cores</source>
         <translation>%1 Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="442"/>
+        <location filename="../gui/resourcespanel.cpp" line="519"/>
         <source>In use: %1</source>
         <translation>In Gebrauch: %1</translation>
     </message>
@@ -1616,132 +1725,162 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="23"/>
+        <location filename="../gui/settingsdialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="27"/>
+        <location filename="../gui/settingsdialog.cpp" line="29"/>
         <source>System-wide (hutch-helper)</source>
         <translation>Systemweit (hutch-helper)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="30"/>
+        <location filename="../gui/settingsdialog.cpp" line="32"/>
         <source>&amp;Container store:</source>
         <translation>&amp;Container-Ablage:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="31"/>
+        <location filename="../gui/settingsdialog.cpp" line="33"/>
         <source>C&amp;ache:</source>
         <translation>Zwischen&amp;speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="32"/>
+        <location filename="../gui/settingsdialog.cpp" line="34"/>
         <source>R&amp;untime files:</source>
         <translation>&amp;Laufzeitdateien:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="33"/>
+        <location filename="../gui/settingsdialog.cpp" line="35"/>
         <source>Default &amp;storage:</source>
         <translation>Standard-Speicherar&amp;t:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="34"/>
+        <location filename="../gui/settingsdialog.cpp" line="36"/>
         <source>Default &amp;bridge:</source>
         <translation>Standard-&amp;Bridge:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="35"/>
+        <location filename="../gui/settingsdialog.cpp" line="37"/>
         <source>Bridge s&amp;tate:</source>
         <translation>Bridge-&amp;Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="36"/>
+        <location filename="../gui/settingsdialog.cpp" line="38"/>
         <source>Bridge subn&amp;et:</source>
         <translation>Bridge-Subn&amp;etz:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="37"/>
+        <location filename="../gui/settingsdialog.cpp" line="39"/>
         <source>D&amp;HCP and DNS (dnsmasq):</source>
         <translation>D&amp;HCP und DNS (dnsmasq):</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="38"/>
+        <location filename="../gui/settingsdialog.cpp" line="40"/>
         <source>Settings &amp;file:</source>
         <translation>Einstellungs&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="44"/>
+        <location filename="../gui/settingsdialog.cpp" line="46"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="57"/>
+        <location filename="../gui/settingsdialog.cpp" line="59"/>
         <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
         <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in /etc/hutch/hutch.conf geändert; hutch-helper liest sie beim Start.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="62"/>
+        <location filename="../gui/settingsdialog.cpp" line="64"/>
         <source>This application</source>
         <translation>Diese Anwendung</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="68"/>
+        <location filename="../gui/settingsdialog.cpp" line="70"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="70"/>
+        <location filename="../gui/settingsdialog.cpp" line="72"/>
         <source>Resource use refresh interval</source>
         <translation>Abfrageintervall der Ressourcennutzung</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="71"/>
+        <location filename="../gui/settingsdialog.cpp" line="73"/>
         <source>&amp;Refresh resource use every:</source>
         <translation>Ressourcennutzung &amp;abfragen alle:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="75"/>
+        <location filename="../gui/settingsdialog.cpp" line="77"/>
         <source>Ask before &amp;destroying a container</source>
         <translation>Vor dem &amp;Vernichten eines Containers nachfragen</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="94"/>
+        <location filename="../gui/settingsdialog.cpp" line="81"/>
+        <source>Ask before s&amp;topping or rebooting a container</source>
+        <translation>Vor dem S&amp;toppen oder Neustarten eines Containers fragen</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="85"/>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="86"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="87"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="89"/>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="90"/>
+        <source>C&amp;olours:</source>
+        <translation>F&amp;arben:</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="109"/>
         <source>%1 is up (made and run by Hutch)</source>
         <translation>%1 ist aktiv (von Hutch angelegt und betrieben)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="96"/>
+        <location filename="../gui/settingsdialog.cpp" line="111"/>
         <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
         <translation>%1 ist noch nicht angelegt (Hutch legt sie an, sobald ein Container sie braucht)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="98"/>
+        <location filename="../gui/settingsdialog.cpp" line="113"/>
         <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
         <translation>%1 ist eine Bridge des Systems, nicht von Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="105"/>
+        <location filename="../gui/settingsdialog.cpp" line="120"/>
         <source>Not connected to the helper: its settings are unknown.</source>
         <translation>Nicht mit dem Hilfsdienst verbunden: Seine Einstellungen sind unbekannt.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <location filename="../gui/settingsdialog.cpp" line="146"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <location filename="../gui/settingsdialog.cpp" line="146"/>
         <source>not running</source>
         <translation>läuft nicht</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="133"/>
+        <location filename="../gui/settingsdialog.cpp" line="148"/>
         <source>none yet</source>
         <translation>noch keines</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="139"/>
+        <location filename="../gui/settingsdialog.cpp" line="154"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in %1 geändert; hutch-helper liest sie beim Start.</translation>
     </message>

@@ -34,18 +34,18 @@
         <translation>%1&#xa0;: impossible de créer %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="134"/>
-        <location filename="../gui/archivetransfers.cpp" line="161"/>
+        <location filename="../gui/archivetransfers.cpp" line="138"/>
+        <location filename="../gui/archivetransfers.cpp" line="165"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="141"/>
+        <location filename="../gui/archivetransfers.cpp" line="145"/>
         <source>Could not import &quot;%1&quot;</source>
         <translation>Impossible d’importer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="144"/>
+        <location filename="../gui/archivetransfers.cpp" line="148"/>
         <source>%1: cannot read %2: %3</source>
         <translation>%1&#xa0;: impossible de lire %2&#xa0;: %3</translation>
     </message>
@@ -306,163 +306,187 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="84"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>&amp;Create…</source>
         <translation>&amp;Créer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="85"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="86"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>S&amp;top (Kill)</source>
         <translation>Arrêter (t&amp;uer)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Éteindre</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>Re&amp;boot</source>
         <translation>&amp;Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Geler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Unfreeze</source>
         <translation>Dég&amp;eler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>C&amp;lone…</source>
         <translation>C&amp;loner…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;nommer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>&amp;Destroy…</source>
         <translation>Dé&amp;truire…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Properties</source>
         <translation>&amp;Propriétés</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="103"/>
         <source>Copy as hutchctl Command</source>
         <translation>Copier comme commande hutchctl</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="171"/>
+        <location filename="../gui/containeractions.cpp" line="174"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="191"/>
+        <location filename="../gui/containeractions.cpp" line="194"/>
         <source>Copied: %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="198"/>
+        <location filename="../gui/containeractions.cpp" line="201"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="272"/>
+        <source>Stop Container</source>
+        <translation>Arrêter le conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="272"/>
+        <source>Reboot Container</source>
+        <translation>Redémarrer le conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="273"/>
+        <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
+        <translation>Tuer maintenant tous les processus de « %1 » ? Le travail non enregistré y est perdu ; « Éteindre » le laisse terminer ses programmes proprement.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="275"/>
+        <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
+        <translation>Redémarrer « %1 » maintenant ? Ses programmes sont arrêtés et ses consoles repartent de zéro.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="278"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="278"/>
+        <source>Reboot</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="280"/>
+        <source>Do not ask again</source>
+        <translation>Ne plus demander</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="306"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="273"/>
+        <location filename="../gui/containeractions.cpp" line="307"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>Impossible d’arrêter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="274"/>
+        <location filename="../gui/containeractions.cpp" line="308"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>Impossible d’éteindre «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="275"/>
+        <location filename="../gui/containeractions.cpp" line="309"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="276"/>
+        <location filename="../gui/containeractions.cpp" line="310"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>Impossible de geler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="311"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>Impossible de dégeler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="295"/>
+        <location filename="../gui/containeractions.cpp" line="329"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="302"/>
-        <source>Rename Container</source>
-        <translation>Renommer le conteneur</translation>
-    </message>
-    <message>
-        <location filename="../gui/containeractions.cpp" line="303"/>
-        <source>New name for &quot;%1&quot;:</source>
-        <translation>Nouveau nom pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../gui/containeractions.cpp" line="308"/>
-        <location filename="../gui/containeractions.cpp" line="313"/>
+        <location filename="../gui/containeractions.cpp" line="343"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>Impossible de renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="325"/>
+        <location filename="../gui/containeractions.cpp" line="355"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="326"/>
+        <location filename="../gui/containeractions.cpp" line="356"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -476,22 +500,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="329"/>
+        <location filename="../gui/containeractions.cpp" line="359"/>
         <source>Running containers are stopped first.</source>
         <translation>Les conteneurs en marche sont d’abord arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="331"/>
+        <location filename="../gui/containeractions.cpp" line="361"/>
         <source>Destroy Container</source>
         <translation>Détruire le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="333"/>
+        <location filename="../gui/containeractions.cpp" line="363"/>
         <source>Destroy</source>
         <translation>Détruire</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="350"/>
+        <location filename="../gui/containeractions.cpp" line="380"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -585,281 +609,314 @@
     </message>
 </context>
 <context>
+    <name>ContainerView</name>
+    <message>
+        <location filename="../gui/containerview.cpp" line="33"/>
+        <source>Drag a container onto this list to clone it.</source>
+        <translation>Glissez un conteneur sur cette liste pour le cloner.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containerview.cpp" line="74"/>
+        <source>Drop to clone &quot;%1&quot;</source>
+        <translation>Déposer pour cloner « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/createwizard.cpp" line="50"/>
+        <location filename="../gui/createwizard.cpp" line="51"/>
         <source>Create Container</source>
         <translation>Créer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="58"/>
+        <location filename="../gui/createwizard.cpp" line="59"/>
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="90"/>
+        <location filename="../gui/createwizard.cpp" line="91"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="91"/>
+        <location filename="../gui/createwizard.cpp" line="92"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Le nom du conteneur est aussi celui de son répertoire et, par défaut, son nom d’hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="94"/>
+        <location filename="../gui/createwizard.cpp" line="95"/>
         <source>Container name</source>
         <translation>Nom du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="103"/>
+        <location filename="../gui/createwizard.cpp" line="104"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="117"/>
-        <location filename="../gui/createwizard.cpp" line="123"/>
+        <location filename="../gui/createwizard.cpp" line="118"/>
+        <location filename="../gui/createwizard.cpp" line="124"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="118"/>
+        <location filename="../gui/createwizard.cpp" line="119"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Ce à partir de quoi le système de fichiers racine du conteneur est construit.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="130"/>
+        <location filename="../gui/createwizard.cpp" line="135"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="142"/>
+        <location filename="../gui/createwizard.cpp" line="149"/>
         <source>Storage, Network and Resources</source>
         <translation>Stockage, réseau et ressources</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="143"/>
+        <location filename="../gui/createwizard.cpp" line="150"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Où le conteneur réside, comment il accède au réseau et ce qu’il peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="146"/>
+        <location filename="../gui/createwizard.cpp" line="153"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="147"/>
+        <location filename="../gui/createwizard.cpp" line="154"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="148"/>
+        <location filename="../gui/createwizard.cpp" line="155"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="149"/>
+        <location filename="../gui/createwizard.cpp" line="156"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="150"/>
+        <location filename="../gui/createwizard.cpp" line="157"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="153"/>
+        <location filename="../gui/createwizard.cpp" line="160"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="154"/>
+        <location filename="../gui/createwizard.cpp" line="161"/>
         <source>As the template sets it</source>
         <translation>Comme le modèle le définit</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="155"/>
+        <location filename="../gui/createwizard.cpp" line="162"/>
         <source>Default bridge (veth)</source>
         <translation>Pont par défaut (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="156"/>
+        <location filename="../gui/createwizard.cpp" line="163"/>
         <source>Isolated (no network)</source>
         <translation>Isolé (sans réseau)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="157"/>
+        <location filename="../gui/createwizard.cpp" line="164"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Réseau de l’hôte (sans isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="162"/>
+        <location filename="../gui/createwizard.cpp" line="169"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="163"/>
         <location filename="../gui/createwizard.cpp" line="170"/>
+        <location filename="../gui/createwizard.cpp" line="177"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="169"/>
+        <location filename="../gui/createwizard.cpp" line="176"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="171"/>
+        <location filename="../gui/createwizard.cpp" line="178"/>
         <source>Start when the computer starts</source>
         <translation>Démarrer avec l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="174"/>
+        <location filename="../gui/createwizard.cpp" line="181"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="175"/>
+        <location filename="../gui/createwizard.cpp" line="182"/>
         <source>N&amp;etwork:</source>
         <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="176"/>
+        <location filename="../gui/createwizard.cpp" line="183"/>
         <source>&amp;Memory limit:</source>
         <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="177"/>
+        <location filename="../gui/createwizard.cpp" line="184"/>
         <source>C&amp;PU limit:</source>
         <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="178"/>
+        <location filename="../gui/createwizard.cpp" line="185"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="185"/>
+        <location filename="../gui/createwizard.cpp" line="192"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="186"/>
+        <location filename="../gui/createwizard.cpp" line="193"/>
         <source>Check the settings, then create the container.</source>
         <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="202"/>
+        <location filename="../gui/createwizard.cpp" line="209"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="203"/>
+        <location filename="../gui/createwizard.cpp" line="210"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="211"/>
+        <location filename="../gui/createwizard.cpp" line="218"/>
         <source>Creation log</source>
         <translation>Journal de création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="215"/>
+        <location filename="../gui/createwizard.cpp" line="222"/>
         <source>Cancel Creation</source>
         <translation>Annuler la création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="254"/>
+        <location filename="../gui/createwizard.cpp" line="261"/>
         <source>The templates could not be listed: %1</source>
         <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="298"/>
+        <location filename="../gui/createwizard.cpp" line="306"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="300"/>
+        <location filename="../gui/createwizard.cpp" line="308"/>
         <source>Choose a File</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="404"/>
+        <location filename="../gui/createwizard.cpp" line="351"/>
+        <source>Needed: %1.</source>
+        <translation>Requis : %1.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="359"/>
+        <source>%1: there is no file &quot;%2&quot;.</source>
+        <translation>%1 : il n’y a pas de fichier « %2 ».</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="361"/>
+        <source>%1: &quot;%2&quot; is not a file.</source>
+        <translation>%1 : « %2 » n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="363"/>
+        <source>%1: you may not read &quot;%2&quot;.</source>
+        <translation>%1 : vous ne pouvez pas lire « %2 ».</translation>
+    </message>
+    <message>
+        <location filename="../gui/createwizard.cpp" line="459"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="405"/>
+        <location filename="../gui/createwizard.cpp" line="460"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="410"/>
+        <location filename="../gui/createwizard.cpp" line="465"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="411"/>
+        <location filename="../gui/createwizard.cpp" line="466"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="412"/>
+        <location filename="../gui/createwizard.cpp" line="467"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="413"/>
+        <location filename="../gui/createwizard.cpp" line="468"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="469"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="469"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="414"/>
+        <location filename="../gui/createwizard.cpp" line="469"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="431"/>
+        <location filename="../gui/createwizard.cpp" line="486"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="467"/>
+        <location filename="../gui/createwizard.cpp" line="524"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="503"/>
+        <location filename="../gui/createwizard.cpp" line="560"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="522"/>
+        <location filename="../gui/createwizard.cpp" line="579"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="524"/>
+        <location filename="../gui/createwizard.cpp" line="581"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="537"/>
+        <location filename="../gui/createwizard.cpp" line="594"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="542"/>
+        <location filename="../gui/createwizard.cpp" line="599"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>
@@ -925,142 +982,156 @@
 <context>
     <name>HelperConnection</name>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <location filename="../gui/helperconnection.cpp" line="64"/>
         <source>the system bus</source>
         <translation>le bus système</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="63"/>
+        <location filename="../gui/helperconnection.cpp" line="64"/>
         <source>the bus at %1</source>
         <translation>le bus à l’adresse %1</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="109"/>
+        <location filename="../gui/helperconnection.cpp" line="110"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="112"/>
+        <location filename="../gui/helperconnection.cpp" line="113"/>
         <source>You are not allowed to do this. Nothing was changed.</source>
         <translation>Vous n’êtes pas autorisé à faire cela. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="114"/>
+        <location filename="../gui/helperconnection.cpp" line="115"/>
         <source>Invalid input</source>
         <translation>Saisie non valide</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="116"/>
+        <location filename="../gui/helperconnection.cpp" line="117"/>
         <source>Not found</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="118"/>
+        <location filename="../gui/helperconnection.cpp" line="119"/>
         <source>Not possible right now</source>
         <translation>Impossible pour le moment</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="120"/>
+        <location filename="../gui/helperconnection.cpp" line="121"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="122"/>
+        <location filename="../gui/helperconnection.cpp" line="123"/>
         <source>The system refused</source>
         <translation>Le système a refusé</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="125"/>
+        <location filename="../gui/helperconnection.cpp" line="126"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Le service d’assistance de Hutch n’est pas lancé.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="128"/>
+        <location filename="../gui/helperconnection.cpp" line="129"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Le service d’assistance de Hutch n’a pas répondu à temps.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="130"/>
+        <location filename="../gui/helperconnection.cpp" line="131"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Le bus système ne permet pas à Hutch de communiquer avec son service d’assistance.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="132"/>
+        <location filename="../gui/helperconnection.cpp" line="133"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Le service d’assistance de Hutch est injoignable.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryGraph</name>
+    <message>
+        <location filename="../gui/historygraph.cpp" line="135"/>
+        <location filename="../gui/historygraph.cpp" line="142"/>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gui/importdialog.cpp" line="20"/>
+        <location filename="../gui/importdialog.cpp" line="23"/>
         <source>Import &quot;%1&quot;</source>
         <translation>Importer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="22"/>
+        <location filename="../gui/importdialog.cpp" line="25"/>
         <source>As in the archive</source>
         <translation>Comme dans l’archive</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="23"/>
+        <location filename="../gui/importdialog.cpp" line="26"/>
         <source>New name</source>
         <translation>Nouveau nom</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="24"/>
+        <location filename="../gui/importdialog.cpp" line="27"/>
         <source>Leave empty to keep the name stored in the archive. A new name also gives the container a new hostname and new MAC addresses, as a clone gets.</source>
         <translation>Laisser vide pour garder le nom enregistré dans l’archive. Un nouveau nom donne aussi au conteneur un nouveau nom d’hôte et de nouvelles adresses MAC, comme à un clone.</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="29"/>
+        <location filename="../gui/importdialog.cpp" line="32"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="30"/>
+        <location filename="../gui/importdialog.cpp" line="33"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="31"/>
+        <location filename="../gui/importdialog.cpp" line="34"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="32"/>
+        <location filename="../gui/importdialog.cpp" line="35"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="33"/>
+        <location filename="../gui/importdialog.cpp" line="36"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="38"/>
+        <location filename="../gui/importdialog.cpp" line="41"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="49"/>
+        <location filename="../gui/importdialog.cpp" line="52"/>
         <source>Archive:</source>
         <translation>Archive&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="50"/>
+        <location filename="../gui/importdialog.cpp" line="53"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="52"/>
+        <location filename="../gui/importdialog.cpp" line="55"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="53"/>
+        <location filename="../gui/importdialog.cpp" line="56"/>
         <source>Command:</source>
         <translation>Commande&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/importdialog.cpp" line="76"/>
+        <source>As in the archive: %1</source>
+        <translation>Comme dans l’archive : %1</translation>
     </message>
 </context>
 <context>
@@ -1094,197 +1165,212 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="127"/>
+        <location filename="../gui/mainwindow.cpp" line="144"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="230"/>
+        <location filename="../gui/mainwindow.cpp" line="247"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="272"/>
+        <location filename="../gui/mainwindow.cpp" line="289"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="328"/>
+        <location filename="../gui/mainwindow.cpp" line="314"/>
+        <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
+        <translation>Glissez « %1 » sur la liste pour le cloner ; un double-clic ou Entrée l’ouvre.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="350"/>
+        <source>Export finished: &quot;%1&quot; is in %2.</source>
+        <translation>Exportation terminée : « %1 » est dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="351"/>
+        <source>Show in &amp;Folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="369"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="330"/>
+        <location filename="../gui/mainwindow.cpp" line="371"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="383"/>
+        <location filename="../gui/mainwindow.cpp" line="424"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="387"/>
+        <location filename="../gui/mainwindow.cpp" line="428"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="392"/>
+        <location filename="../gui/mainwindow.cpp" line="433"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="434"/>
+        <location filename="../gui/mainwindow.cpp" line="475"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="449"/>
+        <location filename="../gui/mainwindow.cpp" line="490"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <location filename="../gui/mainwindow.cpp" line="524"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="484"/>
+        <location filename="../gui/mainwindow.cpp" line="525"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="485"/>
+        <location filename="../gui/mainwindow.cpp" line="526"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="523"/>
+        <location filename="../gui/mainwindow.cpp" line="564"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="524"/>
+        <location filename="../gui/mainwindow.cpp" line="565"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="526"/>
+        <location filename="../gui/mainwindow.cpp" line="567"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="538"/>
+        <location filename="../gui/mainwindow.cpp" line="579"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="539"/>
+        <location filename="../gui/mainwindow.cpp" line="580"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="542"/>
+        <location filename="../gui/mainwindow.cpp" line="583"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="543"/>
-        <source>Create one with Container → Create (Ctrl+N).</source>
-        <translation>Créez-en un avec Conteneur → Créer (Ctrl+N).</translation>
+        <location filename="../gui/mainwindow.cpp" line="584"/>
+        <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
+        <translation>Créez-en un avec Fichier → Créer… (%1), ou importez une archive avec Fichier → Importer… (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="545"/>
+        <location filename="../gui/mainwindow.cpp" line="588"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="555"/>
+        <location filename="../gui/mainwindow.cpp" line="598"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="556"/>
+        <location filename="../gui/mainwindow.cpp" line="599"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="557"/>
+        <location filename="../gui/mainwindow.cpp" line="600"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="558"/>
+        <location filename="../gui/mainwindow.cpp" line="601"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="559"/>
+        <location filename="../gui/mainwindow.cpp" line="602"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="560"/>
+        <location filename="../gui/mainwindow.cpp" line="603"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="561"/>
+        <location filename="../gui/mainwindow.cpp" line="604"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="562"/>
+        <location filename="../gui/mainwindow.cpp" line="605"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="563"/>
+        <location filename="../gui/mainwindow.cpp" line="606"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="564"/>
+        <location filename="../gui/mainwindow.cpp" line="607"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="565"/>
+        <location filename="../gui/mainwindow.cpp" line="608"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="566"/>
+        <location filename="../gui/mainwindow.cpp" line="609"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="567"/>
+        <location filename="../gui/mainwindow.cpp" line="610"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="568"/>
+        <location filename="../gui/mainwindow.cpp" line="611"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="569"/>
+        <location filename="../gui/mainwindow.cpp" line="612"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="587"/>
+        <location filename="../gui/mainwindow.cpp" line="630"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="588"/>
+        <location filename="../gui/mainwindow.cpp" line="631"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="589"/>
+        <location filename="../gui/mainwindow.cpp" line="632"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -1292,12 +1378,12 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../gui/messagebar.cpp" line="20"/>
+        <location filename="../gui/messagebar.cpp" line="22"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/messagebar.cpp" line="21"/>
+        <location filename="../gui/messagebar.cpp" line="23"/>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -1396,219 +1482,242 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="25"/>
+        <location filename="../gui/propertiesdialog.cpp" line="41"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Propriétés de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="37"/>
+        <location filename="../gui/propertiesdialog.cpp" line="53"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="38"/>
+        <location filename="../gui/propertiesdialog.cpp" line="54"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="40"/>
+        <location filename="../gui/propertiesdialog.cpp" line="56"/>
         <source>Init PID:</source>
         <translation>PID d’init&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/propertiesdialog.cpp" line="57"/>
         <source>Hostname:</source>
         <translation>Nom d’hôte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="42"/>
+        <location filename="../gui/propertiesdialog.cpp" line="58"/>
         <source>Root filesystem:</source>
         <translation>Système de fichiers racine&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="43"/>
+        <location filename="../gui/propertiesdialog.cpp" line="59"/>
         <source>Networks:</source>
         <translation>Réseaux&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="44"/>
+        <location filename="../gui/propertiesdialog.cpp" line="60"/>
         <source>IPv4:</source>
         <translation>IPv4&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="45"/>
+        <location filename="../gui/propertiesdialog.cpp" line="61"/>
         <source>IPv6:</source>
         <translation>IPv6&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="46"/>
+        <location filename="../gui/propertiesdialog.cpp" line="62"/>
         <source>Ttys:</source>
         <translation>Terminaux (tty)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="47"/>
+        <location filename="../gui/propertiesdialog.cpp" line="63"/>
         <source>Memory limit:</source>
         <translation>Limite de mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="48"/>
+        <location filename="../gui/propertiesdialog.cpp" line="64"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="50"/>
+        <location filename="../gui/propertiesdialog.cpp" line="66"/>
         <source>Problem:</source>
         <translation>Problème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="51"/>
+        <location filename="../gui/propertiesdialog.cpp" line="67"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/propertiesdialog.cpp" line="73"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Configuration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="60"/>
+        <location filename="../gui/propertiesdialog.cpp" line="76"/>
         <source>&amp;Log</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/propertiesdialog.cpp" line="80"/>
         <source>Sna&amp;pshots</source>
         <translation>I&amp;nstantanés</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="77"/>
+        <location filename="../gui/propertiesdialog.cpp" line="93"/>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="78"/>
+        <location filename="../gui/propertiesdialog.cpp" line="94"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>La configuration de «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
     </message>
 </context>
 <context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="16"/>
+        <source>Rename &quot;%1&quot;</source>
+        <translation>Renommer « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="18"/>
+        <source>New name</source>
+        <translation>Nouveau nom</translation>
+    </message>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="23"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <location filename="../gui/renamedialog.cpp" line="31"/>
+        <source>&amp;New name:</source>
+        <translation>&amp;Nouveau nom :</translation>
+    </message>
+</context>
+<context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="56"/>
-        <location filename="../gui/resourcespanel.cpp" line="60"/>
-        <location filename="../gui/resourcespanel.cpp" line="64"/>
-        <location filename="../gui/resourcespanel.cpp" line="65"/>
-        <location filename="../gui/resourcespanel.cpp" line="85"/>
-        <location filename="../gui/resourcespanel.cpp" line="89"/>
-        <location filename="../gui/resourcespanel.cpp" line="93"/>
-        <location filename="../gui/resourcespanel.cpp" line="94"/>
-        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <location filename="../gui/resourcespanel.cpp" line="74"/>
+        <location filename="../gui/resourcespanel.cpp" line="78"/>
+        <location filename="../gui/resourcespanel.cpp" line="82"/>
+        <location filename="../gui/resourcespanel.cpp" line="83"/>
+        <location filename="../gui/resourcespanel.cpp" line="103"/>
+        <location filename="../gui/resourcespanel.cpp" line="107"/>
+        <location filename="../gui/resourcespanel.cpp" line="111"/>
+        <location filename="../gui/resourcespanel.cpp" line="112"/>
+        <location filename="../gui/resourcespanel.cpp" line="242"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="113"/>
+        <location filename="../gui/resourcespanel.cpp" line="136"/>
         <source>&amp;Undo Last Change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="166"/>
+        <location filename="../gui/resourcespanel.cpp" line="189"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="174"/>
+        <location filename="../gui/resourcespanel.cpp" line="202"/>
         <source>CPU &amp;quota:</source>
         <translation>&amp;Quota de processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="179"/>
-        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <location filename="../gui/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/resourcespanel.cpp" line="208"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="179"/>
+        <location filename="../gui/resourcespanel.cpp" line="207"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="180"/>
+        <location filename="../gui/resourcespanel.cpp" line="208"/>
         <source>S&amp;wap:</source>
         <translation>&amp;Swap&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="181"/>
+        <location filename="../gui/resourcespanel.cpp" line="209"/>
         <source>CPU &amp;weight:</source>
         <translation>&amp;Poids processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="182"/>
+        <location filename="../gui/resourcespanel.cpp" line="210"/>
         <source>&amp;Processes:</source>
         <translation>P&amp;rocessus&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="183"/>
+        <location filename="../gui/resourcespanel.cpp" line="211"/>
         <source>&amp;I/O weight:</source>
         <translation>Poids des &amp;E/S&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="196"/>
+        <location filename="../gui/resourcespanel.cpp" line="242"/>
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="298"/>
+        <location filename="../gui/resourcespanel.cpp" line="375"/>
         <source>Select one container to see its limits.</source>
         <translation>Sélectionnez un conteneur pour voir ses limites.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="299"/>
+        <location filename="../gui/resourcespanel.cpp" line="376"/>
         <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
         <translation>Limites de «&#xa0;%1&#xa0;» (en marche&#xa0;: les modifications s’appliquent immédiatement)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="300"/>
+        <location filename="../gui/resourcespanel.cpp" line="377"/>
         <source>Limits of &quot;%1&quot; (applied at its next start)</source>
         <translation>Limites de «&#xa0;%1&#xa0;» (appliquées à son prochain démarrage)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="363"/>
+        <location filename="../gui/resourcespanel.cpp" line="440"/>
         <source>Limit Below Current Use</source>
         <translation>Limite inférieure à l’utilisation actuelle</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="364"/>
+        <location filename="../gui/resourcespanel.cpp" line="441"/>
         <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
         <translation>«&#xa0;%1&#xa0;» utilise actuellement plus que cette limite (%2). La définir peut ralentir le conteneur ou amener le noyau à y terminer des processus.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="368"/>
+        <location filename="../gui/resourcespanel.cpp" line="445"/>
         <source>Set Anyway</source>
         <translation>Définir quand même</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="394"/>
+        <location filename="../gui/resourcespanel.cpp" line="471"/>
         <source>Could not set %1: %2</source>
         <translation>Impossible de définir %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="412"/>
+        <location filename="../gui/resourcespanel.cpp" line="489"/>
         <source>%1 cores</source>
         <translation>%1&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="442"/>
+        <location filename="../gui/resourcespanel.cpp" line="519"/>
         <source>In use: %1</source>
         <translation>Utilisé&#xa0;: %1</translation>
     </message>
@@ -1616,132 +1725,162 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="23"/>
+        <location filename="../gui/settingsdialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="27"/>
+        <location filename="../gui/settingsdialog.cpp" line="29"/>
         <source>System-wide (hutch-helper)</source>
         <translation>Pour tout le système (hutch-helper)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="30"/>
+        <location filename="../gui/settingsdialog.cpp" line="32"/>
         <source>&amp;Container store:</source>
         <translation>Dépôt des &amp;conteneurs&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="31"/>
+        <location filename="../gui/settingsdialog.cpp" line="33"/>
         <source>C&amp;ache:</source>
         <translation>C&amp;ache&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="32"/>
+        <location filename="../gui/settingsdialog.cpp" line="34"/>
         <source>R&amp;untime files:</source>
         <translation>Fichiers d’e&amp;xécution&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="33"/>
+        <location filename="../gui/settingsdialog.cpp" line="35"/>
         <source>Default &amp;storage:</source>
         <translation>&amp;Stockage par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="34"/>
+        <location filename="../gui/settingsdialog.cpp" line="36"/>
         <source>Default &amp;bridge:</source>
         <translation>&amp;Pont par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="35"/>
+        <location filename="../gui/settingsdialog.cpp" line="37"/>
         <source>Bridge s&amp;tate:</source>
         <translation>É&amp;tat du pont&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="36"/>
+        <location filename="../gui/settingsdialog.cpp" line="38"/>
         <source>Bridge subn&amp;et:</source>
         <translation>So&amp;us-réseau du pont&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="37"/>
+        <location filename="../gui/settingsdialog.cpp" line="39"/>
         <source>D&amp;HCP and DNS (dnsmasq):</source>
         <translation>D&amp;HCP et DNS (dnsmasq)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="38"/>
+        <location filename="../gui/settingsdialog.cpp" line="40"/>
         <source>Settings &amp;file:</source>
         <translation>&amp;Fichier de réglages&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="44"/>
+        <location filename="../gui/settingsdialog.cpp" line="46"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="57"/>
+        <location filename="../gui/settingsdialog.cpp" line="59"/>
         <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
         <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans /etc/hutch/hutch.conf&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="62"/>
+        <location filename="../gui/settingsdialog.cpp" line="64"/>
         <source>This application</source>
         <translation>Cette application</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="68"/>
+        <location filename="../gui/settingsdialog.cpp" line="70"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="70"/>
+        <location filename="../gui/settingsdialog.cpp" line="72"/>
         <source>Resource use refresh interval</source>
         <translation>Intervalle d’actualisation de l’utilisation des ressources</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="71"/>
+        <location filename="../gui/settingsdialog.cpp" line="73"/>
         <source>&amp;Refresh resource use every:</source>
         <translation>&amp;Actualiser l’utilisation des ressources toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="75"/>
+        <location filename="../gui/settingsdialog.cpp" line="77"/>
         <source>Ask before &amp;destroying a container</source>
         <translation>Demander avant de &amp;détruire un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="94"/>
+        <location filename="../gui/settingsdialog.cpp" line="81"/>
+        <source>Ask before s&amp;topping or rebooting a container</source>
+        <translation>Demander avant d’arrê&amp;ter ou de redémarrer un conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="85"/>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="86"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="87"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="89"/>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="90"/>
+        <source>C&amp;olours:</source>
+        <translation>C&amp;ouleurs :</translation>
+    </message>
+    <message>
+        <location filename="../gui/settingsdialog.cpp" line="109"/>
         <source>%1 is up (made and run by Hutch)</source>
         <translation>%1 est actif (créé et géré par Hutch)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="96"/>
+        <location filename="../gui/settingsdialog.cpp" line="111"/>
         <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
         <translation>%1 n’est pas encore créé (Hutch le crée quand un conteneur en a besoin)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="98"/>
+        <location filename="../gui/settingsdialog.cpp" line="113"/>
         <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
         <translation>%1 est un pont de ce système, pas de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="105"/>
+        <location filename="../gui/settingsdialog.cpp" line="120"/>
         <source>Not connected to the helper: its settings are unknown.</source>
         <translation>Non connecté au service d’assistance&#xa0;: ses réglages sont inconnus.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <location filename="../gui/settingsdialog.cpp" line="146"/>
         <source>running</source>
         <translation>en marche</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="131"/>
+        <location filename="../gui/settingsdialog.cpp" line="146"/>
         <source>not running</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="133"/>
+        <location filename="../gui/settingsdialog.cpp" line="148"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="139"/>
+        <location filename="../gui/settingsdialog.cpp" line="154"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans %1&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>

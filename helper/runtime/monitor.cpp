@@ -1,7 +1,6 @@
 #include "monitor.h"
 
 #include "attach.h"
-#include "cgroupfs.h"
 #include "container.h"
 #include "ephemeral.h"
 
@@ -20,6 +19,7 @@
 #include <algorithm>
 #include <cstring>
 #include <ctime>
+#include <sstream>
 
 namespace hutch::rt {
 
@@ -27,24 +27,22 @@ namespace {
 
 const char *const kLevels[] = {"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "ERROR", "CRIT", "ALERT", "FATAL"};
 
-// CGROUPFD >= 0: into that v2 cgroup (CLONE_INTO_CGROUP) from the start.
-pid_t cloneChild(uint64_t flags, int cgroupFd)
+pid_t cloneChild(uint64_t flags)
 {
     clone_args args{};
     args.flags = flags;
-    if (cgroupFd >= 0) {
-        args.flags |= CLONE_INTO_CGROUP;
-        args.cgroup = uint64_t(cgroupFd);
-    }
     args.exit_signal = SIGCHLD;
     return pid_t(::syscall(SYS_clone3, &args, sizeof args));
 }
 
-// No string streams in the monitor: they bring libstdc++'s locales into
-// every monitor's memory.
 std::vector<std::string> words(const std::string &s)
 {
-    return cgroupfs::splitWs(s);
+    std::istringstream in(s);
+    std::vector<std::string> out;
+    std::string w;
+    while (in >> w)
+        out.push_back(w);
+    return out;
 }
 
 bool parseUInt(const std::string &s, unsigned long &out)
@@ -162,18 +160,9 @@ Status Monitor::cloneInit()
     for (int i = 1; i < m_terminals.count(); ++i)
         setup.ttyPts.push_back(m_terminals.slavePath(i));
     setup.syncFd = childEnd.get();
-    setup.cgroup = m_cgroup.get();
 
-    // The child joins the cgroup itself (Cgroup::joinSelf), in v2 already
-    // at the clone where the kernel can (5.7 and later).
-    const uint64_t flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC
-                           | (m_spec.shareHostNet ? 0 : CLONE_NEWNET);
-    setup.v2Joined = m_cgroup->v2Fd() >= 0;
-    pid_t pid = cloneChild(flags, m_cgroup->v2Fd());
-    if (pid < 0 && setup.v2Joined) {
-        setup.v2Joined = false;
-        pid = cloneChild(flags, -1);
-    }
+    const pid_t pid = cloneChild(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC
+                                 | (m_spec.shareHostNet ? 0 : CLONE_NEWNET));
     if (pid < 0)
         return Error::sys("clone");
     if (pid == 0) {
@@ -189,6 +178,8 @@ Status Monitor::cloneInit()
         releaseNetwork();
         return e;
     };
+    if (auto err = m_cgroup->addProcess(pid))
+        return reap(*err);
     if (!m_spec.shareHostNet) {
         // Held so that physical interfaces can be given back after init is gone.
         m_netns.reset(::open(("/proc/" + std::to_string(pid) + "/ns/net").c_str(), O_RDONLY | O_CLOEXEC));
@@ -198,6 +189,12 @@ Status Monitor::cloneInit()
             return reap(links.error());
         }
         m_hostLinks = *links;
+        // Subscribers hear of a DHCP lease when it comes, not on the next poll.
+        auto events = openAddressEvents(m_netns.get());
+        if (events)
+            m_addressEvents = std::move(*events);
+        else
+            log(4, events.error().message);
     }
     if (::send(parentEnd.get(), "g", 1, MSG_NOSIGNAL) != 1)
         return reap(Error::sys("start init"));
@@ -233,6 +230,11 @@ void Monitor::stopRepeating()
 
 void Monitor::releaseNetwork()
 {
+    if (m_addressEvents) {
+        if (m_epoll)
+            unwatch(m_addressEvents.get());
+        m_addressEvents.reset();
+    }
     if (!m_netns)
         return;
     returnPhysicalInterfaces(m_spec.net, m_netns.get());
@@ -247,6 +249,20 @@ void Monitor::setState(State s)
     const std::string event = std::string("state ") + stateName(s);
     for (auto &c : m_clients)
         if (c->subscriber)
+            (void)sendMessage(c->fd.get(), event);
+}
+
+void Monitor::sendAddresses()
+{
+    // Same lines as the "addresses" reply, after "addresses".
+    auto addrs = addressesIn(m_netns.get());
+    if (!addrs)
+        return log(4, addrs.error().wrap("address event").message);
+    std::string event = "addresses";
+    for (const auto &a : *addrs)
+        event += "\n" + a;
+    for (auto &c : m_clients)
+        if (c->subscriber && c->addressEvents)
             (void)sendMessage(c->fd.get(), event);
 }
 
@@ -293,22 +309,11 @@ void Monitor::startAttach(Client &c, const std::string &request)
         errOurs.reset(er[0]);
         errTheirs.reset(er[1]);
     }
-    // Into the cgroup before it joins the namespaces (and before its child
-    // exists): v2 at the fork where the kernel can, v1 by itself (joinSelf).
-    bool v2Joined = m_cgroup->v2Fd() >= 0;
-    pid_t pid = cloneChild(0, m_cgroup->v2Fd());
-    if (pid < 0 && v2Joined) {
-        v2Joined = false;
-        pid = cloneChild(0, -1);
-    }
+    const pid_t pid = ::fork();
     if (pid < 0)
         return (void)sendMessage(c.fd.get(), "err fork: " + std::string(std::strerror(errno)));
     if (pid == 0) {
         sync.reset();
-        if (auto err = m_cgroup->joinSelf(v2Joined)) {
-            (void)sendMessage(childSync.get(), "err " + err->message);
-            ::_exit(126);
-        }
         runAttached(*req, m_spec, m_init, childSync.get(), ioTheirs.get(), errTheirs.get());
     }
     childSync.reset();
@@ -319,6 +324,9 @@ void Monitor::startAttach(Client &c, const std::string &request)
         ::waitpid(pid, nullptr, 0);
         (void)sendMessage(c.fd.get(), "err attach: " + why);
     };
+    // Into the cgroup before it joins the namespaces (and before its child exists).
+    if (auto err = m_cgroup->addProcess(pid))
+        return abandon(err->message);
     if (::send(sync.get(), "g", 1, MSG_NOSIGNAL) != 1)
         return abandon("the attach process went away");
     std::vector<UniqueFd> fds;
@@ -367,6 +375,7 @@ void Monitor::handleRequest(Client &c, const std::string &request)
         reply(std::string("ok ") + stateName(m_state) + " " + std::to_string(m_init));
     } else if (cmd == "subscribe") {
         c.subscriber = true;
+        c.addressEvents = w.size() == 2 && w[1] == "addresses";
         reply(std::string("ok ") + stateName(m_state));
     } else if (cmd == "stop" && alive) {
         m_stopRequested = true;
@@ -570,6 +579,8 @@ int Monitor::run()
     watch(m_signals.get());
     watch(m_timer.get());
     watch(m_retry.get());
+    if (m_addressEvents)
+        watch(m_addressEvents.get());
     m_terminals.setEpoll(m_epoll.get());
     // SIGCHLD may have come before the signalfd existed.
     int status = 0;
@@ -611,6 +622,12 @@ int Monitor::run()
                 (void)::read(fd, &ticks, sizeof ticks);
                 if (m_init > 0 && m_pendingSignal)
                     ::kill(m_init, m_pendingSignal);
+            } else if (m_addressEvents && fd == m_addressEvents.get()) {
+                // One report for a burst of changes: drain, then send the list.
+                char buf[8192];
+                while (::recv(fd, buf, sizeof buf, MSG_DONTWAIT) > 0) {
+                }
+                sendAddresses();
             } else if (fd == m_listen.get()) {
                 int cfd;
                 while ((cfd = ::accept4(fd, nullptr, nullptr, SOCK_CLOEXEC)) >= 0) {

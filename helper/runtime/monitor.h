@@ -36,6 +36,7 @@ private:
     struct Client {
         UniqueFd fd;
         bool subscriber = false;
+        bool addressEvents = false;  // "subscribe addresses": also told of address changes
         pid_t attached = -1;  // the program it attached, until it ends
     };
 
@@ -64,6 +65,8 @@ private:
     FILE *m_log = nullptr;
     pid_t m_init = -1;
     UniqueFd m_netns;                     // the container's network namespace, held until stop
+    UniqueFd m_addressEvents;             // rtnetlink address groups in that namespace
+    void sendAddresses();
     std::vector<std::string> m_hostLinks; // host-side veth names
     void releaseNetwork();
     State m_state = State::Stopped;

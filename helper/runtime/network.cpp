@@ -3,7 +3,10 @@
 #include "netlink.h"
 
 #include <fcntl.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <sched.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -215,6 +218,28 @@ Result<std::vector<std::string>> addressesIn(int netnsFd)
     for (const auto &a : *addrs)
         out.push_back(a.link + " " + a.cidr);
     return out;
+}
+
+Result<UniqueFd> openAddressEvents(int netnsFd)
+{
+    // A socket belongs to the namespace it was made in: make it inside, then
+    // come back (the monitor is single-threaded).
+    UniqueFd own(::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
+    if (!own)
+        return Error::sys("open own network namespace");
+    if (::setns(netnsFd, CLONE_NEWNET) < 0)
+        return Error::sys("enter the container's network namespace");
+    UniqueFd fd(::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE));
+    const int made = errno;
+    ::setns(own.get(), CLONE_NEWNET);
+    if (!fd)
+        return Error::sys(made, "address events: netlink socket");
+    sockaddr_nl sa{};
+    sa.nl_family = AF_NETLINK;
+    sa.nl_groups = RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR;
+    if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&sa), sizeof sa) < 0)
+        return Error::sys("address events: bind to the address groups");
+    return fd;
 }
 
 }  // namespace hutch::rt

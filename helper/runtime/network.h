@@ -48,5 +48,8 @@ Status configureContainerNetwork(const std::vector<NetDevice> &devices);
 
 // Global addresses of the interfaces in a network namespace ("eth0 10.0.3.5/24").
 Result<std::vector<std::string>> addressesIn(int netnsFd);
+// A non-blocking rtnetlink socket in that namespace, joined to the IPv4 and
+// IPv6 address groups: readable whenever an address comes or goes.
+Result<UniqueFd> openAddressEvents(int netnsFd);
 
 }  // namespace hutch::rt

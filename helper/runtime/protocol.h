@@ -13,6 +13,9 @@
 //   resize N ROWS COLS         → window size of tty N (0 = console)
 //   subscribe                  → ok STATE, then "state STATE" messages on
 //                                 every change, until the connection closes
+//   subscribe addresses        → the same, and "addresses" followed by the
+//                                 lines of the addresses reply whenever an
+//                                 address in the container comes or goes
 //   cgroup.get V2 FILE         → ok VALUE
 //   cgroup.set V2 FILE VALUE   → ok
 //   stats                      → ok cpu_ns=.. memory=.. memory_limit=.. pids=.. io_read=.. io_write=..

@@ -115,6 +115,7 @@ Service::Service(QDBusConnection bus, HelperSettings settings, QString monitorPa
     qDBusRegisterMetaType<QList<QVariantMap>>();
     new Helper1Adaptor(this);
     connect(m_watcher, &StateWatcher::stateChanged, this, &Service::StateChanged);
+    connect(m_watcher, &StateWatcher::addressesChanged, this, &Service::AddressesChanged);
     connect(m_watcher, &StateWatcher::containerAdded, this, &Service::ContainerAdded);
     connect(m_watcher, &StateWatcher::containerRemoved, this, &Service::ContainerRemoved);
     connect(m_jobs, &JobManager::progressed, this, &Service::JobProgress);
@@ -242,17 +243,15 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
                 if (auto err = validateContainerName(n))
                     return call.fail(*err);
         }
-        m_queue->runFree([settings = m_settings, cache = m_describeCache, call, only] {
+        m_queue->runFree([settings = m_settings, call, only] {
             auto names = containerNames(settings.storePath);
             if (!names)
                 return call.fail(names.error());
-            QStringList wanted;
+            QList<QVariantMap> out;
             for (const QString &name : std::as_const(*names))
                 if (only.isEmpty() || only.contains(name))
-                    wanted << name;
-            if (only.isEmpty())
-                cache->keepOnly(wanted);
-            call.reply({QVariant::fromValue(describeContainers(settings, wanted, *cache))});
+                    out << describeContainer(settings, name);
+            call.reply({QVariant::fromValue(out)});
         });
     });
     return {};

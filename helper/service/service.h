@@ -12,7 +12,6 @@
 #pragma once
 
 #include "call.h"
-#include "inspect.h"
 #include "settings.h"
 #include "templates.h"
 
@@ -23,7 +22,6 @@
 #include <QVariantMap>
 
 #include <functional>
-#include <memory>
 
 namespace hutch {
 class HostNetwork;
@@ -108,6 +106,7 @@ Q_SIGNALS:
     void ContainerRemoved(const QString &name);
     void StateChanged(const QString &name, const QString &state);
     void ConfigChanged(const QString &name);
+    void AddressesChanged(const QString &name, const QStringList &ipv4, const QStringList &ipv6);
     void JobProgress(const QDBusObjectPath &job, double progress);
     void JobFinished(const QDBusObjectPath &job, bool success, const QString &error, const QString &message);
 
@@ -141,8 +140,6 @@ private:
     StateWatcher *m_watcher;
     HostNetwork *m_network;
     quint64 m_nextProcess = 1;
-    // Listing entries of unchanged configs (worker threads share it).
-    std::shared_ptr<DescribeCache> m_describeCache = std::make_shared<DescribeCache>();
 };
 
 // Reads an option of the trailing a{sv}: absent gives `fallback`, a value of

@@ -110,7 +110,7 @@ void StateWatcher::watch(const QString &name)
     auto client = rt::MonitorClient::connect(monitorSocketPath(m_settings, name).toStdString());
     if (!client)
         return;  // a socket left by a monitor that is gone, or none yet
-    auto current = client->request("subscribe", static_cast<rt::UniqueFd *>(nullptr), kSubscribeTimeoutMs);
+    auto current = client->request("subscribe addresses", static_cast<rt::UniqueFd *>(nullptr), kSubscribeTimeoutMs);
     if (!current)
         return;
     auto sub = std::make_shared<Subscription>();
@@ -136,6 +136,27 @@ void StateWatcher::onEvent(const QString &name)
     const QString text = QString::fromStdString(*event);
     if (text.startsWith(QLatin1String("state ")))
         setState(name, text.mid(6).section(QLatin1Char(' '), 0, 0));
+    else if (text.startsWith(QLatin1String("addresses")))
+        onAddresses(name, text);
+}
+
+void StateWatcher::onAddresses(const QString &name, const QString &event)
+{
+    // "addresses" then one "LINK ADDRESS/PREFIX" a line; the same selection
+    // as a listing's: no loopback, no link-local.
+    QStringList ipv4, ipv6;
+    const QStringList lines = event.split(QLatin1Char('\n'));
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString link = lines.at(i).section(QLatin1Char(' '), 0, 0);
+        const QString address = lines.at(i).section(QLatin1Char(' '), 1, 1).section(QLatin1Char('/'), 0, 0);
+        if (address.isEmpty() || link == QLatin1String("lo"))
+            continue;
+        if (!address.contains(QLatin1Char(':')))
+            ipv4 << address;
+        else if (!address.startsWith(QLatin1String("fe80:"), Qt::CaseInsensitive))
+            ipv6 << address;
+    }
+    Q_EMIT addressesChanged(name, ipv4, ipv6);
 }
 
 void StateWatcher::drop(const QString &name)

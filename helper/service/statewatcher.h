@@ -43,6 +43,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(const QString &name, const QString &state);
+    // A running container's global addresses changed (its monitor saw it).
+    void addressesChanged(const QString &name, const QStringList &ipv4, const QStringList &ipv6);
     void containerAdded(const QString &name);
     void containerRemoved(const QString &name);
 
@@ -52,6 +54,7 @@ private:
     void scanSockets();
     void scanStore();
     void onEvent(const QString &name);
+    void onAddresses(const QString &name, const QString &event);
     void setState(const QString &name, const QString &state);
     void drop(const QString &name);
     void answerWaiters(const QString &name, const QString &state);

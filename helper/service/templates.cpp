@@ -74,7 +74,8 @@ QList<QVariantMap> templateSchemas()
         for (const templates::TemplateOption &o : t.options) {
             QVariantMap m{{QStringLiteral("name"), o.name},
                           {QStringLiteral("type"), o.type},
-                          {QStringLiteral("description"), o.description}};
+                          {QStringLiteral("description"), o.description},
+                          {QStringLiteral("required"), o.required}};
             // A variant holds no "nothing": an empty default of the type.
             m.insert(QStringLiteral("default"), o.defaultValue.isValid() ? o.defaultValue : QVariant(QString()));
             if (!o.choices.isEmpty())

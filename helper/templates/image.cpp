@@ -291,11 +291,15 @@ QList<TemplateInfo> templateInfos()
     const QStringList backends = {QStringLiteral("best"), QStringLiteral("dir"), QStringLiteral("btrfs"), QStringLiteral("lvm")};
     const TemplateOption backend = opt("backend", "choice", QStringLiteral("best"), "Backing store of the rootfs", backends);
     const TemplateOption hostname = opt("hostname", "string", QString(), "Hostname (default: the container's name)");
+    auto required = [](TemplateOption o) {
+        o.required = true;
+        return o;
+    };
     return {
         {QStringLiteral("busybox"), QStringLiteral("A tiny container from the host's static busybox"),
          {opt("ttys", "int", 4, "Number of ttys (lxc.tty.max)"), opt("login", "bool", false, "getty and login instead of shells"), hostname}},
         {QStringLiteral("local"), QStringLiteral("A rootfs tarball you pick, with optional LXC image metadata"),
-         {opt("rootfs", "path", QString(), "Rootfs tarball (.tar, .tar.gz, .tar.xz, .tar.zst)"),
+         {required(opt("rootfs", "path", QString(), "Rootfs tarball (.tar, .tar.gz, .tar.xz, .tar.zst)")),
           opt("metadata", "path", QString(), "LXC image metadata tarball (meta.tar.xz), optional"), backend, hostname}},
         {QStringLiteral("download"), QStringLiteral("An image from an LXC image server"),
          {opt("server", "url", QStringLiteral("images.linuxcontainers.org"), "Image server"),

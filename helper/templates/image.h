@@ -22,6 +22,7 @@ struct TemplateOption {
     QVariant defaultValue;
     QStringList choices;   // for "choice"
     QString description;
+    bool required = false;  // creation is refused without it (no default makes sense)
 };
 
 struct TemplateInfo {
