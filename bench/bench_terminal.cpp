@@ -31,6 +31,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QKeyEvent>
@@ -196,18 +197,21 @@ Run readResult(const QString &path)
     return r;
 }
 
-// Runs the event loop until `path` exists (or the timeout).
+// Runs the event loop until `path` exists (or the timeout). A real event
+// loop, never a sleep: the widget reads and paints in this loop.
 bool waitForFile(const QString &path, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!QFile::exists(path)) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        ::usleep(5000);
-    }
-    return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (QFile::exists(path))
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return QFile::exists(path);
 }
 
 // Paint times of a widget's viewport.
@@ -237,36 +241,21 @@ struct HutchRun
     bool tailMatches = false;
 };
 
-HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
+int openPty()
 {
-    HutchRun h;
-    TerminalWidget widget;
-    widget.setWindowTitle(QStringLiteral("bench_terminal"));
-    const QSize cell = widget.cellSize();
-    const int scrollBar = widget.sizeHint().width() - 80 * cell.width();
-    widget.resize(80 * cell.width() + scrollBar, 24 * cell.height());
-    widget.show();
-    QElapsedTimer t;
-    t.start();
-    while (!(widget.windowHandle() && widget.windowHandle()->isExposed()) && t.elapsed() < 5000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    widget.activateWindow();
-    widget.setFocus();
-    QCoreApplication::processEvents();
-
-    PaintRecorder paints;
-    widget.viewport()->installEventFilter(&paints);
-
     const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0) {
-        h.run.error = QStringLiteral("posix_openpt: %1").arg(QString::fromLocal8Bit(strerror(errno)));
-        return h;
+    if (master >= 0 && (::grantpt(master) != 0 || ::unlockpt(master) != 0)) {
+        ::close(master);
+        return -1;
     }
-    const QByteArray slaveName = ::ptsname(master);
-    widget.session()->attach(master);  // also sets the pty's size
+    return master;
+}
 
-    const QString result = dir + QStringLiteral("/hutch.result");
+// Runs the writer on the pty's slave side, as a shell would run cat.
+pid_t spawnWriter(int master, const QString &self, const QString &file, const QString &result)
+{
     QFile::remove(result);
+    const QByteArray slaveName = ::ptsname(master);
     const QByteArray selfPath = self.toLocal8Bit();
     const QByteArray filePath = file.toLocal8Bit();
     const QByteArray resultPath = result.toLocal8Bit();
@@ -287,6 +276,75 @@ HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
                 resultPath.constData(), static_cast<char *>(nullptr));
         ::_exit(127);
     }
+    return child;
+}
+
+// The pty's own ceiling: a reader that only reads (and answers the final
+// cursor-position query), on the same files, through the same kind of pty.
+Run runBare(const QString &self, const QString &file, const QString &dir)
+{
+    Run r;
+    const int master = openPty();
+    if (master < 0) {
+        r.error = QStringLiteral("posix_openpt");
+        return r;
+    }
+    winsize size {};
+    size.ws_row = 24;
+    size.ws_col = 80;
+    ::ioctl(master, TIOCSWINSZ, &size);
+    const QString result = dir + QStringLiteral("/bare.result");
+    const pid_t child = spawnWriter(master, self, file, result);
+    std::vector<char> buffer(64 * 1024);
+    quint32 last = 0;  // the last four bytes read, for ESC [ 6 n
+    for (;;) {
+        const ssize_t n = ::read(master, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;  // EIO: the writer is gone
+        for (ssize_t i = 0; i < n; ++i) {
+            last = (last << 8) | quint8(buffer[size_t(i)]);
+            if (last == 0x1b5b366e) {
+                const char reply[] = "\x1b[24;1R";
+                if (::write(master, reply, sizeof reply - 1) < 0)
+                    break;
+            }
+        }
+    }
+    ::close(master);
+    ::waitpid(child, nullptr, 0);
+    return readResult(result);
+}
+
+HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
+{
+    HutchRun h;
+    TerminalWidget widget;
+    widget.setWindowTitle(QStringLiteral("bench_terminal"));
+    const QSize cell = widget.cellSize();
+    const int scrollBar = widget.sizeHint().width() - 80 * cell.width();
+    widget.resize(80 * cell.width() + scrollBar, 24 * cell.height());
+    widget.show();
+    QElapsedTimer t;
+    t.start();
+    while (!(widget.windowHandle() && widget.windowHandle()->isExposed()) && t.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    widget.activateWindow();
+    widget.setFocus();
+    QCoreApplication::processEvents();
+
+    PaintRecorder paints;
+    widget.viewport()->installEventFilter(&paints);
+
+    const int master = openPty();
+    if (master < 0) {
+        h.run.error = QStringLiteral("posix_openpt: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        return h;
+    }
+    widget.session()->attach(master);  // also sets the pty's size
+    const QString result = dir + QStringLiteral("/hutch.result");
+    const pid_t child = spawnWriter(master, self, file, result);
 
     // The typist: another thread, so that a busy GUI thread shows as latency.
     std::atomic<bool> stop { false };
@@ -503,6 +561,10 @@ int main(int argc, char **argv)
         for (const Input &in : inputs) {
             const double mb = double(QFileInfo(in.path).size()) / 1e6;
             std::printf("\n== %s (%.1f MB)\n", in.name, mb);
+            const Run bare = runBare(self, in.path, dir.path());
+            if (bare.ok)
+                std::printf("  pty alone  %7.2f s  %7.1f MB/s  (cat into a reader that only reads: the ceiling)\n",
+                            bare.seconds, mb / bare.seconds);
             const HutchRun h = runHutch(self, in.path, dir.path());
             if (!h.run.ok) {
                 std::printf("  Hutch      failed: %s\n", qPrintable(h.run.error));

@@ -213,7 +213,19 @@ public:
             return;
         }
         // Read at most one byte past the limit: the file may grow after stat.
-        const QByteArray bytes = file.read(m_options.maxFileSize + 1);
+        // In pieces of about the size stat gave: QIODevice::read(N) first
+        // allocates N bytes, and the whole limit for every file cost an
+        // mmap and munmap per config (a listing reads hundreds).
+        QByteArray bytes;
+        for (;;) {
+            const qint64 room = m_options.maxFileSize + 1 - bytes.size();
+            const QByteArray part = file.read(std::min<qint64>(room, std::max<qint64>(info.size() + 1 - bytes.size(), 4096)));
+            if (part.isEmpty())
+                break;
+            bytes += part;
+            if (bytes.size() > m_options.maxFileSize)
+                break;
+        }
         if (bytes.size() > m_options.maxFileSize) {
             report(Diagnostic::Severity::Error, displayName, 0, QStringLiteral("file is too large"));
             return;

@@ -699,6 +699,36 @@ private Q_SLOTS:
         QVERIFY(cg->addProcess(-1));
     }
 
+    // A process moves itself in, as the container's child and an attached
+    // program do (without the kernel's global threadgroup lock on v1).
+    void joinedProcessIsListed()
+    {
+        REQUIRE_CGROUPS();
+        auto cg = make(uniqueName());
+        QVERIFY(cg);
+        int ready[2];
+        QVERIFY(::pipe(ready) == 0);
+        const pid_t child = ::fork();
+        if (child == 0) {
+            const char verdict = cg->joinSelf(false) ? 'n' : 'y';
+            (void)!::write(ready[1], &verdict, 1);
+            for (;;)
+                ::pause();
+        }
+        QVERIFY(child > 0);
+        m_children.append(child);
+        ::close(ready[1]);
+        char verdict = 0;
+        QCOMPARE(::read(ready[0], &verdict, 1), ssize_t(1));
+        ::close(ready[0]);
+        QCOMPARE(verdict, 'y');
+        const auto procs = cg->processes();
+        VERIFY_OK(procs);
+        QCOMPARE(*procs, std::vector<pid_t>{child});
+        for (const auto &p : cg->paths())
+            QVERIFY2(readText(q(p) + "/cgroup.procs").split(u'\n').contains(QString::number(child)), p.c_str());
+    }
+
     void freezeStopsAChild_data()
     {
         QTest::addColumn<QString>("layout");

@@ -1,8 +1,10 @@
 // The helper service's pieces that need neither root nor a bus: which keys
 // need which polkit action, key and value checks, lossless config edits,
-// limit keys, template options, and the per-container operation queue.
+// limit keys, template options, the per-container operation queue, and
+// the listing's cache of configs.
 #include "autostart.h"
 #include "configedit.h"
+#include "inspect.h"
 #include "operationqueue.h"
 #include "templates.h"
 
@@ -13,12 +15,69 @@
 #include <QTest>
 #include <QThread>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 using namespace hutch;
 using namespace hutch::service;
+
+namespace {
+
+bool writeConfig(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// Sets mtime an hour back: old enough for the cache to keep the entry.
+bool age(const QString &path)
+{
+    timespec times[2] = {{::time(nullptr) - 3600, 0}, {::time(nullptr) - 3600, 0}};
+    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0;
+}
+
+}  // namespace
 
 class TestServiceUnits : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Listing entries follow their config through the cache: a rewrite in
+    // place of the same size with an old mtime, a replacement by rename,
+    // writes within the same second, and a config with an include (never
+    // cached: the included file may change).
+    void describeCacheFollowsTheConfig()
+    {
+        QTemporaryDir dir;
+        HelperSettings settings;
+        settings.storePath = dir.path();
+        settings.runtimePath = dir.filePath(QStringLiteral("run"));
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("c1"))));
+        const QString config = dir.filePath(QStringLiteral("c1/config"));
+        auto limit = [&](DescribeCache &cache) { return cache.describe(settings, QStringLiteral("c1")).value(QStringLiteral("memory_limit")).toString(); };
+        DescribeCache cache;
+        QVERIFY(writeConfig(config, "lxc.uts.name = c1\nlxc.cgroup2.memory.max = 256M\n") && age(config));
+        QCOMPARE(limit(cache), QStringLiteral("256M"));
+        QCOMPARE(limit(cache), QStringLiteral("256M"));
+        QVERIFY(writeConfig(config, "lxc.uts.name = c1\nlxc.cgroup2.memory.max = 128M\n") && age(config));
+        QCOMPARE(limit(cache), QStringLiteral("128M"));
+        const QString next = config + QStringLiteral(".new");
+        QVERIFY(writeConfig(next, "lxc.uts.name = c1\nlxc.cgroup2.memory.max = 512M\n") && age(next));
+        QVERIFY(::rename(QFile::encodeName(next).constData(), QFile::encodeName(config).constData()) == 0);
+        QCOMPARE(limit(cache), QStringLiteral("512M"));
+        QVERIFY(writeConfig(config, "lxc.uts.name = c1\nlxc.cgroup2.memory.max = 64M\n"));
+        QCOMPARE(limit(cache), QStringLiteral("64M"));
+        QVERIFY(writeConfig(config, "lxc.uts.name = c1\nlxc.cgroup2.memory.max = 32M\n"));
+        QCOMPARE(limit(cache), QStringLiteral("32M"));
+        const QString included = dir.filePath(QStringLiteral("c1/limits"));
+        QVERIFY(writeConfig(included, "lxc.cgroup2.memory.max = 16M\n") && age(included));
+        QVERIFY(writeConfig(config, "lxc.uts.name = c1\nlxc.include = " + included.toUtf8() + "\n") && age(config));
+        QCOMPARE(limit(cache), QStringLiteral("16M"));
+        QVERIFY(writeConfig(included, "lxc.cgroup2.memory.max = 8M\n") && age(included));
+        QCOMPARE(limit(cache), QStringLiteral("8M"));
+        // The state is asked for every time: no monitor here.
+        QCOMPARE(cache.describe(settings, QStringLiteral("c1")).value(QStringLiteral("state")).toString(), QStringLiteral("STOPPED"));
+    }
+
     void privilegedKeys_data()
     {
         QTest::addColumn<QString>("key");

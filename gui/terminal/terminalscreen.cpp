@@ -44,7 +44,7 @@ void TerminalScreen::fill(Row &r, const TerminalCell &blank) const
     }
 }
 
-void TerminalScreen::put(int rowIndex, int column, const uint32_t *chars, int width, const TerminalCell &pen)
+void TerminalScreen::putAny(int rowIndex, int column, const uint32_t *chars, int width, const TerminalCell &pen)
 {
     if (rowIndex < 0 || rowIndex >= m_rows || column < 0 || column >= m_columns)
         return;

@@ -32,7 +32,25 @@ public:
 
     // Writes one character (base and combining marks, up to a zero) with
     // `pen`'s attributes and colours; a wide one takes the next cell too.
-    void put(int row, int column, const uint32_t *chars, int width, const TerminalCell &pen);
+    // Inline for the common case (a narrow character without marks over a
+    // cell without marks): it runs once per byte of a flood.
+    void put(int rowIndex, int column, const uint32_t *chars, int width, const TerminalCell &pen)
+    {
+        if (width == 1 && chars[0] != 0 && chars[1] == 0 && unsigned(rowIndex) < unsigned(m_rows)
+            && unsigned(column) < unsigned(m_columns)) {
+            Row &r = row(rowIndex);
+            TerminalCell &cell = r.line.cells[size_t(column)];
+            if (!(cell.attrs & TerminalCell::HasMarks)) {
+                cell = pen;
+                cell.ch = chars[0];
+                cell.width = 1;
+                if (column >= r.written)
+                    r.written = column + 1;
+                return;
+            }
+        }
+        putAny(rowIndex, column, chars, width, pen);
+    }
     // Rows [firstRow, endRow), columns [firstColumn, endColumn) become
     // `blank`; with `selective`, protected cells (DECSCA) stay.
     void erase(int firstRow, int endRow, int firstColumn, int endColumn, const TerminalCell &blank,
@@ -65,6 +83,7 @@ private:
     };
     Row &row(int index) { return m_lines[size_t(physical(index))]; }
     void fill(Row &row, const TerminalCell &blank) const;
+    void putAny(int row, int column, const uint32_t *chars, int width, const TerminalCell &pen);
 
     std::vector<Row> m_lines;
     int m_rows = 0;

@@ -1,6 +1,7 @@
 #include "terminalsession.h"
 
 #include "terminalkeys.h"
+#include "terminalreader.h"
 
 #include <QElapsedTimer>
 #include <QSocketNotifier>
@@ -8,6 +9,7 @@
 
 #include <vterm.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <vector>
 #include <fcntl.h>
@@ -19,18 +21,20 @@
 
 namespace {
 
-// Parse for at most this long per wake-up before returning to the event
-// loop, so that a flood leaves room for timers, painting and input (a typed
-// key waits at most this long, plus a paint).
-constexpr qint64 readBudgetNs = 4'000'000;
-// libvterm is fed this much at a time: a pty master returns at most 4 KiB a
-// read, so reads are gathered until the buffer is full or the fd is empty.
-constexpr size_t readChunk = 64 * 1024;
-// While a flood lasts (the last wake-up ran out of budget with bytes still
-// waiting), frames in between are skipped: updates are announced at most this
-// often, instead of every update interval, so that most of the time goes to
-// parsing. Still well under the 100 ms that makes output look stuck.
-constexpr int floodUpdateInterval = 50;
+// Parse for at most this long per turn before returning to the event loop,
+// so that a flood leaves room for timers, painting and input (a typed key
+// waits at most this long, plus a paint).
+constexpr qint64 parseBudgetNs = 4'000'000;
+// libvterm is fed this much at a time (the reader thread gathers the 4 KiB
+// reads of a pty into larger blocks).
+constexpr size_t parseChunk = 64 * 1024;
+// A flood: more than this arrived between two updates. While it lasts,
+// frames in between are skipped: updates are announced at most every
+// floodUpdateInterval instead of every update interval, so that most of the
+// time goes to parsing; still well under the 100 ms that makes output look
+// stuck.
+constexpr qint64 floodBytes = 16 * 1024;
+constexpr int floodUpdateInterval = 33;
 
 inline void fromVTerm(const VTermColor &c, uint8_t defaultFlag, TerminalColor &out)
 {
@@ -307,7 +311,7 @@ void TerminalSession::init(int rows, int columns)
 
 TerminalSession::~TerminalSession()
 {
-    m_readNotifier.reset();
+    m_reader.reset();
     m_writeNotifier.reset();
     detach();
     vterm_free(m_vt);
@@ -325,8 +329,10 @@ bool TerminalSession::attach(int fd, FdOwnership ownership)
     m_isSocket = ::fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
     setNonBlocking(fd);
 
-    m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
-    connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &TerminalSession::readAvailable);
+    // Called on the reader's thread: parsing happens here, in an event.
+    m_reader = std::make_unique<TerminalReader>(fd, [this] {
+        QMetaObject::invokeMethod(this, [this] { processInput(); }, Qt::QueuedConnection);
+    });
     m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
     m_writeNotifier->setEnabled(false);
     connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &TerminalSession::writePending);
@@ -341,11 +347,13 @@ void TerminalSession::detach()
 {
     // detach() may run inside a notifier's own signal (a slot connected to
     // finished()), so the notifiers go later.
-    for (std::unique_ptr<QSocketNotifier> *n : { &m_readNotifier, &m_writeNotifier }) {
-        if (*n) {
-            (*n)->setEnabled(false);
-            n->release()->deleteLater();
-        }
+    // Stops the reading thread; what it read and was not parsed is dropped.
+    m_reader.reset();
+    m_input.clear();
+    m_inputPos = 0;
+    if (m_writeNotifier) {
+        m_writeNotifier->setEnabled(false);
+        m_writeNotifier.release()->deleteLater();
     }
     if (m_fd >= 0 && m_ownsFd)
         ::close(m_fd);
@@ -359,54 +367,42 @@ void TerminalSession::detach()
 void TerminalSession::hangUp()
 {
     // Keep the fd (its owner decides), but stop listening to it.
-    if (m_readNotifier)
-        m_readNotifier->setEnabled(false);
+    m_reader.reset();
     if (m_writeNotifier)
         m_writeNotifier->setEnabled(false);
     flushUpdates();
     Q_EMIT finished();
 }
 
-void TerminalSession::readAvailable()
+void TerminalSession::processInput()
 {
-    // Reads are gathered into one buffer before libvterm sees them. A pty
-    // hands over at most 4 KiB a read and refills while we parse, so the loop
-    // goes on until a whole round finds nothing new (or the budget is spent):
-    // parsing overlaps the kernel's copying instead of waiting for it in the
-    // event loop after every few KiB.
-    static thread_local std::vector<char> buffer(readChunk);
+    if (!m_reader)
+        return;  // detached since this was queued
     qsizetype total = 0;
-    bool hungUp = false;
-    bool drained = false;
     QElapsedTimer budget;
     budget.start();
-    while (!hungUp && budget.nsecsElapsed() < readBudgetNs) {
-        size_t filled = 0;
-        while (filled < readChunk) {
-            const ssize_t n = ::read(m_fd, buffer.data() + filled, readChunk - filled);
-            if (n > 0) {
-                filled += size_t(n);
-                continue;
-            }
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    bool more = true;
+    while (budget.nsecsElapsed() < parseBudgetNs) {
+        if (m_inputPos >= m_input.size()) {
+            m_inputPos = 0;
+            if (!m_reader->take(m_input)) {
+                more = false;  // the reader calls again when bytes arrive
                 break;
-            // 0: end of file; EIO: the pty's slave side is closed.
-            hungUp = true;
-            break;
+            }
         }
-        if (filled == 0 && !hungUp) {
-            drained = true;
-            break;
-        }
-        if (filled > 0)
-            vterm_input_write(m_vt, buffer.data(), filled);
-        total += qsizetype(filled);
+        const size_t n = std::min(parseChunk, m_input.size() - m_inputPos);
+        vterm_input_write(m_vt, m_input.data() + m_inputPos, n);
+        m_inputPos += n;
+        total += qsizetype(n);
     }
     m_bytesReceived += total;
-    m_flooding = !drained && !hungUp;
-    if (hungUp)
+    if (more) {
+        // Out of budget: go on after the event loop's turn (input, timers,
+        // painting).
+        QMetaObject::invokeMethod(this, [this] { processInput(); }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_reader->hungUp())
         hangUp();
 }
 
@@ -616,17 +612,10 @@ void TerminalSession::setUpdateInterval(int milliseconds)
     m_updateInterval = qMax(0, milliseconds);
 }
 
-void TerminalSession::markDirty(int firstRow, int endRow)
+void TerminalSession::startDirty(int firstRow, int endRow)
 {
-    firstRow = qBound(0, firstRow, m_rows);
-    endRow = qBound(firstRow, endRow, m_rows);
-    if (m_dirtyFirst >= 0) {
-        m_dirtyFirst = qMin(m_dirtyFirst, firstRow);
-        m_dirtyEnd = qMax(m_dirtyEnd, endRow);
-        return;
-    }
-    m_dirtyFirst = firstRow;
-    m_dirtyEnd = endRow;
+    m_dirtyFirst = qBound(0, firstRow, m_rows);
+    m_dirtyEnd = qBound(m_dirtyFirst, endRow, m_rows);
     m_updateTimer->start(m_flooding ? qMax(m_updateInterval, floodUpdateInterval) : m_updateInterval);
 }
 
@@ -639,5 +628,7 @@ void TerminalSession::flushUpdates()
     const int end = m_dirtyEnd;
     m_dirtyFirst = m_dirtyEnd = -1;
     ++m_updateCount;
+    m_flooding = m_bytesReceived - m_bytesAtFlush > floodBytes;
+    m_bytesAtFlush = m_bytesReceived;
     Q_EMIT contentUpdated(first, end);
 }

@@ -1,10 +1,12 @@
 // TerminalSession: the emulation, with no widgets. It wraps libvterm's parser
 // and state layers and keeps the screen cells itself (TerminalScreen: rows in
-// a ring, handed to the scrollback without copying), keeps the scrollback, reads and writes one fd (a pty master
-// or a unix stream socket) with QSocketNotifier, and exposes the screen as
-// cells. Damage is collected and announced at most once per update interval
-// (10 ms by default; 50 ms while a flood lasts), never once per byte, so that
-// a flood of output costs a few repaints a second, whatever its size.
+// a ring, a scrolled line's used cells copied into the scrollback ring), reads
+// one fd (a pty master or a unix stream socket) on a thread of its own
+// (TerminalReader) and parses on the GUI thread in slices of a few ms, writes
+// it with a QSocketNotifier, and exposes the screen as cells. Damage is
+// collected and announced at most once per update interval (10 ms by default;
+// 33 ms while a flood lasts), never once per byte, so that a flood of output
+// costs a few repaints a second, whatever its size.
 //
 // Lines are addressed two ways: screen rows 0..rows()-1, and "lines"
 // 0..lineCount()-1 = the scrollback (oldest first) followed by the screen.
@@ -21,9 +23,11 @@
 #include <vterm_keycodes.h>
 
 #include <memory>
+#include <vector>
 
 class QSocketNotifier;
 class QTimer;
+class TerminalReader;
 struct VTerm;
 struct VTermState;
 struct TerminalKeyStroke;
@@ -135,11 +139,24 @@ private:
     friend struct TerminalSessionCallbacks;
 
     void init(int rows, int columns);
-    void readAvailable();
+    void processInput();
     void writePending();
     void queueOutput(const char *bytes, size_t length);
     void applySizeToFd();
-    void markDirty(int firstRow, int endRow);
+    // Rows [firstRow, endRow) changed; the first change after an update
+    // starts the timer. Inline: it runs once per character.
+    void markDirty(int firstRow, int endRow)
+    {
+        if (m_dirtyFirst < 0) {
+            startDirty(firstRow, endRow);
+            return;
+        }
+        if (firstRow < m_dirtyFirst)
+            m_dirtyFirst = qMax(0, firstRow);
+        if (endRow > m_dirtyEnd)
+            m_dirtyEnd = qMin(endRow, m_rows);
+    }
+    void startDirty(int firstRow, int endRow);
     void hangUp();
     // What erasing leaves: the pen's colours, no attributes (as xterm's
     // background colour erase).
@@ -166,7 +183,9 @@ private:
     bool m_isTty = false;
     bool m_isSocket = false;
     qint64 m_bytesReceived = 0;
-    std::unique_ptr<QSocketNotifier> m_readNotifier;
+    std::unique_ptr<TerminalReader> m_reader;  // reads the fd on its own thread
+    std::vector<char> m_input;                 // taken from the reader, parsed up to m_inputPos
+    size_t m_inputPos = 0;
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     QByteArray m_outgoing;
 
@@ -175,7 +194,8 @@ private:
     int m_updateCount = 0;
     int m_dirtyFirst = -1;
     int m_dirtyEnd = -1;
-    bool m_flooding = false;  // the last read ran out of time with bytes waiting
+    bool m_flooding = false;  // more than floodBytes arrived between the last two updates
+    qint64 m_bytesAtFlush = 0;
 
     int m_cursorRow = 0;
     int m_cursorColumn = 0;

@@ -1,6 +1,7 @@
 #include "attach.h"
 
 #include "capabilities.h"
+#include "cgroupfs.h"
 #include "seccompprofile.h"
 #include "protocol.h"
 #include "pty.h"
@@ -19,7 +20,6 @@
 
 #include <csignal>
 #include <cstring>
-#include <sstream>
 
 namespace hutch::rt {
 
@@ -37,13 +37,16 @@ std::string AttachRequest::serialize() const
 Result<AttachRequest> AttachRequest::parse(const std::string &text)
 {
     AttachRequest r;
-    std::istringstream in(text);
-    std::string line;
-    std::getline(in, line);
-    std::istringstream head(line);
-    std::string word, mode, env;
-    unsigned rows = 0, cols = 0;
-    head >> word >> mode >> env >> rows >> cols;
+    // No string streams (they bring libstdc++'s locales into the monitor).
+    std::vector<std::string> lines = cgroupfs::split(text, '\n');
+    if (!lines.empty() && lines.back().empty())
+        lines.pop_back();  // the last line's '\n'
+    const std::vector<std::string> head = cgroupfs::splitWs(lines.empty() ? std::string() : lines.front());
+    const std::string word = head.size() > 0 ? head[0] : std::string(), mode = head.size() > 1 ? head[1] : std::string(),
+                      env = head.size() > 2 ? head[2] : std::string();
+    uint64_t rows = 0, cols = 0;
+    if (head.size() < 5 || !cgroupfs::parseU64(head[3], rows) || !cgroupfs::parseU64(head[4], cols))
+        rows = cols = 0;
     if (word != "attach" || (mode != "pty" && mode != "pipes") || (env != "clear" && env != "keep") || rows == 0
         || cols == 0 || rows > 65535 || cols > 65535)
         return Error::msg("attach: malformed request");
@@ -52,7 +55,8 @@ Result<AttachRequest> AttachRequest::parse(const std::string &text)
     r.rows = (unsigned short)rows;
     r.cols = (unsigned short)cols;
     size_t bytes = 0;
-    while (std::getline(in, line)) {
+    for (size_t i = 1; i < lines.size(); ++i) {
+        const std::string &line = lines[i];
         bytes += line.size();
         if (line.rfind("arg ", 0) == 0)
             r.argv.push_back(unescapeField(line.substr(4)));
@@ -112,10 +116,9 @@ namespace {
     if (prog.find('/') != std::string::npos) {
         ::execve(prog.c_str(), argv.data(), envp.data());
     } else {
-        std::istringstream dirs(path);
-        std::string dir;
-        while (std::getline(dirs, dir, ':'))
-            ::execve((dir + "/" + prog).c_str(), argv.data(), envp.data());
+        for (const std::string &dir : cgroupfs::split(path, ':'))
+            if (!dir.empty())
+                ::execve((dir + "/" + prog).c_str(), argv.data(), envp.data());
     }
     const std::string msg = "hutch attach: cannot run \"" + prog + "\": " + std::strerror(errno) + "\n";
     (void)!::write(2, msg.data(), msg.size());

@@ -616,6 +616,27 @@ Status Cgroup::addProcess(pid_t pid)
     return std::nullopt;
 }
 
+Status Cgroup::joinSelf(bool v2Joined)
+{
+    const std::string ctx = "join cgroup \"" + d->name + "\"";
+    if (auto err = d->alive())
+        return err->wrap(ctx);
+    for (const auto &h : d->hiers) {
+        if (h.v2 && v2Joined)
+            continue;
+        // v2 has no lock-free way for a process: its cgroup.procs it is.
+        if (auto err = writeAt(h.dir.get(), h.path, h.v2 ? "cgroup.procs" : "tasks", "0"))
+            return err->wrap(ctx);
+    }
+    return std::nullopt;
+}
+
+int Cgroup::v2Fd() const
+{
+    const Impl::Hier *h = d->v2Hier();
+    return h && h->dir ? h->dir.get() : -1;
+}
+
 Result<std::vector<pid_t>> Cgroup::processes() const
 {
     const std::string ctx = "list processes of cgroup \"" + d->name + "\"";

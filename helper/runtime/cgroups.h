@@ -83,6 +83,15 @@ public:
 
     // Moves a process into every hierarchy of the cgroup.
     Status addProcess(pid_t pid);
+    // Moves the calling process, which must have one thread, into every
+    // hierarchy but the v2 one when `v2Joined` (clone3 put it there): "0"
+    // into v1's `tasks` moves one thread without the kernel's system-wide
+    // threadgroup lock, whose writer waits for an RCU grace period
+    // (milliseconds, more under load) — what writing a pid to
+    // cgroup.procs costs, once per start.
+    Status joinSelf(bool v2Joined);
+    // The v2 directory for clone3's CLONE_INTO_CGROUP, or -1 without v2.
+    int v2Fd() const;
     // The pids in the cgroup and its sub-cgroups (the container may nest its
     // own), sorted, from the first hierarchy that has the cgroup (v2 first).
     Result<std::vector<pid_t>> processes() const;

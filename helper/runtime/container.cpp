@@ -116,10 +116,13 @@ void runContainerInit(const ChildSetup &s)
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
     for (int sig = 1; sig < NSIG; ++sig)
         ::signal(sig, SIG_DFL);
-    // Wait until the monitor has put us into the container's cgroup.
+    // Wait until the monitor has set up the host side, then join the
+    // container's cgroup (this process has one thread: see joinSelf).
     char go = 0;
     if (::recv(s.syncFd, &go, 1, 0) != 1)
         ::_exit(1);
+    if (auto err = s.cgroup->joinSelf(s.v2Joined))
+        fail(s.syncFd, *err);
     if (::unshare(CLONE_NEWCGROUP) < 0)
         fail(s.syncFd, Error::sys("unshare cgroup namespace"));
     // An executed command runs under our minimal init, from a sealed copy

@@ -17,6 +17,8 @@ struct ChildSetup {
     std::string consolePts;              // host path of the console pty's slave
     std::vector<std::string> ttyPts;     // the same for tty1..N
     int syncFd = -1;                     // socket to the monitor, close-on-exec
+    Cgroup *cgroup = nullptr;            // joined by the child itself (Cgroup::joinSelf)
+    bool v2Joined = false;               // clone3 put it into the v2 cgroup already
 };
 
 // Waits for the monitor's go, sets up everything and execs init. On failure

@@ -1,5 +1,6 @@
 #include "init.h"
 
+#include <elf.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
@@ -8,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -73,6 +75,30 @@ int runMinimalInit(char **argv)
     }
 }
 
+namespace {
+
+// The part of the ELF file at FD that exec reads: headers and loadable
+// segments, without the debug sections after them (most of the file in a
+// RelWithDebInfo build, copied for nothing on every execute and charged to
+// the container's memory).
+off_t loadedExtent(int fd, off_t fileSize)
+{
+    Elf64_Ehdr eh{};
+    if (::pread(fd, &eh, sizeof eh, 0) != ssize_t(sizeof eh) || std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0
+        || eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_phentsize != sizeof(Elf64_Phdr))
+        return fileSize;
+    off_t end = off_t(eh.e_phoff + uint64_t(eh.e_phnum) * sizeof(Elf64_Phdr));
+    for (unsigned i = 0; i < eh.e_phnum; ++i) {
+        Elf64_Phdr ph{};
+        if (::pread(fd, &ph, sizeof ph, off_t(eh.e_phoff + i * sizeof ph)) != ssize_t(sizeof ph))
+            return fileSize;
+        end = std::max(end, off_t(ph.p_offset + ph.p_filesz));
+    }
+    return std::min(end, fileSize);
+}
+
+}  // namespace
+
 Result<UniqueFd> sealedCopyOfSelf()
 {
     UniqueFd self(::open("/proc/self/exe", O_RDONLY | O_CLOEXEC));
@@ -84,9 +110,10 @@ Result<UniqueFd> sealedCopyOfSelf()
     UniqueFd copy(::memfd_create("hutch-init", MFD_CLOEXEC | MFD_ALLOW_SEALING));
     if (!copy)
         return Error::sys("memfd_create");
+    const off_t size = loadedExtent(self.get(), st.st_size);
     off_t offset = 0;
-    while (offset < st.st_size) {
-        const ssize_t n = ::sendfile(copy.get(), self.get(), &offset, size_t(st.st_size - offset));
+    while (offset < size) {
+        const ssize_t n = ::sendfile(copy.get(), self.get(), &offset, size_t(size - offset));
         if (n <= 0)
             return Error::sys("copy the init binary");
     }

@@ -1,6 +1,7 @@
 #include "monitor.h"
 
 #include "attach.h"
+#include "cgroupfs.h"
 #include "container.h"
 #include "ephemeral.h"
 
@@ -19,7 +20,6 @@
 #include <algorithm>
 #include <cstring>
 #include <ctime>
-#include <sstream>
 
 namespace hutch::rt {
 
@@ -27,22 +27,24 @@ namespace {
 
 const char *const kLevels[] = {"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "ERROR", "CRIT", "ALERT", "FATAL"};
 
-pid_t cloneChild(uint64_t flags)
+// CGROUPFD >= 0: into that v2 cgroup (CLONE_INTO_CGROUP) from the start.
+pid_t cloneChild(uint64_t flags, int cgroupFd)
 {
     clone_args args{};
     args.flags = flags;
+    if (cgroupFd >= 0) {
+        args.flags |= CLONE_INTO_CGROUP;
+        args.cgroup = uint64_t(cgroupFd);
+    }
     args.exit_signal = SIGCHLD;
     return pid_t(::syscall(SYS_clone3, &args, sizeof args));
 }
 
+// No string streams in the monitor: they bring libstdc++'s locales into
+// every monitor's memory.
 std::vector<std::string> words(const std::string &s)
 {
-    std::istringstream in(s);
-    std::vector<std::string> out;
-    std::string w;
-    while (in >> w)
-        out.push_back(w);
-    return out;
+    return cgroupfs::splitWs(s);
 }
 
 bool parseUInt(const std::string &s, unsigned long &out)
@@ -160,9 +162,18 @@ Status Monitor::cloneInit()
     for (int i = 1; i < m_terminals.count(); ++i)
         setup.ttyPts.push_back(m_terminals.slavePath(i));
     setup.syncFd = childEnd.get();
+    setup.cgroup = m_cgroup.get();
 
-    const pid_t pid = cloneChild(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC
-                                 | (m_spec.shareHostNet ? 0 : CLONE_NEWNET));
+    // The child joins the cgroup itself (Cgroup::joinSelf), in v2 already
+    // at the clone where the kernel can (5.7 and later).
+    const uint64_t flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC
+                           | (m_spec.shareHostNet ? 0 : CLONE_NEWNET);
+    setup.v2Joined = m_cgroup->v2Fd() >= 0;
+    pid_t pid = cloneChild(flags, m_cgroup->v2Fd());
+    if (pid < 0 && setup.v2Joined) {
+        setup.v2Joined = false;
+        pid = cloneChild(flags, -1);
+    }
     if (pid < 0)
         return Error::sys("clone");
     if (pid == 0) {
@@ -178,8 +189,6 @@ Status Monitor::cloneInit()
         releaseNetwork();
         return e;
     };
-    if (auto err = m_cgroup->addProcess(pid))
-        return reap(*err);
     if (!m_spec.shareHostNet) {
         // Held so that physical interfaces can be given back after init is gone.
         m_netns.reset(::open(("/proc/" + std::to_string(pid) + "/ns/net").c_str(), O_RDONLY | O_CLOEXEC));
@@ -309,11 +318,22 @@ void Monitor::startAttach(Client &c, const std::string &request)
         errOurs.reset(er[0]);
         errTheirs.reset(er[1]);
     }
-    const pid_t pid = ::fork();
+    // Into the cgroup before it joins the namespaces (and before its child
+    // exists): v2 at the fork where the kernel can, v1 by itself (joinSelf).
+    bool v2Joined = m_cgroup->v2Fd() >= 0;
+    pid_t pid = cloneChild(0, m_cgroup->v2Fd());
+    if (pid < 0 && v2Joined) {
+        v2Joined = false;
+        pid = cloneChild(0, -1);
+    }
     if (pid < 0)
         return (void)sendMessage(c.fd.get(), "err fork: " + std::string(std::strerror(errno)));
     if (pid == 0) {
         sync.reset();
+        if (auto err = m_cgroup->joinSelf(v2Joined)) {
+            (void)sendMessage(childSync.get(), "err " + err->message);
+            ::_exit(126);
+        }
         runAttached(*req, m_spec, m_init, childSync.get(), ioTheirs.get(), errTheirs.get());
     }
     childSync.reset();
@@ -324,9 +344,6 @@ void Monitor::startAttach(Client &c, const std::string &request)
         ::waitpid(pid, nullptr, 0);
         (void)sendMessage(c.fd.get(), "err attach: " + why);
     };
-    // Into the cgroup before it joins the namespaces (and before its child exists).
-    if (auto err = m_cgroup->addProcess(pid))
-        return abandon(err->message);
     if (::send(sync.get(), "g", 1, MSG_NOSIGNAL) != 1)
         return abandon("the attach process went away");
     std::vector<UniqueFd> fds;

@@ -1,5 +1,6 @@
 #include "mounts.h"
 
+#include "cgroupfs.h"
 #include "fsutil.h"
 #include "spec.h"
 
@@ -10,7 +11,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace hutch::rt {
 
@@ -259,9 +259,7 @@ MountOptions parseMountOptions(const std::string &options)
         {"unbindable", false, MS_UNBINDABLE}, {"runbindable", false, MS_UNBINDABLE | MS_REC},
     };
     MountOptions out;
-    std::istringstream in(options);
-    std::string opt;
-    while (std::getline(in, opt, ',')) {
+    for (const std::string &opt : cgroupfs::split(options, ',')) {
         if (opt.empty())
             continue;
         if (opt == "create=dir") { out.createDir = true; continue; }
@@ -288,9 +286,10 @@ MountOptions parseMountOptions(const std::string &options)
 Status mountEntries(int rootFd, const LaunchSpec &spec)
 {
     for (const std::string &line : spec.mounts) {
-        std::istringstream in(line);
-        std::string source, target, type, options;
-        in >> source >> target >> type >> options;
+        const std::vector<std::string> w = cgroupfs::splitWs(line);
+        const std::string source = w.size() > 0 ? w[0] : std::string(), type = w.size() > 2 ? w[2] : std::string(),
+                          options = w.size() > 3 ? w[3] : std::string();
+        std::string target = w.size() > 1 ? w[1] : std::string();
         if (target.empty() || type.empty())
             return Error::msg("mount entry \"" + line + "\": needs source, target and type");
         const MountOptions o = parseMountOptions(options);

@@ -2,21 +2,27 @@
 
 #include "protocol.h"
 
-#include <sstream>
+#include <string_view>
 
 namespace hutch::rt {
 
 namespace {
 
+// Plain appends, no string streams: the monitor links this file, and
+// streams bring libstdc++'s locales into every monitor's memory.
 class Writer {
 public:
-    void put(const char *key, const std::string &v) { m_out << key << ' ' << escapeField(v) << '\n'; }
-    void put(const char *key, long long v) { m_out << key << ' ' << v << '\n'; }
-    void put(const char *key, uint64_t v) { m_out << key << ' ' << v << '\n'; }
-    std::string str() const { return m_out.str(); }
+    void put(const char *key, const std::string &v) { line(key, escapeField(v)); }
+    void put(const char *key, long long v) { line(key, std::to_string(v)); }
+    void put(const char *key, uint64_t v) { line(key, std::to_string(v)); }
+    std::string str() const { return m_out; }
 
 private:
-    std::ostringstream m_out;
+    void line(const char *key, const std::string &v)
+    {
+        m_out.append(key).append(1, ' ').append(v).append(1, '\n');
+    }
+    std::string m_out;
 };
 
 Result<long long> toInt(const std::string &key, const std::string &v)
@@ -121,10 +127,14 @@ std::string LaunchSpec::serialize() const
 Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
 {
     LaunchSpec s;
-    std::istringstream in(text);
-    std::string line;
     std::string pendingSysctl;
-    while (std::getline(in, line)) {
+    // Line by line, as getline reads them: no empty line after the last '\n'.
+    for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string line = text.substr(at, end - at);
+        at = end + 1;
         const size_t sp = line.find(' ');
         const std::string key = line.substr(0, sp);
         const std::string v = sp == std::string::npos ? std::string() : unescapeField(line.substr(sp + 1));

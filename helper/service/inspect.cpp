@@ -8,11 +8,17 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 #include <arpa/inet.h>
 #include <dirent.h>
 
 #include <algorithm>
+#include <atomic>
+#include <ctime>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace hutch::service {
 
@@ -83,13 +89,18 @@ bool containerExists(const HelperSettings &settings, const QString &name)
     return info.isDir() && !info.isSymLink();
 }
 
-QVariantMap describeContainer(const HelperSettings &settings, const QString &name)
+namespace {
+
+// The entry's part from the config; *cacheable when it depends on the one
+// config file only.
+QVariantMap describeConfig(const HelperSettings &settings, const QString &name, bool *cacheable)
 {
     const Store store(settings.storePath);
     QVariantMap m;
     m.insert(QStringLiteral("name"), name);
     QString problem;
     Config config;
+    *cacheable = false;
     if (auto err = validateContainerName(name)) {
         problem = err->message;
     } else if (!QFileInfo(store.configPath(name)).isFile()) {
@@ -99,6 +110,9 @@ QVariantMap describeContainer(const HelperSettings &settings, const QString &nam
         if (auto err = loaded.firstError())
             problem = err->message;
         config = loaded.config;
+        *cacheable = std::none_of(loaded.document.lines().begin(), loaded.document.lines().end(), [](const ConfigLine &l) {
+            return l.kind == ConfigLine::Kind::Entry && (l.key == QLatin1String("lxc.include") || l.modernKey == QLatin1String("lxc.include"));
+        });
     }
     m.insert(QStringLiteral("broken"), !problem.isEmpty());
     m.insert(QStringLiteral("problem"), problem);
@@ -115,13 +129,92 @@ QVariantMap describeContainer(const HelperSettings &settings, const QString &nam
         if (e.key == QLatin1String("lxc.cgroup2.memory.max") || e.key == QLatin1String("lxc.cgroup.memory.limit_in_bytes"))
             memory = e.value;
     m.insert(QStringLiteral("memory_limit"), memory);
+    return m;
+}
 
+// The entry's part from the monitor and /proc.
+void describeRuntime(const HelperSettings &settings, const QString &name, QVariantMap &m)
+{
     const MonitorState state = monitorState(settings, name);  // a monitor may run a since-broken config
     m.insert(QStringLiteral("state"), state.state);
     m.insert(QStringLiteral("pid"), state.pid);
     m.insert(QStringLiteral("ipv4"), state.pid > 0 ? ipv4Addresses(state.pid) : QStringList());
     m.insert(QStringLiteral("ipv6"), state.pid > 0 ? ipv6Addresses(state.pid) : QStringList());
+}
+
+}  // namespace
+
+QVariantMap describeContainer(const HelperSettings &settings, const QString &name)
+{
+    bool cacheable = false;
+    QVariantMap m = describeConfig(settings, name, &cacheable);
+    describeRuntime(settings, name, m);
     return m;
+}
+
+bool DescribeCache::Stamp::operator==(const Stamp &o) const
+{
+    return dev == o.dev && ino == o.ino && size == o.size && mtime.tv_sec == o.mtime.tv_sec
+        && mtime.tv_nsec == o.mtime.tv_nsec && ctime.tv_sec == o.ctime.tv_sec && ctime.tv_nsec == o.ctime.tv_nsec;
+}
+
+QVariantMap DescribeCache::describe(const HelperSettings &settings, const QString &name)
+{
+    std::optional<Stamp> stamp;
+    struct stat st {};
+    if (!validateContainerName(name)
+        && ::stat(QFile::encodeName(Store(settings.storePath).configPath(name)).constData(), &st) == 0
+        && S_ISREG(st.st_mode))
+        stamp = Stamp{st.st_dev, st.st_ino, st.st_size, st.st_mtim, st.st_ctim};
+    QVariantMap m;
+    bool hit = false;
+    if (stamp) {
+        QMutexLocker lock(&m_mutex);
+        if (auto it = m_entries.constFind(name); it != m_entries.constEnd() && it->stamp == *stamp) {
+            m = it->config;
+            hit = true;
+        }
+    }
+    if (!hit) {
+        bool cacheable = false;
+        m = describeConfig(settings, name, &cacheable);
+        timespec now{};
+        ::clock_gettime(CLOCK_REALTIME, &now);
+        const bool settled = stamp && std::max(stamp->mtime.tv_sec, stamp->ctime.tv_sec) + 1 < now.tv_sec;
+        QMutexLocker lock(&m_mutex);
+        if (cacheable && settled)
+            m_entries.insert(name, {*stamp, m});
+        else
+            m_entries.remove(name);
+    }
+    describeRuntime(settings, name, m);
+    return m;
+}
+
+void DescribeCache::keepOnly(const QStringList &names)
+{
+    const QSet<QString> keep(names.begin(), names.end());
+    QMutexLocker lock(&m_mutex);
+    for (auto it = m_entries.begin(); it != m_entries.end();)
+        it = keep.contains(it.key()) ? std::next(it) : m_entries.erase(it);
+}
+
+QList<QVariantMap> describeContainers(const HelperSettings &settings, const QStringList &names, DescribeCache &cache)
+{
+    constexpr qsizetype kPerThread = 32, kMaxThreads = 8;
+    std::vector<QVariantMap> out(size_t(names.size()));
+    std::atomic<qsizetype> next{0};
+    auto work = [&] {
+        for (qsizetype i; (i = next++) < names.size();)
+            out[size_t(i)] = cache.describe(settings, names.at(i));
+    };
+    std::vector<std::thread> threads;
+    for (qsizetype t = 1; t < std::min(kMaxThreads, (names.size() + kPerThread - 1) / kPerThread); ++t)
+        threads.emplace_back(work);
+    work();
+    for (std::thread &t : threads)
+        t.join();
+    return QList<QVariantMap>(std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
 }
 
 QStringList ipv4Addresses(qint64 pid)

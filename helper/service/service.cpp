@@ -243,15 +243,17 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
                 if (auto err = validateContainerName(n))
                     return call.fail(*err);
         }
-        m_queue->runFree([settings = m_settings, call, only] {
+        m_queue->runFree([settings = m_settings, cache = m_describeCache, call, only] {
             auto names = containerNames(settings.storePath);
             if (!names)
                 return call.fail(names.error());
-            QList<QVariantMap> out;
+            QStringList wanted;
             for (const QString &name : std::as_const(*names))
                 if (only.isEmpty() || only.contains(name))
-                    out << describeContainer(settings, name);
-            call.reply({QVariant::fromValue(out)});
+                    wanted << name;
+            if (only.isEmpty())
+                cache->keepOnly(wanted);
+            call.reply({QVariant::fromValue(describeContainers(settings, wanted, *cache))});
         });
     });
     return {};

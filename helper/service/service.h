@@ -12,6 +12,7 @@
 #pragma once
 
 #include "call.h"
+#include "inspect.h"
 #include "settings.h"
 #include "templates.h"
 
@@ -22,6 +23,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <memory>
 
 namespace hutch {
 class HostNetwork;
@@ -140,6 +142,8 @@ private:
     StateWatcher *m_watcher;
     HostNetwork *m_network;
     quint64 m_nextProcess = 1;
+    // Listing entries of unchanged configs (worker threads share it).
+    std::shared_ptr<DescribeCache> m_describeCache = std::make_shared<DescribeCache>();
 };
 
 // Reads an option of the trailing a{sv}: absent gives `fallback`, a value of
