@@ -314,8 +314,11 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
         if (auto pid = runtime.start(name); !pid)
             *result = pid.error();
     }, [this, name, result, done = std::move(done)] {
-        m_watcher->watch(name);
+        // The caller hears first: following the monitor (a round trip to
+        // it) is for later calls and signals, and this thread takes the
+        // next call only after both.
         done(*result);
+        m_watcher->watch(name);
     });
 }
 
