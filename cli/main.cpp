@@ -49,6 +49,7 @@ const QList<Command> &commands()
         {"monitor", "monitor [REGEX]", hutch::cli::monitor},
         {"templates", "templates", hutch::cli::templates},
         {"check-config", "check-config FILE [--update] [--json]", hutch::cli::checkConfig},
+        {"check-host", "check-host [--json]", hutch::cli::checkHost},
     };
     return table;
 }
