@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "config.h"
+#include "keys.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -107,7 +108,12 @@ int checkConfig(const QStringList &args)
         return 2;
     }
     const QString path = parser.positionalArguments().front();
-    const LoadResult loaded = loadConfigFile(path);
+    LoadResult loaded = loadConfigFile(path);
+    // Keys Hutch's runtime cannot apply: such a container does not start.
+    for (const ConfigEntry &e : loaded.config.entries())
+        if (const auto why = keys::runtimeRefusal(e.key, e.value))
+            loaded.diagnostics.append({Diagnostic::Severity::Warning, e.file, e.line,
+                                       *why + QStringLiteral(" (Hutch will not start this container)")});
     for (const Diagnostic &d : loaded.diagnostics)
         print(stderr, d.toString());
     if (parser.isSet(jsonOpt))

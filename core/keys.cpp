@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSysInfo>
 
 #include <algorithm>
 
@@ -153,6 +154,27 @@ constexpr Spec kSpecs[] = {
     {"lxc.time.offset.boot", VT::String, Single},
     {"lxc.time.offset.monotonic", VT::String, Single},
     {"lxc.include", VT::Path, List},
+};
+
+// The keys of the table the runtime does not apply (patterns as above).
+// Every other key is honoured at start, or belongs to another operation
+// (lxc.start.* to autostart, lxc.hook.clone/destroy to clone and destroy,
+// lxc.include and lxc.group to the store).
+constexpr const char *kNotApplied[] = {
+    "lxc.init.cwd", "lxc.init.uid", "lxc.init.gid", "lxc.init.groups", "lxc.proc.*",
+    "lxc.net.N.l2proxy", "lxc.net.N.veth.mode", "lxc.net.N.veth.ipv4.route", "lxc.net.N.veth.ipv6.route",
+    "lxc.net.N.veth.vlan.id", "lxc.net.N.veth.vlan.tagged.id", "lxc.net.N.ipvlan.isolation",
+    "lxc.console.path", "lxc.autodev.tmpfs.size",
+    "lxc.cgroup.dir", "lxc.cgroup.dir.container", "lxc.cgroup.dir.container.inner", "lxc.cgroup.dir.monitor",
+    "lxc.cgroup.dir.monitor.pivot", "lxc.cgroup.relative",
+    "lxc.namespace.clone", "lxc.namespace.keep", "lxc.namespace.share.*",
+    "lxc.apparmor.raw", "lxc.selinux.context", "lxc.selinux.context.keyring",
+    "lxc.seccomp.notify.proxy", "lxc.seccomp.notify.cookie",
+    "lxc.idmap",
+    "lxc.hook.pre-start", "lxc.hook.pre-mount", "lxc.hook.mount", "lxc.hook.autodev", "lxc.hook.start-host",
+    "lxc.hook.start", "lxc.hook.stop", "lxc.hook.post-stop",
+    "lxc.log.syslog", "lxc.monitor.unshare", "lxc.monitor.signal.pdeath",
+    "lxc.sched.core", "lxc.time.offset.boot", "lxc.time.offset.monotonic",
 };
 
 constexpr int kMaxNetworkIndex = 1023;
@@ -350,6 +372,35 @@ std::optional<KeyInfo> lookup(const QString &key)
     for (const ParsedSpec &p : *group)
         if (matches(p, segs))
             return KeyInfo{QString::fromLatin1(p.spec->pattern), p.spec->type, p.spec->multiplicity};
+    return std::nullopt;
+}
+
+std::optional<QString> runtimeRefusal(const QString &key, const QString &value)
+{
+    const auto info = lookup(key);
+    if (!info)
+        return std::nullopt;  // unknown keys are the parser's business
+    if (info->pattern == QLatin1String("lxc.apparmor.profile")) {
+        // No AppArmor in the kernels Hutch supports here: only the names
+        // that mean "no profile of its own" can be honoured.
+        if (value == QLatin1String("unconfined") || value == QLatin1String("generated"))
+            return std::nullopt;
+        return QStringLiteral("lxc.apparmor.profile = %1: AppArmor is not available on this host; "
+                              "only \"unconfined\" and \"generated\" can be honoured").arg(value);
+    }
+    if (info->pattern == QLatin1String("lxc.keyring.session") && value != QLatin1String("0"))
+        return QStringLiteral("lxc.keyring.session is not supported (set it to 0)");
+    if (info->pattern == QLatin1String("lxc.arch")) {
+        static const QStringList native = {QStringLiteral("x86_64"), QStringLiteral("amd64")};
+        if (native.contains(value) && QSysInfo::currentCpuArchitecture() == QLatin1String("x86_64"))
+            return std::nullopt;
+        if (value == QSysInfo::currentCpuArchitecture())
+            return std::nullopt;
+        return QStringLiteral("lxc.arch = %1 is not supported (no personality change)").arg(value);
+    }
+    for (const char *p : kNotApplied)
+        if (info->pattern == QLatin1String(p))
+            return QStringLiteral("%1 is not supported").arg(key);
     return std::nullopt;
 }
 

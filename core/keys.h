@@ -63,6 +63,12 @@ struct KeyInfo {
     Multiplicity multiplicity = Multiplicity::Single;
 };
 
+// Whether Hutch's runtime can apply `key` with `value` (a modern name):
+// nullopt when it does, or what it cannot do. A config with such a key does
+// not start (never a container that quietly lacks what its config asked
+// for); hutchctl check-config warns about it.
+std::optional<QString> runtimeRefusal(const QString &key, const QString &value);
+
 // Looks up a modern key ("lxc.net.0.type", "lxc.cgroup.memory.max").
 std::optional<KeyInfo> lookup(const QString &key);
 

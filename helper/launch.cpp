@@ -8,6 +8,7 @@
 #include "values.h"
 #include "protocol.h"
 #include "seccompprofile.h"
+#include "devicerules.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -196,6 +197,10 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
     if (auto err = loaded.firstError())
         return *err;
     const Config &c = loaded.config;
+    // Every key is applied or the start is refused (keys.h).
+    for (const ConfigEntry &e : c.entries())
+        if (const auto why = keys::runtimeRefusal(e.key, e.value))
+            return Error::invalid(QStringLiteral("%1:%2: %3").arg(QFileInfo(e.file).fileName()).arg(e.line).arg(*why));
 
     rt::LaunchSpec spec;
     spec.name = s(name);
@@ -243,6 +248,7 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
     spec.autodev = c.value(QStringLiteral("lxc.autodev"), QStringLiteral("1")) != QLatin1String("0");
     spec.ttys = c.value(QStringLiteral("lxc.tty.max"), QStringLiteral("0")).toInt();
     spec.ttyDir = s(c.value(QStringLiteral("lxc.tty.dir"), QString()));
+    spec.ptyMax = c.value(QStringLiteral("lxc.pty.max"), QStringLiteral("0")).toInt();
     if (auto err = capabilitySpec(loaded, spec))
         return *err;
     if (auto err = seccompSpec(loaded, dir, spec))
@@ -264,6 +270,11 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
         if (!info || info->type != keys::ValueType::CgroupValue)
             continue;  // lxc.cgroup.dir and friends
         spec.cgroup.push_back({s(e.key.mid(v2 ? 12 : 11)), s(e.value), v2});
+    }
+    // No device rule in the config: LXC's common.conf ones.
+    if (std::none_of(spec.cgroup.begin(), spec.cgroup.end(), rt::isDeviceSetting)) {
+        const auto rules = rt::defaultDeviceSettings();
+        spec.cgroup.insert(spec.cgroup.begin(), rules.begin(), rules.end());
     }
     auto signal = [&](const char *key, int fallback) -> Result<int> {
         const auto v = c.value(QString::fromLatin1(key));

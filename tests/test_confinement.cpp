@@ -10,10 +10,28 @@
 
 #include <sys/capability.h>
 
+#include <algorithm>
+
 using namespace hutch;
 using namespace hutch::test;
 
 namespace {
+
+// "MAJOR MINOR" of a block device of the host that the host itself can
+// read (these machines refuse their own disk to the test's root: then a
+// loop device stands in).
+QString hostBlockDevice()
+{
+    QStringList names = QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    std::stable_partition(names.begin(), names.end(), [](const QString &n) { return !n.startsWith(QLatin1String("loop")); });
+    for (const QString &n : names) {
+        QFile node(QStringLiteral("/dev/") + n);
+        QFile dev(QStringLiteral("/sys/block/%1/dev").arg(n));
+        if (node.open(QIODevice::ReadOnly) && dev.open(QIODevice::ReadOnly))
+            return QString::fromLatin1(dev.readAll()).trimmed().replace(QLatin1Char(':'), QLatin1Char(' '));
+    }
+    return {};
+}
 
 QString statusField(const QString &status, const QString &field)
 {
@@ -299,6 +317,161 @@ private Q_SLOTS:
             cap_free(n);
             QVERIFY2(bool(bounding & (1ULL << cap)) != gone.contains(capName), qPrintable(capName));
         }
+        fx->stopAll();
+        QVERIFY(QDir(fx->store().containerDir(name)).removeRecursively());
+    }
+
+    // Device rules: LXC's common.conf by default (mknod of anything, use of
+    // the few harmless nodes), lxc.cgroup.* on the v1 devices hierarchy,
+    // lxc.cgroup2.* as a BPF program on the container's v2 cgroup (this
+    // hybrid host has both), a Debian LXC config's include of common.conf.
+    void deviceRules_data()
+    {
+        QTest::addColumn<QStringList>("config");
+        QTest::addColumn<QString>("expected");
+        const QString essentials = QStringLiteral("c 136:* rwm,c 5:* rwm,c 1:3 rwm,c *:* m,b *:* m");
+        auto v2 = [&](const QString &extra) {
+            QStringList lines{QStringLiteral("lxc.cgroup2.devices.deny = a")};
+            for (const QString &r : (essentials + extra).split(QLatin1Char(',')))
+                lines << QStringLiteral("lxc.cgroup2.devices.allow = ") + r;
+            return lines;
+        };
+        QTest::newRow("default") << QStringList() << "mknod:yes disk:no null:yes zeroR:yes zeroW:yes full:ENOSPC";
+        QTest::newRow("v1 allows all") << QStringList{QStringLiteral("lxc.cgroup.devices.allow = a")}
+                                       << "mknod:yes disk:yes null:yes zeroR:yes zeroW:yes full:ENOSPC";
+        QTest::newRow("v1 rules") << QStringList{QStringLiteral("lxc.cgroup.devices.deny = a"),
+                                                 QStringLiteral("lxc.cgroup.devices.allow = c 136:* rwm"),
+                                                 QStringLiteral("lxc.cgroup.devices.allow = c 5:* rwm"),
+                                                 QStringLiteral("lxc.cgroup.devices.allow = c 1:3 rwm"),
+                                                 QStringLiteral("lxc.cgroup.devices.allow = c 1:5 r")}
+                                  << "mknod:no disk:no null:yes zeroR:yes zeroW:no full:EPERM";
+        QTest::newRow("BPF") << v2(QString()) << "mknod:yes disk:no null:yes zeroR:no zeroW:no full:EPERM";
+        QTest::newRow("BPF, read only") << v2(QStringLiteral(",c 1:5 r,c 1:7 rw,c 1:7 w"))
+                                        << "mknod:yes disk:no null:yes zeroR:yes zeroW:no full:ENOSPC";
+        QTest::newRow("BPF, later deny wins") << v2(QStringLiteral(",c 1:5 rw,c 1:7 rw")) + QStringList{QStringLiteral("lxc.cgroup2.devices.deny = c 1:5 w")}
+                                              << "mknod:yes disk:no null:yes zeroR:yes zeroW:no full:ENOSPC";
+        QTest::newRow("LXC's common.conf") << QStringList{QStringLiteral("lxc.include = /usr/share/lxc/config/common.conf")}
+                                           << "mknod:yes disk:no null:yes zeroR:yes zeroW:yes full:ENOSPC";
+    }
+
+    void deviceRules()
+    {
+        QFETCH(QStringList, config);
+        QFETCH(QString, expected);
+        const QString disk = hostBlockDevice();
+        if (disk.isEmpty())
+            QSKIP("the host has no block device it can read itself");
+        if (config.join(QLatin1Char(' ')).contains(QLatin1String("common.conf"))
+            && !QFileInfo::exists(QStringLiteral("/usr/share/lxc/config/common.conf")))
+            QSKIP("LXC's common.conf is not installed (Debian's lxc package)");
+        const QString name = QStringLiteral("devices");
+        QDir(fx->store().containerDir(name)).removeRecursively();
+        QVERIFY(!fx->create(name, config));
+        startOrFail(name);
+        const QString probe = QStringLiteral(
+            "t() { if \"$@\" >/dev/null 2>&1; then echo -n yes; else echo -n no; fi; }; "
+            "full=$(sh -c 'echo x > /dev/full' 2>&1); case \"$full\" in *space*) full=ENOSPC;; *permitted*) full=EPERM;; esac; "
+            "echo \"mknod:$(t mknod /tmp/d b %1) disk:$(t dd if=/tmp/d of=/dev/null bs=512 count=1) "
+            "null:$(t sh -c 'echo x > /dev/null') zeroR:$(t dd if=/dev/zero of=/dev/null bs=1 count=1) "
+            "zeroW:$(t sh -c 'echo x > /dev/zero') full:$full\"; "
+            "[ -e /tmp/d ] || mknod /tmp/d b %1; dd if=/tmp/d of=/dev/null bs=512 count=1 2>/dev/null; true").arg(disk);
+        QCOMPARE(run(name, probe), expected);
+        fx->stopAll();
+        QVERIFY(QDir(fx->store().containerDir(name)).removeRecursively());
+    }
+
+    // proc:mixed and sys:mixed as LXC mounts them, and what runc masks.
+    void maskedPaths_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("expected");
+        // Files the kernel has are empty, directories have nothing in them.
+        for (const char *file : {"kcore", "keys", "timer_list", "sched_debug", "latency_stats"}) {
+            const QString path = QStringLiteral("/proc/") + QLatin1String(file);
+            QTest::addRow("%s", file) << QStringLiteral("if [ -e %1 ]; then wc -c < %1; else echo absent; fi").arg(path)
+                                      << (QFileInfo::exists(path) ? "0" : "absent");
+        }
+        for (const char *dir : {"acpi", "scsi"}) {
+            const QString path = QStringLiteral("/proc/") + QLatin1String(dir);
+            QTest::addRow("%s", dir) << QStringLiteral("if [ -e %1 ]; then ls -A %1 | wc -l; else echo absent; fi").arg(path)
+                                     << (QFileInfo::exists(path) ? "0" : "absent");
+        }
+        QTest::newRow("firmware") << "ls -A /sys/firmware | wc -l" << "0";
+        if (QFileInfo::exists(QStringLiteral("/proc/sysrq-trigger")))
+            QTest::newRow("sysrq-trigger") << "echo h 2>/dev/null > /proc/sysrq-trigger || echo refused" << "refused";
+        QTest::newRow("proc/sys") << "echo 1 2>/dev/null > /proc/sys/vm/drop_caches || echo refused" << "refused";
+        QTest::newRow("proc/sys/net writable") << "echo 1 > /proc/sys/net/ipv4/ip_forward && cat /proc/sys/net/ipv4/ip_forward" << "1";
+        QTest::newRow("read-only parts")
+            << "for p in /proc/bus /proc/fs /proc/irq /proc/sys /sys; do grep -q \" $p [^ ]* ro,\" /proc/mounts && echo -n ro; echo -n ' '; done"
+            << "ro ro ro ro ro";
+        QTest::newRow("sys/devices/virtual/net writable")
+            << "grep ' /sys/devices/virtual/net ' /proc/mounts | tail -1 | cut -d' ' -f4 | cut -d, -f1" << "rw";
+    }
+
+    void maskedPaths()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, expected);
+        const QString name = QStringLiteral("masked");
+        if (rt().state(name) != QLatin1String("RUNNING")) {
+            QDir(fx->store().containerDir(name)).removeRecursively();
+            QVERIFY(!fx->create(name));
+            QVERIFY(!fx->setConfig(name, QStringLiteral("lxc.mount.auto"), QStringLiteral("proc:mixed sys:mixed cgroup:mixed")));
+            startOrFail(name);
+        }
+        QCOMPARE(run(name, command), expected);
+        if (QByteArray(QTest::currentDataTag()) == "sys/devices/virtual/net writable")  // the last row
+            fx->stopAll();
+    }
+
+    // A key the runtime cannot apply stops the start, naming its line; the
+    // ones it can are accepted.
+    void unsupportedKeysRefused_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("message");  // empty: starts
+        QTest::newRow("idmap") << "lxc.idmap = u 0 100000 65536" << "lxc.idmap is not supported";
+        QTest::newRow("pre-start hook") << "lxc.hook.pre-start = /bin/true" << "lxc.hook.pre-start is not supported";
+        QTest::newRow("namespace.keep") << "lxc.namespace.keep = user" << "lxc.namespace.keep is not supported";
+        QTest::newRow("apparmor profile") << "lxc.apparmor.profile = lxc-container-default"
+                                          << "lxc.apparmor.profile = lxc-container-default: AppArmor is not available";
+        QTest::newRow("apparmor unconfined") << "lxc.apparmor.profile = unconfined" << "";
+        QTest::newRow("apparmor generated") << "lxc.apparmor.profile = generated" << "";
+        QTest::newRow("clone hook (not a start key)") << "lxc.hook.clone = /usr/share/lxc/hooks/clonehostname" << "";
+    }
+
+    void unsupportedKeysRefused()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, message);
+        const QString name = QStringLiteral("keys");
+        QDir(fx->store().containerDir(name)).removeRecursively();
+        QVERIFY(!fx->create(name, {line}));
+        QFile f(fx->store().configPath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const int lineNo = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n')).indexOf(line) + 1;
+        auto pid = rt().start(name);
+        if (message.isEmpty()) {
+            QVERIFY2(pid.ok(), pid.ok() ? "" : qPrintable(pid.error().message));
+            fx->stopAll();
+        } else {
+            QVERIFY(!pid.ok());
+            QVERIFY2(pid.error().message.contains(QStringLiteral("config:%1: %2").arg(lineNo).arg(message)),
+                     qPrintable(pid.error().message));
+            QCOMPARE(rt().state(name), QStringLiteral("STOPPED"));
+        }
+        QVERIFY(QDir(fx->store().containerDir(name)).removeRecursively());
+    }
+
+    // lxc.pty.max limits the container's own devpts instance.
+    void ptyMax()
+    {
+        const QString name = QStringLiteral("ptymax");
+        QDir(fx->store().containerDir(name)).removeRecursively();
+        QVERIFY(!fx->create(name));
+        QVERIFY(!fx->setConfig(name, QStringLiteral("lxc.pty.max"), QStringLiteral("7")));
+        startOrFail(name);
+        QCOMPARE(run(name, QStringLiteral("grep ' /dev/pts ' /proc/mounts | grep -o 'max=[0-9]*'")), QStringLiteral("max=7"));
         fx->stopAll();
         QVERIFY(QDir(fx->store().containerDir(name)).removeRecursively());
     }

@@ -66,7 +66,7 @@ Status setupFilesystem(const ChildSetup &s)
     if (spec.autodev)
         if (auto err = populateDev(rootFd))
             return err.value().wrap("populate /dev");
-    if (auto err = mountDevpts(rootFd))
+    if (auto err = mountDevpts(rootFd, spec.ptyMax))
         return err;
     if (auto err = bindConsoles(rootFd, spec, s.consolePts, s.ttyPts))
         return err.value().wrap("console");

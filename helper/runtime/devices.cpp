@@ -89,13 +89,15 @@ Status populateDev(int rootFd)
     return std::nullopt;
 }
 
-Status mountDevpts(int rootFd)
+Status mountDevpts(int rootFd, int ptyMax)
 {
     auto pts = openInRoot(rootFd, "dev/pts", Create::Dir, true);
     if (!pts)
         return pts.error().wrap("mount /dev/pts");
-    if (::mount("devpts", fdPath(pts->get()).c_str(), "devpts", MS_NOSUID | MS_NOEXEC,
-                "newinstance,ptmxmode=0666,mode=0620,gid=5")
+    // lxc.pty.max: how many ptys the container's own instance hands out.
+    const std::string options = "newinstance,ptmxmode=0666,mode=0620,gid=5"
+                                + (ptyMax > 0 ? ",max=" + std::to_string(ptyMax) : std::string());
+    if (::mount("devpts", fdPath(pts->get()).c_str(), "devpts", MS_NOSUID | MS_NOEXEC, options.c_str())
         < 0)
         return Error::sys("mount devpts on /dev/pts");
     auto dev = openDevDir(rootFd);

@@ -18,7 +18,7 @@ Status mountDevTmpfs(int rootFd);
 // mqueue dirs (after the mount entries).
 Status populateDev(int rootFd);
 // devpts newinstance on /dev/pts with /dev/ptmx pointing into it.
-Status mountDevpts(int rootFd);
+Status mountDevpts(int rootFd, int ptyMax);
 // Binds the console pty onto /dev/console and tty i onto /dev/tty(i+1), in
 // lxc.tty.dir when set (with /dev/console and /dev/ttyN as symlinks to it).
 // Fails when /dev/console or a /dev/ttyN of the rootfs is a symlink.

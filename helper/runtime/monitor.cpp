@@ -3,6 +3,7 @@
 #include "attach.h"
 #include "cgroupfs.h"
 #include "container.h"
+#include "devicerules.h"
 #include "ephemeral.h"
 
 #include <fcntl.h>
@@ -132,8 +133,18 @@ Result<pid_t> Monitor::start()
     if (!cg)
         return fail(cg.error());
     m_cgroup = std::move(*cg);
-    if (auto err = m_cgroup->apply(m_spec.cgroup))
+    // Device rules go where the host keeps them (devicerules.h), the rest
+    // through the cgroup backend.
+    std::vector<CgroupSetting> settings, deviceSettings;
+    for (const CgroupSetting &s : m_spec.cgroup)
+        (isDeviceSetting(s) ? deviceSettings : settings).push_back(s);
+    if (auto err = m_cgroup->apply(settings))
         return fail(*err);
+    std::vector<std::string> skipped;
+    if (auto err = applyDeviceSettings(*m_cgroup, m_layout, deviceSettings, &skipped))
+        return fail(*err);
+    for (const std::string &s : skipped)
+        log(2, "skipped " + s);
     Terminals::Options terms;
     terms.ttys = m_spec.ttys;
     terms.bufferSize = m_spec.consoleBufferSize;

@@ -54,6 +54,27 @@ Status bindReadOnly(int rootFd, const std::string &path)
     return remountBind(again->get(), MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, path + " read-only");
 }
 
+// What runc hides in /proc and /sys: kernel memory, the keyrings of the
+// whole machine, timers and scheduler state of host processes, firmware.
+// A file is covered by /dev/null, a directory by an empty read-only tmpfs.
+// Paths the kernel does not have are skipped.
+Status maskPath(int rootFd, const std::string &path)
+{
+    auto fd = openInRoot(rootFd, path);
+    if (!fd)
+        return fd.error().sysErrno == ENOENT ? std::nullopt : Status(fd.error().wrap("mask /" + path));
+    struct stat st{};
+    if (::fstat(fd->get(), &st) < 0)
+        return Error::sys("mask /" + path);
+    const std::string target = fdPath(fd->get());
+    const int r = S_ISDIR(st.st_mode)
+                      ? ::mount("tmpfs", target.c_str(), "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=0,mode=555")
+                      : ::mount("/dev/null", target.c_str(), nullptr, MS_BIND, nullptr);
+    if (r < 0)
+        return Error::sys("mask /" + path);
+    return std::nullopt;
+}
+
 // Only sysctls that belong to the container's own namespaces: others would
 // change the host.
 bool isNamespacedSysctl(const std::string &key)
@@ -97,9 +118,15 @@ Status mountProc(int rootFd, const LaunchSpec &spec, bool mixed)
             return err;
     }
     if (mixed) {
-        // /proc/sys read-only, except the container's own network settings.
-        if (auto err = bindReadOnly(rootFd, "proc/sysrq-trigger"))
-            return err;
+        // /proc/sys read-only, except the container's own network settings;
+        // the machine-wide parts read-only or hidden.
+        for (const char *ro : {"proc/sysrq-trigger", "proc/bus", "proc/fs", "proc/irq"})
+            if (auto err = bindReadOnly(rootFd, ro))
+                return err;
+        for (const char *masked : {"proc/kcore", "proc/keys", "proc/timer_list", "proc/sched_debug", "proc/acpi",
+                                   "proc/scsi", "proc/latency_stats"})
+            if (auto err = maskPath(rootFd, masked))
+                return err;
         auto net = openInRoot(rootFd, "proc/sys/net");
         if (auto err = bindReadOnly(rootFd, "proc/sys"))
             return err;
@@ -120,10 +147,34 @@ Status mountSys(int rootFd, const std::string &mode)
     auto target = openInRoot(rootFd, "sys", Create::Dir, true);
     if (!target)
         return target.error().wrap("mount /sys");
-    unsigned long flags = MS_NOSUID | MS_NODEV | MS_NOEXEC;
-    if (mode != "rw")
-        flags |= MS_RDONLY;
-    return doMount("sysfs", target->get(), "sysfs", flags, "", "/sys");
+    const unsigned long flags = MS_NOSUID | MS_NODEV | MS_NOEXEC;
+    // Read-write first: the sysfs superblock is shared with the mounts made
+    // below, and a read-only one could not give them write access.
+    if (auto err = doMount("sysfs", target->get(), "sysfs", flags, "", "/sys"))
+        return err;
+    if (mode == "rw")
+        return std::nullopt;
+    if (mode == "mixed") {
+        // sys:mixed as LXC mounts it: the container's own network devices
+        // stay writable (a sysfs of its network namespace shows only those).
+        if (auto net = openInRoot(rootFd, "sys/devices/virtual/net")) {
+            const std::string p = fdPath(net->get());
+            if (::mount("sysfs", p.c_str(), "sysfs", flags, nullptr) < 0)
+                return Error::sys("mount /sys/devices/virtual/net");
+            auto inner = openInRoot(rootFd, "sys/devices/virtual/net/devices/virtual/net");
+            if (!inner)
+                return inner.error().wrap("mount /sys/devices/virtual/net");
+            auto outer = openInRoot(rootFd, "sys/devices/virtual/net");
+            if (!outer || ::mount(fdPath(inner->get()).c_str(), fdPath(outer->get()).c_str(), nullptr, MS_BIND, nullptr) < 0)
+                return Error::sys("bind /sys/devices/virtual/net");
+        }
+    }
+    if (auto err = maskPath(rootFd, "sys/firmware"))
+        return err;
+    auto again = openInRoot(rootFd, "sys", Create::No, true);
+    if (!again)
+        return again.error();
+    return remountBind(again->get(), MS_RDONLY | flags, "/sys read-only");
 }
 
 std::string basename(const std::string &path)

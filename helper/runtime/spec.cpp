@@ -61,6 +61,7 @@ std::string LaunchSpec::serialize() const
         w.put("mount.auto", m);
     w.put("autodev", (long long)autodev);
     w.put("ttys", (long long)ttys);
+    w.put("pty.max", (long long)ptyMax);
     w.put("tty.dir", ttyDir);
     for (int c : capDrop)
         w.put("cap.drop", (long long)c);
@@ -160,6 +161,7 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "mount.auto") s.mountAuto.push_back(v);
         else if (key == "autodev") err = setInt(s.autodev);
         else if (key == "ttys") err = setInt(s.ttys);
+        else if (key == "pty.max") err = setInt(s.ptyMax);
         else if (key == "tty.dir") s.ttyDir = v;
         else if (key == "cap.drop") { int c = 0; err = setInt(c); s.capDrop.push_back(c); }
         else if (key == "cap.keep") { int c = 0; err = setInt(c); s.capKeep.push_back(c); }

@@ -34,6 +34,7 @@ struct LaunchSpec {
     std::vector<std::string> mountAuto;  // proc:mixed sys:ro cgroup:mixed ...
     bool autodev = true;
     int ttys = 0;                    // lxc.tty.max
+    int ptyMax = 0;                  // lxc.pty.max; 0: the kernel's limit
     std::string ttyDir;              // lxc.tty.dir
     std::vector<int> capDrop;
     std::vector<int> capKeep;
