@@ -27,6 +27,9 @@ int snapshot(const QStringList &args);
 int exportArchive(const QStringList &args);
 int importArchive(const QStringList &args);
 
+// copy.cpp
+int copy(const QStringList &args);
+
 // hostcheck.cpp
 int checkHost(const QStringList &args);
 

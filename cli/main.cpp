@@ -27,6 +27,7 @@ const QList<Command> &commands()
         {"info", "info NAME", hutch::cli::info},
         {"create", "create NAME -t TEMPLATE [-B BACKEND] [-- TEMPLATE-OPTIONS]", hutch::cli::create},
         {"clone", "clone SOURCE NEWNAME [--snapshot]", hutch::cli::clone},
+        {"copy", "copy NAME --ephemeral [--name NEW] [-- COMMAND [ARG...]]", hutch::cli::copy},
         {"rename", "rename NAME NEWNAME", hutch::cli::rename},
         {"export", "export NAME FILE", hutch::cli::exportArchive},
         {"import", "import FILE [--name NEWNAME] [-B BACKEND]", hutch::cli::importArchive},

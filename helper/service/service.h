@@ -64,6 +64,8 @@ public:
     QVariantMap GetContainer(const QString &name, const QVariantMap &options);
     QList<QVariantMap> ListTemplates(const QVariantMap &options);
     QVariantMap GetSettings(const QVariantMap &options);
+    // Throwaway copies (service_ephemeral.cpp).
+    QString StartEphemeral(const QString &source, const QString &name, const QVariantMap &options);
     // The host check (service_host.cpp).
     QList<QVariantMap> CheckHost(const QVariantMap &options);
     void Start(const QString &name, const QVariantMap &options);
