@@ -274,6 +274,10 @@ void Monitor::setState(State s)
 
 void Monitor::sendAddresses()
 {
+    // Nobody asked (an executed command, a container the helper does not
+    // follow): no netlink dump, and its code stays out of this process.
+    if (std::none_of(m_clients.begin(), m_clients.end(), [](const auto &c) { return c->subscriber && c->addressEvents; }))
+        return;
     // Same lines as the "addresses" reply, after "addresses".
     auto addrs = addressesIn(m_netns.get());
     if (!addrs)
