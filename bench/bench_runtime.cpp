@@ -13,7 +13,7 @@
 #include "busybox.h"
 #include "launch.h"
 #include "netlink.h"
-#include "protocol.h"
+#include "monitorlink.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -39,10 +39,11 @@ namespace {
 // Types a command on the console shell and waits for its computed answer.
 bool consoleRoundTrip(Runtime &rt, const QString &name)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(rt.settings(), name).toStdString());
-    rt::UniqueFd fd;
-    if (!client || !client->request("console", &fd))
+    auto link = MonitorLink::connect(rt.settings(), name);
+    auto console = link ? link->openConsole() : Result<UniqueFd>(link.error());
+    if (!console)
         return false;
+    const UniqueFd fd = std::move(*console);
     const QByteArray line = "echo bench-$((6*7))\n";
     if (::send(fd.get(), line.constData(), size_t(line.size()), MSG_NOSIGNAL) < 0)
         return false;
@@ -66,25 +67,25 @@ bool consoleRoundTrip(Runtime &rt, const QString &name)
 
 bool waitStopped(Runtime &rt, const QString &name)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(rt.settings(), name).toStdString());
-    if (!client || !client->request("subscribe"))
+    auto link = MonitorLink::connect(rt.settings(), name);
+    if (!link || !link->subscribe())
         return true;
     for (;;) {
-        auto e = client->nextEvent(10000);
+        auto e = link->nextEvent(10000);
         if (!e)
-            return e.error().message == "closed";
-        if (*e == "state STOPPED")
+            return e.error().sysErrno != ETIMEDOUT;  // closed: the monitor is gone
+        if (e->kind == MonitorEvent::Kind::State && e->state == QLatin1String("STOPPED"))
             return true;
     }
 }
 
 long monitorRssKb(Runtime &rt, const QString &name)
 {
-    auto reply = rt.request(name, QStringLiteral("state"));
-    if (!reply)
+    const MonitorState state = monitorState(rt.settings(), name);
+    if (!state.running())
         return -1;
     // The monitor is init's parent.
-    QFile status(QStringLiteral("/proc/%1/status").arg(reply->section(QLatin1Char(' '), 1, 1)));
+    QFile status(QStringLiteral("/proc/%1/status").arg(state.pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     long ppid = -1;
@@ -113,7 +114,8 @@ std::optional<double> startToRunning(Runtime &rt, const QString &name, int round
             return std::nullopt;
         }
         times << t.nsecsElapsed() / 1e6;
-        (void)rt.request(name, QStringLiteral("stop"));
+        if (auto link = MonitorLink::connect(rt.settings(), name))
+            (void)link->stop();
         waitStopped(rt, name);
     }
     return median(times);
@@ -201,7 +203,8 @@ int main(int argc, char **argv)
             rss = monitorRssKb(rt, name);
         QElapsedTimer s;
         s.start();
-        (void)rt.request(name, QStringLiteral("stop"));
+        if (auto link = MonitorLink::connect(rt.settings(), name))
+            (void)link->stop();
         waitStopped(rt, name);
         toStopped << s.nsecsElapsed() / 1e6;
     }

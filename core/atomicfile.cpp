@@ -45,8 +45,13 @@ Status writeFileAtomically(const QString &path, const QByteArray &data, mode_t m
     // mkstemp-style name beside the target, so that rename stays in one filesystem.
     QByteArray temp = target + ".tmpXXXXXX";
     UniqueFd fd(::mkostemp(temp.data(), O_CLOEXEC));
-    if (!fd)
-        return Error::system(errno, QStringLiteral("create temporary file")).wrap(context);
+    if (!fd) {
+        // No directory to write in: the file's place is not found.
+        const int err = errno;
+        return Error::system(err, QStringLiteral("create temporary file"),
+                             err == ENOENT ? Error::Code::NotFound : Error::Code::Failed)
+            .wrap(context);
+    }
 
     auto fail = [&](const Error &e) {
         ::unlink(temp.constData());

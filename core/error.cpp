@@ -4,15 +4,8 @@
 
 namespace hutch {
 
-Error Error::system(int err, const QString &what)
+Error Error::system(int err, const QString &what, Code code)
 {
-    Code code = Code::Failed;
-    if (err == ENOENT)
-        code = Code::NotFound;
-    else if (err == EBUSY)
-        code = Code::Busy;
-    else if (err == EINVAL)
-        code = Code::InvalidArgument;
     return {code, err, what + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(err))};
 }
 

@@ -10,7 +10,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QDBusPendingReply>
 #include <QIcon>
@@ -215,27 +214,27 @@ void ContainerActions::trigger(Kind kind)
     case Create: Q_EMIT createRequested(); return;
     case Refresh: Q_EMIT info(QString()); return;  // the window refreshes the feed
     case Start:
-        for (const QString &n : those(isStopped)) lifecycle(QStringLiteral("Start"), n);
+        for (const QString &n : those(isStopped)) lifecycle(Start, n);
         return;
     case Stop:
         if (!askFirst(Stop, names))
             return;
         for (const QString &n : names)
-            if (!isStopped(m_model->stateOf(n))) lifecycle(QStringLiteral("Stop"), n);
+            if (!isStopped(m_model->stateOf(n))) lifecycle(Stop, n);
         return;
     case Shutdown:
-        for (const QString &n : those(isRunning)) lifecycle(QStringLiteral("Shutdown"), n);
+        for (const QString &n : those(isRunning)) lifecycle(Shutdown, n);
         return;
     case Reboot:
         if (!askFirst(Reboot, those(isRunning)))
             return;
-        for (const QString &n : those(isRunning)) lifecycle(QStringLiteral("Reboot"), n);
+        for (const QString &n : those(isRunning)) lifecycle(Reboot, n);
         return;
     case Freeze:
-        for (const QString &n : those(isRunning)) lifecycle(QStringLiteral("Freeze"), n);
+        for (const QString &n : those(isRunning)) lifecycle(Freeze, n);
         return;
     case Unfreeze:
-        for (const QString &n : those(isFrozen)) lifecycle(QStringLiteral("Unfreeze"), n);
+        for (const QString &n : those(isFrozen)) lifecycle(Unfreeze, n);
         return;
     case Console:
         if (names.size() == 1) Q_EMIT consoleRequested(names.first(), 0);
@@ -290,25 +289,33 @@ bool ContainerActions::askFirst(Kind kind, const QStringList &names)
     return true;
 }
 
-void ContainerActions::lifecycle(const QString &method, const QString &name)
+void ContainerActions::lifecycle(Kind kind, const QString &name)
 {
-    QDBusMessage msg = QDBusMessage::createMethodCall(client::kService, client::kPath,
-                                                      QStringLiteral("io.github.hutch.Helper1"), method);
-    int timeoutMs = 60 * 1000;
-    if (method == QLatin1String("Shutdown")) {
-        msg << name << kShutdownTimeout << QVariantMap();
-        timeoutMs = int(kShutdownTimeout + 30) * 1000;
-    } else {
-        msg << name << QVariantMap();
-    }
-    const QDBusPendingCall call = m_connection->bus().asyncCall(msg, timeoutMs);
+    Helper1Proxy *helper = m_connection->helper();
+    // Stop and Shutdown answer once the container is down: longer than a
+    // bus call's default timeout.
+    const int defaultTimeout = helper->timeout();
+    helper->setTimeout(int(kShutdownTimeout + 30) * 1000);
+    QDBusPendingCall call = [&]() -> QDBusPendingCall {
+        switch (kind) {
+        case Stop: return helper->Stop(name, {});
+        case Shutdown: return helper->Shutdown(name, kShutdownTimeout, {});
+        case Reboot: return helper->Reboot(name, {});
+        case Freeze: return helper->Freeze(name, {});
+        case Unfreeze: return helper->Unfreeze(name, {});
+        default: return helper->Start(name, {});
+        }
+    }();
+    helper->setTimeout(defaultTimeout);
     QString what;
-    if (method == QLatin1String("Start")) what = tr("Could not start \"%1\"").arg(name);
-    else if (method == QLatin1String("Stop")) what = tr("Could not stop \"%1\"").arg(name);
-    else if (method == QLatin1String("Shutdown")) what = tr("Could not shut down \"%1\"").arg(name);
-    else if (method == QLatin1String("Reboot")) what = tr("Could not reboot \"%1\"").arg(name);
-    else if (method == QLatin1String("Freeze")) what = tr("Could not freeze \"%1\"").arg(name);
-    else what = tr("Could not unfreeze \"%1\"").arg(name);
+    switch (kind) {
+    case Stop: what = tr("Could not stop \"%1\"").arg(name); break;
+    case Shutdown: what = tr("Could not shut down \"%1\"").arg(name); break;
+    case Reboot: what = tr("Could not reboot \"%1\"").arg(name); break;
+    case Freeze: what = tr("Could not freeze \"%1\"").arg(name); break;
+    case Unfreeze: what = tr("Could not unfreeze \"%1\"").arg(name); break;
+    default: what = tr("Could not start \"%1\"").arg(name); break;
+    }
     m_connection->watch(call, this, nullptr, [this, what](const QString &message, bool refused) {
         reportError(what, message, refused);
     });

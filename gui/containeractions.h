@@ -78,7 +78,7 @@ private:
     // Stop and Reboot end what runs in the container: ask, unless told not to.
     bool askFirst(Kind kind, const QStringList &names);
     void trigger(Kind kind);
-    void lifecycle(const QString &method, const QString &name);
+    void lifecycle(Kind kind, const QString &name);
     void rename(const QString &name);
     void destroy(const QStringList &names);
     void rebuildCopyMenu();

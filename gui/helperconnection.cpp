@@ -1,6 +1,7 @@
 #include "helperconnection.h"
 
 #include "client.h"
+#include "errornames.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusPendingCallWatcher>
@@ -94,12 +95,12 @@ void HelperConnection::watch(const QDBusPendingCall &call, QObject *context,
 
 bool HelperConnection::isRefusal(const QDBusError &error)
 {
-    return error.name() == QLatin1String("io.github.hutch.Error.NotAuthorized");
+    return errorCodeFromDBusName(error.name()) == Error::Code::NotAuthorized;
 }
 
 bool HelperConnection::isCancelled(const QString &errorName)
 {
-    return errorName == QLatin1String("io.github.hutch.Error.Cancelled");
+    return errorCodeFromDBusName(errorName) == Error::Code::Cancelled;
 }
 
 QString HelperConnection::readableError(const QDBusError &error)
@@ -109,18 +110,16 @@ QString HelperConnection::readableError(const QDBusError &error)
     auto with = [&message](const QString &lead) {
         return message.isEmpty() ? lead : tr("%1: %2").arg(lead, message);
     };
-    if (name == QLatin1String("io.github.hutch.Error.NotAuthorized"))
-        return tr("You are not allowed to do this. Nothing was changed.");
-    if (name == QLatin1String("io.github.hutch.Error.InvalidArgument"))
-        return with(tr("Invalid input"));
-    if (name == QLatin1String("io.github.hutch.Error.NotFound"))
-        return with(tr("Not found"));
-    if (name == QLatin1String("io.github.hutch.Error.Busy"))
-        return with(tr("Not possible right now"));
-    if (name == QLatin1String("io.github.hutch.Error.Cancelled"))
-        return tr("Cancelled.");
-    if (name == QLatin1String("io.github.hutch.Error.Failed"))
-        return with(tr("The system refused"));
+    if (const auto code = errorCodeFromDBusName(name)) {
+        switch (*code) {
+        case Error::Code::NotAuthorized: return tr("You are not allowed to do this. Nothing was changed.");
+        case Error::Code::InvalidArgument: return with(tr("Invalid input"));
+        case Error::Code::NotFound: return with(tr("Not found"));
+        case Error::Code::Busy: return with(tr("Not possible right now"));
+        case Error::Code::Cancelled: return tr("Cancelled.");
+        case Error::Code::Failed: return with(tr("The system refused"));
+        }
+    }
     if (name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown")
         || name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner"))
         return tr("The Hutch helper service is not running.");

@@ -3,6 +3,7 @@
 #include "backend.h"
 #include "config.h"
 #include "keys.h"
+#include "monitorlink.h"
 #include "names.h"
 #include "starter.h"
 #include "values.h"
@@ -24,13 +25,6 @@ namespace {
 
 std::string s(const QString &q) { return q.toStdString(); }
 
-Error fromRt(const rt::Error &e)
-{
-    return Error{e.sysErrno == ENOENT || e.sysErrno == ECONNREFUSED ? Error::Code::NotFound
-                 : e.sysErrno == EBUSY                               ? Error::Code::Busy
-                                                                     : Error::Code::Failed,
-                 e.sysErrno, QString::fromStdString(e.message)};
-}
 
 Result<int> resourceNumber(const QString &name)
 {
@@ -364,29 +358,13 @@ Result<qint64> Runtime::launch(const QString &name, const std::function<void(rt:
     QFile::setPermissions(m_settings.runtimePath, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     auto pid = rt::startMonitor(s(m_monitorPath), *spec);
     if (!pid)
-        return fromRt(pid.error());
+        return toError(pid.error());
     return qint64(*pid);
-}
-
-Result<QString> Runtime::request(const QString &name, const QString &command)
-{
-    if (auto err = validateContainerName(name))
-        return *err;
-    auto client = rt::MonitorClient::connect(s(monitorSocketPath(m_settings, name)));
-    if (!client)
-        return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
-    auto reply = client->request(s(command));
-    if (!reply)
-        return fromRt(reply.error()).wrap(QStringLiteral("%1 \"%2\"").arg(command.section(QLatin1Char(' '), 0, 0), name));
-    return QString::fromStdString(*reply);
 }
 
 QString Runtime::state(const QString &name)
 {
-    auto reply = request(name, QStringLiteral("state"));
-    if (!reply)
-        return QStringLiteral("STOPPED");
-    return reply->section(QLatin1Char(' '), 0, 0);
+    return monitorState(m_settings, name).state;
 }
 
 }  // namespace hutch

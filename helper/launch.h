@@ -33,10 +33,8 @@ public:
     // from NAME's config, under a minimal init. Its output is on the console
     // (tty 0), its status comes to a subscriber as "exit N" or "signal N".
     Result<qint64> execute(const QString &name, const QStringList &argv);
-    // Sends one request to the container's monitor ("state", "stop", ...);
-    // NotFound when the container is not running.
-    Result<QString> request(const QString &name, const QString &command);
-    // STOPPED when no monitor answers.
+    // STOPPED when no monitor answers. (Everything else a monitor does is
+    // asked through MonitorLink, monitorlink.h.)
     QString state(const QString &name);
 
     const HelperSettings &settings() const { return m_settings; }

@@ -3,7 +3,7 @@
 #include "cgroups.h"
 #include "netlink.h"
 
-#include "protocol.h"
+#include "monitorlink.h"
 
 #include <QCoreApplication>
 #include <QDBusConnectionInterface>
@@ -459,21 +459,10 @@ bool BusFixture::forbidNobody()
 void BusFixture::stopContainers()
 {
     const QDir run(runtimePath());
-    for (const QString &sock : run.entryList({QStringLiteral("*.sock")}, QDir::System | QDir::Files)) {
-        const std::string path = run.filePath(sock).toStdString();
-        auto events = rt::MonitorClient::connect(path);
-        if (!events || !events->request("subscribe", static_cast<rt::UniqueFd *>(nullptr), 2000))
-            continue;
-        if (auto control = rt::MonitorClient::connect(path))
-            (void)control->request("stop", static_cast<rt::UniqueFd *>(nullptr), 2000);
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 20000) {
-            auto e = events->nextEvent(int(20000 - t.elapsed()));
-            if (!e && e.error().sysErrno != ETIMEDOUT)
-                break;  // the monitor is gone
-        }
-    }
+    HelperSettings settings;
+    settings.runtimePath = runtimePath();
+    for (const QString &sock : run.entryList({QStringLiteral("*.sock")}, QDir::System | QDir::Files))
+        (void)stopAndWait(settings, sock.chopped(5), std::nullopt, 20000);  // NAME.sock
 }
 
 void BusFixture::cleanup()

@@ -74,21 +74,21 @@ Status RuntimeFixture::setConfig(const QString &name, const QString &key, const 
 
 bool RuntimeFixture::waitForState(const QString &name, const QString &state, int timeoutMs)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(settings(), name).toStdString());
-    if (!client)
+    auto link = MonitorLink::connect(settings(), name);
+    if (!link)
         return state == QLatin1String("STOPPED");
-    auto current = client->request("subscribe");
+    auto current = link->subscribe();
     if (!current)
         return state == QLatin1String("STOPPED");
-    if (QString::fromStdString(*current) == state)
+    if (*current == state)
         return true;
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs) {
-        auto event = client->nextEvent(int(timeoutMs - timer.elapsed()));
-        if (!event)
-            return state == QLatin1String("STOPPED") && event.error().message == "closed";
-        if (QString::fromStdString(*event) == QStringLiteral("state ") + state)
+        auto event = link->nextEvent(int(timeoutMs - timer.elapsed()));
+        if (!event)  // closed (the monitor is gone) or the time is up
+            return state == QLatin1String("STOPPED") && event.error().sysErrno != ETIMEDOUT;
+        if (event->kind == MonitorEvent::Kind::State && event->state == state)
             return true;
     }
     return false;
@@ -101,19 +101,20 @@ void RuntimeFixture::stopAll()
     for (const QString &name : std::as_const(m_created)) {
         if (m_runtime->state(name) == QLatin1String("STOPPED"))
             continue;
-        (void)m_runtime->request(name, QStringLiteral("stop"));
-        waitForState(name, QStringLiteral("STOPPED"));
+        (void)stopAndWait(settings(), name, std::nullopt, 20000);
     }
 }
 
 std::optional<ConsoleSession> ConsoleSession::open(Runtime &runtime, const QString &name)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(runtime.settings(), name).toStdString());
-    if (!client)
+    auto link = MonitorLink::connect(runtime.settings(), name);
+    if (!link)
+        return std::nullopt;
+    auto fd = link->openConsole();
+    if (!fd)
         return std::nullopt;
     ConsoleSession s;
-    if (!client->request("console", &s.m_fd) || !s.m_fd)
-        return std::nullopt;
+    s.m_fd = std::move(*fd);
     return s;
 }
 
@@ -152,24 +153,41 @@ std::optional<QString> ConsoleSession::run(const QString &command, int timeoutMs
     return std::nullopt;
 }
 
+QString eventText(const MonitorEvent &event)
+{
+    switch (event.kind) {
+    case MonitorEvent::Kind::State: return QStringLiteral("state ") + event.state;
+    case MonitorEvent::Kind::Exit: return QStringLiteral("exit %1").arg(event.value);
+    case MonitorEvent::Kind::Signal: return QStringLiteral("signal %1").arg(event.value);
+    }
+    return {};
+}
+
 QString RuntimeFixture::exec(const QString &name, const QString &command, QByteArray *out)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(settings(), name).toStdString());
-    if (!client)
+    return execIn(settings(), name, command, out, 60000);
+}
+
+QString execIn(const HelperSettings &settings, const QString &name, const QString &command, QByteArray *out,
+               int timeoutMs)
+{
+    auto link = MonitorLink::connect(settings, name);
+    if (!link)
         return QStringLiteral("no monitor");
     rt::AttachRequest req;
     req.pty = false;
     req.argv = {"sh", "-c", command.toStdString()};
-    std::vector<rt::UniqueFd> fds;
-    if (!client->request(req.serialize(), &fds) || fds.size() != 2)
+    auto attached = link->attach(req);
+    if (!attached)
         return QStringLiteral("attach refused");
-    ::shutdown(fds[0].get(), SHUT_WR);
+    const int io = attached->fds[0].get();
+    ::shutdown(io, SHUT_WR);
     char buf[4096];
     ssize_t n;
-    while ((n = ::read(fds[0].get(), buf, sizeof buf)) > 0)
+    while ((n = ::read(io, buf, sizeof buf)) > 0)
         out->append(buf, n);
-    auto end = client->nextEvent(60000);
-    return end ? QString::fromStdString(*end) : QStringLiteral("no status");
+    auto end = link->nextEvent(timeoutMs);
+    return end ? eventText(*end) : QStringLiteral("no status");
 }
 
 }  // namespace hutch::test

@@ -5,10 +5,11 @@
 
 #include "busybox.h"
 #include "launch.h"
-#include "protocol.h"
+#include "monitorlink.h"
 
 #include <QTemporaryDir>
 
+#include <functional>
 #include <optional>
 
 namespace hutch::test {
@@ -37,6 +38,18 @@ public:
     // STOPPED is reached when the monitor goes away.
     bool waitForState(const QString &name, const QString &state, int timeoutMs = 20000);
 
+    // One verb of NAME's monitor: f(link), or NAME's "not running" when no
+    // monitor listens. fx->ask(name, &MonitorLink::stop),
+    // fx->ask(name, [](MonitorLink &l) { return l.cgroupGet(true, "memory.max"); })
+    template <typename F>
+    auto ask(const QString &name, F f) -> decltype(std::invoke(f, std::declval<MonitorLink &>()))
+    {
+        auto link = MonitorLink::connect(settings(), name);
+        if (!link)
+            return link.error();
+        return std::invoke(f, *link);
+    }
+
     // Runs `sh -c command` in the running container NAME (attach, no
     // terminal), its output in *out; returns the monitor's end status
     // ("exit 0") or why it could not run.
@@ -47,6 +60,14 @@ private:
     std::optional<Runtime> m_runtime;
     QStringList m_created;
 };
+
+// "state RUNNING", "exit 0", "signal 9": an event as the tests compare it.
+QString eventText(const MonitorEvent &event);
+
+// Runs `sh -c command` in the running container NAME of that runtime
+// directory (see RuntimeFixture::exec).
+QString execIn(const HelperSettings &settings, const QString &name, const QString &command, QByteArray *out,
+               int timeoutMs);
 
 // A shell on the container's console.
 class ConsoleSession {
@@ -60,7 +81,7 @@ public:
     const QByteArray &transcript() const { return m_all; }
 
 private:
-    rt::UniqueFd m_fd;
+    UniqueFd m_fd;
     QByteArray m_all;
     int m_serial = 0;
 };

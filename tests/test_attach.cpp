@@ -32,8 +32,8 @@ struct Attached {
 std::optional<Attached> attachPipes(Runtime &runtime, const QString &name, const QStringList &argv,
                                     const QByteArray &input = {}, const QStringList &env = {}, bool keepEnv = false)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(runtime.settings(), name).toStdString());
-    if (!client)
+    auto link = MonitorLink::connect(runtime.settings(), name);
+    if (!link)
         return std::nullopt;
     rt::AttachRequest req;
     req.pty = false;
@@ -42,12 +42,12 @@ std::optional<Attached> attachPipes(Runtime &runtime, const QString &name, const
         req.argv.push_back(a.toStdString());
     for (const QString &e : env)
         req.env.push_back(e.toStdString());
-    std::vector<rt::UniqueFd> fds;
-    auto reply = client->request(req.serialize(), &fds);
-    if (!reply || fds.size() != 2) {
-        qWarning() << "attach refused:" << (reply ? "no fds" : reply.error().message.c_str());
+    auto attached = link->attach(req);
+    if (!attached) {
+        qWarning() << "attach refused:" << attached.error().message;
         return std::nullopt;
     }
+    const std::vector<UniqueFd> &fds = attached->fds;
     if (!input.isEmpty())
         (void)!::write(fds[0].get(), input.constData(), size_t(input.size()));
     ::shutdown(fds[0].get(), SHUT_WR);
@@ -70,10 +70,10 @@ std::optional<Attached> attachPipes(Runtime &runtime, const QString &name, const
                 (i == 0 ? a.out : a.err).append(buf, n);
         }
     }
-    auto end = client->nextEvent(20000);
+    auto end = link->nextEvent(20000);
     if (!end)
         return std::nullopt;
-    a.status = QString::fromStdString(*end);
+    a.status = eventText(*end);
     return a;
 }
 
@@ -97,16 +97,16 @@ bool readUntil(int fd, const QByteArray &needle, QByteArray *seen, int timeoutMs
     return false;
 }
 
-rt::UniqueFd openTty(Runtime &runtime, const QString &name, const std::string &request, QString *error = nullptr)
+UniqueFd openTty(Runtime &runtime, const QString &name, int tty, MonitorLink::TtyMode mode, Error *error = nullptr)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(runtime.settings(), name).toStdString());
-    rt::UniqueFd fd;
-    if (!client)
-        return fd;
-    auto reply = client->request(request, &fd);
-    if (!reply && error)
-        *error = QString::fromStdString(reply.error().message);
-    return fd;
+    auto link = MonitorLink::connect(runtime.settings(), name);
+    auto fd = link ? link->openTty(tty, mode) : Result<UniqueFd>(link.error());
+    if (!fd) {
+        if (error)
+            *error = fd.error();
+        return {};
+    }
+    return std::move(*fd);
 }
 
 void type(int fd, const QByteArray &text)
@@ -206,33 +206,34 @@ private Q_SLOTS:
 
     void interactiveAttachHasATerminal()
     {
-        auto client = rt::MonitorClient::connect(monitorSocketPath(rt().settings(), QStringLiteral("att")).toStdString());
-        QVERIFY(client);
+        auto link = MonitorLink::connect(rt().settings(), QStringLiteral("att"));
+        QVERIFY(link);
         rt::AttachRequest req;
         req.argv = {"/bin/sh"};
         req.rows = 40;
         req.cols = 100;
-        rt::UniqueFd master;
-        QVERIFY(client->request(req.serialize(), &master));
-        QVERIFY(master);
+        auto attached = link->attach(req);
+        QVERIFY2(attached, attached ? "" : qPrintable(attached.error().message));
+        const UniqueFd &master = attached->fds.front();
         QByteArray seen;
         type(master.get(), "tty; stty size; exit 5\n");
         QVERIFY2(readUntil(master.get(), "40 100", &seen), seen.constData());
         QVERIFY2(seen.contains("/dev/pts/"), seen.constData());
-        QCOMPARE(QString::fromStdString(client->nextEvent(10000).value()), QStringLiteral("exit 5"));
+        QCOMPARE(eventText(link->nextEvent(10000).value()), QStringLiteral("exit 5"));
     }
 
     void consoleFollowersAndReplay()
     {
-        QString error;
-        rt::UniqueFd a = openTty(rt(), QStringLiteral("att"), "tty 0 write", &error);
-        QVERIFY2(a, qPrintable(error));
-        rt::UniqueFd b = openTty(rt(), QStringLiteral("att"), "tty 0 follow", &error);
-        QVERIFY2(b, qPrintable(error));
-        // A second writer is refused while the first writes.
-        rt::UniqueFd refused = openTty(rt(), QStringLiteral("att"), "tty 0 write", &error);
+        Error error;
+        UniqueFd a = openTty(rt(), QStringLiteral("att"), 0, MonitorLink::TtyMode::Write, &error);
+        QVERIFY2(a, qPrintable(error.message));
+        UniqueFd b = openTty(rt(), QStringLiteral("att"), 0, MonitorLink::TtyMode::Follow, &error);
+        QVERIFY2(b, qPrintable(error.message));
+        // A second writer is refused while the first writes: Busy, EBUSY.
+        UniqueFd refused = openTty(rt(), QStringLiteral("att"), 0, MonitorLink::TtyMode::Write, &error);
         QVERIFY(!refused);
-        QVERIFY2(error.contains(QLatin1String("in use")), qPrintable(error));
+        QCOMPARE(error.code, Error::Code::Busy);
+        QCOMPARE(error.sysErrno, EBUSY);
         type(a.get(), "echo shared-$((2*3))\n");
         QByteArray seenA, seenB;
         QVERIFY2(readUntil(a.get(), "shared-6", &seenA), seenA.constData());
@@ -243,13 +244,13 @@ private Q_SLOTS:
         QVERIFY(readUntil(a.get(), "writer-16", &seenA));
         QVERIFY(!seenA.contains("follower-9"));
         // A late client gets the history first: the shell's banner from boot.
-        rt::UniqueFd late = openTty(rt(), QStringLiteral("att"), "tty 0 follow");
+        UniqueFd late = openTty(rt(), QStringLiteral("att"), 0, MonitorLink::TtyMode::Follow);
         QVERIFY(late);
         QByteArray seenLate;
         QVERIFY2(readUntil(late.get(), "BusyBox v", &seenLate, 3000), seenLate.constData());
         // Take over: the old writer is disconnected, the new one writes.
-        rt::UniqueFd c = openTty(rt(), QStringLiteral("att"), "tty 0 takeover", &error);
-        QVERIFY2(c, qPrintable(error));
+        UniqueFd c = openTty(rt(), QStringLiteral("att"), 0, MonitorLink::TtyMode::TakeOver, &error);
+        QVERIFY2(c, qPrintable(error.message));
         QByteArray rest;
         QTRY_VERIFY(!readUntil(a.get(), "never", &rest, 200));  // EOF on the old writer
         type(c.get(), "echo taken-$((5*5))\n");
@@ -259,12 +260,12 @@ private Q_SLOTS:
 
     void ttyEchoAndResize()
     {
-        rt::UniqueFd tty = openTty(rt(), QStringLiteral("att"), "tty 1");
+        UniqueFd tty = openTty(rt(), QStringLiteral("att"), 1, MonitorLink::TtyMode::Write);
         QVERIFY(tty);
         type(tty.get(), "echo hello-$((1+1))\n");
         QByteArray seen;
         QVERIFY2(readUntil(tty.get(), "hello-2", &seen), seen.constData());
-        QVERIFY(rt().request(QStringLiteral("att"), QStringLiteral("resize 1 40 100")));
+        QVERIFY(!fx->ask(QStringLiteral("att"), [](MonitorLink &l) { return l.resize(1, 40, 100); }));
         type(tty.get(), "stty size\n");
         QVERIFY2(readUntil(tty.get(), "40 100", &seen), seen.constData());
     }
@@ -277,7 +278,7 @@ private Q_SLOTS:
         const pid_t holder = ::fork();
         QVERIFY(holder >= 0);
         if (holder == 0) {
-            rt::UniqueFd fd = openTty(fx->runtime(), QStringLiteral("att"), "tty 2 write");
+            UniqueFd fd = openTty(fx->runtime(), QStringLiteral("att"), 2, MonitorLink::TtyMode::Write);
             (void)!::write(ready[1], fd ? "1" : "0", 1);
             ::pause();
             ::_exit(0);
@@ -291,8 +292,8 @@ private Q_SLOTS:
         ::waitpid(holder, nullptr, 0);
         QCOMPARE(rt().state(QStringLiteral("att")), QStringLiteral("RUNNING"));
         // The next client may write to tty2 (the monitor noticed the hang-up).
-        rt::UniqueFd next;
-        QTRY_VERIFY((next = openTty(rt(), QStringLiteral("att"), "tty 2 write")).get() >= 0);
+        UniqueFd next;
+        QTRY_VERIFY((next = openTty(rt(), QStringLiteral("att"), 2, MonitorLink::TtyMode::Write)).get() >= 0);
         type(next.get(), "echo next-$((7*6))\n");
         QByteArray seen;
         QVERIFY2(readUntil(next.get(), "next-42", &seen), seen.constData());
@@ -326,21 +327,22 @@ private Q_SLOTS:
             QVERIFY(!fx->create(name));
         auto pid = rt().execute(name, argv);
         QVERIFY2(pid.ok(), pid.ok() ? "" : qPrintable(pid.error().message));
-        auto client = rt::MonitorClient::connect(monitorSocketPath(rt().settings(), name).toStdString());
-        QVERIFY(client);
-        rt::UniqueFd out;
-        QVERIFY(client->request("tty 0 follow", &out));
+        auto link = MonitorLink::connect(rt().settings(), name);
+        QVERIFY(link);
+        auto followed = link->openTty(0, MonitorLink::TtyMode::Follow);
+        QVERIFY(followed);
+        const UniqueFd &out = *followed;
         QByteArray seen;
         readUntil(out.get(), "\x01never", &seen, 10000);  // to EOF: the output ends with the command
-        auto events = rt::MonitorClient::connect(monitorSocketPath(rt().settings(), name).toStdString());
+        auto events = MonitorLink::connect(rt().settings(), name);
         if (events) {
-            auto first = events->request("subscribe");
+            auto first = events->subscribe();
             QVERIFY(first);
             QString got;
             while (!got.startsWith(QLatin1String("exit")) && !got.startsWith(QLatin1String("signal"))) {
                 auto e = events->nextEvent(10000);
-                QVERIFY2(e, e ? "" : e.error().message.c_str());
-                got = QString::fromStdString(*e);
+                QVERIFY2(e, e ? "" : qPrintable(e.error().message));
+                got = eventText(*e);
             }
             QCOMPARE(got, status);
         }

@@ -24,23 +24,9 @@ namespace {
 // Runs a command in a container; returns "exit N" and the output.
 std::pair<QString, QByteArray> run(Runtime &runtime, const QString &name, const QString &command)
 {
-    auto client = rt::MonitorClient::connect(monitorSocketPath(runtime.settings(), name).toStdString());
-    if (!client)
-        return {QStringLiteral("no monitor"), {}};
-    rt::AttachRequest req;
-    req.pty = false;
-    req.argv = {"sh", "-c", command.toStdString()};
-    std::vector<rt::UniqueFd> fds;
-    if (!client->request(req.serialize(), &fds) || fds.size() != 2)
-        return {QStringLiteral("attach refused"), {}};
-    ::shutdown(fds[0].get(), SHUT_WR);
     QByteArray out;
-    char buf[4096];
-    ssize_t n;
-    while ((n = ::read(fds[0].get(), buf, sizeof buf)) > 0)
-        out.append(buf, n);
-    auto end = client->nextEvent(30000);
-    return {end ? QString::fromStdString(*end) : QStringLiteral("no status"), out};
+    const QString status = execIn(runtime.settings(), name, command, &out, 30000);
+    return {status, out};
 }
 
 QStringList hostLinks()
@@ -116,13 +102,13 @@ private Q_SLOTS:
         auto route = run(rt(), QStringLiteral("vb"), QStringLiteral("ip route | grep default"));
         QVERIFY2(route.second.contains("default via 10.99.0.1 dev eth0"), route.second.constData());
         // The addresses, as the monitor reports them.
-        auto addrs = rt().request(QStringLiteral("va"), QStringLiteral("addresses"));
+        auto addrs = fx->ask(QStringLiteral("va"), &MonitorLink::addresses);
         QVERIFY(addrs);
-        QCOMPARE(*addrs, QStringLiteral("eth0 10.99.0.10/24"));
+        QCOMPARE(*addrs, QStringList{QStringLiteral("eth0 10.99.0.10/24")});
         // The MAC keeps its prefix, its xx are filled, and it is the same after a restart.
         auto mac = run(rt(), QStringLiteral("va"), QStringLiteral("cat /sys/class/net/eth0/address"));
         QVERIFY2(mac.second.startsWith("00:16:3e:") && mac.second.trimmed().size() == 17, mac.second.constData());
-        QVERIFY(rt().request(QStringLiteral("va"), QStringLiteral("stop")));
+        QVERIFY(!fx->ask(QStringLiteral("va"), &MonitorLink::stop));
         QVERIFY(fx->waitForState(QStringLiteral("va"), QStringLiteral("STOPPED")));
         QVERIFY(rt().start(QStringLiteral("va")).ok());
         QCOMPARE(run(rt(), QStringLiteral("va"), QStringLiteral("cat /sys/class/net/eth0/address")).second, mac.second);
@@ -197,7 +183,7 @@ private Q_SLOTS:
         start(QStringLiteral("no"), {QStringLiteral("lxc.net.0.type = none")});
         auto links = run(rt(), QStringLiteral("no"), QStringLiteral("ls /sys/class/net"));
         QVERIFY2(links.second.contains("brtest"), links.second.constData());
-        auto addrs = rt().request(QStringLiteral("no"), QStringLiteral("addresses"));
+        auto addrs = fx->ask(QStringLiteral("no"), &MonitorLink::addresses);
         QVERIFY(addrs);
     }
 

@@ -29,8 +29,7 @@ QString readFile(const QString &path)
 
 qint64 initPid(Runtime &rt, const QString &name)
 {
-    auto reply = rt.request(name, QStringLiteral("state"));
-    return reply ? reply->section(QLatin1Char(' '), 1, 1).toLongLong() : -1;
+    return monitorState(rt.settings(), name).pid;
 }
 
 // cgroup directories named NAME below the hutch base, in any hierarchy.
@@ -150,12 +149,10 @@ private Q_SLOTS:
         QCOMPARE(rt().state(QStringLiteral("mem")), QStringLiteral("RUNNING"));
         QCOMPARE(console->run(QStringLiteral("echo alive")).value_or(QString()), QStringLiteral("alive"));
         // The stats count the kill (the GUI marks it on its graphs).
-        auto stats = rt().request(QStringLiteral("mem"), QStringLiteral("stats"));
+        auto stats = fx->ask(QStringLiteral("mem"), &MonitorLink::stats);
         QVERIFY2(stats, stats ? "" : qPrintable(stats.error().message));
-        static const QRegularExpression kills(QStringLiteral("oom_kills=(\\d+)"));
-        const auto m = kills.match(*stats);
-        QVERIFY2(m.hasMatch() && m.captured(1).toInt() >= 1, qPrintable(*stats));
-        auto limit = rt().request(QStringLiteral("mem"), QStringLiteral("cgroup.get 1 memory.max"));
+        QVERIFY2(stats->oomKills >= 1, qPrintable(QString::number(stats->oomKills)));
+        auto limit = fx->ask(QStringLiteral("mem"), [](MonitorLink &l) { return l.cgroupGet(true, QStringLiteral("memory.max")); });
         QVERIFY2(limit, limit ? "" : qPrintable(limit.error().message));
         QCOMPARE(*limit, QString::number(64 * 1024 * 1024));
     }
@@ -169,17 +166,17 @@ private Q_SLOTS:
         // A fork bomb in the background: it forks until the limit stops it.
         QVERIFY(console->run(QStringLiteral("(while true; do sleep 1000 & done) >/dev/null 2>&1 &")));
         auto pidsNow = [&] {
-            auto stats = rt().request(QStringLiteral("pids"), QStringLiteral("stats"));
-            return stats ? stats->section(QStringLiteral("pids="), 1).section(QLatin1Char(' '), 0, 0).toInt() : -1;
+            auto stats = fx->ask(QStringLiteral("pids"), &MonitorLink::stats);
+            return stats ? int(stats->pids) : -1;
         };
         QTRY_VERIFY_WITH_TIMEOUT(pidsNow() >= 60, 20000);
         QVERIFY2(pidsNow() <= 64, qPrintable(QString::number(pidsNow())));
         // The kernel refused forks: pids.events counts them.
-        auto events = rt().request(QStringLiteral("pids"), QStringLiteral("cgroup.get 0 pids.events"));
+        auto events = fx->ask(QStringLiteral("pids"), [](MonitorLink &l) { return l.cgroupGet(false, QStringLiteral("pids.events")); });
         QVERIFY2(events, events ? "" : qPrintable(events.error().message));
         QVERIFY2(events->section(QLatin1Char(' '), 1).toLongLong() > 0, qPrintable(*events));
         // Still stoppable, and everything is gone after.
-        QVERIFY(rt().request(QStringLiteral("pids"), QStringLiteral("stop")));
+        QVERIFY(!fx->ask(QStringLiteral("pids"), &MonitorLink::stop));
         QVERIFY(fx->waitForState(QStringLiteral("pids"), QStringLiteral("STOPPED")));
         QVERIFY(cgroupDirs(QStringLiteral("pids")).isEmpty());
     }
@@ -196,12 +193,12 @@ private Q_SLOTS:
         const QString counter = fx->store().rootfsPath(QStringLiteral("frz")) + QStringLiteral("/tmp/counter");
         auto progress = [&] { return QFileInfo(counter).size(); };
         QTRY_VERIFY(progress() > 0);
-        QVERIFY(rt().request(QStringLiteral("frz"), QStringLiteral("freeze")));
+        QVERIFY(!fx->ask(QStringLiteral("frz"), &MonitorLink::freeze));
         QCOMPARE(rt().state(QStringLiteral("frz")), QStringLiteral("FROZEN"));
         const qint64 frozenAt = progress();
         QThread::msleep(300);  // the measurement itself: does the counter move?
         QCOMPARE(progress(), frozenAt);
-        QVERIFY(rt().request(QStringLiteral("frz"), QStringLiteral("unfreeze")));
+        QVERIFY(!fx->ask(QStringLiteral("frz"), &MonitorLink::unfreeze));
         QCOMPARE(rt().state(QStringLiteral("frz")), QStringLiteral("RUNNING"));
         QTRY_VERIFY(progress() > frozenAt);
     }
@@ -212,7 +209,7 @@ private Q_SLOTS:
         startOrFail(QStringLiteral("life"));
         // reboot: a new init in fresh namespaces, RUNNING again.
         const qint64 before = initPid(rt(), QStringLiteral("life"));
-        QVERIFY(rt().request(QStringLiteral("life"), QStringLiteral("reboot")));
+        QVERIFY(!fx->ask(QStringLiteral("life"), &MonitorLink::reboot));
         QTRY_VERIFY_WITH_TIMEOUT(initPid(rt(), QStringLiteral("life")) != before
                                      && rt().state(QStringLiteral("life")) == QLatin1String("RUNNING"),
                                  20000);
@@ -220,14 +217,14 @@ private Q_SLOTS:
         // well within the timeout (the log tells it was not killed).
         QElapsedTimer t;
         t.start();
-        QVERIFY(rt().request(QStringLiteral("life"), QStringLiteral("shutdown 20000")));
+        QVERIFY(!fx->ask(QStringLiteral("life"), [](MonitorLink &l) { return l.shutdown(20000); }));
         QVERIFY(fx->waitForState(QStringLiteral("life"), QStringLiteral("STOPPED"), 30000));
         QVERIFY(t.elapsed() < 20000);
         const QString log = readFile(fx->store().containerDir(QStringLiteral("life")) + QStringLiteral("/life.log"));
         QVERIFY2(!log.contains(QLatin1String("shutdown timed out")), qPrintable(log));
         // stop: at once.
         startOrFail(QStringLiteral("life"));
-        QVERIFY(rt().request(QStringLiteral("life"), QStringLiteral("stop")));
+        QVERIFY(!fx->ask(QStringLiteral("life"), &MonitorLink::stop));
         QVERIFY(fx->waitForState(QStringLiteral("life"), QStringLiteral("STOPPED"), 5000));
         QVERIFY(cgroupDirs(QStringLiteral("life")).isEmpty());
     }
@@ -327,7 +324,7 @@ private Q_SLOTS:
         for (int i = 0; i < cycles; ++i) {
             auto pid = rt().start(QStringLiteral("cycle"));
             QVERIFY2(pid.ok(), pid.ok() ? "" : qPrintable(pid.error().message));
-            QVERIFY(rt().request(QStringLiteral("cycle"), QStringLiteral("stop")));
+            QVERIFY(!fx->ask(QStringLiteral("cycle"), &MonitorLink::stop));
             QVERIFY(fx->waitForState(QStringLiteral("cycle"), QStringLiteral("STOPPED"), 10000));
         }
         // mounts, ptys, our fds, monitor processes, cgroups: as before.
@@ -338,11 +335,18 @@ private Q_SLOTS:
     {
         QVERIFY(!fx->create(QStringLiteral("live")));
         startOrFail(QStringLiteral("live"));
-        QVERIFY(rt().request(QStringLiteral("live"), QStringLiteral("cgroup.set 0 memory.limit_in_bytes 256M")));
-        QCOMPARE(rt().request(QStringLiteral("live"), QStringLiteral("cgroup.get 0 memory.limit_in_bytes")).value(),
+        QVERIFY(!fx->ask(QStringLiteral("live"), [](MonitorLink &l) {
+            return l.cgroupSet(false, QStringLiteral("memory.limit_in_bytes"), QStringLiteral("256M"));
+        }));
+        QCOMPARE(fx->ask(QStringLiteral("live"), [](MonitorLink &l) {
+                       return l.cgroupGet(false, QStringLiteral("memory.limit_in_bytes"));
+                   }).value(),
                  QString::number(256 * 1024 * 1024));
-        auto bad = rt().request(QStringLiteral("live"), QStringLiteral("cgroup.set 0 ../../escape 1"));
-        QVERIFY(!bad.ok());
+        auto bad = fx->ask(QStringLiteral("live"), [](MonitorLink &l) {
+            return l.cgroupSet(false, QStringLiteral("../../escape"), QStringLiteral("1"));
+        });
+        QVERIFY(bad);
+        QCOMPARE(bad->code, Error::Code::InvalidArgument);
     }
 };
 

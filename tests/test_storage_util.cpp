@@ -1,5 +1,7 @@
 #include "test_storage_util.h"
 
+#include "monitorlink.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -195,13 +197,7 @@ QString addAwkwardFiles(const QString &rootfs)
 
 void stopAndWait(Runtime &runtime, const QString &name, int timeoutMs)
 {
-    if (runtime.state(name) == QLatin1String("STOPPED"))
-        return;
-    (void)runtime.request(name, QStringLiteral("stop"));
-    QElapsedTimer t;
-    t.start();
-    while (runtime.state(name) != QLatin1String("STOPPED") && t.elapsed() < timeoutMs)
-        QThread::msleep(20);
+    (void)hutch::stopAndWait(runtime.settings(), name, std::nullopt, timeoutMs);
 }
 
 QStringList hiddenEntries(const QString &dir)

@@ -275,7 +275,7 @@ private Q_SLOTS:
                 QThread::msleep(500);  // systemd has no event we can wait on from here
         }
         QVERIFY2(state.startsWith("running") || state.startsWith("degraded"), state.constData());
-        QVERIFY(fx->runtime().request(QStringLiteral("deb"), QStringLiteral("shutdown 60000")).ok());
+        QVERIFY(!fx->ask(QStringLiteral("deb"), [](MonitorLink &l) { return l.shutdown(60000); }));
         QVERIFY(fx->waitForState(QStringLiteral("deb"), QStringLiteral("STOPPED"), 90000));
 
         lines.clear();

@@ -1,5 +1,7 @@
 #include "client.h"
 
+#include "errornames.h"
+
 #include <QDBusArgument>
 #include <QDBusMetaType>
 #include <QDBusVariant>
@@ -54,17 +56,8 @@ std::unique_ptr<Process1Proxy> process(const QDBusConnection &bus, const QString
 Error toError(const QDBusError &error)
 {
     const QString name = error.name();
-    static const QList<QPair<const char *, Error::Code>> codes = {
-        {"io.github.hutch.Error.NotAuthorized", Error::Code::NotAuthorized},
-        {"io.github.hutch.Error.InvalidArgument", Error::Code::InvalidArgument},
-        {"io.github.hutch.Error.NotFound", Error::Code::NotFound},
-        {"io.github.hutch.Error.Busy", Error::Code::Busy},
-        {"io.github.hutch.Error.Cancelled", Error::Code::Cancelled},
-        {"io.github.hutch.Error.Failed", Error::Code::Failed},
-    };
-    for (const auto &[n, code] : codes)
-        if (name == QLatin1String(n))
-            return {code, 0, error.message()};
+    if (const auto code = errorCodeFromDBusName(name))
+        return {*code, 0, error.message()};
     if (name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown")
         || name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner"))
         return Error::failed(QStringLiteral("hutch-helper is not running on %1 (start it, or ./hutch.sh backend)")

@@ -92,7 +92,7 @@ namespace {
 
 [[noreturn]] void fail(int syncFd, const Error &e)
 {
-    (void)sendMessage(syncFd, "err " + e.message);
+    (void)sendMessage(syncFd, errorReply(e));
     ::_exit(126);
 }
 

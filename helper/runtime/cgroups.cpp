@@ -205,14 +205,16 @@ struct Cgroup::Impl {
         const std::string c = controllerOf(file);
         if (availableIn(c, v2) || availableIn(otherController(c, v2), !v2))
             return std::nullopt;
-        return Error::msg("cgroup controller \"" + c + "\" is not available on this machine");
+        return Error::msg("cgroup controller \"" + c + "\" is not available on this machine",
+                          ErrorCode::NotFound);
     }
 
     Result<std::string> readRaw(const std::string &file, bool v2) const
     {
         const Hier *h = native(file, v2);
         if (!h)
-            return Error::msg("cgroup controller \"" + controllerOf(file) + "\" is not available on this machine");
+            return Error::msg("cgroup controller \"" + controllerOf(file) + "\" is not available on this machine",
+                          ErrorCode::NotFound);
         auto r = readAt(h->dir.get(), h->path, file);
         if (!r)
             return r.error();
@@ -222,7 +224,8 @@ struct Cgroup::Impl {
     {
         const Hier *h = native(w.file, w.v2);
         if (!h)
-            return Error::msg("cgroup controller \"" + controllerOf(w.file) + "\" is not available on this machine");
+            return Error::msg("cgroup controller \"" + controllerOf(w.file) + "\" is not available on this machine",
+                          ErrorCode::NotFound);
         return writeAt(h->dir.get(), h->path, w.file, w.value);
     }
 
@@ -309,7 +312,7 @@ Result<Cgroup::Impl::Plan> Cgroup::Impl::planV2OnV1(const std::string &file, con
         }
         return Error::msg("expected \"WEIGHT\", \"default WEIGHT\" or \"MAJOR:MINOR WEIGHT\"");
     }
-    return Error::msg("no cgroup v1 equivalent of " + file);
+    return Error::msg("no cgroup v1 equivalent of " + file, ErrorCode::InvalidArgument);
 }
 
 // A v1 setting on a machine whose controller is on v2.
@@ -357,7 +360,7 @@ Result<Cgroup::Impl::Plan> Cgroup::Impl::planV1OnV2(const std::string &file, con
             return v.error();
         return Plan{{"io.weight", true, w[0] + " " + *v}};
     }
-    return Error::msg("no cgroup v2 equivalent of " + file);
+    return Error::msg("no cgroup v2 equivalent of " + file, ErrorCode::InvalidArgument);
 }
 
 // Reads FILE named for version v2, translated back into that version's form.
@@ -432,7 +435,8 @@ Result<std::string> Cgroup::Impl::get(const std::string &file, bool v2) const
         const auto w = splitWs(*cur);
         return ioToBlkio(w.size() >= 2 && w[0] == "default" ? w[1] : w.empty() ? std::string() : w[0]);
     }
-    return Error::msg(std::string("no cgroup ") + (v2 ? "v1" : "v2") + " equivalent of " + file);
+    return Error::msg(std::string("no cgroup ") + (v2 ? "v1" : "v2") + " equivalent of " + file,
+                      ErrorCode::InvalidArgument);
 }
 
 // ---------------------------------------------------------------- lifecycle

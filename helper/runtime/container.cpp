@@ -6,6 +6,7 @@
 #include "mounts.h"
 #include "network.h"
 #include "seccompprofile.h"
+#include "protocol.h"
 
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -26,10 +27,11 @@ namespace hutch::rt {
 
 namespace {
 
+// Runs in the child: the monitor reads the error (code, errno, message) as
+// the reason the start failed.
 [[noreturn]] void fail(int syncFd, const Error &e)
 {
-    const std::string &m = e.message;
-    [[maybe_unused]] ssize_t n = ::send(syncFd, m.data(), m.size(), MSG_NOSIGNAL);
+    (void)sendMessage(syncFd, errorReply(e));
     ::_exit(1);
 }
 

@@ -101,7 +101,7 @@ Status Monitor::bindSocket()
         // A live monitor answers: the container runs. A dead one left its socket.
         if (MonitorClient::connect(m_spec.socketPath)) {
             ::umask(old);
-            return Error{EBUSY, "container \"" + m_spec.name + "\" is already running"};
+            return Error{EBUSY, "container \"" + m_spec.name + "\" is already running", ErrorCode::Busy};
         }
         ::unlink(m_spec.socketPath.c_str());
         r = ::bind(m_listen.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr);
@@ -221,8 +221,8 @@ Status Monitor::cloneInit()
     // The child's end closes at exec (close-on-exec): no message means success.
     auto reply = receiveMessage(parentEnd.get());
     if (reply)
-        return reap(Error::msg(*reply));
-    if (reply.error().message != "closed")
+        return reap(parseErrorReply(*reply));
+    if (reply.error().sysErrno != ECONNRESET)  // not merely closed at exec
         return reap(reply.error());
     return std::nullopt;
 }
@@ -307,7 +307,7 @@ void Monitor::connectTerminal(Client &c, int n, Terminals::Mode mode)
 {
     auto fd = m_terminals.connect(n, mode);
     if (!fd)
-        return (void)sendMessage(c.fd.get(), "err " + fd.error().message);
+        return (void)sendMessage(c.fd.get(), errorReply(fd.error()));
     (void)sendMessage(c.fd.get(), "ok", fd->get());
 }
 
@@ -315,19 +315,20 @@ void Monitor::startAttach(Client &c, const std::string &request)
 {
     auto req = AttachRequest::parse(request);
     if (!req)
-        return (void)sendMessage(c.fd.get(), "err " + req.error().message);
+        return (void)sendMessage(c.fd.get(), errorReply(req.error().as(ErrorCode::InvalidArgument)));
     if (c.attached > 0)
-        return (void)sendMessage(c.fd.get(), "err this connection already has an attached program");
+        return (void)sendMessage(c.fd.get(),
+                                 errorReply(Error::msg("this connection already has an attached program", ErrorCode::Busy)));
     int sv[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
-        return (void)sendMessage(c.fd.get(), "err socketpair: " + std::string(std::strerror(errno)));
+        return (void)sendMessage(c.fd.get(), errorReply(Error::sys("socketpair")));
     UniqueFd sync(sv[0]), childSync(sv[1]);
     UniqueFd ioOurs, ioTheirs, errOurs, errTheirs;
     if (!req->pty) {
         int io[2], er[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, io) < 0
             || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, er) < 0)
-            return (void)sendMessage(c.fd.get(), "err socketpair: " + std::string(std::strerror(errno)));
+            return (void)sendMessage(c.fd.get(), errorReply(Error::sys("socketpair")));
         ioOurs.reset(io[0]);
         ioTheirs.reset(io[1]);
         errOurs.reset(er[0]);
@@ -342,11 +343,11 @@ void Monitor::startAttach(Client &c, const std::string &request)
         pid = cloneChild(0, -1);
     }
     if (pid < 0)
-        return (void)sendMessage(c.fd.get(), "err fork: " + std::string(std::strerror(errno)));
+        return (void)sendMessage(c.fd.get(), errorReply(Error::sys("fork")));
     if (pid == 0) {
         sync.reset();
         if (auto err = m_cgroup->joinSelf(v2Joined)) {
-            (void)sendMessage(childSync.get(), "err " + err->message);
+            (void)sendMessage(childSync.get(), errorReply(*err));
             ::_exit(126);
         }
         runAttached(*req, m_spec, m_init, childSync.get(), ioTheirs.get(), errTheirs.get());
@@ -354,19 +355,19 @@ void Monitor::startAttach(Client &c, const std::string &request)
     childSync.reset();
     ioTheirs.reset();
     errTheirs.reset();
-    auto abandon = [&](const std::string &why) {
+    auto abandon = [&](const Error &why) {
         ::kill(pid, SIGKILL);
         ::waitpid(pid, nullptr, 0);
-        (void)sendMessage(c.fd.get(), "err attach: " + why);
+        (void)sendMessage(c.fd.get(), errorReply(why.wrap("attach")));
     };
     if (::send(sync.get(), "g", 1, MSG_NOSIGNAL) != 1)
-        return abandon("the attach process went away");
+        return abandon(Error::msg("the attach process went away"));
     std::vector<UniqueFd> fds;
     auto reply = receiveMessage(sync.get(), &fds, 10000);
     if (!reply)
-        return abandon(reply.error().message);
+        return abandon(reply.error());
     if (reply->rfind("ok ", 0) != 0)
-        return abandon(reply->rfind("err ", 0) == 0 ? reply->substr(4) : *reply);
+        return abandon(parseErrorReply(*reply));
     c.attached = pid;
     std::vector<int> pass;
     if (req->pty && !fds.empty())
@@ -394,7 +395,9 @@ void Monitor::handleRequest(Client &c, const std::string &request)
     const std::vector<std::string> w = words(request);
     const std::string cmd = w.empty() ? "" : w[0];
     auto reply = [&](const std::string &text) { (void)sendMessage(c.fd.get(), text); };
-    auto replyStatus = [&](const Status &s) { reply(s ? "err " + s->message : "ok"); };
+    auto replyError = [&](const Error &e) { reply(errorReply(e)); };
+    auto replyStatus = [&](const Status &s) { reply(s ? errorReply(*s) : "ok"); };
+    auto invalid = [&](const std::string &message) { replyError(Error::msg(message, ErrorCode::InvalidArgument)); };
     const bool alive = m_init > 0;
     if (m_lingering && cmd == "subscribe") {
         reply("ok STOPPED");
@@ -420,7 +423,7 @@ void Monitor::handleRequest(Client &c, const std::string &request)
     } else if (cmd == "shutdown" && alive && w.size() == 2) {
         unsigned long ms = 0;
         if (!parseUInt(w[1], ms))
-            return reply("err shutdown: bad timeout \"" + w[1] + "\"");
+            return invalid("shutdown: bad timeout \"" + w[1] + "\"");
         m_stopRequested = true;
         setState(State::Stopping);
         sendRepeatedly(m_spec.haltSignal);
@@ -448,15 +451,16 @@ void Monitor::handleRequest(Client &c, const std::string &request)
     } else if (cmd == "signal" && alive && w.size() == 2) {
         unsigned long sig = 0;
         if (!parseUInt(w[1], sig) || sig < 1 || sig > 64)
-            return reply("err signal: bad number \"" + w[1] + "\"");
+            return invalid("signal: bad number \"" + w[1] + "\"");
         replyStatus(::kill(m_init, int(sig)) < 0 ? Status(Error::sys("kill")) : std::nullopt);
     } else if (cmd == "tty" && alive && (w.size() == 2 || w.size() == 3)) {
         unsigned long n = 0;
         if (!parseUInt(w[1], n) || n >= (unsigned long)m_terminals.count())
-            return reply("err no tty " + w[1] + " (the container has " + std::to_string(m_terminals.count() - 1) + ")");
+            return replyError({ENXIO, "no tty " + w[1] + " (the container has " + std::to_string(m_terminals.count() - 1) + ")",
+                               ErrorCode::NotFound});
         const std::string mode = w.size() == 3 ? w[2] : "write";
         if (mode != "follow" && mode != "write" && mode != "takeover")
-            return reply("err tty: mode must be follow, write or takeover");
+            return invalid("tty: mode must be follow, write or takeover");
         connectTerminal(c, int(n), mode == "follow"  ? Terminals::Mode::Follow
                                    : mode == "write" ? Terminals::Mode::Write
                                                      : Terminals::Mode::TakeOver);
@@ -468,16 +472,16 @@ void Monitor::handleRequest(Client &c, const std::string &request)
         if (!fd)
             fd = m_terminals.connect(0, Terminals::Mode::Follow);
         if (!fd)
-            return reply("err " + fd.error().message);
+            return replyError(fd.error());
         (void)sendMessage(c.fd.get(), "ok", fd->get());
     } else if (cmd == "resize" && alive && w.size() == 4) {
         unsigned long n = 0, rows = 0, cols = 0;
         if (!parseUInt(w[1], n) || !parseUInt(w[2], rows) || !parseUInt(w[3], cols) || rows > 65535 || cols > 65535)
-            return reply("err resize: bad arguments");
+            return invalid("resize: bad arguments");
         replyStatus(m_terminals.resize(int(n), (unsigned short)rows, (unsigned short)cols));
     } else if (cmd == "cgroup.get" && m_cgroup && w.size() == 3) {
         auto v = m_cgroup->get(w[2], w[1] == "1");
-        reply(v ? "ok " + *v : "err " + v.error().message);
+        reply(v ? "ok " + *v : errorReply(v.error()));
     } else if (cmd == "cgroup.set" && m_cgroup && w.size() >= 4) {
         const size_t at = request.find(w[2]) + w[2].size() + 1;
         replyStatus(m_cgroup->set({w[2], request.substr(at), w[1] == "1"}));
@@ -486,7 +490,7 @@ void Monitor::handleRequest(Client &c, const std::string &request)
             return reply("ok");  // the host's network: not ours to report
         auto addrs = addressesIn(m_netns.get());
         if (!addrs)
-            return reply("err " + addrs.error().message);
+            return replyError(addrs.error());
         std::string out = "ok";
         for (const auto &a : *addrs)
             out += "\n" + a;
@@ -494,15 +498,17 @@ void Monitor::handleRequest(Client &c, const std::string &request)
     } else if (cmd == "stats" && m_cgroup) {
         auto s = m_cgroup->stats();
         if (!s)
-            return reply("err " + s.error().message);
+            return replyError(s.error());
         reply("ok cpu_ns=" + std::to_string(s->cpuUsageNs) + " memory=" + std::to_string(s->memoryBytes)
               + " memory_limit=" + std::to_string(s->memoryLimit) + " pids=" + std::to_string(s->pids)
               + " io_read=" + std::to_string(s->ioReadBytes) + " io_write=" + std::to_string(s->ioWriteBytes)
               + " oom_kills=" + std::to_string(s->oomKills));
     } else if (!alive) {
-        reply("err container \"" + m_spec.name + "\" is not running");
+        // The contract's NotFound ("not running"), with the errno a signal
+        // to a missing process would give.
+        replyError({ESRCH, "container \"" + m_spec.name + "\" is not running", ErrorCode::NotFound});
     } else {
-        reply("err unknown or malformed request \"" + request.substr(0, 80) + "\"");
+        invalid("unknown or malformed request \"" + request.substr(0, 80) + "\"");
     }
 }
 

@@ -1,7 +1,9 @@
 // hutch-monitor --spec-fd N --status-fd M
 // Started by the helper (through startMonitor, already detached): reads the
-// launch spec from fd N, starts the container, writes "ok PID" or
-// "err MESSAGE" to fd M and closes it, then serves until the container stops.
+// launch spec from fd N, starts the container, writes "ok PID" or an error
+// reply (protocol.h: code, errno, message) to fd M and closes it, then
+// serves until the container stops.
+#include "fdio.h"
 #include "init.h"
 #include "monitor.h"
 
@@ -18,30 +20,6 @@
 using namespace hutch::rt;
 
 namespace {
-
-std::string readAll(int fd)
-{
-    std::string out;
-    char buf[8192];
-    ssize_t n;
-    while ((n = ::read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0)
-            out.append(buf, size_t(n));
-    return out;
-}
-
-void writeAll(int fd, const std::string &s)
-{
-    size_t done = 0;
-    while (done < s.size()) {
-        const ssize_t n = ::write(fd, s.data() + done, s.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        done += size_t(n);
-    }
-}
 
 // Start-up is over: this process stops mapping its read-only segments
 // (code and constants of the executable, clean pages that stay in the page
@@ -97,19 +75,21 @@ int main(int argc, char **argv)
     sigprocmask(SIG_BLOCK, &mask, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
-    auto spec = LaunchSpec::parse(readAll(specFd));
+    std::string specText;
+    const int readErr = hutch::readAll(specFd, &specText);
     ::close(specFd);
+    auto spec = readErr ? Result<LaunchSpec>(Error::sys(readErr, "read the launch spec")) : LaunchSpec::parse(specText);
     if (!spec) {
-        writeAll(statusFd, "err " + spec.error().message);
+        (void)hutch::writeAll(statusFd, errorReply(spec.error()));
         return 1;
     }
     Monitor monitor(std::move(*spec));
     auto pid = monitor.start();
     if (!pid) {
-        writeAll(statusFd, "err " + pid.error().message);
+        (void)hutch::writeAll(statusFd, errorReply(pid.error()));
         return 1;
     }
-    writeAll(statusFd, "ok " + std::to_string(*pid));
+    (void)hutch::writeAll(statusFd, "ok " + std::to_string(*pid));
     ::close(statusFd);
     dropStartupMemory();
     return monitor.run();

@@ -54,6 +54,28 @@ std::string unescapeField(const std::string &s)
     return out;
 }
 
+std::string errorReply(const Error &e)
+{
+    return std::string("err ") + errorCodeName(e.code) + " " + std::to_string(e.sysErrno) + " " + e.message;
+}
+
+Error parseErrorReply(const std::string &reply)
+{
+    // "err CODE ERRNO MESSAGE"
+    const size_t codeEnd = reply.find(' ', 4);
+    const size_t errnoEnd = codeEnd == std::string::npos ? codeEnd : reply.find(' ', codeEnd + 1);
+    if (reply.rfind("err ", 0) != 0 || errnoEnd == std::string::npos)
+        return Error::msg("malformed error reply \"" + reply.substr(0, 80) + "\"");
+    const auto code = errorCodeFromName(std::string_view(reply).substr(4, codeEnd - 4));
+    int err = 0;
+    for (size_t i = codeEnd + 1; i < errnoEnd; ++i) {
+        if (reply[i] < '0' || reply[i] > '9' || err > 100000)
+            return Error::msg("malformed error reply \"" + reply.substr(0, 80) + "\"");
+        err = err * 10 + (reply[i] - '0');
+    }
+    return {err, reply.substr(errnoEnd + 1), code.value_or(ErrorCode::Failed)};
+}
+
 Status sendMessage(int fd, const std::string &text, int passFd)
 {
     return sendMessage(fd, text, passFd >= 0 ? std::vector<int>{passFd} : std::vector<int>{});
@@ -132,7 +154,7 @@ Result<std::string> receiveMessage(int fd, std::vector<UniqueFd> *passedFds, int
         }
     }
     if (n == 0)
-        return Error::msg("closed");
+        return Error{ECONNRESET, "closed"};
     return std::string(buf, size_t(n));
 }
 
@@ -171,7 +193,7 @@ Result<std::string> MonitorClient::request(const std::string &command, std::vect
     if (reply->rfind("ok", 0) == 0)
         return reply->size() > 3 ? reply->substr(3) : std::string();
     if (reply->rfind("err ", 0) == 0)
-        return Error::msg(reply->substr(4));
+        return parseErrorReply(*reply);
     return Error::msg(command + ": unexpected answer \"" + *reply + "\"");
 }
 

@@ -1,5 +1,9 @@
 // The monitor's command socket: a SOCK_SEQPACKET unix socket, mode 0600,
-// one request a message and one reply a message ("ok ..." or "err ...").
+// one request a message and one reply a message: "ok ..." or an error
+// "err CODE ERRNO MESSAGE" (CODE one of base/result.h's names, ERRNO 0 when
+// no system call failed), so the code and the errno reach the helper as
+// they were. The typed client of this protocol is helper/monitorlink.h:
+// requests are spelt there and here (Monitor::handleRequest) only.
 // A reply may carry a file descriptor (SCM_RIGHTS): a tty's pty master, or
 // a socket following the console.
 //
@@ -43,11 +47,16 @@ const char *stateName(State s);
 std::string escapeField(const std::string &s);
 std::string unescapeField(const std::string &s);
 
+// The error reply for e: "err CODE ERRNO MESSAGE".
+std::string errorReply(const Error &e);
+// The Error of a reply that starts with "err " (code, errno and message as sent).
+Error parseErrorReply(const std::string &reply);
+
 Status sendMessage(int fd, const std::string &text, int passFd = -1);
 Status sendMessage(int fd, const std::string &text, const std::vector<int> &passFds);
-// Receives one message (and a passed fd, if any, into *fd). An empty
-// optional-like result with EOF is reported as Error with sysErrno 0 and
-// message "closed".
+// Receives one message (and a passed fd, if any, into *fd). The peer's
+// end of the connection is an Error with errno ECONNRESET ("closed"); no
+// message within timeoutMs one with ETIMEDOUT.
 Result<std::string> receiveMessage(int fd, UniqueFd *passedFd = nullptr, int timeoutMs = -1);
 Result<std::string> receiveMessage(int fd, std::vector<UniqueFd> *passedFds, int timeoutMs = -1);
 

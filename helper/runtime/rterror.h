@@ -1,21 +1,27 @@
 // Errors of the runtime (the code shared with hutch-monitor, which has no
-// Qt): the same convention as core/error.h with std::string, so that the
-// monitor stays small. Each caller wraps with what it was doing:
+// Qt): core/error.h's convention with std::string, so that the monitor stays
+// small. Code and errno are the same as core's (base/result.h) and travel
+// with the message over the monitor's socket. Each caller wraps with what it
+// was doing:
 //   mount /proc: open target "proc": Too many levels of symbolic links
 #pragma once
+
+#include "result.h"
 
 #include <cerrno>
 #include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
-#include <variant>
 
 namespace hutch::rt {
+
+using hutch::ErrorCode;
 
 struct Error {
     int sysErrno = 0;  // 0 when no system call failed
     std::string message;
+    ErrorCode code = ErrorCode::Failed;
 
     // A failed system call: "what: strerror(err)".
     static Error sys(int err, const std::string &what)
@@ -24,36 +30,19 @@ struct Error {
     }
     // The same with the current errno.
     static Error sys(const std::string &what) { return sys(errno, what); }
-    static Error msg(std::string message) { return {0, std::move(message)}; }
+    static Error msg(std::string message, ErrorCode code = ErrorCode::Failed) { return {0, std::move(message), code}; }
 
     [[nodiscard]] Error wrap(const std::string &context) const
     {
-        return {sysErrno, context + ": " + message};
+        return {sysErrno, context + ": " + message, code};
     }
+    [[nodiscard]] Error as(ErrorCode newCode) const { return {sysErrno, message, newCode}; }
 };
 
 // Success or an Error.
 using Status = std::optional<Error>;
 
 template <typename T>
-class [[nodiscard]] Result {
-public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
-
-    bool ok() const { return m_v.index() == 0; }
-    explicit operator bool() const { return ok(); }
-    T &value() & { return std::get<0>(m_v); }
-    const T &value() const & { return std::get<0>(m_v); }
-    T &&value() && { return std::get<0>(std::move(m_v)); }
-    T &operator*() & { return value(); }
-    const T &operator*() const & { return value(); }
-    T *operator->() { return &value(); }
-    const T *operator->() const { return &value(); }
-    const Error &error() const { return std::get<1>(m_v); }
-
-private:
-    std::variant<T, Error> m_v;
-};
+using Result = BasicResult<T, Error>;
 
 }  // namespace hutch::rt

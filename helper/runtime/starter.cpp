@@ -1,5 +1,7 @@
 #include "starter.h"
 
+#include "fdio.h"
+#include "protocol.h"
 #include "uniquefd.h"
 
 #include <fcntl.h>
@@ -58,28 +60,17 @@ Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spe
     int status = 0;
     while (::waitpid(first, &status, 0) < 0 && errno == EINTR) {
     }
-    const std::string text = spec.serialize();
-    size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(specWrite.get(), text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return Error::sys("send the spec to hutch-monitor");
-        done += size_t(n);
-    }
+    if (const int err = writeAll(specWrite.get(), spec.serialize()))
+        return Error::sys(err, "send the spec to hutch-monitor");
     specWrite.reset();
     std::string verdict;
-    char buf[4096];
-    ssize_t n;
-    while ((n = ::read(statusRead.get(), buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0)
-            verdict.append(buf, size_t(n));
+    if (const int err = readAll(statusRead.get(), &verdict))
+        return Error::sys(err, "read hutch-monitor's answer");
     const std::string context = "start \"" + spec.name + "\"";
     if (verdict.rfind("ok ", 0) == 0)
         return pid_t(std::stol(verdict.substr(3)));
     if (verdict.rfind("err ", 0) == 0)
-        return Error::msg(verdict.substr(4)).wrap(context);
+        return parseErrorReply(verdict).wrap(context);
     return Error::msg("hutch-monitor (" + monitorPath + ") failed to run").wrap(context);
 }
 

@@ -67,7 +67,8 @@ Result<UniqueFd> Terminals::connect(int n, Mode mode)
         if (m_clients[i].term != n || !m_clients[i].writer || !writer)
             continue;
         if (mode == Mode::Write)
-            return Error{EBUSY, "tty " + std::to_string(n) + " is in use by another client (take over to replace it)"};
+            return Error{EBUSY, "tty " + std::to_string(n) + " is in use by another client (take over to replace it)",
+                         ErrorCode::Busy};
         drop(i);  // take over: the previous writer is disconnected
         break;
     }

@@ -5,17 +5,13 @@
 #pragma once
 
 #include "error.h"
+#include "errornames.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QVariantList>
 
 namespace hutch::service {
-
-// io.github.hutch.Error.NotAuthorized, ... for an Error's code.
-QString dbusErrorName(Error::Code code);
-// The code of an io.github.hutch.Error.* name; Failed for any other.
-Error::Code errorCodeFromName(const QString &name);
 
 struct Call {
     QDBusConnection bus;

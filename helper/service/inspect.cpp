@@ -3,7 +3,6 @@
 #include "config.h"
 #include "launch.h"
 #include "names.h"
-#include "protocol.h"
 #include "store.h"
 
 #include <QFile>
@@ -24,9 +23,6 @@ namespace hutch::service {
 
 namespace {
 
-// A monitor answers in microseconds; a stuck one must not hold a listing.
-constexpr int kMonitorTimeoutMs = 5000;
-
 QByteArray readProcFile(const QString &path)
 {
     QFile f(path);
@@ -36,25 +32,6 @@ QByteArray readProcFile(const QString &path)
 }
 
 }  // namespace
-
-MonitorState monitorState(const HelperSettings &settings, const QString &name)
-{
-    MonitorState s;
-    if (validateContainerName(name))
-        return s;
-    auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
-    if (!client)
-        return s;
-    auto reply = client->request("state", static_cast<rt::UniqueFd *>(nullptr), kMonitorTimeoutMs);
-    if (!reply)
-        return s;
-    const QStringList words = QString::fromStdString(*reply).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (!words.isEmpty())
-        s.state = words.at(0);
-    if (words.size() > 1)
-        s.pid = words.at(1).toLongLong();
-    return s;
-}
 
 Result<QStringList> containerNames(const QString &storePath)
 {
@@ -263,17 +240,19 @@ Result<QVariantMap> containerStats(const HelperSettings &settings, const QString
     const MonitorState state = monitorState(settings, name);
     if (!state.running())
         return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
-    auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
-    if (!client)
-        return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
-    auto reply = client->request("stats", static_cast<rt::UniqueFd *>(nullptr), kMonitorTimeoutMs);
-    if (!reply)
-        return Error::failed(QStringLiteral("stats of \"%1\": %2").arg(name, QString::fromStdString(reply.error().message)));
-    QVariantMap stats;
-    for (const QString &pair : QString::fromStdString(*reply).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const QString key = pair.section(QLatin1Char('='), 0, 0);
-        stats.insert(key, pair.section(QLatin1Char('='), 1).toULongLong());
-    }
+    auto link = MonitorLink::connect(settings, name);
+    if (!link)
+        return link.error();
+    auto figures = link->stats();
+    if (!figures)
+        return figures.error();
+    QVariantMap stats{{QStringLiteral("cpu_ns"), figures->cpuNs},
+                      {QStringLiteral("memory"), figures->memory},
+                      {QStringLiteral("memory_limit"), figures->memoryLimit},
+                      {QStringLiteral("pids"), figures->pids},
+                      {QStringLiteral("io_read"), figures->ioRead},
+                      {QStringLiteral("io_write"), figures->ioWrite},
+                      {QStringLiteral("oom_kills"), figures->oomKills}};
     // /proc/PID/net/dev shows the interfaces of init's network namespace:
     // "IFACE: rx_bytes rx_packets ... (8 receive fields) tx_bytes ...".
     quint64 rx = 0, tx = 0;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "error.h"
+#include "monitorlink.h"
 #include "settings.h"
 
 #include <QHash>
@@ -14,14 +15,6 @@
 #include <sys/stat.h>
 
 namespace hutch::service {
-
-struct MonitorState {
-    QString state = QStringLiteral("STOPPED");
-    qint64 pid = 0;
-    bool running() const { return state != QLatin1String("STOPPED"); }
-};
-// Asks NAME's monitor; STOPPED when none answers.
-MonitorState monitorState(const HelperSettings &settings, const QString &name);
 
 // The container directories of the store (dot-directories are staging
 // areas, never containers), sorted. Fails only if the store cannot be read.

@@ -9,7 +9,7 @@
 namespace hutch::service {
 
 Process *Process::create(QDBusConnection bus, quint64 id, const QString &container, qint64 pid,
-                         rt::MonitorClient monitor, int lingerMs, QObject *parent)
+                         MonitorLink monitor, int lingerMs, QObject *parent)
 {
     auto *p = new Process(std::move(bus), id, container, pid, std::move(monitor), lingerMs, parent);
     new Process1Adaptor(p);
@@ -17,7 +17,7 @@ Process *Process::create(QDBusConnection bus, quint64 id, const QString &contain
     return p;
 }
 
-Process::Process(QDBusConnection bus, quint64 id, QString container, qint64 pid, rt::MonitorClient monitor,
+Process::Process(QDBusConnection bus, quint64 id, QString container, qint64 pid, MonitorLink monitor,
                  int lingerMs, QObject *parent)
     : QObject(parent),
       m_bus(std::move(bus)),
@@ -47,12 +47,10 @@ void Process::onMessage()
         end(QStringLiteral("lost"), -1, 0);  // the monitor went away first
         return;
     }
-    const QString text = QString::fromStdString(*message);
-    const int number = text.section(QLatin1Char(' '), 1, 1).toInt();
-    if (text.startsWith(QLatin1String("exit ")))
-        end(QStringLiteral("exited"), number, 0);
-    else if (text.startsWith(QLatin1String("signal ")))
-        end(QStringLiteral("exited"), 128 + number, number);
+    if (message->kind == MonitorEvent::Kind::Exit)
+        end(QStringLiteral("exited"), message->value, 0);
+    else if (message->kind == MonitorEvent::Kind::Signal)
+        end(QStringLiteral("exited"), 128 + message->value, message->value);
 }
 
 void Process::end(const QString &state, int exitCode, int signal)

@@ -5,7 +5,7 @@
 // with a QSocketNotifier. An ended process stays on the bus for a while.
 #pragma once
 
-#include "protocol.h"
+#include "monitorlink.h"
 
 #include <QDBusConnection>
 #include <QDBusObjectPath>
@@ -28,7 +28,7 @@ public:
     // Registers the object; `monitor` is the connection of the attach
     // request, which will carry the end of the program.
     static Process *create(QDBusConnection bus, quint64 id, const QString &container, qint64 pid,
-                           rt::MonitorClient monitor, int lingerMs, QObject *parent);
+                           MonitorLink monitor, int lingerMs, QObject *parent);
     ~Process() override;
 
     QDBusObjectPath path() const { return m_path; }
@@ -42,7 +42,7 @@ Q_SIGNALS:
     void Exited(int exitCode, int signal);
 
 private:
-    Process(QDBusConnection bus, quint64 id, QString container, qint64 pid, rt::MonitorClient monitor, int lingerMs,
+    Process(QDBusConnection bus, quint64 id, QString container, qint64 pid, MonitorLink monitor, int lingerMs,
             QObject *parent);
     void onMessage();
     void end(const QString &state, int exitCode, int signal);
@@ -53,7 +53,7 @@ private:
     qint64 m_pid = 0;
     QString m_state = QStringLiteral("running");
     int m_exitCode = -1, m_signal = 0;
-    rt::MonitorClient m_monitor;
+    MonitorLink m_monitor;
     std::unique_ptr<QSocketNotifier> m_notifier;
     int m_lingerMs;
 };

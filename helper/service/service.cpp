@@ -11,12 +11,11 @@
 #include "launch.h"
 #include "names.h"
 #include "operationqueue.h"
-#include "protocol.h"
+#include "monitorlink.h"
 #include "statewatcher.h"
 
 #include <QDBusMetaType>
 #include <QFile>
-#include <QElapsedTimer>
 #include <QTimer>
 
 namespace hutch::service {
@@ -32,52 +31,6 @@ constexpr int kShutdownGraceMs = 15000;
 const QStringList kStates = {QStringLiteral("STOPPED"), QStringLiteral("STARTING"), QStringLiteral("RUNNING"),
                              QStringLiteral("STOPPING"), QStringLiteral("ABORTING"), QStringLiteral("FREEZING"),
                              QStringLiteral("FROZEN")};
-
-Error notRunning(const QString &name)
-{
-    return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
-}
-
-// Sends `request` ("stop", "shutdown MS") to NAME's monitor and waits, on
-// this worker thread, until the monitor is gone: the container stopped.
-// Subscribing first means the end cannot be missed.
-Status requestAndWaitForStop(const HelperSettings &settings, const QString &name, const std::string &request,
-                             int waitMs)
-{
-    const std::string socket = monitorSocketPath(settings, name).toStdString();
-    auto events = rt::MonitorClient::connect(socket);
-    if (!events)
-        return notRunning(name);
-    if (!events->request("subscribe", static_cast<rt::UniqueFd *>(nullptr), 5000))
-        return notRunning(name);
-    auto control = rt::MonitorClient::connect(socket);
-    if (!control)
-        return notRunning(name);
-    auto reply = control->request(request, static_cast<rt::UniqueFd *>(nullptr), 5000);
-    if (!reply) {
-        const QString message = QString::fromStdString(reply.error().message);
-        if (message.contains(QLatin1String("not running")))
-            return notRunning(name);
-        return Error::failed(QStringLiteral("%1 \"%2\": %3").arg(QString::fromStdString(request), name, message));
-    }
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < waitMs) {
-        auto event = events->nextEvent(int(waitMs - timer.elapsed()));
-        if (!event && event.error().sysErrno != ETIMEDOUT)
-            return std::nullopt;  // closed: the monitor exited with its container
-    }
-    return Error::failed(QStringLiteral("container \"%1\" is still running %2 s after \"%3\"")
-                             .arg(name).arg(waitMs / 1000).arg(QString::fromStdString(request)));
-}
-
-// Maps a monitor's refusal ("err ...") of a lifecycle request.
-Error requestError(const QString &name, const Error &e)
-{
-    if (e.code == Error::Code::NotFound || e.message.contains(QLatin1String("is not running")))
-        return notRunning(name);
-    return e;
-}
 
 }  // namespace
 
@@ -353,7 +306,7 @@ void Service::Stop(const QString &name, const QVariantMap &)
         if (auto err = checkContainer(name))
             return call.fail(*err);
         m_queue->run({name}, [settings = m_settings, call, name] {
-            if (auto err = requestAndWaitForStop(settings, name, "stop", kStopWaitMs))
+            if (auto err = stopAndWait(settings, name, std::nullopt, kStopWaitMs))
                 return call.fail(*err);
             call.reply();
         });
@@ -369,27 +322,27 @@ void Service::Shutdown(const QString &name, uint timeout, const QVariantMap &)
         if (timeout > kMaxTimeoutSeconds)
             return call.fail(Error::invalid(QStringLiteral("timeout %1 s is longer than a day").arg(timeout)));
         m_queue->run({name}, [settings = m_settings, call, name, timeout] {
-            const std::string request = "shutdown " + std::to_string(qint64(timeout) * 1000);
-            if (auto err = requestAndWaitForStop(settings, name, request, int(timeout) * 1000 + kShutdownGraceMs))
+            if (auto err = stopAndWait(settings, name, int(timeout) * 1000, int(timeout) * 1000 + kShutdownGraceMs))
                 return call.fail(*err);
             call.reply();
         });
     });
 }
 
-void Service::lifecycleRequest(const QString &name, const QString &request)
+void Service::lifecycleRequest(const QString &name, Status (MonitorLink::*verb)())
 {
     const Call call = beginCall();
-    m_auth->check(call, actions::lifecycle, name, [this, call, name, request] {
+    m_auth->check(call, actions::lifecycle, name, [this, call, name, verb] {
         if (auto err = checkContainer(name))
             return call.fail(*err);
-        m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, call, name, request] {
-            if (!monitorState(settings, name).running())
-                return call.fail(notRunning(name));
-            Runtime runtime(settings, monitor);
-            auto reply = runtime.request(name, request);
-            if (!reply)
-                return call.fail(requestError(name, reply.error()));
+        m_queue->run({name}, [settings = m_settings, call, name, verb] {
+            // Not running: no monitor (NotFound from connect) or one that
+            // stays for a finished program (its NotFound, ESRCH).
+            auto link = MonitorLink::connect(settings, name);
+            if (!link)
+                return call.fail(link.error());
+            if (auto err = ((*link).*verb)())
+                return call.fail(*err);
             call.reply();
         });
     });
@@ -397,17 +350,17 @@ void Service::lifecycleRequest(const QString &name, const QString &request)
 
 void Service::Reboot(const QString &name, const QVariantMap &)
 {
-    lifecycleRequest(name, QStringLiteral("reboot"));
+    lifecycleRequest(name, &MonitorLink::reboot);
 }
 
 void Service::Freeze(const QString &name, const QVariantMap &)
 {
-    lifecycleRequest(name, QStringLiteral("freeze"));
+    lifecycleRequest(name, &MonitorLink::freeze);
 }
 
 void Service::Unfreeze(const QString &name, const QVariantMap &)
 {
-    lifecycleRequest(name, QStringLiteral("unfreeze"));
+    lifecycleRequest(name, &MonitorLink::unfreeze);
 }
 
 bool Service::WaitForState(const QString &name, const QString &states, uint timeout, const QVariantMap &,

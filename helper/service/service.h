@@ -27,6 +27,7 @@
 
 namespace hutch {
 class HostNetwork;
+class MonitorLink;
 }
 
 namespace hutch::service {
@@ -129,7 +130,7 @@ private:
     void runJob(const Call &call, const QString &operation, const QString &container, const QStringList &keys,
                 std::function<Status(const StepReport &, const std::atomic_bool *)> work);
     // A lifecycle request to NAME's monitor on a worker, serialized.
-    void lifecycleRequest(const QString &name, const QString &request);
+    void lifecycleRequest(const QString &name, Status (MonitorLink::*verb)());
     // Starts NAME (bridge first if it needs it), serialized with the other
     // operations on NAME; `done` gets the outcome on this thread.
     void startContainer(const QString &name, std::function<void(const Status &)> done);

@@ -6,11 +6,11 @@
 #include "configedit.h"
 #include "inspect.h"
 #include "launch.h"
+#include "monitorlink.h"
 #include "names.h"
 #include "operationqueue.h"
 #include "attach.h"
 #include "processes.h"
-#include "protocol.h"
 #include "store.h"
 
 #include <QRegularExpression>
@@ -31,28 +31,9 @@ namespace hutch::service {
 namespace {
 
 constexpr uint kMaxTty = 63;  // MAX_NR_CONSOLES
-constexpr int kMonitorTimeoutMs = 5000;
 
 constexpr int kMaxAttachArgs = 1024;
 constexpr int kMaxAttachBytes = 1024 * 1024;
-
-Error notRunning(const QString &name)
-{
-    return Error::notFound(QStringLiteral("container \"%1\" is not running").arg(name));
-}
-
-// One request to a running monitor, with the fd it passes back, if any.
-Result<QString> askMonitor(const HelperSettings &settings, const QString &name, const QString &request,
-                           rt::UniqueFd *fd = nullptr)
-{
-    auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
-    if (!client)
-        return notRunning(name);
-    auto reply = client->request(request.toStdString(), fd, kMonitorTimeoutMs);
-    if (!reply)
-        return Error::failed(QString::fromStdString(reply.error().message));
-    return QString::fromStdString(*reply);
-}
 
 // The configured value of every lxc.cgroup*.* limit key, in file order (the
 // last one of a key wins, as for LXC).
@@ -297,13 +278,17 @@ QVariantMap Service::GetLimits(const QString &name, const QStringList &keys, con
             if (wanted.isEmpty())
                 for (const auto &c : configured)
                     wanted.append({c.first, *parseLimitKey(c.first)});
-            const bool running = monitorState(settings, name).running();
+            auto link = MonitorLink::connect(settings, name);
+            const bool running = link && monitorState(settings, name).running();
             QVariantMap out;
             for (const auto &[asKey, limit] : std::as_const(wanted)) {
                 if (running) {
-                    auto v = askMonitor(settings, name, QStringLiteral("cgroup.get %1 %2").arg(limit.v2 ? 1 : 0).arg(limit.file));
+                    auto v = link->cgroupGet(limit.v2, limit.file);
+                    // A file the kernel has not (ENOENT): the contract's
+                    // NotFound for that key; anything else as it came.
                     if (!v)
-                        return call.fail(Error::notFound(QStringLiteral("%1 of \"%2\": %3").arg(asKey, name, v.error().message)));
+                        return call.fail(v.error().wrap(asKey).as(v.error().sysErrno == ENOENT ? Error::Code::NotFound
+                                                                                               : v.error().code));
                     out.insert(asKey, *v);
                     continue;
                 }
@@ -348,18 +333,18 @@ void Service::SetLimits(const QString &name, const QVariantMap &limits, const QV
             m_queue->run({name}, [settings = m_settings, call, name, changes] {
                 // Live first: the kernel may refuse a value the config would
                 // take. A refusal puts back what this call changed already.
-                if (monitorState(settings, name).running()) {
+                auto link = MonitorLink::connect(settings, name);
+                if (link && monitorState(settings, name).running()) {
                     QList<QPair<LimitKey, QString>> applied;
                     for (const auto &[limit, value] : changes) {
-                        const QString v2 = limit.v2 ? QStringLiteral("1") : QStringLiteral("0");
-                        auto old = askMonitor(settings, name, QStringLiteral("cgroup.get %1 %2").arg(v2, limit.file));
-                        auto set = askMonitor(settings, name, QStringLiteral("cgroup.set %1 %2 %3").arg(v2, limit.file, value));
-                        if (!set) {
+                        auto old = link->cgroupGet(limit.v2, limit.file);
+                        if (auto err = link->cgroupSet(limit.v2, limit.file, value)) {
                             for (const auto &[undo, oldValue] : std::as_const(applied))
-                                (void)askMonitor(settings, name, QStringLiteral("cgroup.set %1 %2 %3")
-                                                                     .arg(undo.v2 ? 1 : 0).arg(undo.file, oldValue));
-                            return call.fail(Error::invalid(QStringLiteral("%1 = %2: %3").arg(limit.configKey, value,
-                                                                                              set.error().message)));
+                                (void)link->cgroupSet(undo.v2, undo.file, oldValue);
+                            // The kernel's EINVAL or ERANGE: a value it does not take.
+                            const bool refused = err->sysErrno == EINVAL || err->sysErrno == ERANGE;
+                            return call.fail(err->wrap(QStringLiteral("%1 = %2").arg(limit.configKey, value))
+                                                 .as(refused ? Error::Code::InvalidArgument : err->code));
                         }
                         if (old)
                             applied.append({limit, *old});
@@ -407,16 +392,14 @@ QDBusUnixFileDescriptor Service::OpenConsole(const QString &name, uint tty, cons
             if (tty > ttys)
                 return call.fail(Error::invalid(QStringLiteral("\"%1\" has %2 ttys (lxc.tty.max); there is no tty %3")
                                                     .arg(name).arg(ttys).arg(tty)));
-            if (!monitorState(settings, name).running())
-                return call.fail(notRunning(name));
-            rt::UniqueFd fd;
-            auto reply = askMonitor(settings, name, tty == 0 ? QStringLiteral("console") : QStringLiteral("tty %1").arg(tty), &fd);
-            if (!reply)
-                return call.fail(reply.error().wrap(QStringLiteral("console of \"%1\"").arg(name)));
+            auto link = MonitorLink::connect(settings, name);
+            if (!link)
+                return call.fail(link.error());
+            auto fd = tty == 0 ? link->openConsole() : link->openTty(int(tty), MonitorLink::TtyMode::Write);
             if (!fd)
-                return call.fail(Error::failed(QStringLiteral("the monitor of \"%1\" passed no terminal").arg(name)));
+                return call.fail(fd.error());
             // QDBusUnixFileDescriptor duplicates; ours closes here.
-            call.reply({QVariant::fromValue(QDBusUnixFileDescriptor(fd.get()))});
+            call.reply({QVariant::fromValue(QDBusUnixFileDescriptor(fd->get()))});
         });
     });
     return {};
@@ -431,11 +414,11 @@ void Service::ResizeConsole(const QString &name, uint tty, uint rows, uint cols,
         if (tty > kMaxTty || rows < 1 || rows > 65535 || cols < 1 || cols > 65535)
             return call.fail(Error::invalid(QStringLiteral("tty 0 to %1, rows and columns 1 to 65535").arg(kMaxTty)));
         m_queue->runFree([settings = m_settings, call, name, tty, rows, cols] {
-            auto reply = askMonitor(settings, name, QStringLiteral("resize %1 %2 %3").arg(tty).arg(rows).arg(cols));
-            if (!reply)
-                return call.fail(reply.error().code == Error::Code::NotFound
-                                     ? reply.error()
-                                     : Error::invalid(reply.error().message).wrap(QStringLiteral("resize")));
+            auto link = MonitorLink::connect(settings, name);
+            if (!link)
+                return call.fail(link.error());
+            if (auto err = link->resize(int(tty), int(rows), int(cols)))
+                return call.fail(*err);
             call.reply();
         });
     });
@@ -452,26 +435,20 @@ QDBusUnixFileDescriptor Service::Attach(const QString &name, const QStringList &
         if (!request)
             return call.fail(request.error());
         m_queue->runFree([this, settings = m_settings, call, name, request = *request] {
-            auto client = rt::MonitorClient::connect(monitorSocketPath(settings, name).toStdString());
-            if (!client)
-                return call.fail(notRunning(name));
-            std::vector<rt::UniqueFd> fds;
-            auto reply = client->request(request.serialize(), &fds, 15000);
-            if (!reply) {
-                const QString message = QString::fromStdString(reply.error().message);
-                return call.fail(message.contains(QLatin1String("not running"))
-                                     ? notRunning(name)
-                                     : Error::failed(QStringLiteral("attach to \"%1\": %2").arg(name, message)));
-            }
-            if (fds.size() != (request.pty ? 1u : 2u))
-                return call.fail(Error::failed(QStringLiteral("attach to \"%1\": the monitor passed no terminal").arg(name)));
-            rt::UniqueFd errors = request.pty ? rt::UniqueFd(::open("/dev/null", O_RDWR | O_CLOEXEC)) : std::move(fds[1]);
-            const qint64 pid = QString::fromStdString(*reply).toLongLong();
+            auto link = MonitorLink::connect(settings, name);
+            if (!link)
+                return call.fail(link.error());
+            auto attached = link->attach(request);
+            if (!attached)
+                return call.fail(attached.error());
+            std::vector<UniqueFd> &fds = attached->fds;
+            UniqueFd errors = request.pty ? UniqueFd(::open("/dev/null", O_RDWR | O_CLOEXEC)) : std::move(fds[1]);
+            const qint64 pid = attached->pid;
             // The object lives on the main thread, with the connection that
             // will tell the program's end; the reply goes out from there.
-            auto monitor = std::make_shared<rt::MonitorClient>(std::move(*client));
-            auto terminal = std::make_shared<rt::UniqueFd>(std::move(fds[0]));
-            auto err = std::make_shared<rt::UniqueFd>(std::move(errors));
+            auto monitor = std::make_shared<MonitorLink>(std::move(*link));
+            auto terminal = std::make_shared<UniqueFd>(std::move(fds[0]));
+            auto err = std::make_shared<UniqueFd>(std::move(errors));
             QMetaObject::invokeMethod(this, [this, call, name, pid, monitor, terminal, err] {
                 Process *p = Process::create(m_bus, m_nextProcess++, name, pid, std::move(*monitor), 60000, this);
                 call.reply({QVariant::fromValue(QDBusUnixFileDescriptor(terminal->get())),
@@ -503,15 +480,16 @@ QDBusUnixFileDescriptor Service::Execute(const QString &name, const QStringList 
                 return call.fail(pid.error());
             // One connection for the console (history from the start, EOF at
             // the end), one that the program's end comes over.
-            const std::string socket = monitorSocketPath(settings, name).toStdString();
-            auto console = rt::MonitorClient::connect(socket);
-            auto events = rt::MonitorClient::connect(socket);
-            rt::UniqueFd output;
-            if (!console || !events || !console->request("tty 0 write", &output) || !output
-                || !events->request("subscribe"))
-                return call.fail(Error::failed(QStringLiteral("execute in \"%1\": the monitor did not answer").arg(name)));
-            auto monitor = std::make_shared<rt::MonitorClient>(std::move(*events));
-            auto out = std::make_shared<rt::UniqueFd>(std::move(output));
+            auto console = MonitorLink::connect(settings, name);
+            auto events = MonitorLink::connect(settings, name);
+            auto output = console ? console->openTty(0, MonitorLink::TtyMode::Write) : Result<UniqueFd>(console.error());
+            if (!output)
+                return call.fail(output.error().wrap(QStringLiteral("execute in \"%1\"").arg(name)));
+            auto subscribed = events ? events->subscribe() : Result<QString>(events.error());
+            if (!subscribed)
+                return call.fail(subscribed.error().wrap(QStringLiteral("execute in \"%1\"").arg(name)));
+            auto monitor = std::make_shared<MonitorLink>(std::move(*events));
+            auto out = std::make_shared<UniqueFd>(std::move(*output));
             const qint64 initPid = *pid;
             QMetaObject::invokeMethod(this, [this, call, name, initPid, monitor, out] {
                 Process *p = Process::create(m_bus, m_nextProcess++, name, initPid, std::move(*monitor), 60000, this);

@@ -5,6 +5,7 @@
 #include "authorizer.h"
 #include "clone.h"
 #include "destroy.h"
+#include "fdio.h"
 #include "inspect.h"
 #include "jobs.h"
 #include "launch.h"
@@ -108,7 +109,7 @@ Status copyData(int from, int to, const StepReport &report, const std::atomic_bo
     qint64 total = 0;
     for (;;) {
         if (cancel && cancel->load())
-            return Error{Error::Code::Cancelled, 0, QStringLiteral("cancelled")};
+            return Error::cancelled();
         const ssize_t n = ::read(from, buffer.data(), size_t(buffer.size()));
         if (n < 0 && errno == EINTR)
             continue;
@@ -116,14 +117,8 @@ Status copyData(int from, int to, const StepReport &report, const std::atomic_bo
             return Error::system(errno, QStringLiteral("read"));
         if (n == 0)
             return std::nullopt;
-        for (ssize_t done = 0; done < n;) {
-            const ssize_t w = ::write(to, buffer.constData() + done, size_t(n - done));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0)
-                return Error::system(errno, QStringLiteral("write"));
-            done += w;
-        }
+        if (const int err = writeAll(to, buffer.constData(), size_t(n)))
+            return Error::system(err, QStringLiteral("write"));
         total += n;
         if (total % (64 << 20) < n)
             report(QStringLiteral("copied %1 MiB").arg(total >> 20), -1);
@@ -164,7 +159,7 @@ void Service::runJob(const Call &call, const QString &operation, const QString &
                 testStepDelay(cancel);
         };
         if (cancel->load())
-            *result = Error{Error::Code::Cancelled, 0, QStringLiteral("cancelled before it began")};
+            *result = Error::cancelled(QStringLiteral("cancelled before it began"));
         else
             *result = work(report, cancel);
     }, [job, result] { job->finish(*result); });

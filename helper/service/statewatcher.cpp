@@ -1,8 +1,7 @@
 #include "statewatcher.h"
 
-#include "launch.h"
 #include "names.h"
-#include "protocol.h"
+#include "monitorlink.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,7 +22,7 @@ constexpr qsizetype kMaxWaiters = 4096;
 }  // namespace
 
 struct StateWatcher::Subscription {
-    rt::MonitorClient client;
+    std::optional<MonitorLink> link;
     std::unique_ptr<QSocketNotifier> notifier;
     QString state;
 };
@@ -107,18 +106,18 @@ void StateWatcher::watch(const QString &name)
 {
     if (m_subs.contains(name) || validateContainerName(name))
         return;
-    auto client = rt::MonitorClient::connect(monitorSocketPath(m_settings, name).toStdString());
-    if (!client)
+    auto link = MonitorLink::connect(m_settings, name);
+    if (!link)
         return;  // a socket left by a monitor that is gone, or none yet
-    auto current = client->request("subscribe addresses", static_cast<rt::UniqueFd *>(nullptr), kSubscribeTimeoutMs);
+    auto current = link->subscribe(kSubscribeTimeoutMs, true);
     if (!current)
         return;
     auto sub = std::make_shared<Subscription>();
-    sub->client = std::move(*client);
-    sub->notifier = std::make_unique<QSocketNotifier>(sub->client.fd(), QSocketNotifier::Read);
+    sub->link = std::move(*link);
+    sub->notifier = std::make_unique<QSocketNotifier>(sub->link->fd(), QSocketNotifier::Read);
     connect(sub->notifier.get(), &QSocketNotifier::activated, this, [this, name] { onEvent(name); });
     m_subs.insert(name, sub);
-    setState(name, QString::fromStdString(*current).section(QLatin1Char(' '), 0, 0));
+    setState(name, *current);
 }
 
 void StateWatcher::onEvent(const QString &name)
@@ -126,29 +125,27 @@ void StateWatcher::onEvent(const QString &name)
     const auto sub = m_subs.value(name);
     if (!sub)
         return;
-    auto event = sub->client.nextEvent(0);
+    auto event = sub->link->nextEvent(0);
     if (!event) {
         if (event.error().sysErrno == ETIMEDOUT)
             return;  // spurious wake-up
         drop(name);  // the monitor is gone: the container stopped
         return;
     }
-    const QString text = QString::fromStdString(*event);
-    if (text.startsWith(QLatin1String("state ")))
-        setState(name, text.mid(6).section(QLatin1Char(' '), 0, 0));
-    else if (text.startsWith(QLatin1String("addresses")))
-        onAddresses(name, text);
+    if (event->kind == MonitorEvent::Kind::State)
+        setState(name, event->state);
+    else if (event->kind == MonitorEvent::Kind::Addresses)
+        onAddresses(name, event->addresses);
 }
 
-void StateWatcher::onAddresses(const QString &name, const QString &event)
+void StateWatcher::onAddresses(const QString &name, const QStringList &lines)
 {
-    // "addresses" then one "LINK ADDRESS/PREFIX" a line; the same selection
-    // as a listing's: no loopback, no link-local.
+    // One "LINK ADDRESS/PREFIX" a line; the same selection as a listing's:
+    // no loopback, no link-local.
     QStringList ipv4, ipv6;
-    const QStringList lines = event.split(QLatin1Char('\n'));
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QString link = lines.at(i).section(QLatin1Char(' '), 0, 0);
-        const QString address = lines.at(i).section(QLatin1Char(' '), 1, 1).section(QLatin1Char('/'), 0, 0);
+    for (const QString &line : lines) {
+        const QString link = line.section(QLatin1Char(' '), 0, 0);
+        const QString address = line.section(QLatin1Char(' '), 1, 1).section(QLatin1Char('/'), 0, 0);
         if (address.isEmpty() || link == QLatin1String("lo"))
             continue;
         if (!address.contains(QLatin1Char(':')))

@@ -54,7 +54,7 @@ private:
     void scanSockets();
     void scanStore();
     void onEvent(const QString &name);
-    void onAddresses(const QString &name, const QString &event);
+    void onAddresses(const QString &name, const QStringList &lines);
     void setState(const QString &name, const QString &state);
     void drop(const QString &name);
     void answerWaiters(const QString &name, const QString &state);

@@ -36,7 +36,6 @@ namespace {
 constexpr int kFormat = 1;
 const char kMetadata[] = "hutch-export.json";
 
-Error busy(const QString &m) { return {Error::Code::Busy, 0, m}; }
 
 // Runs tar, polling for cancel; the error carries tar's own message.
 Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArray *output = nullptr)
@@ -55,7 +54,7 @@ Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArra
         if (isCancelled(cancel)) {
             p.kill();
             p.waitForFinished();
-            return cancelledError();
+            return Error::cancelled();
         }
     }
     out += p.readAllStandardOutput();
@@ -130,7 +129,7 @@ Status exportContainer(Runtime &runtime, const QString &name, const QString &arc
     if (!location)
         return location.error().wrap(context);
     if (runtime.state(name) != QLatin1String("STOPPED"))
-        return busy(QStringLiteral("\"%1\" is running; stop it first").arg(name)).wrap(context);
+        return Error::busy(QStringLiteral("\"%1\" is running; stop it first").arg(name)).wrap(context);
 
     const QString out = QFileInfo(archivePath).absoluteFilePath();
     QTemporaryDir work(QFileInfo(out).path() + QStringLiteral("/.hutch-export-XXXXXX"));
@@ -242,7 +241,7 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     const QString storePath = QDir(runtime.store().path()).absolutePath();
     const QString finalDir = storePath + QLatin1Char('/') + name;
     if (QFileInfo::exists(finalDir))
-        return busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     auto kind = resolveBackend(options.backend, storePath);
     if (!kind)
         return kind.error().wrap(context);
@@ -324,7 +323,7 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
             return drop(*err);
     }
     if (isCancelled(cancel))
-        return drop(cancelledError());
+        return drop(Error::cancelled());
     if (auto err = staging->commit(name))
         return drop(*err);
     say(QStringLiteral("imported \"%1\"").arg(name));

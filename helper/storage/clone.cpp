@@ -32,7 +32,6 @@ namespace hutch::storage {
 
 namespace {
 
-Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
 
 bool isPathBoundaryBefore(QChar c)
 {
@@ -337,12 +336,12 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
     }
 
     if (runtime.state(source) != QLatin1String("STOPPED"))
-        return busy(QStringLiteral("\"%1\" is running; stop it first").arg(source)).wrap(context);
+        return Error::busy(QStringLiteral("\"%1\" is running; stop it first").arg(source)).wrap(context);
     struct stat st {};
     if (::lstat(QFile::encodeName(finalDir).constData(), &st) == 0)
-        return busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     if (isCancelled(cancel))
-        return cancelledError().wrap(context);
+        return Error::cancelled().wrap(context);
 
     auto staging = Staging::create(storePath, name);
     if (!staging)
@@ -375,7 +374,7 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
         return e.wrap(context);
     };
     if (isCancelled(cancel))
-        return dropVolume(cancelledError());
+        return dropVolume(Error::cancelled());
     if (!options.keepHostname) {
         RootfsLocation staged = *rootfs;
         staged.path = rewritePaths(staged.path, finalDir, staging->path());
@@ -419,7 +418,7 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
     if (auto err = check.firstError())
         return dropVolume(err->wrap(QStringLiteral("the new config")));
     if (isCancelled(cancel))
-        return dropVolume(cancelledError());
+        return dropVolume(Error::cancelled());
 
     say(QStringLiteral("moving \"%1\" into place").arg(name));
     if (auto err = staging->commit(name))

@@ -3,13 +3,12 @@
 
 #include "config.h"
 #include "fsops.h"
+#include "monitorlink.h"
 #include "names.h"
 #include "staging.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QThread>
 
 #include <cerrno>
 #include <sys/stat.h>
@@ -18,7 +17,6 @@ namespace hutch::storage {
 
 namespace {
 
-Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
 
 // The rootfs of the config in `dir`, if it can be read.
 std::optional<RootfsLocation> locationIn(const QString &dir)
@@ -89,20 +87,15 @@ Status destroyContainer(Runtime &runtime, const QString &name, const DestroyOpti
 
     if (runtime.state(name) != QLatin1String("STOPPED")) {
         if (!options.force)
-            return busy(QStringLiteral("\"%1\" is running; stop it first (or force)").arg(name)).wrap(context);
+            return Error::busy(QStringLiteral("\"%1\" is running; stop it first (or force)").arg(name)).wrap(context);
         say(QStringLiteral("stopping \"%1\"").arg(name));
-        (void)runtime.request(name, QStringLiteral("stop"));
-        QElapsedTimer timer;
-        timer.start();
-        while (runtime.state(name) != QLatin1String("STOPPED")) {
-            if (timer.elapsed() > options.stopTimeoutMs)
-                return Error::failed(QStringLiteral("\"%1\" did not stop").arg(name)).wrap(context);
-            QThread::msleep(20);
-        }
+        if (auto err = stopAndWait(runtime.settings(), name, std::nullopt, options.stopTimeoutMs);
+            err && err->code != Error::Code::NotFound)  // NotFound: it stopped meanwhile
+            return err->wrap(context);
     }
     const QStringList dependents = overlayDependents(storePath, name);
     if (!dependents.isEmpty())
-        return busy(QStringLiteral("overlay clones use its rootfs as their lower layer: %1 (destroy them first)")
+        return Error::busy(QStringLiteral("overlay clones use its rootfs as their lower layer: %1 (destroy them first)")
                         .arg(dependents.join(QStringLiteral(", "))))
             .wrap(context);
 

@@ -216,7 +216,7 @@ Status copyRange(int src, int dst, off_t from, off_t to, const std::atomic_bool 
     off_t pos = from;
     while (pos < to) {
         if (isCancelled(cancel))
-            return cancelledError();
+            return Error::cancelled();
         const size_t chunk = size_t(std::min<off_t>(to - pos, 64 << 20));
         if (!plain) {
             loff_t in = pos, out = pos;
@@ -389,7 +389,7 @@ Status copyDirectory(CopyJob &job, int srcFd, int dstFd, const QByteArray &relat
         return children.error();
     for (const QByteArray &child : *children) {
         if (isCancelled(job.cancel))
-            return cancelledError();
+            return Error::cancelled();
         if (auto err = copyEntry(job, srcFd, dstFd, relative, child, depth)) {
             // The innermost failure names its path; outer levels add nothing.
             if (err->message.startsWith(QLatin1Char('"')) || err->code == Error::Code::Cancelled)
@@ -403,11 +403,6 @@ Status copyDirectory(CopyJob &job, int srcFd, int dstFd, const QByteArray &relat
 }
 
 }  // namespace
-
-Error cancelledError()
-{
-    return {Error::Code::Cancelled, 0, QStringLiteral("cancelled")};
-}
 
 Result<UniqueFd> openDirectory(const QString &path)
 {
@@ -501,7 +496,7 @@ Result<CopyStats> copyEntries(int srcDirFd, int dstDirFd, const QList<QByteArray
     job.cancel = cancel;
     for (const QByteArray &name : names) {
         if (isCancelled(cancel))
-            return cancelledError();
+            return Error::cancelled();
         if (auto err = copyEntry(job, srcDirFd, dstDirFd, QByteArray(), name, 0))
             return err->wrap(QStringLiteral("copy \"%1\"").arg(nameOf(name)));
     }

@@ -19,8 +19,6 @@
 
 namespace hutch::storage {
 
-// Cancelled, as every storage operation reports it.
-Error cancelledError();
 inline bool isCancelled(const std::atomic_bool *cancel) { return cancel && cancel->load(); }
 
 // Opens an existing directory by absolute path (O_PATH is not enough for

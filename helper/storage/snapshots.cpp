@@ -25,7 +25,6 @@ namespace hutch::storage {
 
 namespace {
 
-Error busy(const QString &m) { return {Error::Code::Busy, 0, m}; }
 
 const QRegularExpression &snapName()
 {
@@ -63,7 +62,7 @@ Status checkStopped(Runtime &runtime, const QString &name, bool mustBeStopped = 
     if (!QFileInfo(runtime.store().configPath(name)).isFile())
         return Error::notFound(QStringLiteral("no container \"%1\"").arg(name));
     if (mustBeStopped && runtime.state(name) != QLatin1String("STOPPED"))
-        return busy(QStringLiteral("\"%1\" is running; stop it first").arg(name));
+        return Error::busy(QStringLiteral("\"%1\" is running; stop it first").arg(name));
     return std::nullopt;
 }
 
@@ -171,7 +170,7 @@ Result<QString> createSnapshot(Runtime &runtime, const QString &name, const QStr
         if (auto err = writeFileAtomically(staging->path() + QStringLiteral("/comment"), comment.toUtf8() + '\n'))
             return err->wrap(context);
     if (isCancelled(cancel))
-        return cancelledError().wrap(context);
+        return Error::cancelled().wrap(context);
     if (auto err = staging->commit(snap))
         return err->wrap(context);
     if (progress)
@@ -243,7 +242,7 @@ Status restoreSnapshot(Runtime &runtime, const QString &name, const QString &sna
     if (auto err = writeFileAtomically(staging->path() + QStringLiteral("/config"), rewriteConfig(snap->bytes, rw)))
         return err->wrap(context);
     if (isCancelled(cancel))
-        return cancelledError().wrap(context);
+        return Error::cancelled().wrap(context);
     if (::syncfs(staging->fd()) < 0)
         return Error::system(errno, QStringLiteral("sync")).wrap(context);
 

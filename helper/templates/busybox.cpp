@@ -12,6 +12,8 @@
 #include "atomicfile.h"
 #include "config.h"
 #include "configdocument.h"
+#include "fdio.h"
+#include "fsops.h"
 #include "names.h"
 #include "uniquefd.h"
 #include "values.h"
@@ -30,7 +32,6 @@
 #include <map>
 #include <vector>
 
-#include <dirent.h>
 #include <elf.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -47,10 +48,7 @@ constexpr int kListTimeoutMs = 15000;
 constexpr qsizetype kMaxListOutput = 1024 * 1024;
 const char kBusyboxTarget[] = "/bin/busybox";  // symlink target, as seen inside the container
 
-Error busy(const QString &message) { return {Error::Code::Busy, 0, message}; }
-Error cancelled() { return {Error::Code::Cancelled, 0, QStringLiteral("cancelled")}; }
 
-bool isCancelled(const std::atomic_bool *cancel) { return cancel && cancel->load(); }
 
 // ---------------------------------------------------------------------------
 // The busybox binary: a static ELF executable that says it is BusyBox.
@@ -185,21 +183,6 @@ Result<UniqueFd> openBusybox(const QString &path)
 // ---------------------------------------------------------------------------
 // Files and directories, relative to directory fds of the staging tree.
 
-// mkdir NAME under dirFd with exactly `mode` (umask and the sticky bit
-// handled by fchmod), and an fd on it.
-Result<UniqueFd> makeDir(int dirFd, const char *name, mode_t mode)
-{
-    const QString what = QStringLiteral("create directory \"%1\"").arg(QFile::decodeName(name));
-    if (::mkdirat(dirFd, name, 0700) < 0)
-        return Error::system(errno, what);
-    UniqueFd fd(::openat(dirFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (!fd)
-        return Error::system(errno, what);
-    if (::fchmod(fd.get(), mode) < 0)
-        return Error::system(errno, what);
-    return fd;
-}
-
 // Opens a directory below rootFd one component at a time, refusing symlinks.
 Result<UniqueFd> openDir(int rootFd, const QByteArray &relative)
 {
@@ -217,21 +200,6 @@ Result<UniqueFd> openDir(int rootFd, const QByteArray &relative)
     return fd;
 }
 
-Status writeAll(int fd, const char *p, size_t left)
-{
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return Error::system(errno, QStringLiteral("write"));
-        }
-        p += n;
-        left -= size_t(n);
-    }
-    return std::nullopt;
-}
-
 // Creates rootFd/RELATIVE (never replacing anything) with `mode` and `data`.
 Status writeNewFile(int rootFd, const QByteArray &relative, const QByteArray &data, mode_t mode)
 {
@@ -247,8 +215,8 @@ Status writeNewFile(int rootFd, const QByteArray &relative, const QByteArray &da
         return Error::system(errno, QStringLiteral("create")).wrap(what);
     if (::fchmod(fd.get(), mode) < 0)
         return Error::system(errno, QStringLiteral("chmod")).wrap(what);
-    if (auto err = writeAll(fd.get(), data.constData(), size_t(data.size())))
-        return err->wrap(what);
+    if (const int err = writeAll(fd.get(), data.constData(), size_t(data.size())))
+        return Error::system(err, QStringLiteral("write")).wrap(what);
     return std::nullopt;
 }
 
@@ -269,60 +237,12 @@ Status copyFile(int srcFd, int dirFd, const char *name, mode_t mode)
         }
         if (n == 0)
             break;
-        if (auto err = writeAll(out.get(), buffer.data(), size_t(n)))
-            return err->wrap(what);
+        if (const int err = writeAll(out.get(), buffer.data(), size_t(n)))
+            return Error::system(err, QStringLiteral("write")).wrap(what);
         offset += n;
     }
     if (::fchmod(out.get(), mode) < 0)
         return Error::system(errno, QStringLiteral("chmod")).wrap(what);
-    return std::nullopt;
-}
-
-// Removes NAME under parentFd and everything below it. A symlink is
-// unlinked, never followed (the rootfs is full of links to /bin/busybox,
-// which here would mean the host's), and a directory of another filesystem
-// (something mounted into the tree) is left alone with an error.
-Status removeTree(int parentFd, const char *name, dev_t device, int depth = 0)
-{
-    const QString what = QStringLiteral("remove \"%1\"").arg(QFile::decodeName(name));
-    struct stat st {};
-    if (::fstatat(parentFd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-        return errno == ENOENT ? Status() : Error::system(errno, what);
-    if (!S_ISDIR(st.st_mode)) {
-        if (::unlinkat(parentFd, name, 0) < 0 && errno != ENOENT)
-            return Error::system(errno, what);
-        return std::nullopt;
-    }
-    if (st.st_dev != device)
-        return Error::failed(QStringLiteral("%1: another filesystem is mounted there").arg(what));
-    if (depth > 64)
-        return Error::failed(QStringLiteral("%1: too deep").arg(what));
-    UniqueFd fd(::openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (!fd)
-        return Error::system(errno, what);
-    std::vector<QByteArray> children;
-    {
-        UniqueFd listFd(::fcntl(fd.get(), F_DUPFD_CLOEXEC, 0));
-        DIR *dir = listFd ? ::fdopendir(listFd.get()) : nullptr;
-        if (!dir)
-            return Error::system(errno, what);
-        listFd.release();  // owned by dir now
-        while (const dirent *d = ::readdir(dir)) {
-            if (std::strcmp(d->d_name, ".") != 0 && std::strcmp(d->d_name, "..") != 0)
-                children.emplace_back(d->d_name);
-        }
-        ::closedir(dir);
-    }
-    Status first;
-    for (const QByteArray &child : children) {
-        auto err = removeTree(fd.get(), child.constData(), device, depth + 1);
-        if (err && !first)
-            first = err->wrap(what);
-    }
-    if (first)
-        return first;
-    if (::unlinkat(parentFd, name, AT_REMOVEDIR) < 0)
-        return Error::system(errno, what);
     return std::nullopt;
 }
 
@@ -428,8 +348,8 @@ Status installApplets(int rootFd, const QList<Applet> &applets, const std::atomi
         dirs.emplace(d, std::move(*fd));
     }
     for (const Applet &a : applets) {
-        if (isCancelled(cancel))
-            return cancelled();
+        if (storage::isCancelled(cancel))
+            return Error::cancelled();
         if (::symlinkat(kBusyboxTarget, dirs.at(a.dir).get(), a.name.constData()) < 0)
             return Error::system(errno, QStringLiteral("link applet \"%1/%2\"")
                                             .arg(QString::fromLatin1(a.dir), QString::fromLatin1(a.name)));
@@ -650,7 +570,7 @@ Status makeRootfsDirs(int rootFd)
         auto parent = openDir(rootFd, slash < 0 ? QByteArray() : path.left(slash));
         if (!parent)
             return parent.error();
-        auto fd = makeDir(parent->get(), path.mid(slash + 1).constData(), d.mode);
+        auto fd = storage::makeDirectoryAt(parent->get(), path.mid(slash + 1).constData(), d.mode);
         if (!fd)
             return fd.error();
     }
@@ -725,13 +645,13 @@ struct Job {
 Status populate(const Job &job, int stagingFd, const QString &stagingPath)
 {
     job.say(QStringLiteral("creating rootfs"));
-    auto rootFd = makeDir(stagingFd, "rootfs", 0755);
+    auto rootFd = storage::makeDirectoryAt(stagingFd, "rootfs", 0755);
     if (!rootFd)
         return rootFd.error();
     if (auto err = makeRootfsDirs(rootFd->get()))
         return err->wrap(QStringLiteral("create rootfs"));
-    if (isCancelled(job.cancel))
-        return cancelled();
+    if (storage::isCancelled(job.cancel))
+        return Error::cancelled();
 
     job.say(QStringLiteral("copying busybox"));
     {
@@ -741,21 +661,21 @@ Status populate(const Job &job, int stagingFd, const QString &stagingPath)
         if (auto err = copyFile(job.busyboxFd, binFd->get(), "busybox", 0755))
             return err;
     }
-    if (isCancelled(job.cancel))
-        return cancelled();
+    if (storage::isCancelled(job.cancel))
+        return Error::cancelled();
 
     // The copy runs, not the original: it is the checked bytes, in a
     // directory only root can write.
     auto applets = listApplets(stagingPath + QStringLiteral("/rootfs/bin/busybox"));
     if (!applets)
         return applets.error();
-    if (isCancelled(job.cancel))
-        return cancelled();
+    if (storage::isCancelled(job.cancel))
+        return Error::cancelled();
     job.say(QStringLiteral("installing busybox applets (%1)").arg(applets->size()));
     if (auto err = installApplets(rootFd->get(), *applets, job.cancel))
         return err;
-    if (isCancelled(job.cancel))
-        return cancelled();
+    if (storage::isCancelled(job.cancel))
+        return Error::cancelled();
 
     job.say(QStringLiteral("writing /etc: inittab (console and %1 ttys), rcS, passwd, hosts, ...")
                 .arg(job.options.ttys));
@@ -763,8 +683,8 @@ Status populate(const Job &job, int stagingFd, const QString &stagingPath)
         if (auto err = writeNewFile(rootFd->get(), f.path, f.data, f.mode))
             return err;
     }
-    if (isCancelled(job.cancel))
-        return cancelled();
+    if (storage::isCancelled(job.cancel))
+        return Error::cancelled();
 
     job.say(QStringLiteral("writing config"));
     if (auto err = writeFileAtomically(stagingPath + QStringLiteral("/config"), job.config, 0644))
@@ -801,7 +721,7 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
 
     struct stat st {};
     if (::lstat(QFile::encodeName(finalDir).constData(), &st) == 0)
-        return busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     if (errno != ENOENT && errno != ENOTDIR)
         return Error::system(errno, QStringLiteral("look at \"%1\"").arg(finalDir)).wrap(context);
 
@@ -810,8 +730,8 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
     auto busyboxFd = openBusybox(options.busybox);
     if (!busyboxFd)
         return busyboxFd.error().wrap(context);
-    if (isCancelled(cancel))
-        return cancelled().wrap(context);
+    if (storage::isCancelled(cancel))
+        return Error::cancelled().wrap(context);
 
     // Staging: a dot-directory, never listed by Store::list.
     if (auto err = makeStore(storePath))
@@ -827,11 +747,8 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
 
     // From here on every failure removes the staging directory.
     auto fail = [&](Error err) {
-        struct stat storeSt {};
-        if (::fstat(storeFd.get(), &storeSt) == 0) {
-            if (auto rmErr = removeTree(storeFd.get(), stagingName.constData(), storeSt.st_dev))
-                err.message += QStringLiteral(" (and cleaning up failed: %1)").arg(rmErr->message);
-        }
+        if (auto rmErr = storage::removeTreeAt(storeFd.get(), stagingName))
+            err.message += QStringLiteral(" (and cleaning up failed: %1)").arg(rmErr->message);
         return err.wrap(context);
     };
 
@@ -842,8 +759,8 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
     const Job job{options, hostname, config, busyboxFd->get(), progress, cancel};
     if (auto err = populate(job, stagingFd.get(), stagingPath))
         return fail(*err);
-    if (isCancelled(cancel))
-        return fail(cancelled());
+    if (storage::isCancelled(cancel))
+        return fail(Error::cancelled());
 
     if (progress)
         progress(QStringLiteral("moving \"%1\" into place").arg(name));
@@ -860,7 +777,7 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
                     RENAME_NOREPLACE) < 0) {
         const int err = errno;
         if (err == EEXIST)
-            return fail(busy(QStringLiteral("a container \"%1\" appeared in %2 meanwhile").arg(name, storePath)));
+            return fail(Error::busy(QStringLiteral("a container \"%1\" appeared in %2 meanwhile").arg(name, storePath)));
         return fail(Error::system(err, QStringLiteral("rename into place")));
     }
     if (::fsync(storeFd.get()) < 0 && errno != EINVAL)

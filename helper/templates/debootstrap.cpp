@@ -100,7 +100,7 @@ Status createDebootstrap(const Store &store, const QString &name, const Debootst
                 p.kill();
                 p.waitForFinished();
                 (void)storage::removeTree(partial);
-                return storage::cancelledError().wrap(context);
+                return Error::cancelled().wrap(context);
             }
         }
         if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {

@@ -70,7 +70,7 @@ Status fetch(const QUrl &url, QFile *file, QByteArray *data, const std::atomic_b
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
         if (storage::isCancelled(cancel) && !failure) {
-            failure = storage::cancelledError();
+            failure = Error::cancelled();
             reply->abort();
         }
     });

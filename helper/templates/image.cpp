@@ -30,7 +30,6 @@ using namespace hutch::storage;
 
 namespace {
 
-Error busy(const QString &m) { return {Error::Code::Busy, 0, m}; }
 
 // The image's meta "templates": files in the rootfs where LXC_NAME and
 // friends are replaced, opened component by component without symlinks.
@@ -89,7 +88,7 @@ Status runTar(const QStringList &args, const std::atomic_bool *cancel)
         if (isCancelled(cancel)) {
             p.kill();
             p.waitForFinished();
-            return cancelledError();
+            return Error::cancelled();
         }
     }
     QString err = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
@@ -168,14 +167,14 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     const QString storePath = QDir(store.path()).absolutePath();
     const QString finalDir = storePath + QLatin1Char('/') + name;
     if (QFileInfo::exists(finalDir))
-        return busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     auto kind = resolveBackend(req.backend, storePath);
     if (!kind)
         return kind.error().wrap(context);
     if (*kind == BackendKind::Overlay)
         return Error::invalid(QStringLiteral("overlay is for snapshot clones")).wrap(context);
     if (isCancelled(cancel))
-        return cancelledError().wrap(context);
+        return Error::cancelled().wrap(context);
 
     auto staging = Staging::create(storePath, name);
     if (!staging)
@@ -198,7 +197,7 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     if (auto err = req.fill(created->fillPath))
         return drop(*err);
     if (isCancelled(cancel))
-        return drop(cancelledError());
+        return drop(Error::cancelled());
 
     // The image's metadata: config lines and files to fill in.
     QByteArray config = baseConfig(hostname, created->location.configValue(), req.templateName) + req.extraConfig;
@@ -251,7 +250,7 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     if (auto err = writeFileAtomically(staging->path() + QStringLiteral("/config"), config))
         return drop(*err);
     if (isCancelled(cancel))
-        return drop(cancelledError());
+        return drop(Error::cancelled());
     say(QStringLiteral("moving \"%1\" into place").arg(name));
     if (auto err = staging->commit(name))
         return drop(*err);

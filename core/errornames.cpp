@@ -1,0 +1,23 @@
+#include "errornames.h"
+
+namespace hutch {
+
+namespace {
+
+constexpr QLatin1StringView kPrefix("io.github.hutch.Error.");
+
+}  // namespace
+
+QString dbusErrorName(Error::Code code)
+{
+    return kPrefix + QLatin1StringView(errorCodeName(code));
+}
+
+std::optional<Error::Code> errorCodeFromDBusName(const QString &name)
+{
+    if (!name.startsWith(kPrefix))
+        return std::nullopt;
+    return errorCodeFromName(name.mid(kPrefix.size()).toStdString());
+}
+
+}  // namespace hutch
