@@ -9,6 +9,7 @@
 // be reached) goes to hutchctl-full, started in this process's place with
 // the same arguments: it prints the same output and the same messages.
 #include "relay.h"
+#include "result.h"
 #include "wire.h"
 
 #include <climits>
@@ -126,7 +127,8 @@ int fail(const std::string &message)
 int failReply(const Message &m)
 {
     const std::string &name = m.errorName;
-    if (name.rfind("io.github.hutch.Error.", 0) == 0)
+    constexpr std::string_view kPrefix = "io.github.hutch.Error.";
+    if (name.rfind(kPrefix, 0) == 0 && hutch::errorCodeFromName(std::string_view(name).substr(kPrefix.size())))
         return fail(m.errorMessage());
     if (name == "org.freedesktop.DBus.Error.ServiceUnknown" || name == "org.freedesktop.DBus.Error.NameHasNoOwner")
         return fail("hutch-helper is not running on " + busDescription() + " (start it, or ./hutch.sh backend)");

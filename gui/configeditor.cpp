@@ -2,6 +2,7 @@
 
 #include "client.h"
 #include "confighighlighter.h"
+#include "errornames.h"
 #include "helperconnection.h"
 
 #include <QDBusPendingCallWatcher>
@@ -269,7 +270,7 @@ void ConfigEditor::save()
         const QDBusError error = watcher->error();
         m_helperDiagnostics = parseHelperProblems(error.message());
         QString message = HelperConnection::readableError(error);
-        if (error.name() == QLatin1String("io.github.hutch.Error.Busy"))
+        if (hutch::errorCodeFromDBusName(error.name()) == hutch::Error::Code::Busy)
             // The file changed under us (another editor, hutchctl): the
             // user's text stays; Revert loads the new file.
             message = tr("The configuration was changed elsewhere while saving; nothing was written. "

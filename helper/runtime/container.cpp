@@ -5,8 +5,8 @@
 #include "init.h"
 #include "mounts.h"
 #include "network.h"
-#include "seccompprofile.h"
 #include "protocol.h"
+#include "seccompprofile.h"
 
 #include <fcntl.h>
 #include <linux/close_range.h>
