@@ -180,6 +180,7 @@ private Q_SLOTS:
         CloneDialog dialog(QStringLiteral("web"), w.model(), &w);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(focusable(&dialog).size() >= 3);  // the new name, the kind of copy, the buttons
         const QStringList missing = unnamed(&dialog);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without a name:\n") + missing.join('\n')));
         const QStringList notReached = unreachable(&dialog);
@@ -194,6 +195,7 @@ private Q_SLOTS:
         RenameDialog dialog(QStringLiteral("web"), w.model(), &w);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(focusable(&dialog).size() >= 2);  // the new name, the buttons
         const QStringList missing = unnamed(&dialog);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without a name:\n") + missing.join('\n')));
         const QStringList notReached = unreachable(&dialog);
