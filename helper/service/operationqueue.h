@@ -1,7 +1,10 @@
 // Where the helper's work runs: off the bus thread, on a pool of worker
 // threads. Operations that change a container are serialized per container
 // name (a start waits for a create of the same name to finish); operations
-// on different containers run in parallel. The main thread never waits.
+// on different containers run in parallel. The main thread does not wait
+// for an operation, except at the helper's exit (waitForDone); it still
+// talks to monitors itself in StateWatcher::watch (a subscribe, bounded
+// at one second).
 #pragma once
 
 #include <QHash>
