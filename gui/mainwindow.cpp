@@ -8,6 +8,7 @@
 #include "containerlistmodel.h"
 #include "containerview.h"
 #include "createwizard.h"
+#include "hostcheckdialog.h"
 #include "detailspanel.h"
 #include "helperconnection.h"
 #include "importdialog.h"
@@ -234,6 +235,13 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
+    QAction *hostCheck = m_helpMenu->addAction(tr("Host &Check…"));
+    hostCheck->setObjectName(QStringLiteral("actionHostCheck"));
+    connect(hostCheck, &QAction::triggered, this, [this] {
+        auto *dialog = new HostCheckDialog(m_connection, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     m_aboutAction = m_helpMenu->addAction(QString());
     m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
     m_aboutAction->setIcon(QIcon::fromTheme(QStringLiteral("help-about")));

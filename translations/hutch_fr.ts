@@ -418,12 +418,12 @@
     <message>
         <location filename="../gui/containeractions.cpp" line="273"/>
         <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
-        <translation>Tuer maintenant tous les processus de « %1 » ? Le travail non enregistré y est perdu ; « Éteindre » le laisse terminer ses programmes proprement.</translation>
+        <translation>Tuer maintenant tous les processus de «&#xa0;%1&#xa0;»&#xa0;? Le travail non enregistré y est perdu&#xa0;; «&#xa0;Éteindre&#xa0;» le laisse terminer ses programmes proprement.</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="275"/>
         <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
-        <translation>Redémarrer « %1 » maintenant ? Ses programmes sont arrêtés et ses consoles repartent de zéro.</translation>
+        <translation>Redémarrer «&#xa0;%1&#xa0;» maintenant&#xa0;? Ses programmes sont arrêtés et ses consoles repartent de zéro.</translation>
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="278"/>
@@ -618,7 +618,7 @@
     <message>
         <location filename="../gui/containerview.cpp" line="74"/>
         <source>Drop to clone &quot;%1&quot;</source>
-        <translation>Déposer pour cloner « %1 »</translation>
+        <translation>Déposer pour cloner «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -823,22 +823,22 @@
     <message>
         <location filename="../gui/createwizard.cpp" line="351"/>
         <source>Needed: %1.</source>
-        <translation>Requis : %1.</translation>
+        <translation>Requis&#xa0;: %1.</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="359"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
-        <translation>%1 : il n’y a pas de fichier « %2 ».</translation>
+        <translation>%1&#xa0;: il n’y a pas de fichier «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="361"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
-        <translation>%1 : « %2 » n’est pas un fichier.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un fichier.</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="363"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
-        <translation>%1 : vous ne pouvez pas lire « %2 ».</translation>
+        <translation>%1&#xa0;: vous ne pouvez pas lire «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <location filename="../gui/createwizard.cpp" line="459"/>
@@ -886,37 +886,37 @@
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="486"/>
+        <location filename="../gui/createwizard.cpp" line="512"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="524"/>
+        <location filename="../gui/createwizard.cpp" line="550"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="560"/>
+        <location filename="../gui/createwizard.cpp" line="586"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="579"/>
+        <location filename="../gui/createwizard.cpp" line="605"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="581"/>
+        <location filename="../gui/createwizard.cpp" line="607"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="594"/>
+        <location filename="../gui/createwizard.cpp" line="620"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="599"/>
+        <location filename="../gui/createwizard.cpp" line="625"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>
@@ -1057,6 +1057,82 @@
     </message>
 </context>
 <context>
+    <name>HostCheckDialog</name>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="17"/>
+        <source>Host Check</source>
+        <translation>Vérification de l’hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <source>Feature</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <source>What was found</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <source>Without it</source>
+        <translation>Sans elle</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="21"/>
+        <source>Host features</source>
+        <translation>Fonctions de l’hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="28"/>
+        <source>Check &amp;Again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="40"/>
+        <source>Checking this host…</source>
+        <translation>Vérification de cet hôte…</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="47"/>
+        <source>The host check failed: %1</source>
+        <translation>La vérification de l’hôte a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <source>Limited</source>
+        <translation>Limitée</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <source>Missing</source>
+        <translation>Absente</translation>
+    </message>
+    <message>
+        <location filename="../gui/hostcheckdialog.cpp" line="70"/>
+        <source>This host offers everything Hutch uses.</source>
+        <translation>Cet hôte offre tout ce dont Hutch se sert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/hostcheckdialog.cpp" line="71"/>
+        <source>%n feature(s) missing or limited on this host.</source>
+        <translation>
+            <numerusform>%n fonction absente ou limitée sur cet hôte.</numerusform>
+            <numerusform>%n fonctions absentes ou limitées sur cet hôte.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../gui/importdialog.cpp" line="23"/>
@@ -1129,9 +1205,9 @@
         <translation>Commande&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="76"/>
+        <location filename="../gui/importdialog.cpp" line="89"/>
         <source>As in the archive: %1</source>
-        <translation>Comme dans l’archive : %1</translation>
+        <translation>Comme dans l’archive&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1165,212 +1241,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="144"/>
+        <location filename="../gui/mainwindow.cpp" line="145"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="247"/>
+        <location filename="../gui/mainwindow.cpp" line="238"/>
+        <source>Host &amp;Check…</source>
+        <translation>&amp;Vérification de l’hôte…</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="255"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="289"/>
+        <location filename="../gui/mainwindow.cpp" line="297"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="314"/>
+        <location filename="../gui/mainwindow.cpp" line="322"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
-        <translation>Glissez « %1 » sur la liste pour le cloner ; un double-clic ou Entrée l’ouvre.</translation>
+        <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="350"/>
+        <location filename="../gui/mainwindow.cpp" line="358"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
-        <translation>Exportation terminée : « %1 » est dans %2.</translation>
+        <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="351"/>
+        <location filename="../gui/mainwindow.cpp" line="359"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="369"/>
+        <location filename="../gui/mainwindow.cpp" line="377"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="371"/>
+        <location filename="../gui/mainwindow.cpp" line="379"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="424"/>
+        <location filename="../gui/mainwindow.cpp" line="432"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="428"/>
+        <location filename="../gui/mainwindow.cpp" line="436"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="433"/>
+        <location filename="../gui/mainwindow.cpp" line="441"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="475"/>
+        <location filename="../gui/mainwindow.cpp" line="483"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="490"/>
+        <location filename="../gui/mainwindow.cpp" line="498"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="524"/>
+        <location filename="../gui/mainwindow.cpp" line="532"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="525"/>
+        <location filename="../gui/mainwindow.cpp" line="533"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="526"/>
+        <location filename="../gui/mainwindow.cpp" line="534"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="564"/>
+        <location filename="../gui/mainwindow.cpp" line="572"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="565"/>
+        <location filename="../gui/mainwindow.cpp" line="573"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="567"/>
+        <location filename="../gui/mainwindow.cpp" line="575"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="579"/>
+        <location filename="../gui/mainwindow.cpp" line="587"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="580"/>
+        <location filename="../gui/mainwindow.cpp" line="588"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="583"/>
+        <location filename="../gui/mainwindow.cpp" line="591"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="584"/>
+        <location filename="../gui/mainwindow.cpp" line="592"/>
         <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
         <translation>Créez-en un avec Fichier → Créer… (%1), ou importez une archive avec Fichier → Importer… (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="588"/>
+        <location filename="../gui/mainwindow.cpp" line="596"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="598"/>
+        <location filename="../gui/mainwindow.cpp" line="606"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="599"/>
+        <location filename="../gui/mainwindow.cpp" line="607"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="600"/>
+        <location filename="../gui/mainwindow.cpp" line="608"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="601"/>
+        <location filename="../gui/mainwindow.cpp" line="609"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="602"/>
+        <location filename="../gui/mainwindow.cpp" line="610"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="603"/>
+        <location filename="../gui/mainwindow.cpp" line="611"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="604"/>
+        <location filename="../gui/mainwindow.cpp" line="612"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="605"/>
+        <location filename="../gui/mainwindow.cpp" line="613"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="606"/>
+        <location filename="../gui/mainwindow.cpp" line="614"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="607"/>
+        <location filename="../gui/mainwindow.cpp" line="615"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="608"/>
+        <location filename="../gui/mainwindow.cpp" line="616"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="609"/>
+        <location filename="../gui/mainwindow.cpp" line="617"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="610"/>
+        <location filename="../gui/mainwindow.cpp" line="618"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="611"/>
+        <location filename="../gui/mainwindow.cpp" line="619"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="612"/>
+        <location filename="../gui/mainwindow.cpp" line="620"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="630"/>
+        <location filename="../gui/mainwindow.cpp" line="638"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="631"/>
+        <location filename="../gui/mainwindow.cpp" line="639"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="632"/>
+        <location filename="../gui/mainwindow.cpp" line="640"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -1592,7 +1673,7 @@
     <message>
         <location filename="../gui/renamedialog.cpp" line="16"/>
         <source>Rename &quot;%1&quot;</source>
-        <translation>Renommer « %1 »</translation>
+        <translation>Renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location filename="../gui/renamedialog.cpp" line="18"/>
@@ -1607,7 +1688,7 @@
     <message>
         <location filename="../gui/renamedialog.cpp" line="31"/>
         <source>&amp;New name:</source>
-        <translation>&amp;Nouveau nom :</translation>
+        <translation>&amp;Nouveau nom&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1842,7 +1923,7 @@
     <message>
         <location filename="../gui/settingsdialog.cpp" line="90"/>
         <source>C&amp;olours:</source>
-        <translation>C&amp;ouleurs :</translation>
+        <translation>C&amp;ouleurs&#xa0;:</translation>
     </message>
     <message>
         <location filename="../gui/settingsdialog.cpp" line="109"/>

@@ -1,0 +1,77 @@
+// Help → Host Check against the real helper, the GUI connected as the
+// unprivileged user nobody: the dialog lists the helper's verdicts, and
+// device-mapper's matches what this machine has.
+#include "busfixture.h"
+#include "helperconnection.h"
+#include "hostcheckdialog.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using hutch::test::BusFixture;
+
+class TestGuiHostCheck : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BusFixture> fx;
+    std::unique_ptr<MainWindow> w;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        fx = std::make_unique<BusFixture>();
+        QString why;
+        QVERIFY2(fx->start(&why), qPrintable(why));
+        qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+    void cleanupTestCase()
+    {
+        w.reset();
+        if (fx)
+            fx->cleanup();
+    }
+
+    void dialogShowsTheVerdicts()
+    {
+        // The bus and polkit take the uid of the connecting process.
+        QCOMPARE(::setegid(65534), 0);
+        QCOMPARE(::seteuid(65534), 0);
+        w = std::make_unique<MainWindow>();
+        const bool connected = QTest::qWaitFor([this] { return w->connection()->isConnected(); }, 5000);
+        QCOMPARE(::seteuid(0), 0);
+        QCOMPARE(::setegid(0), 0);
+        QVERIFY(connected);
+        auto *action = w->findChild<QAction *>(QStringLiteral("actionHostCheck"));
+        QVERIFY(action);
+        action->trigger();
+        auto *dialog = w->findChild<HostCheckDialog *>();
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("hostCheckTable"));
+        QVERIFY(table);
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 16, 30000);
+        const int fd = ::open("/dev/mapper/control", O_RDWR | O_CLOEXEC);
+        const QString expected = fd >= 0 ? QStringLiteral("ok") : QStringLiteral("missing");
+        if (fd >= 0)
+            ::close(fd);
+        bool found = false;
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, 0)->text() == QLatin1String("device-mapper")) {
+                found = true;
+                QCOMPARE(table->item(row, 1)->data(Qt::UserRole).toString(), expected);
+                if (expected == QLatin1String("missing"))
+                    QVERIFY(!table->item(row, 3)->text().isEmpty());  // what it costs
+            }
+        QVERIFY(found);
+    }
+};
+
+QTEST_MAIN(TestGuiHostCheck)
+#include "test_gui_hostcheck.moc"
