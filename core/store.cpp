@@ -4,13 +4,34 @@
 #include "names.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <cerrno>
 #include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace hutch {
+
+Status checkConfigFile(const QString &path)
+{
+    struct stat st {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) < 0)
+        return errno == ENOENT ? Error::notFound(QStringLiteral("no config file %1").arg(path))
+                               : Error::system(errno, QStringLiteral("config file %1").arg(path));
+    if (S_ISLNK(st.st_mode))
+        return Error::invalid(QStringLiteral("%1 is a symlink; a container's config must be a regular file owned by root")
+                                  .arg(path));
+    if (!S_ISREG(st.st_mode))
+        return Error::invalid(QStringLiteral("%1 is not a regular file").arg(path));
+    if (st.st_uid != ::geteuid())
+        return Error::invalid(QStringLiteral("%1 is owned by uid %2, not by root; a container's config must be root's")
+                                  .arg(path).arg(st.st_uid));
+    return std::nullopt;
+}
+
 
 Store::Store(QString path) : m_path(std::move(path)) {}
 

@@ -16,6 +16,12 @@ struct StoreEntry {
     QString problem;       // why it is broken
 };
 
+// A container's config as the helper may read it as root: a regular file
+// (never a symlink: /etc/shadow would be read back as a config), owned by
+// the reading process's user (root). NotFound when there is none; else
+// InvalidArgument naming the file and what is wrong with it.
+Status checkConfigFile(const QString &path);
+
 class Store {
 public:
     static QString defaultPath() { return QStringLiteral("/var/lib/hutch"); }

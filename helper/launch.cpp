@@ -1,5 +1,7 @@
 #include "launch.h"
 
+#include "hostlimits.h"
+
 #include "backend.h"
 #include "config.h"
 #include "keys.h"
@@ -185,8 +187,8 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
     if (auto err = validateContainerName(name))
         return *err;
     const QString dir = store.containerDir(name);
-    if (!QFileInfo(store.configPath(name)).isFile())
-        return Error::notFound(QStringLiteral("no container \"%1\"").arg(name));
+    if (auto err = checkConfigFile(store.configPath(name)))
+        return err->code == Error::Code::NotFound ? Error::notFound(QStringLiteral("no container \"%1\"").arg(name)) : *err;
     const LoadResult loaded = loadConfigFile(store.configPath(name));
     if (auto err = loaded.firstError())
         return *err;
@@ -240,6 +242,11 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, 
         for (const QString &token : m.split(QLatin1Char(' '), Qt::SkipEmptyParts))
             spec.mountAuto.push_back(s(token));
     spec.autodev = c.value(QStringLiteral("lxc.autodev"), QStringLiteral("1")) != QLatin1String("0");
+    // Sizes the host pays for, capped also for configs written before the
+    // caps (core/hostlimits.h).
+    for (const char *key : {"lxc.tty.max", "lxc.console.buffer.size", "lxc.console.size"})
+        if (auto err = hostlimits::checkHostCost(QLatin1String(key), c.value(QLatin1String(key), QString())))
+            return *err;
     spec.ttys = c.value(QStringLiteral("lxc.tty.max"), QStringLiteral("0")).toInt();
     spec.ttyDir = s(c.value(QStringLiteral("lxc.tty.dir"), QString()));
     spec.ptyMax = c.value(QStringLiteral("lxc.pty.max"), QStringLiteral("0")).toInt();

@@ -5,6 +5,9 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 
+#include <future>
+#include <memory>
+
 namespace hutch::service {
 
 namespace {
@@ -77,6 +80,19 @@ void Authorizer::ask(const QString &subject, const QString &action, const QStrin
                                      "for a polkit rule)")
                     : QStringLiteral("polkit refused; an administrator can allow it with a polkit rule")));
             });
+}
+
+Status Authorizer::askAndWait(const QString &subject, const QString &action, const QString &container)
+{
+    auto verdict = std::make_shared<std::promise<Status>>();
+    std::future<Status> answer = verdict->get_future();
+    QMetaObject::invokeMethod(this, [this, subject, action, container, verdict] {
+        ask(subject, action, container, [verdict](Status s) { verdict->set_value(std::move(s)); });
+    }, Qt::QueuedConnection);
+    // polkit's own timeout, then a margin: no answer is a refusal.
+    if (answer.wait_for(std::chrono::milliseconds(kPolkitTimeoutMs + 10000)) != std::future_status::ready)
+        return refused(action, QStringLiteral("polkit did not answer"));
+    return answer.get();
 }
 
 void Authorizer::check(const Call &call, const QString &action, const QString &container,

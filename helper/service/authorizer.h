@@ -41,6 +41,10 @@ public:
     void ask(const QString &subject, const QString &action, const QString &container,
              std::function<void(Status)> done);
 
+    // From a job's worker thread, never the main one: asks as `ask` does
+    // and waits for the verdict (the question goes out on the main thread).
+    Status askAndWait(const QString &subject, const QString &action, const QString &container);
+
     // For a handler: on refusal the call is answered NotAuthorized; when
     // allowed, `allowed` runs (on this thread).
     void check(const Call &call, const QString &action, const QString &container, std::function<void()> allowed);

@@ -69,6 +69,10 @@ QStringList actionsForKey(const QString &key)
     QStringList out{QStringLiteral("io.github.hutch.configure")};
     if (key == QLatin1String("lxc.net") || key.startsWith(QLatin1String("lxc.net.")))
         out << QStringLiteral("io.github.hutch.network");
+    // The monitor removes an ephemeral container when it stops: a destroy,
+    // which needs what DestroyContainer needs.
+    if (key == QLatin1String("lxc.ephemeral"))
+        out << QStringLiteral("io.github.hutch.manage");
     if (isPrivilegedKey(key))
         out << QStringLiteral("io.github.hutch.configure-privileged");
     return out;
@@ -126,9 +130,10 @@ Result<EditMode> parseEditMode(const QString &mode)
 Result<QByteArray> readConfig(const Store &store, const QString &name)
 {
     const QString path = store.configPath(name);
+    if (auto err = checkConfigFile(path))
+        return err->code == Error::Code::NotFound
+            ? Error::notFound(QStringLiteral("container \"%1\" has no config file").arg(name)) : *err;
     const QFileInfo info(path);
-    if (!info.isFile() || info.isSymLink())
-        return Error::notFound(QStringLiteral("container \"%1\" has no config file").arg(name));
     if (info.size() > kMaxConfigSize)
         return Error::invalid(QStringLiteral("the config of \"%1\" is larger than 4 MiB").arg(name));
     QFile f(path);

@@ -18,7 +18,8 @@ namespace hutch::service {
 // namespaces, sysctls, device access and cgroup placement.
 bool isPrivilegedKey(const QString &modernKey);
 // The polkit actions changing `modernKey` needs, in the order to ask them:
-// configure; network for lxc.net.*; configure-privileged for the above.
+// configure; network for lxc.net.*; manage for lxc.ephemeral (the monitor
+// destroys the container at its stop); configure-privileged for the above.
 QStringList actionsForKey(const QString &modernKey);
 
 // A key as a caller wrote it, checked: no control characters, known to

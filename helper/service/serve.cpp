@@ -13,9 +13,12 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace hutch::service {
@@ -88,6 +91,10 @@ int serve(const QString &busAddress, const HelperSettings &settings, const QStri
                      owned.isValid() ? "another hutch-helper has it" : qPrintable(owned.error().message()));
         return 1;
     }
+    // The store is root's alone (0700, as LXC's lxcpath): no host user
+    // reaches a container's rootfs, its setuid programs or its devices.
+    if (QDir().mkpath(settings.storePath) && ::chmod(QFile::encodeName(settings.storePath).constData(), 0700) < 0)
+        std::fprintf(stderr, "hutch-helper: chmod 0700 %s: %s\n", qPrintable(settings.storePath), std::strerror(errno));
     // The name is ours, so no other helper works on this store: what a
     // killed helper left half-done goes now.
     for (const QString &line : storage::sweepLeftovers(settings.storePath))

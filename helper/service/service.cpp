@@ -250,7 +250,10 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
 {
     // The default bridge comes up with the first container on it, here
     // on the main thread (dnsmasq is a child the helper supervises).
-    if (linksTo(loadConfigFile(Store(m_settings.storePath).configPath(name)).config, m_settings.defaultBridge))
+    const QString configPath = Store(m_settings.storePath).configPath(name);
+    if (auto err = checkConfigFile(configPath); err && err->code != Error::Code::NotFound)
+        return done(err->wrap(QStringLiteral("start \"%1\"").arg(name)));
+    if (linksTo(loadConfigFile(configPath).config, m_settings.defaultBridge))
         if (auto err = ensureDefaultNetwork())
             return done(err->wrap(QStringLiteral("start \"%1\"").arg(name)));
     auto result = std::make_shared<Status>();

@@ -4,6 +4,8 @@
 #include "authorizer.h"
 #include "config.h"
 #include "configedit.h"
+#include "configgate.h"
+#include "hostlimits.h"
 #include "inspect.h"
 #include "launch.h"
 #include "monitorlink.h"
@@ -171,9 +173,9 @@ void Service::SetConfigItem(const QString &name, const QString &key, const QStri
         auto modern = checkKey(key);
         if (!modern)
             return call.fail(modern.error());
-        // The key decides what more is needed: network, or an administrator
-        // every time for keys that reach the host.
-        QStringList more = actionsForKey(*modern);
+        // The key and its value decide what more is needed: network, manage,
+        // or an administrator every time for what reaches the host.
+        QStringList more = actionsForEntry(*modern, value);
         more.removeAll(actions::configure);
         m_auth->checkAll(call, more, name, [this, call, name, modern = *modern, value, options] {
             auto modeName = stringOption(options, QStringLiteral("mode"), QString());
@@ -183,9 +185,12 @@ void Service::SetConfigItem(const QString &name, const QString &key, const QStri
             if (!mode)
                 return call.fail(mode.error());
             // A removal takes an empty value; anything else is checked.
-            if (*mode != EditMode::Remove || !value.isEmpty())
+            if (*mode != EditMode::Remove || !value.isEmpty()) {
                 if (auto bad = checkValue(modern, value))
                     return call.fail(*bad);
+                if (auto bad = hostlimits::checkHostCost(modern, value))
+                    return call.fail(*bad);
+            }
             m_queue->run({name}, [settings = m_settings, call, name, edit = ConfigEdit{modern, value, *mode}] {
                 if (auto err = editConfig(Store(settings.storePath), name, {edit}))
                     return call.fail(*err);
@@ -224,12 +229,13 @@ void Service::SetConfig(const QString &name, const QString &text, const QVariant
         if (!before)
             return call.fail(before.error());
         const QByteArray after = text.toUtf8();
-        QStringList more;
-        for (const QString &key : changedKeys(*before, after))
-            for (const QString &action : actionsForKey(key))
-                if (action != actions::configure && !more.contains(action))
-                    more.append(action);
+        // On the ordered entries: moving a clearing line or an include is
+        // a change of what they govern (configgate.h).
+        QStringList more = actionsForChange(*before, after);
+        more.removeAll(actions::configure);
         m_auth->checkAll(call, more, name, [this, call, name, after, before = *before] {
+            if (auto bad = checkHostCosts(after))
+                return call.fail(*bad);
             m_queue->run({name}, [settings = m_settings, call, name, after, before] {
                 if (auto err = replaceConfig(Store(settings.storePath), name, after, before))
                     return call.fail(*err);
@@ -463,7 +469,7 @@ QDBusUnixFileDescriptor Service::Execute(const QString &name, const QStringList 
                                          QDBusObjectPath &)
 {
     const Call call = beginCall();
-    m_auth->check(call, actions::lifecycle, name, [this, call, name, argv, options] {
+    m_auth->check(call, actions::console, name, [this, call, name, argv, options] {
         if (auto err = checkExisting(name))
             return call.fail(*err);
         // The same limits as Attach's (no environment: the config's applies).

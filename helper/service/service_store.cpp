@@ -4,6 +4,7 @@
 
 #include "authorizer.h"
 #include "clone.h"
+#include "configgate.h"
 #include "destroy.h"
 #include "fdio.h"
 #include "inspect.h"
@@ -177,15 +178,13 @@ QDBusObjectPath Service::CreateContainer(const QString &name, const QString &tem
             return call.fail(create.error());
         if (containerExists(m_settings, name))
             return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
-        // An image's own config lines may reach the host: an administrator
-        // says yes to them every time, as to such keys set one by one.
-        const QStringList more = create->bringsConfig ? QStringList{actions::configurePrivileged} : QStringList{};
-        m_auth->checkAll(call, more, name, [this, call, name, create = *create] {
-            runJob(call, QStringLiteral("create"), name, {name},
-                   [settings = m_settings, name, create](const StepReport &report, const std::atomic_bool *cancel) {
-                       return create.run(Store(settings.storePath), name, report, cancel);
-                   });
-        });
+        // An image's own config lines may reach the host: the gate asks an
+        // administrator for those, as for such keys set one by one.
+        runJob(call, QStringLiteral("create"), name, {name},
+               [settings = m_settings, name, create = *create, gate = makeConfigGate(m_auth, call.caller(), name)](
+                   const StepReport &report, const std::atomic_bool *cancel) {
+                   return create.run(Store(settings.storePath), name, report, cancel, gate);
+               });
     });
     return {};
 }
@@ -214,6 +213,7 @@ QDBusObjectPath Service::CloneContainer(const QString &source, const QString &na
         storage::CloneOptions cloneOptions;
         cloneOptions.snapshot = *snapshot;
         cloneOptions.backend = *backing;
+        cloneOptions.gate = makeConfigGate(m_auth, call.caller(), name);
         runJob(call, QStringLiteral("clone"), name, {source, name},
                [settings = m_settings, monitor = m_monitorPath, source, name, cloneOptions](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
@@ -324,10 +324,11 @@ QDBusObjectPath Service::RestoreSnapshot(const QString &name, const QString &sna
         if (auto err = checkStopped(m_settings, name, QStringLiteral("restore a snapshot")))
             return call.fail(*err);
         runJob(call, QStringLiteral("restore"), name, {name},
-               [settings = m_settings, monitor = m_monitorPath, name, snapshot](
+               [settings = m_settings, monitor = m_monitorPath, name, snapshot,
+                gate = makeConfigGate(m_auth, call.caller(), name)](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
                    Runtime runtime(settings, monitor);
-                   return storage::restoreSnapshot(runtime, name, snapshot, linesAsProgress(report), cancel);
+                   return storage::restoreSnapshot(runtime, name, snapshot, linesAsProgress(report), cancel, gate);
                });
     });
     return {};
@@ -418,6 +419,7 @@ QDBusObjectPath Service::ImportContainer(const QDBusUnixFileDescriptor &file, co
         storage::ImportOptions importOptions;
         importOptions.name = *newName;
         importOptions.backend = *backing;
+        importOptions.gate = makeConfigGate(m_auth, call.caller(), *newName);
         // Imports are serialized with each other (and with the new name).
         const QStringList keys = newName->isEmpty() ? QStringList{QStringLiteral(".import")}
                                                     : QStringList{QStringLiteral(".import"), *newName};

@@ -19,6 +19,8 @@ namespace {
 constexpr int kSubscribeTimeoutMs = 1000;
 const QString kStopped = QStringLiteral("STOPPED");
 constexpr qsizetype kMaxWaiters = 4096;
+// One connection's share: no caller takes every slot.
+constexpr qsizetype kMaxWaitersPerCaller = 32;
 }  // namespace
 
 struct StateWatcher::Subscription {
@@ -191,6 +193,13 @@ void StateWatcher::waitFor(const Call &call, const QString &name, const QStringL
     // Anyone may wait (it is a read): the number of waiting calls is bounded.
     if (m_waiters.size() >= kMaxWaiters) {
         call.fail({Error::Code::Busy, 0, QStringLiteral("too many calls are waiting for states; try again later")});
+        return;
+    }
+    const qsizetype mine = std::count_if(m_waiters.cbegin(), m_waiters.cend(),
+                                         [&](const auto &w) { return w->call.caller() == call.caller(); });
+    if (mine >= kMaxWaitersPerCaller) {
+        call.fail({Error::Code::Busy, 0, QStringLiteral("this caller has %1 calls waiting for states already (at most %1)")
+                                             .arg(kMaxWaitersPerCaller)});
         return;
     }
     auto waiter = std::make_shared<Waiter>(call, name, states);

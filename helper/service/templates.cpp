@@ -163,7 +163,8 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
             return Error::invalid(QStringLiteral("template option ttys must be 0 to 63"));
         o.login = v.value(QStringLiteral("login")).toBool();
         o.hostname = hostname;
-        create.run = [o](const Store &store, const QString &name, const StepReport &report, const std::atomic_bool *cancel) {
+        create.run = [o](const Store &store, const QString &name, const StepReport &report, const std::atomic_bool *cancel,
+                         const storage::ConfigGate &) {
             // The busybox template reports 8 steps.
             int step = 0;
             return templates::createBusybox(store, name, o, [&](const QString &line) { report(line, ++step / 8.0); }, cancel);
@@ -173,11 +174,12 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
         if (!rootfs.isValid())
             return Error::invalid(QStringLiteral("template local needs the option rootfs: a descriptor of the tarball"));
         const auto metadata = v.value(QStringLiteral("metadata")).value<QDBusUnixFileDescriptor>();
-        create.bringsConfig = metadata.isValid();
         // The descriptors stay open (copies share them) as long as the job.
         create.run = [rootfs, metadata, backend, hostname, linesOnly](const Store &store, const QString &name,
-                                                                     const StepReport &report, const std::atomic_bool *cancel) {
+                                                                     const StepReport &report, const std::atomic_bool *cancel,
+                                                                     const storage::ConfigGate &gate) {
             templates::LocalOptions o;
+            o.gate = gate;
             o.rootfsTarball = descriptorPath(rootfs);
             o.metadataTarball = metadata.isValid() ? descriptorPath(metadata) : QString();
             o.backend = backend;
@@ -195,8 +197,10 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
         o.cachePath = settings.cachePath;
         o.backend = backend;
         create.run = [o, withHostname, linesOnly](const Store &store, const QString &name, const StepReport &report,
-                                                  const std::atomic_bool *cancel) {
-            return withHostname(templates::createDownload(store, name, o, linesOnly(report), cancel), store, name);
+                                                  const std::atomic_bool *cancel, const storage::ConfigGate &gate) {
+            templates::DownloadOptions withGate = o;
+            withGate.gate = gate;
+            return withHostname(templates::createDownload(store, name, withGate, linesOnly(report), cancel), store, name);
         };
     } else {
         templates::DebootstrapOptions o;
@@ -209,7 +213,7 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
         o.cachePath = settings.cachePath;
         o.backend = backend;
         create.run = [o, withHostname, linesOnly](const Store &store, const QString &name, const StepReport &report,
-                                                  const std::atomic_bool *cancel) {
+                                                  const std::atomic_bool *cancel, const storage::ConfigGate &) {
             return withHostname(templates::createDebootstrap(store, name, o, linesOnly(report), cancel), store, name);
         };
     }

@@ -6,6 +6,7 @@
 // reads only what the caller could.
 #pragma once
 
+#include "backend.h"
 #include "error.h"
 #include "settings.h"
 #include "store.h"
@@ -27,12 +28,10 @@ QList<QVariantMap> templateSchemas();
 // A create, checked and ready to run on a job thread.
 struct TemplateCreate {
     QString templateName;
-    // Options that bring the template's own config lines (an image's
-    // metadata): they may hold keys that reach the host, so the caller
-    // needs io.github.hutch.configure-privileged as well.
-    bool bringsConfig = false;
+    // `gate`: for an image's own config lines (its metadata), asked
+    // before the config is written (configgate.h).
     std::function<Status(const Store &store, const QString &name, const StepReport &report,
-                         const std::atomic_bool *cancel)> run;
+                         const std::atomic_bool *cancel, const storage::ConfigGate &gate)> run;
 };
 
 // Checks TEMPLATE and OPTIONS (every option known, of its type, in its

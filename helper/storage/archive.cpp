@@ -14,6 +14,7 @@
 #include "lvm.h"
 #include "names.h"
 #include "staging.h"
+#include "tarscan.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -119,6 +120,8 @@ Status exportContainer(Runtime &runtime, const QString &name, const QString &arc
         return err->wrap(context);
     const QString dir = QDir(runtime.store().containerDir(name)).absolutePath();
     QFile cfg(dir + QStringLiteral("/config"));
+    if (auto err = checkConfigFile(cfg.fileName()); err && err->code != Error::Code::NotFound)
+        return err->wrap(context);
     if (!cfg.open(QIODevice::ReadOnly))
         return Error::notFound(QStringLiteral("no container \"%1\"").arg(name)).wrap(context);
     const QByteArray config = cfg.readAll();
@@ -213,21 +216,34 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     if (!QFileInfo(archive).isFile())
         return Error::notFound(QStringLiteral("no file \"%1\"").arg(archive)).wrap(context);
 
-    // Checks before anything is written: the members, the metadata.
-    QByteArray listing;
-    if (auto err = runTar({QStringLiteral("--list"), QStringLiteral("--file"), archive}, cancel, &listing))
-        return err->wrap(context);
-    const QStringList members = QString::fromUtf8(listing).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // Checks before anything is written: every member's type and place
+    // (tarscan.h), the metadata and the config as the stream has them —
+    // what is checked is what is used, and nothing is read back through a
+    // link tar made.
+    auto scanned = scanArchive(archive, {QStringLiteral("./hutch-export.json"), QStringLiteral("./config")}, cancel);
+    if (!scanned)
+        return scanned.error().wrap(context);
+    QStringList members, plain;
+    for (const TarMember &m : scanned->members()) {
+        if (m.name != QLatin1String("./") && !m.name.startsWith(QLatin1String("./")))
+            return Error::invalid(QStringLiteral("not a Hutch export (member \"%1\")").arg(m.name.left(200))).wrap(context);
+        members << m.name;
+        if (!m.name.startsWith(QLatin1String("./rootfs/")) && m.name != QLatin1String("./"))
+            plain << m.name;
+    }
     if (auto err = checkArchiveMembers(members))
+        return err->wrap(context);
+    if (auto err = checkTarMembers(scanned->members(), plain))
         return err->wrap(context);
     for (const char *needed : {"./hutch-export.json", "./config", "./rootfs/"})
         if (!members.contains(QLatin1String(needed)))
             return Error::invalid(QStringLiteral("not a Hutch export (no %1 in it)").arg(QLatin1String(needed))).wrap(context);
-    QByteArray metaBytes;
-    if (auto err = runTar({QStringLiteral("--extract"), QStringLiteral("--to-stdout"), QStringLiteral("--file"), archive,
-                           QStringLiteral("./hutch-export.json")}, cancel, &metaBytes))
-        return err->wrap(context);
-    const QJsonObject meta = QJsonDocument::fromJson(metaBytes).object();
+    const auto metaBytes = scanned->captured(QStringLiteral("./hutch-export.json"));
+    const auto original = scanned->captured(QStringLiteral("./config"));
+    if (!metaBytes || !original)
+        return Error::invalid(QStringLiteral("the export's %1 is not a file of at most 4 MiB")
+                                  .arg(metaBytes ? QStringLiteral("config") : QStringLiteral("hutch-export.json"))).wrap(context);
+    const QJsonObject meta = QJsonDocument::fromJson(*metaBytes).object();
     if (meta.value(QStringLiteral("format")).toInt() != kFormat)
         return Error::invalid(QStringLiteral("unknown export format %1").arg(meta.value(QStringLiteral("format")).toInt())).wrap(context);
     const QString originalName = meta.value(QStringLiteral("name")).toString();
@@ -247,6 +263,12 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
         return kind.error().wrap(context);
     if (*kind == BackendKind::Overlay)
         return Error::invalid(QStringLiteral("an overlay rootfs is made by a snapshot clone")).wrap(context);
+
+    // The config's keys, as any config reaching the store: a container
+    // new to the store, so compared with what a new one may hold.
+    if (options.gate)
+        if (auto err = options.gate(QByteArray(), *original))
+            return err->wrap(context);
 
     auto staging = Staging::create(storePath, name);
     if (!staging)
@@ -269,7 +291,8 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     // The rootfs into the backend's directory, the rest beside it.
     QStringList rest;
     for (const QString &m : members)
-        if (!m.startsWith(QLatin1String("./rootfs/")) && m != QLatin1String("./") && m != QLatin1String("./hutch-export.json"))
+        if (!m.startsWith(QLatin1String("./rootfs/")) && m != QLatin1String("./") && m != QLatin1String("./hutch-export.json")
+            && m != QLatin1String("./config"))
             rest << m;
     if (auto err = runTar(tarExtractArgs(archive, staging->path(), rest), cancel))
         return drop(*err);
@@ -295,11 +318,7 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     if (auto err = backend->finish(*created))
         return drop(*err);
 
-    QFile cfg(staging->path() + QStringLiteral("/config"));
-    if (!cfg.open(QIODevice::ReadOnly))
-        return drop(Error::failed(QStringLiteral("the export has no readable config")));
-    const QByteArray original = cfg.readAll();
-    cfg.close();
+    const QString cfgPath = staging->path() + QStringLiteral("/config");
     const bool renamed = name != originalName;
     ConfigRewrite rw;
     rw.oldDir = originalDir;
@@ -308,15 +327,15 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     rw.newName = name;
     rw.keepHostname = rw.keepMacs = !renamed;
     rw.rootfsValue = created->location.configValue();
-    const QByteArray config = rewriteConfig(original, rw);
+    const QByteArray config = rewriteConfig(*original, rw);
     const LoadResult check = loadConfigBytes(
         rewritePaths(QString::fromUtf8(config), finalDir, staging->path()).toUtf8(), QStringLiteral("config"), staging->path());
     if (auto err = check.firstError())
         return drop(err->wrap(QStringLiteral("the imported config")));
-    if (auto err = writeFileAtomically(cfg.fileName(), config))
+    if (auto err = writeFileAtomically(cfgPath, config))
         return drop(*err);
     if (renamed) {
-        const LoadResult old = loadConfigBytes(original, QStringLiteral("config"), QString());
+        const LoadResult old = loadConfigBytes(*original, QStringLiteral("config"), QString());
         RootfsLocation staged = created->location;
         staged.path = rewritePaths(staged.path, finalDir, staging->path());
         if (auto err = setRootfsHostname(staged, old.config.value(QStringLiteral("lxc.uts.name"), originalName), name))

@@ -24,12 +24,18 @@ Status exportContainer(Runtime &runtime, const QString &name, const QString &arc
 struct ImportOptions {
     QString name;      // empty: the name in the archive
     QString backend;   // dir, btrfs, lvm or best (empty: best)
+    // Asked with an empty `before` (a container new to the store) and the
+    // archive's config, before anything is written.
+    ConfigGate gate;
 };
 
 // Makes a container from an export; returns its name. A new name gets a
 // new hostname and MAC addresses, as a clone; the same name keeps them.
-// Built in staging and renamed into place; archives with absolute paths or
-// ".." are refused before anything is written.
+// Built in staging and renamed into place. Before anything is written the
+// archive is listed (tarscan.h) and refused for absolute paths, "..",
+// block devices, devices other than every container's, members beneath
+// links, a config or other file outside rootfs/ that is not a plain file;
+// the config is taken from that listing, never read back from the disk.
 Result<QString> importContainer(Runtime &runtime, const QString &archivePath, const ImportOptions &options = {},
                                 const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
 

@@ -22,6 +22,13 @@ namespace hutch::storage {
 // Progress lines of a long operation, for the job's log.
 using Progress = std::function<void(const QString &line)>;
 
+// The service's gate for config text about to reach the store (see
+// helper/service/configgate.h): called with the text it replaces (or what a
+// new container may hold without more authorization) and the text to be
+// written, before anything is written; an error stops the operation.
+// Empty: no gate (storage tests, root's own tools).
+using ConfigGate = std::function<Status(const QByteArray &before, const QByteArray &after)>;
+
 enum class BackendKind { Dir, Overlay, Btrfs, Lvm };
 
 QString kindName(BackendKind kind);

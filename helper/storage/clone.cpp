@@ -299,6 +299,8 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
     const QString finalDir = storePath + QLatin1Char('/') + name;
 
     QFile configFile(sourceDir + QStringLiteral("/config"));
+    if (auto err = checkConfigFile(configFile.fileName()); err && err->code != Error::Code::NotFound)
+        return err->wrap(context);
     if (!QFileInfo(sourceDir).isDir() || !configFile.open(QIODevice::ReadOnly))
         return Error::notFound(QStringLiteral("no container \"%1\"").arg(source)).wrap(context);
     const QByteArray sourceConfig = configFile.readAll();
@@ -342,6 +344,21 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
         return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     if (isCancelled(cancel))
         return Error::cancelled().wrap(context);
+    // The config the clone gets, through the gate before anything is
+    // written (its rootfs value, which the storage code chooses, aside).
+    if (options.gate) {
+        ConfigRewrite preview;
+        preview.oldDir = sourceDir;
+        preview.newDir = finalDir;
+        preview.oldName = source;
+        preview.newName = name;
+        preview.keepHostname = options.keepHostname;
+        preview.keepMacs = true;
+        if (options.ephemeral)
+            preview.ephemeral = true;
+        if (auto err = options.gate(sourceConfig, rewriteConfig(sourceConfig, preview)))
+            return err->wrap(context);
+    }
 
     auto staging = Staging::create(storePath, name);
     if (!staging)

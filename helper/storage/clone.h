@@ -28,6 +28,7 @@ struct CloneOptions {
     bool ephemeral = false;    // lxc.ephemeral = 1: destroyed when it stops
     QString volumeGroup, thinPool;  // lvm
     qint64 sizeBytes = 0;           // lvm
+    ConfigGate gate;                // asked with the source's config and the clone's
 };
 
 // Clones the stopped container SOURCE to NAME. InvalidArgument for bad

@@ -40,6 +40,8 @@ struct Loaded {
 Result<Loaded> loadContainer(const QString &dir, const QString &what)
 {
     QFile f(dir + QStringLiteral("/config"));
+    if (auto err = checkConfigFile(f.fileName()); err && err->code != Error::Code::NotFound)
+        return err->wrap(what);
     if (!f.open(QIODevice::ReadOnly))
         return Error::notFound(QStringLiteral("no %1 (%2)").arg(what, f.errorString()));
     Loaded l;
@@ -202,7 +204,7 @@ Result<QList<SnapshotInfo>> listSnapshots(const Store &store, const QString &nam
 }
 
 Status restoreSnapshot(Runtime &runtime, const QString &name, const QString &snapshot, const Progress &progress,
-                       const std::atomic_bool *cancel)
+                       const std::atomic_bool *cancel, const ConfigGate &gate)
 {
     const QString context = QStringLiteral("restore \"%1\" from %2").arg(name, snapshot);
     if (auto err = checkStopped(runtime, name))
@@ -216,6 +218,21 @@ Status restoreSnapshot(Runtime &runtime, const QString &name, const QString &sna
         return snap.error().code == Error::Code::NotFound
             ? Error::notFound(QStringLiteral("\"%1\" has no snapshot %2").arg(name, snapshot)).wrap(context)
             : snap.error().wrap(context);
+
+    // The snapshot's config replaces the container's: through the gate,
+    // against the config as it is now (an administrator may have removed
+    // a hook since), before anything is written.
+    if (gate) {
+        auto current = loadContainer(dir, QStringLiteral("config of \"%1\"").arg(name));
+        if (!current)
+            return current.error().wrap(context);
+        ConfigRewrite preview;
+        preview.oldDir = snapDir;
+        preview.newDir = dir;
+        preview.keepHostname = preview.keepMacs = true;
+        if (auto err = gate(current->bytes, rewriteConfig(snap->bytes, preview)))
+            return err->wrap(context);
+    }
 
     // Built beside the container's files, then swapped in.
     auto staging = Staging::create(dir, QStringLiteral("restore"));

@@ -31,8 +31,10 @@ Result<QString> createSnapshot(Runtime &runtime, const QString &name, const QStr
 Result<QList<SnapshotInfo>> listSnapshots(const Store &store, const QString &name);
 // NAME's rootfs, config and files become the snapshot's again (the
 // snapshot stays). The old rootfs is swapped out atomically.
+// `gate`: asked with the current config and the snapshot's, first.
 Status restoreSnapshot(Runtime &runtime, const QString &name, const QString &snapshot,
-                       const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
+                       const Progress &progress = {}, const std::atomic_bool *cancel = nullptr,
+                       const ConfigGate &gate = {});
 Status deleteSnapshot(Runtime &runtime, const QString &name, const QString &snapshot);
 
 }  // namespace hutch::storage

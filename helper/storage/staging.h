@@ -30,7 +30,7 @@ public:
 
     // Sets the final mode, syncs, renames to PARENT/FINALNAME without
     // replacing anything (Busy if it exists), syncs the parent.
-    Status commit(const QString &finalName, mode_t mode = 0755);
+    Status commit(const QString &finalName, mode_t mode = 0700);
     // Removes the directory now (anything mounted in it is detached first).
     Status discard();
 

@@ -246,15 +246,17 @@ Status copyFile(int srcFd, int dirFd, const char *name, mode_t mode)
     return std::nullopt;
 }
 
-// mkdir -p of the store, each new directory 0755.
+// mkdir -p of the store, each new directory 0755 but the store's own, 0700.
 Status makeStore(const QString &path)
 {
     QString sofar;
-    for (const QString &part : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
         sofar += QLatin1Char('/') + part;
         const QByteArray p = QFile::encodeName(sofar);
-        if (::mkdir(p.constData(), 0755) == 0) {
-            if (::chmod(p.constData(), 0755) < 0)
+        const mode_t mode = &part == &parts.constLast() ? 0700 : 0755;
+        if (::mkdir(p.constData(), mode) == 0) {
+            if (::chmod(p.constData(), mode) < 0)
                 return Error::system(errno, QStringLiteral("create store \"%1\"").arg(path));
         } else if (errno != EEXIST) {
             return Error::system(errno, QStringLiteral("create store \"%1\"").arg(path));
@@ -764,9 +766,9 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
 
     if (progress)
         progress(QStringLiteral("moving \"%1\" into place").arg(name));
-    // mkdtemp made it 0700 while it was being built; LXC's container
-    // directories are 0755.
-    if (::fchmod(stagingFd.get(), 0755) < 0)
+    // 0700, as LXC makes container directories: no host user reaches the
+    // rootfs (its setuid programs, its devices).
+    if (::fchmod(stagingFd.get(), 0700) < 0)
         return fail(Error::system(errno, QStringLiteral("chmod staging directory")));
     // Everything on disk before the name appears: a crash leaves a staging
     // directory or a complete container, never a partial one under NAME.

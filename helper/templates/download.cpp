@@ -238,6 +238,7 @@ Status createDownload(const Store &store, const QString &name, const DownloadOpt
     BuildRequest req;
     req.templateName = QStringLiteral("download (%1 %2 %3)").arg(image->dist, image->release, image->arch);
     req.backend = o.backend;
+    req.gate = o.gate;
     req.metadataTarball = cache + QStringLiteral("/meta.tar.xz");
     const QString rootfsTarball = cache + QStringLiteral("/rootfs.tar.xz");
     req.fill = [&](const QString &rootfs) -> Status {

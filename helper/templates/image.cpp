@@ -11,6 +11,7 @@
 #include "fsops.h"
 #include "names.h"
 #include "staging.h"
+#include "tarscan.h"
 #include "values.h"
 
 #include <QDir>
@@ -201,20 +202,32 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
 
     // The image's metadata: config lines and files to fill in.
     QByteArray config = baseConfig(hostname, created->location.configValue(), req.templateName) + req.extraConfig;
+    const QByteArray base = config;
     if (!req.metadataTarball.isEmpty()) {
-        QTemporaryDir meta(staging->path() + QStringLiteral("/.meta-XXXXXX"));
-        if (!meta.isValid())
-            return drop(Error::failed(QStringLiteral("cannot make a directory for the metadata")));
-        if (auto err = runTar(extractArgs(req.metadataTarball, meta.path()), cancel))
+        // Listed, checked and read from the stream (tarscan.h): nothing of
+        // it is extracted, so no link in it is ever followed.
+        QStringList wanted;
+        for (const char *f : {"config", "templates", "create-message"})
+            wanted << QLatin1String(f) << QStringLiteral("./") + QLatin1String(f);
+        auto meta = scanArchive(req.metadataTarball, wanted, cancel);
+        if (!meta)
+            return drop(meta.error().wrap(QStringLiteral("metadata")));
+        QStringList everything;
+        for (const TarMember &m : meta->members())
+            everything << m.name;
+        if (auto err = checkTarMembers(meta->members(), everything))
             return drop(err->wrap(QStringLiteral("metadata")));
+        auto file = [&](const char *name) {
+            auto data = meta->captured(QLatin1String(name));
+            return data ? data : meta->captured(QStringLiteral("./") + QLatin1String(name));
+        };
         const QMap<QString, QString> vars = {{QStringLiteral("LXC_NAME"), hostname},
                                              {QStringLiteral("LXC_PATH"), storePath},
                                              {QStringLiteral("LXC_ROOTFS_PATH"), created->location.path},
                                              {QStringLiteral("LXC_TEMPLATE_CONFIG"), QStringLiteral("/usr/share/lxc/config")}};
-        QFile metaConfig(meta.filePath(QStringLiteral("config")));
-        if (metaConfig.open(QIODevice::ReadOnly)) {
+        if (const auto metaConfig = file("config")) {
             config += "\n# from the image's metadata\n";
-            for (QString line : QString::fromUtf8(metaConfig.readAll()).split(QLatin1Char('\n'))) {
+            for (QString line : QString::fromUtf8(*metaConfig).split(QLatin1Char('\n'))) {
                 for (auto it = vars.begin(); it != vars.end(); ++it)
                     line.replace(it.key(), it.value());
                 const QString trimmed = line.trimmed();
@@ -228,13 +241,11 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
                 config += trimmed.toUtf8() + '\n';
             }
         }
-        QFile templatesFile(meta.filePath(QStringLiteral("templates")));
-        if (templatesFile.open(QIODevice::ReadOnly))
-            if (auto err = substituteTemplates(created->fillPath, QString::fromUtf8(templatesFile.readAll()).split(QLatin1Char('\n')), vars))
+        if (const auto templatesFile = file("templates"))
+            if (auto err = substituteTemplates(created->fillPath, QString::fromUtf8(*templatesFile).split(QLatin1Char('\n')), vars))
                 return drop(*err);
-        QFile message(meta.filePath(QStringLiteral("create-message")));
-        if (message.open(QIODevice::ReadOnly))
-            for (const QString &l : QString::fromUtf8(message.read(8192)).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (const auto message = file("create-message"))
+            for (const QString &l : QString::fromUtf8(message->left(8192)).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                 say(l);
     }
     if (req.metadataTarball.isEmpty())
@@ -247,6 +258,11 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     const LoadResult check = loadConfigBytes(config, QStringLiteral("config"), staging->path());
     if (auto err = check.firstError())
         return drop(err->wrap(QStringLiteral("the new config")));
+    // The image's lines, as any config reaching the store, before the
+    // config is written (the rootfs is still in staging).
+    if (req.gate)
+        if (auto err = req.gate(base, config))
+            return drop(*err);
     if (auto err = writeFileAtomically(staging->path() + QStringLiteral("/config"), config))
         return drop(*err);
     if (isCancelled(cancel))
@@ -271,6 +287,7 @@ Status createLocal(const Store &store, const QString &name, const LocalOptions &
     req.templateName = QStringLiteral("local");
     req.backend = options.backend;
     req.hostname = options.hostname;
+    req.gate = options.gate;
     req.metadataTarball = options.metadataTarball.isEmpty() ? QString() : QFileInfo(options.metadataTarball).absoluteFilePath();
     const QString tarball = QFileInfo(options.rootfsTarball).absoluteFilePath();
     req.fill = [&](const QString &rootfs) -> Status {

@@ -6,6 +6,7 @@
 // job threads. Every create builds in staging and renames into place.
 #pragma once
 
+#include "backend.h"
 #include "busybox.h"
 
 #include <QList>
@@ -40,6 +41,7 @@ struct LocalOptions {
     QString metadataTarball;
     QString backend;     // dir, btrfs, lvm, best (empty: best)
     QString hostname;
+    storage::ConfigGate gate;  // the metadata's config lines (image_p.h)
 };
 Status createLocal(const Store &store, const QString &name, const LocalOptions &options,
                    const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
@@ -51,6 +53,7 @@ struct DownloadOptions {
     QString cachePath = QStringLiteral("/var/cache/hutch");
     bool flushCache = false;
     QString backend;
+    storage::ConfigGate gate;  // the metadata's config lines (image_p.h)
 };
 Status createDownload(const Store &store, const QString &name, const DownloadOptions &options,
                       const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);

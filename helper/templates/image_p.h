@@ -13,6 +13,7 @@ struct BuildRequest {
     QString metadataTarball;                              // LXC image metadata, optional
     QByteArray extraConfig;                               // lines after the base config
     std::function<Status(const QString &rootfs)> fill;    // puts the files in place
+    storage::ConfigGate gate;                              // asked with the base config and the image's
 };
 
 // Staging, the backend's rootfs, fill, the image metadata, the config, the

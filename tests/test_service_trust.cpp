@@ -1,0 +1,407 @@
+// The helper's trust boundary through the real polkitd: a caller whom
+// polkit allows every hutch action but the one a change needs (usually
+// configure-privileged) tries each known way around it — an archive's or
+// an image's config, a symlinked config, archive members that write
+// outside, moved clearing lines, host networks, host-paid sizes, a
+// snapshot's old config — and gets the typed refusal, with nothing
+// changed: the store, the runtime directory, the host file a script would
+// have written.
+#include "busfixture.h"
+#include "tarwriter.h"
+
+#include <QCryptographicHash>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCall>
+#include <QDBusObjectPath>
+#include <QDirIterator>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using hutch::test::BusFixture;
+using namespace hutch::test;
+
+namespace {
+
+// Every path of the store and the runtime directory, and every config's bytes.
+QByteArray hostState(const QStringList &dirs)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList paths;
+    for (const QString &d : dirs) {
+        QDirIterator it(d, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            paths << it.next();
+    }
+    paths.sort();
+    for (const QString &p : std::as_const(paths)) {
+        hash.addData(p.toUtf8());
+        if (p.endsWith(QLatin1String("/config"))) {
+            QFile f(p);
+            if (f.open(QIODevice::ReadOnly))
+                hash.addData(f.readAll());
+        }
+    }
+    return hash.result().toHex();
+}
+
+const char kConfig[] = "lxc.uts.name = imp\n"
+                       "lxc.rootfs.path = dir:/var/lib/hutch/imp/rootfs\n"
+                       "lxc.init.cmd = /sbin/init\n"
+                       "lxc.tty.max = 1\n"
+                       "lxc.autodev = 1\n"
+                       "lxc.mount.auto = proc:mixed sys:ro cgroup:mixed\n"
+                       "lxc.cap.drop = sys_module mac_admin mac_override sys_time\n"
+                       "lxc.net.0.type = empty\n";
+
+QByteArray exportMeta()
+{
+    return R"({"format": 1, "name": "imp", "containerDir": "/var/lib/hutch/imp", "backend": "dir"})";
+}
+
+QList<TarEntry> exportOf(const QByteArray &config, QList<TarEntry> more = {})
+{
+    QList<TarEntry> e = {tarDir("./"), tarFile("./hutch-export.json", exportMeta()), tarFile("./config", config),
+                         tarDir("./rootfs/"), tarDir("./rootfs/etc/")};
+    return e + more;
+}
+
+}  // namespace
+
+class TestServiceTrust : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BusFixture> fx;
+    QTemporaryDir files;
+    QHash<QString, QString> jobErrors;  // job path -> error name ("" on success)
+    QString marker;
+
+    QString file(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = files.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        f.write(bytes);
+        f.close();
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::ReadGroup);
+        return path;
+    }
+    QByteArray state() const { return hostState({fx->storePath(), fx->runtimePath()}); }
+    QByteArray config(const QString &name) const
+    {
+        QFile f(fx->storePath() + QLatin1Char('/') + name + QStringLiteral("/config"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    // The error name of the job hutchctl's output names last, once its
+    // JobFinished arrived.
+    QString lastJobError(int before)
+    {
+        if (!QTest::qWaitFor([&] { return jobErrors.size() > before; }, 10000))
+            return QStringLiteral("(no JobFinished)");
+        return m_lastError;
+    }
+    QString m_lastError;
+
+public Q_SLOTS:
+    void onJobFinished(const QDBusMessage &m)
+    {
+        const QVariantList a = m.arguments();
+        if (a.size() != 4)
+            return;
+        jobErrors.insert(a.at(0).value<QDBusObjectPath>().path(), a.at(2).toString());
+        m_lastError = a.at(2).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QFile::setPermissions(files.path(), QFile::Permissions(0x7755));
+        marker = files.filePath(QStringLiteral("ran-as-root"));
+        fx = std::make_unique<BusFixture>();
+        QString why;
+        QVERIFY2(fx->start(&why), qPrintable(why));
+        QVERIFY(fx->bus().connect(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
+                                  QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("JobFinished"), this,
+                                  SLOT(onJobFinished(QDBusMessage))));
+        const auto made = fx->hutchctl({"create", "c1", "-t", "busybox", "--", "--ttys", "1"}, false);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        // The lesser user: everything but configure-privileged.
+        QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged")}));
+    }
+
+    void cleanupTestCase()
+    {
+        if (fx)
+            fx->cleanup();
+    }
+
+    // Bypass 1 and 2, item 3: archives whose config reaches the host.
+    void importRefused_data()
+    {
+        QTest::addColumn<QByteArray>("archive");
+        QTest::addColumn<QString>("errorName");
+        QTest::addColumn<QString>("message");
+        const QByteArray up = QByteArray(kConfig) + "lxc.net.0.script.up = /bin/sh -c \"id > " + marker.toUtf8() + "\"\n";
+        QTest::newRow("script.up in the config") << tarArchive(exportOf(up)) << "io.github.hutch.Error.NotAuthorized"
+                                                 << "not authorized for io.github.hutch.configure-privileged";
+        QList<TarEntry> shadow = exportOf(kConfig);
+        shadow[2] = tarSymlink("./config", "/etc/shadow");
+        QTest::newRow("config symlink to /etc/shadow") << tarArchive(shadow) << "io.github.hutch.Error.InvalidArgument"
+                                                       << "must be a plain file";
+        QTest::newRow("a member beneath a symlink")
+            << tarArchive(exportOf(kConfig, {tarSymlink("./rootfs/host", "/etc"), tarFile("./rootfs/host/hutch-owned", "x")}))
+            << "io.github.hutch.Error.InvalidArgument" << "beneath the link";
+        QTest::newRow("a block device")
+            << tarArchive(exportOf(kConfig, {{"./rootfs/sda", '4', {}, {}, 0666, 8, 0}}))
+            << "io.github.hutch.Error.InvalidArgument" << "block device";
+        QTest::newRow("/dev/mem") << tarArchive(exportOf(kConfig, {{"./rootfs/mem", '3', {}, {}, 0666, 1, 1}}))
+                                  << "io.github.hutch.Error.InvalidArgument" << "device 1:1";
+        QTest::newRow("a hard link to a host file")
+            << tarArchive(exportOf(kConfig, {{"./rootfs/shadow", '1', {}, "/etc/shadow", 0644}}))
+            << "io.github.hutch.Error.InvalidArgument" << "absolute";
+        QTest::newRow("network of the host")
+            << tarArchive(exportOf(QByteArray(kConfig).replace("lxc.net.0.type = empty", "lxc.net.0.type = none")))
+            << "io.github.hutch.Error.NotAuthorized" << "configure-privileged";
+        QTest::newRow("2^31 ttys")
+            << tarArchive(exportOf(QByteArray(kConfig).replace("lxc.tty.max = 1", "lxc.tty.max = 2147483647")))
+            << "io.github.hutch.Error.InvalidArgument" << "at most 64";
+        QTest::newRow("a setuid config")
+            << tarArchive([] { auto e = exportOf(kConfig); e[2].mode = 04755; return e; }())
+            << "io.github.hutch.Error.InvalidArgument" << "must be a plain file";
+    }
+    void importRefused()
+    {
+        QFETCH(QByteArray, archive);
+        QFETCH(QString, errorName);
+        QFETCH(QString, message);
+        const QString path = file(QStringLiteral("evil.tar"), archive);
+        const QByteArray before = state();
+        const int jobs = jobErrors.size();
+        const auto r = fx->hutchctl({"import", path, "--name", "imp"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.text().contains(message), qPrintable(r.text()));
+        QCOMPARE(lastJobError(jobs), errorName);
+        QCOMPARE(state(), before);
+        QVERIFY(!QFile::exists(marker));
+        QVERIFY(!r.text().contains(QLatin1String("root:")));  // nothing of /etc/shadow came back
+    }
+
+    void importOfAPlainExportNeedsNoMore()
+    {
+        // The control: the same archive without the host's keys goes
+        // through for the same user (the gate compares with what the
+        // manage action alone may create).
+        const QString path = file(QStringLiteral("plain.tar"), tarArchive(exportOf(kConfig)));
+        const auto r = fx->hutchctl({"import", path, "--name", "imp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QVERIFY(config(QStringLiteral("imp")).contains("lxc.cap.drop = sys_module"));
+        QCOMPARE(fx->hutchctl({"destroy", "imp"}, false).exitCode, 0);
+    }
+
+    // Item 7 (and 5, 6): SetConfig decides on the ordered entries.
+    void setConfigRefused_data()
+    {
+        QTest::addColumn<QByteArray>("start");   // written by root
+        QTest::addColumn<QByteArray>("change");  // tried by the lesser user
+        QTest::addColumn<QString>("message");
+        const QByteArray base = config(QStringLiteral("c1"));
+        QTest::newRow("clearing line moved after")
+            << base + "lxc.cap.drop =\nlxc.cap.drop = sys_admin\n" << base + "lxc.cap.drop = sys_admin\nlxc.cap.drop =\n"
+            << "io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.configure-privileged";
+        QTest::newRow("include moved after")
+            << base + "lxc.include = " + fx->storePath().toUtf8() + "/c1/extra.conf\nlxc.cap.drop = sys_admin\n"
+            << base + "lxc.cap.drop = sys_admin\nlxc.include = " + fx->storePath().toUtf8() + "/c1/extra.conf\n"
+            << "io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.configure-privileged";
+        QTest::newRow("host network") << base << QByteArray(base).replace("lxc.net.0.type = empty", "lxc.net.0.type = none")
+                                      << "io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.configure-privileged";
+        QTest::newRow("console buffer 1G") << base << base + "lxc.console.buffer.size = 1G\n"
+                                           << "io.github.hutch.Error.InvalidArgument: config:";
+    }
+    void setConfigRefused()
+    {
+        QFETCH(QByteArray, start);
+        QFETCH(QByteArray, change);
+        QFETCH(QString, message);
+        QFile extra(fx->storePath() + QStringLiteral("/c1/extra.conf"));
+        QVERIFY(extra.open(QIODevice::WriteOnly));
+        extra.write("lxc.cap.drop = sys_rawio\n");
+        extra.close();
+        const QByteArray original = config(QStringLiteral("c1"));
+        QCOMPARE(fx->call({"SetConfig", "s:c1", "s:" + QString::fromUtf8(start), "a{sv}:"}, false).text().trimmed(),
+                 QStringLiteral("ok"));
+        const QByteArray before = state();
+        const auto r = fx->call({"SetConfig", "s:c1", "s:" + QString::fromUtf8(change), "a{sv}:"});
+        QVERIFY2(r.text().startsWith(message), qPrintable(r.text()));
+        QCOMPARE(state(), before);
+        QCOMPARE(fx->call({"SetConfig", "s:c1", "s:" + QString::fromUtf8(original), "a{sv}:"}, false).text().trimmed(),
+                 QStringLiteral("ok"));
+    }
+
+    // Items 5, 6: one key at a time.
+    void setConfigItemRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("type none") << "lxc.net.0.type" << "none"
+                                   << "io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.configure-privileged";
+        QTest::newRow("type phys") << "lxc.net.0.type" << "phys"
+                                   << "io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.configure-privileged";
+        QTest::newRow("console buffer 2^62") << "lxc.console.buffer.size" << "4611686018427387904"
+                                             << "io.github.hutch.Error.InvalidArgument: lxc.console.buffer.size = 4611686018427387904: at most 16 MiB";
+        QTest::newRow("ttys INT32_MAX") << "lxc.tty.max" << "2147483647"
+                                        << "io.github.hutch.Error.InvalidArgument: lxc.tty.max = 2147483647: at most 64";
+    }
+    void setConfigItemRefused()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        const QByteArray before = state();
+        const auto r = fx->call({"SetConfigItem", "s:c1", "s:" + key, "s:" + value, "a{sv}:"});
+        QVERIFY2(r.text().startsWith(message), qPrintable(r.text()));
+        QCOMPARE(state(), before);
+    }
+
+    void vethNeedsNoMore()
+    {
+        // The control for the rows above.
+        QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.tty.max", "s:2", "a{sv}:"}).text().trimmed(), QStringLiteral("ok"));
+    }
+
+    // Item 9: an ephemeral container is destroyed at its stop: manage.
+    void ephemeralNeedsManage()
+    {
+        QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged"), QStringLiteral("io.github.hutch.manage")}));
+        const QByteArray before = state();
+        const auto r = fx->call({"SetConfigItem", "s:c1", "s:lxc.ephemeral", "s:1", "a{sv}:"});
+        QVERIFY2(r.text().startsWith(QLatin1String("io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.manage")),
+                 qPrintable(r.text()));
+        QCOMPARE(state(), before);
+        QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged")}));
+    }
+
+    // Item 8: the store and container directories are root's; a config
+    // that is a symlink or not root's is refused, naming the file.
+    void storeIsRootsAlone()
+    {
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(fx->storePath()).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0700u);
+        QCOMPARE(::stat(QFile::encodeName(fx->storePath() + QStringLiteral("/c1")).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0700u);
+    }
+    void configSymlinkOrForeignRefused()
+    {
+        const QString path = fx->storePath() + QStringLiteral("/c1/config");
+        const QString kept = path + QStringLiteral(".kept");
+        QVERIFY(QFile::rename(path, kept));
+        QVERIFY(QFile::link(QStringLiteral("/etc/shadow"), path));
+        for (const QStringList &call : {QStringList{"GetConfigText", "s:c1", "a{sv}:"}, QStringList{"Start", "s:c1", "a{sv}:"},
+                                        QStringList{"SetConfigItem", "s:c1", "s:lxc.start.auto", "s:1", "a{sv}:"}}) {
+            const auto r = fx->call(call);
+            QVERIFY2(r.text().startsWith(QLatin1String("io.github.hutch.Error.InvalidArgument: "))
+                         && r.text().contains(path + QLatin1String(" is a symlink")),
+                     qPrintable(call.first() + QStringLiteral(": ") + r.text()));
+            QVERIFY(!r.text().contains(QLatin1String("root:")));
+        }
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::copy(kept, path));
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 65534, 65534), 0);
+        const auto r = fx->call({"Start", "s:c1", "a{sv}:"});
+        QVERIFY2(r.text().contains(QLatin1String("is owned by uid 65534, not by root")), qPrintable(r.text()));
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::rename(kept, path));
+        QCOMPARE(fx->call({"GetConfigText", "s:c1", "a{sv}:"}).exitCode, 0);
+    }
+
+    // Item 10: Execute is a root shell in a fresh container: console, as Attach.
+    void executeNeedsConsole()
+    {
+        QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged"), QStringLiteral("io.github.hutch.console")}));
+        const QByteArray before = state();
+        const auto r = fx->call({"Execute", "s:c1", "as:/bin/sh,-c,id > " + marker, "a{sv}:"});
+        QVERIFY2(r.text().startsWith(QLatin1String("io.github.hutch.Error.NotAuthorized: not authorized for io.github.hutch.console")),
+                 qPrintable(r.text()));
+        QCOMPARE(state(), before);
+        QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged")}));
+    }
+
+    // Item 10: one caller cannot take every WaitForState slot.
+    void waitersPerCaller()
+    {
+        QDBusMessage m = QDBusMessage::createMethodCall(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
+                                                        QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("WaitForState"));
+        m << QStringLiteral("c1") << QStringLiteral("FROZEN") << 3u << QVariantMap();
+        QList<QDBusPendingCall> calls;
+        for (int i = 0; i < 33; ++i)
+            calls << fx->bus().asyncCall(m, 30000);
+        QVERIFY(QTest::qWaitFor([&] { return std::any_of(calls.begin(), calls.end(), [](auto &c) { return c.isFinished(); }); }, 10000));
+        const auto busy = std::find_if(calls.begin(), calls.end(), [](auto &c) { return c.isFinished(); });
+        QCOMPARE(busy->error().name(), QStringLiteral("io.github.hutch.Error.Busy"));
+        QVERIFY2(busy->error().message().contains(QLatin1String("at most 32")), qPrintable(busy->error().message()));
+        // The other 32 were waiting, and end with their timeout.
+        QVERIFY(QTest::qWaitFor([&] { return std::all_of(calls.begin(), calls.end(), [](auto &c) { return c.isFinished(); }); }, 15000));
+        QCOMPARE(std::count_if(calls.begin(), calls.end(), [](auto &c) { return c.isError(); }), 1);
+    }
+
+    // RestoreSnapshot: an old config with a hook an administrator removed.
+    void restoreOfARemovedHookRefused()
+    {
+        QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.hook.pre-start", "s:/bin/sh -c 'id > " + marker + "'", "a{sv}:"}, false)
+                     .text().trimmed(), QStringLiteral("ok"));
+        const int snapshotJobs = jobErrors.size();
+        QCOMPARE(fx->hutchctl({"snapshot", "c1"}, false).exitCode, 0);
+        QVERIFY(QTest::qWaitFor([&] { return jobErrors.size() > snapshotJobs; }, 10000));  // its JobFinished seen
+        QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.hook.pre-start", "s:", "a{sv}:mode=s:remove"}, false).text().trimmed(),
+                 QStringLiteral("ok"));
+        const QByteArray before = state();
+        const int jobs = jobErrors.size();
+        const auto r = fx->hutchctl({"snapshot", "c1", "--restore", "snap0"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.text().contains(QLatin1String("not authorized for io.github.hutch.configure-privileged")), qPrintable(r.text()));
+        QCOMPARE(lastJobError(jobs), QStringLiteral("io.github.hutch.Error.NotAuthorized"));
+        QCOMPARE(state(), before);
+        QVERIFY(!config(QStringLiteral("c1")).contains("lxc.hook"));
+        // Root may.
+        QCOMPARE(fx->hutchctl({"snapshot", "c1", "--restore", "snap0"}, false).exitCode, 0);
+        QVERIFY(config(QStringLiteral("c1")).contains("lxc.hook.pre-start"));
+        QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.hook.pre-start", "s:", "a{sv}:mode=s:remove"}, false).text().trimmed(),
+                 QStringLiteral("ok"));
+        QCOMPARE(fx->hutchctl({"snapshot", "c1", "--destroy", "snap0"}, false).exitCode, 0);
+    }
+
+    // Item 2: an image's metadata config lines (template local).
+    void imageMetadataConfigRefused()
+    {
+        const QString rootfs = file(QStringLiteral("rootfs.tar"), tarArchive({tarDir("./"), tarDir("./etc/")}));
+        const QString evil = file(QStringLiteral("meta.tar"),
+                                  tarArchive({tarFile("config", "lxc.mount.entry = /etc host-etc none bind,create=dir 0 0\n")}));
+        const QByteArray before = state();
+        const int jobs = jobErrors.size();
+        const auto r = fx->hutchctl({"create", "img", "-t", "local", "--", "--rootfs", rootfs, "--metadata", evil});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.text().contains(QLatin1String("not authorized for io.github.hutch.configure-privileged")), qPrintable(r.text()));
+        QCOMPARE(lastJobError(jobs), QStringLiteral("io.github.hutch.Error.NotAuthorized"));
+        QCOMPARE(state(), before);
+        // A metadata config that is a symlink is refused, not followed.
+        const QString linked = file(QStringLiteral("meta2.tar"), tarArchive({tarSymlink("config", "/etc/shadow")}));
+        const auto l = fx->hutchctl({"create", "img", "-t", "local", "--", "--rootfs", rootfs, "--metadata", linked});
+        QCOMPARE(l.exitCode, 1);
+        QVERIFY2(l.text().contains(QLatin1String("must be a plain file")), qPrintable(l.text()));
+        QCOMPARE(state(), before);
+        // Plain lines need no more.
+        const QString plain = file(QStringLiteral("meta3.tar"), tarArchive({tarFile("config", "lxc.start.delay = 3\n")}));
+        const auto ok = fx->hutchctl({"create", "img", "-t", "local", "--", "--rootfs", rootfs, "--metadata", plain});
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.text()));
+        QVERIFY(config(QStringLiteral("img")).contains("lxc.start.delay = 3"));
+        QCOMPARE(fx->hutchctl({"destroy", "img"}, false).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceTrust)
+#include "test_service_trust.moc"
