@@ -1,4 +1,5 @@
 #include "hostnetwork.h"
+#include "spawnenv.h"
 
 #include "atomicfile.h"
 #include "netlink.h"
@@ -28,6 +29,7 @@ QString ip(quint32 a)
 Result<QByteArray> runNft(const QStringList &args, const QByteArray &input = {})
 {
     QProcess nft;
+    nft.setProcessEnvironment(cleanEnvironment());
     nft.start(QStringLiteral("nft"), args);
     if (!nft.waitForStarted(10000))
         return Error::failed(QStringLiteral("nft is not installed (Debian package nftables)"));
@@ -333,6 +335,7 @@ void HostNetwork::startDnsmasq()
 {
     m_dnsmasq = std::make_unique<QProcess>();
     m_dnsmasq->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_dnsmasq->setProcessEnvironment(cleanEnvironment());
     connect(m_dnsmasq.get(), &QProcess::finished, this, [this] {
         if (m_stopping)
             return;

@@ -13,10 +13,12 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusPendingCall>
+#include <QDBusUnixFileDescriptor>
 #include <QDBusObjectPath>
 #include <QDirIterator>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -347,6 +349,28 @@ private Q_SLOTS:
         // The other 32 were waiting, and end with their timeout.
         QVERIFY(QTest::qWaitFor([&] { return std::all_of(calls.begin(), calls.end(), [](auto &c) { return c.isFinished(); }); }, 15000));
         QCOMPARE(std::count_if(calls.begin(), calls.end(), [](auto &c) { return c.isError(); }), 1);
+    }
+
+    // Item 4: a `path` option must be a regular file open for reading; an
+    // O_PATH descriptor of a root-only file proves nothing.
+    void pathOptionNeedsAReadableFile()
+    {
+        const int pathFd = ::open("/etc/shadow", O_PATH | O_CLOEXEC);
+        QVERIFY(pathFd >= 0);
+        const int dirFd = ::open("/etc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        for (const auto &[fd, message] : {std::pair{pathFd, "not open for reading"}, std::pair{dirFd, "not of a regular file"}}) {
+            QDBusMessage m = QDBusMessage::createMethodCall(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
+                                                            QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("CreateContainer"));
+            m << QStringLiteral("leak") << QStringLiteral("local")
+              << QVariantMap{{QStringLiteral("rootfs"), QVariant::fromValue(QDBusUnixFileDescriptor(fd))}} << QVariantMap();
+            const QByteArray before = state();
+            const QDBusMessage r = fx->bus().call(m, QDBus::Block, 30000);
+            QCOMPARE(r.errorName(), QStringLiteral("io.github.hutch.Error.InvalidArgument"));
+            QVERIFY2(r.errorMessage().contains(QLatin1String(message)), qPrintable(r.errorMessage()));
+            QCOMPARE(state(), before);
+        }
+        ::close(pathFd);
+        ::close(dirFd);
     }
 
     // RestoreSnapshot: an old config with a hook an administrator removed.

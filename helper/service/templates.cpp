@@ -7,6 +7,8 @@
 
 #include <QDBusUnixFileDescriptor>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace hutch::service {
@@ -38,6 +40,15 @@ Status checkOption(const templates::TemplateOption &o, const QVariant &v)
         if (v.metaType() != QMetaType::fromType<QDBusUnixFileDescriptor>() || !v.value<QDBusUnixFileDescriptor>().isValid())
             return Error::invalid(QStringLiteral("%1 must be a file descriptor (h) of the file, opened by the caller")
                                       .arg(where));
+        // Opened for reading by the caller, a regular file: an O_PATH
+        // descriptor proves nothing about what the caller may read.
+        const int fd = v.value<QDBusUnixFileDescriptor>().fileDescriptor();
+        const int flags = ::fcntl(fd, F_GETFL);
+        struct stat st {};
+        if (flags < 0 || (flags & O_PATH) || ((flags & O_ACCMODE) != O_RDONLY && (flags & O_ACCMODE) != O_RDWR))
+            return Error::invalid(QStringLiteral("%1: the descriptor is not open for reading").arg(where));
+        if (::fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+            return Error::invalid(QStringLiteral("%1: the descriptor is not of a regular file").arg(where));
     } else {
         if (v.metaType().id() != QMetaType::QString)
             return Error::invalid(QStringLiteral("%1 must be a string").arg(where));

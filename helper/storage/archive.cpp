@@ -5,6 +5,7 @@
 // read-only) is put at WORK/rootfs beside the config, so the archive's
 // layout needs no renaming of members, and nothing is mounted on the host.
 #include "archive.h"
+#include "spawnenv.h"
 
 #include "atomicfile.h"
 #include "clone.h"
@@ -42,9 +43,7 @@ const char kMetadata[] = "hutch-export.json";
 Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArray *output = nullptr)
 {
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    p.setProcessEnvironment(env);
+    p.setProcessEnvironment(cleanEnvironment());
     p.start(QStringLiteral("tar"), args);
     if (!p.waitForStarted())
         return Error::failed(QStringLiteral("tar: %1").arg(p.errorString()));
@@ -225,14 +224,15 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
         return scanned.error().wrap(context);
     QStringList members, plain;
     for (const TarMember &m : scanned->members()) {
-        if (m.name != QLatin1String("./") && !m.name.startsWith(QLatin1String("./")))
-            return Error::invalid(QStringLiteral("not a Hutch export (member \"%1\")").arg(m.name.left(200))).wrap(context);
         members << m.name;
         if (!m.name.startsWith(QLatin1String("./rootfs/")) && m.name != QLatin1String("./"))
             plain << m.name;
     }
     if (auto err = checkArchiveMembers(members))
         return err->wrap(context);
+    for (const QString &m : std::as_const(members))
+        if (m != QLatin1String("./") && !m.startsWith(QLatin1String("./")))
+            return Error::invalid(QStringLiteral("not a Hutch export (member \"%1\")").arg(m.left(200))).wrap(context);
     if (auto err = checkTarMembers(scanned->members(), plain))
         return err->wrap(context);
     for (const char *needed : {"./hutch-export.json", "./config", "./rootfs/"})

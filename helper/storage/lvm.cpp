@@ -5,6 +5,7 @@
 // lvm2 programs (the JSON reports of lvs/vgs are the interface LVM keeps
 // stable), in the helper, as root.
 #include "lvm.h"
+#include "spawnenv.h"
 
 #include "backends_p.h"
 #include "fsops.h"
@@ -82,7 +83,7 @@ Result<QJsonArray> rows(const QByteArray &json, const char *kind)
 Result<QByteArray> run(const QStringList &argv)
 {
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = cleanEnvironment();
     env.insert(QStringLiteral("LVM_SUPPRESS_FD_WARNINGS"), QStringLiteral("1"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
     p.setProcessEnvironment(env);

@@ -1,4 +1,5 @@
 #include "tarscan.h"
+#include "spawnenv.h"
 
 #include <QFile>
 #include <QProcess>
@@ -319,7 +320,7 @@ Result<TarScanner> scanArchive(const QString &path, const QStringList &capture, 
     } else {
         f.close();
         QProcess p;
-        p.setProcessEnvironment(QProcessEnvironment());
+        p.setProcessEnvironment(cleanEnvironment());
         p.setStandardInputFile(path);
         p.start(program, {QStringLiteral("-dc")});
         if (!p.waitForStarted())

@@ -3,6 +3,7 @@
 // renamed when complete; flushCache rebuilds it), and each container gets a
 // full copy of it. Helper process, job thread, root.
 #include "image.h"
+#include "spawnenv.h"
 #include "image_p.h"
 
 #include "fsops.h"
@@ -84,6 +85,7 @@ Status createDebootstrap(const Store &store, const QString &name, const Debootst
         say(argv.join(QLatin1Char(' ')));
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
+        p.setProcessEnvironment(cleanEnvironment());
         p.start(argv.front(), argv.mid(1));
         if (!p.waitForStarted())
             return Error::failed(QStringLiteral("debootstrap: %1").arg(p.errorString())).wrap(context);

@@ -1,6 +1,7 @@
 // Templates from images: the shared build (staging, backend, tarball, LXC
 // image metadata, config) and `local`. Helper process, job threads, root.
 #include "image.h"
+#include "spawnenv.h"
 #include "image_p.h"
 
 #include "atomicfile.h"
@@ -79,9 +80,7 @@ Status substituteTemplates(const QString &rootfs, const QStringList &files, cons
 Status runTar(const QStringList &args, const std::atomic_bool *cancel)
 {
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    p.setProcessEnvironment(env);
+    p.setProcessEnvironment(cleanEnvironment());
     p.start(QStringLiteral("tar"), args);
     if (!p.waitForStarted())
         return Error::failed(QStringLiteral("tar: %1").arg(p.errorString()));
