@@ -189,7 +189,7 @@ private Q_SLOTS:
         // than manage: its privileged lines are the baseline's.
         const QByteArray made = "lxc.uts.name = c\nlxc.rootfs.path = dir:/var/lib/hutch/c/rootfs\nlxc.autodev = 1\n"
                                 "lxc.mount.auto = proc:mixed sys:ro cgroup:mixed\n"
-                                "lxc.cap.drop = sys_module mac_admin mac_override sys_time\nlxc.net.0.type = empty\n";
+                                "lxc.cap.drop = mac_admin mac_override sys_time sys_module sys_rawio\nlxc.net.0.type = empty\n";
         QVERIFY(!service::actionsForChange(service::newContainerBaseline(), made, {QStringLiteral("lxc.rootfs.path")})
                      .contains(service::actions::configurePrivileged));
         QVERIFY(service::actionsForChange(service::newContainerBaseline(), made + "lxc.net.0.script.up = /bin/sh -c id\n",

@@ -4,6 +4,7 @@
 #include "configdocument.h"
 #include "configedit.h"
 #include "hostlimits.h"
+#include "image_p.h"
 #include "keys.h"
 
 #include <QRegularExpression>
@@ -83,8 +84,10 @@ Status checkHostCosts(const QByteArray &text)
 
 QByteArray newContainerBaseline()
 {
-    return QByteArrayLiteral("lxc.mount.auto = proc:mixed sys:ro cgroup:mixed\n"
-                             "lxc.cap.drop = sys_module mac_admin mac_override sys_time\n");
+    // The templates' own lines (busybox writes the same mounts and
+    // capabilities; test_service_cli imports a busybox export as a user
+    // without configure-privileged).
+    return templates::baseConfig(QStringLiteral("new"), QString(), QStringLiteral("baseline"));
 }
 
 storage::ConfigGate makeConfigGate(Authorizer *auth, const QString &caller, const QString &container)

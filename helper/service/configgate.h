@@ -33,9 +33,10 @@ QStringList actionsForChange(const QByteArray &before, const QByteArray &after, 
 Status checkHostCosts(const QByteArray &text);
 
 // What a container new to the store may hold without the
-// configure-privileged action: the privileged lines the helper's own
-// templates write (mounts and dropped capabilities), so that importing an
-// export of a container made with the manage action needs manage alone.
+// configure-privileged action: the config the helper's own templates
+// start from (templates/image_p.h: mounts and dropped capabilities), so
+// that importing an export of a container made with the manage action
+// needs manage alone.
 QByteArray newContainerBaseline();
 
 class Authorizer;

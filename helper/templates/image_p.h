@@ -21,6 +21,10 @@ struct BuildRequest {
 Status buildFromRootfs(const Store &store, const QString &name, const BuildRequest &request,
                        const Progress &progress, const std::atomic_bool *cancel);
 
+// The config every image template starts from (image.cpp); the config
+// gate takes its privileged lines as what a new container may hold.
+QByteArray baseConfig(const QString &hostname, const QString &rootfsValue, const QString &templateName);
+
 Status runTar(const QStringList &args, const std::atomic_bool *cancel);
 QStringList extractArgs(const QString &tarball, const QString &dir);
 
