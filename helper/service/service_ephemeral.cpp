@@ -4,6 +4,8 @@
 // died first (storage/ephemeral.h).
 #include "service.h"
 
+#include "configgate.h"
+
 #include "authorizer.h"
 #include "clone.h"
 #include "destroy.h"
@@ -48,11 +50,13 @@ QString Service::StartEphemeral(const QString &source, const QString &requested,
             return call.fail(Error::busy(
                 QStringLiteral("container \"%1\" is running; stop it to make a throwaway copy").arg(source)));
         auto cloned = std::make_shared<Status>();
-        m_queue->run({source, name}, [settings = m_settings, monitor = m_monitorPath, source, name, cloned] {
+        m_queue->run({source, name}, [settings = m_settings, monitor = m_monitorPath, source, name, cloned,
+                                      gate = makeConfigGate(m_auth, call.caller(), name)] {
             Runtime runtime(settings, monitor);
             storage::CloneOptions options;
             options.snapshot = true;
             options.ephemeral = true;
+            options.gate = gate;  // the copy's config, as any reaching the store
             *cloned = storage::cloneContainer(runtime, source, name, options);
         }, [this, call, source, name, cloned] {
             if (*cloned)
