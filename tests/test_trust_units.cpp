@@ -209,6 +209,10 @@ private Q_SLOTS:
         QTest::newRow("log 10G") << "lxc.console.size" << "10G" << "at most 256 MiB";
         QTest::newRow("ttys 4") << "lxc.tty.max" << "4" << "";
         QTest::newRow("ttys INT32_MAX") << "lxc.tty.max" << "2147483647" << "at most 64";
+        QTest::newRow("ttys 2^70") << "lxc.tty.max" << "1180591620717411303424" << "at most 64";
+        // Not a number: the value validator names it, with the file's other errors.
+        QTest::newRow("ttys many") << "lxc.tty.max" << "many" << "";
+        QTest::newRow("buffer lots") << "lxc.console.buffer.size" << "lots" << "";
     }
     void hostCostsCapped()
     {
