@@ -259,8 +259,9 @@ void Monitor::releaseNetwork()
         return;
     returnPhysicalInterfaces(m_spec.net, m_netns.get());
     runDownScripts(m_spec.net, m_hostLinks, m_spec.name);
+    removeVethHostEnds(m_hostLinks);
     m_hostLinks.clear();
-    m_netns.reset();  // the namespace goes, and the veth host ends with it
+    m_netns.reset();
 }
 
 void Monitor::setState(State s)

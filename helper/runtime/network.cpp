@@ -146,6 +146,17 @@ void returnPhysicalInterfaces(const std::vector<NetDevice> &devices, int contain
     }
 }
 
+void removeVethHostEnds(const std::vector<std::string> &hostNames)
+{
+    auto nl = Netlink::open();
+    if (!nl)
+        return;
+    // Gone already (its peer's namespace went first) is fine.
+    for (const std::string &host : hostNames)
+        if (!host.empty())
+            (void)nl->deleteLink(host);
+}
+
 void runDownScripts(const std::vector<NetDevice> &devices, const std::vector<std::string> &hostNames,
                     const std::string &containerName)
 {

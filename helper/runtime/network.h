@@ -39,6 +39,10 @@ Result<std::vector<std::string>> setupHostNetwork(const std::vector<NetDevice> &
 // Before the container's network namespace goes away: physical interfaces
 // go back to the monitor's namespace (a veth end dies with the namespace).
 void returnPhysicalInterfaces(const std::vector<NetDevice> &devices, int containerNetns);
+// The veth host ends, deleted by the monitor itself: the kernel tears a
+// namespace down asynchronously, so an end left to die with it can outlive
+// the stop that the caller waited for.
+void removeVethHostEnds(const std::vector<std::string> &hostNames);
 // lxc.net.N.script.down, with LXC's environment.
 void runDownScripts(const std::vector<NetDevice> &devices, const std::vector<std::string> &hostNames,
                     const std::string &containerName);
