@@ -11,6 +11,7 @@
 // Run: build/bench/bench_runtime [ROUNDS]
 #include "benchutil.h"
 #include "busybox.h"
+#include "cgroups.h"
 #include "launch.h"
 #include "netlink.h"
 #include "monitorlink.h"
@@ -166,6 +167,15 @@ int main(int argc, char **argv)
         std::perror("bench_runtime: private mount namespace");
         return 2;
     }
+    // The machine as the bench found it, whichever way it ends: no empty
+    // "hutch" cgroup parents left (LXC's own lxc.pivot is LXC's to leave).
+    struct LeaveNoBase {
+        ~LeaveNoBase()
+        {
+            if (auto layout = hutch::rt::CgroupLayout::detect())
+                hutch::rt::Cgroup::removeBaseIfEmpty(*layout);
+        }
+    } leaveNoBase;
     ::umount2("/dev/pts", MNT_DETACH);
     QCoreApplication app(argc, argv);
     const int rounds = argc > 1 ? std::max(1, atoi(argv[1])) : 20;
