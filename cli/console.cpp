@@ -12,6 +12,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include "fdio.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -25,20 +27,6 @@ namespace {
 QString opt(const char *name) { return QString::fromLatin1(name); }
 
 volatile sig_atomic_t g_resized = 0;
-
-bool writeAll(int fd, const char *data, size_t size)
-{
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= size_t(n);
-    }
-    return true;
-}
 
 // Restores the terminal however the command ends.
 class RawTerminal {
@@ -146,7 +134,7 @@ int console(const QStringList &args)
             const ssize_t n = ::read(fd, buf, sizeof buf);
             if (n <= 0)
                 break;  // the container ended, or its tty closed
-            if (!writeAll(STDOUT_FILENO, buf, size_t(n)))
+            if (writeAll(STDOUT_FILENO, buf, size_t(n)) != 0)
                 break;
             quietMs = 0;
         }
@@ -173,7 +161,7 @@ int console(const QStringList &args)
                     out += c;
                 }
             }
-            if (!out.isEmpty() && !writeAll(fd, out.constData(), size_t(out.size())))
+            if (!out.isEmpty() && writeAll(fd, out.constData(), size_t(out.size())) != 0)
                 break;
             if (detach)
                 break;

@@ -1,5 +1,7 @@
 #include "relay.h"
 
+#include "fdio.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstddef>
@@ -14,20 +16,6 @@ namespace hutch::cli {
 namespace {
 
 volatile sig_atomic_t g_resized = 0;
-
-bool writeAll(int fd, const char *data, size_t size)
-{
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= size_t(n);
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -60,14 +48,14 @@ void relayTerminal(int master)
         }
         if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             const ssize_t n = ::read(master, buf, sizeof buf);
-            if (n <= 0 || !writeAll(STDOUT_FILENO, buf, size_t(n)))
+            if (n <= 0 || writeAll(STDOUT_FILENO, buf, size_t(n)) != 0)
                 break;  // EIO: the program and its terminal are gone
         }
         if (inputOpen && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
             if (n <= 0)
                 inputOpen = false;
-            else if (!writeAll(master, buf, size_t(n)))
+            else if (writeAll(master, buf, size_t(n)) != 0)
                 break;
         }
     }
@@ -94,11 +82,11 @@ void relaySockets(int io, int err)
             if (n <= 0)
                 (i == 0 ? outOpen : errOpen) = false;
             else
-                writeAll(i == 0 ? STDOUT_FILENO : STDERR_FILENO, buf, size_t(n));
+                (void)writeAll(i == 0 ? STDOUT_FILENO : STDERR_FILENO, buf, size_t(n));
         }
         if (inputOpen && (p[2].revents & (POLLIN | POLLHUP | POLLERR))) {
             const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-            if (n <= 0 || !writeAll(io, buf, size_t(n))) {
+            if (n <= 0 || writeAll(io, buf, size_t(n)) != 0) {
                 inputOpen = false;
                 ::shutdown(io, SHUT_WR);
             }
