@@ -4,48 +4,48 @@
 <context>
     <name>ArchiveTransfers</name>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="79"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="79"/>
         <source>Archive compressed with xz</source>
         <translation>Mit xz komprimiertes Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="80"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="80"/>
         <source>Archive compressed with gzip</source>
         <translation>Mit gzip komprimiertes Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="81"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="81"/>
         <source>Archive compressed with zstd</source>
         <translation>Mit zstd komprimiertes Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="82"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="82"/>
         <source>Uncompressed archive</source>
         <translation>Unkomprimiertes Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="105"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="105"/>
         <source>Could not export &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht exportiert werden</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="110"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="110"/>
         <source>%1: cannot create %2: %3</source>
         <translation>%1: %2 kann nicht angelegt werden: %3</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="138"/>
-        <location filename="../gui/archivetransfers.cpp" line="165"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="138"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="165"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="145"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="145"/>
         <source>Could not import &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht importiert werden</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="148"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="148"/>
         <source>%1: cannot read %2: %3</source>
         <translation>%1: %2 kann nicht gelesen werden: %3</translation>
     </message>
@@ -53,32 +53,32 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="15"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="15"/>
         <source>&amp;Snapshot (copy-on-write: instant, shares unchanged files)</source>
         <translation>&amp;Schnappschuss (Copy-on-Write: sofort, teilt unveränderte Dateien)</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="19"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="19"/>
         <source>Clone &quot;%1&quot;</source>
         <translation>„%1“ klonen</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="34"/>
         <source>The storage of &quot;%1&quot; cannot be snapshotted; it is copied.</source>
         <translation>Vom Speicher von „%1“ gibt es keinen Schnappschuss; er wird kopiert.</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="36"/>
         <source>&amp;Clone</source>
         <translation>&amp;Klonen</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="43"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="43"/>
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="44"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="44"/>
         <source>&amp;Name of the copy:</source>
         <translation>&amp;Name der Kopie:</translation>
     </message>
@@ -86,37 +86,37 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../gui/configeditor.cpp" line="37"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="38"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="38"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="39"/>
         <source>&amp;Revert</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="42"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="43"/>
         <source>Configuration file</source>
         <translation>Konfigurationsdatei</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="50"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="51"/>
         <source>Problems in the configuration</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="56"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="57"/>
         <source>Save the configuration (%1)</source>
         <translation>Konfiguration speichern (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="114"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="115"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/configeditor.cpp" line="210"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="211"/>
         <source>%n error(s) must be fixed before saving.</source>
         <translation>
             <numerusform>%n Fehler muss vor dem Speichern behoben werden.</numerusform>
@@ -124,17 +124,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="275"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="276"/>
         <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
         <translation>Die Konfiguration wurde während des Speicherns anderswo geändert; es wurde nichts geschrieben. Speichern Sie erneut, um sie zu ersetzen, oder setzen Sie zurück, um die neue zu laden.</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="254"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="255"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="262"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="263"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -142,27 +142,27 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/consoletab.cpp" line="53"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="53"/>
         <source>%1 — shell</source>
         <translation>%1 — Shell</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="55"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="55"/>
         <source>%1 — console</source>
         <translation>%1 — Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="83"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="83"/>
         <source>Paste Several Lines</source>
         <translation>Mehrere Zeilen einfügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/consoletab.cpp" line="84"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>%n Zeile in %1 einfügen? Jede Zeile kann als Befehl ausgeführt werden.</numerusform>
@@ -170,42 +170,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="88"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="98"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="98"/>
         <source>The helper passed no terminal.</source>
         <translation>Der Hilfsdienst hat kein Terminal übergeben.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="113"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="113"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="116"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="149"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="149"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Getrennt. Der Container läuft weiter; schließen Sie diesen Reiter oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="172"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="172"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Die Shell wurde beendet. Sie startet neu, wenn der Container startet, oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="174"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="174"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Getrennt. Verbindet sich neu, sobald %1 wieder läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="187"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="187"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 ist gestoppt. Dieser Reiter verbindet sich neu, sobald er wieder startet.</translation>
     </message>
@@ -306,187 +306,187 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="86"/>
         <source>&amp;Create…</source>
         <translation>&amp;Erstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>S&amp;top (Kill)</source>
         <translation>S&amp;toppen (hart)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>Re&amp;boot</source>
         <translation>Neu&amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Einfrieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>&amp;Unfreeze</source>
         <translation>&amp;Auftauen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>C&amp;lone…</source>
         <translation>&amp;Klonen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>&amp;Destroy…</source>
         <translation>&amp;Vernichten …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="101"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>&amp;Properties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="102"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="103"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>Copy as hutchctl Command</source>
         <translation>Als hutchctl-Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="174"/>
+        <location filename="../gui/containeractions.cpp" line="173"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="194"/>
+        <location filename="../gui/containeractions.cpp" line="193"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="201"/>
+        <location filename="../gui/containeractions.cpp" line="200"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="272"/>
+        <location filename="../gui/containeractions.cpp" line="271"/>
         <source>Stop Container</source>
         <translation>Container stoppen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="272"/>
+        <location filename="../gui/containeractions.cpp" line="271"/>
         <source>Reboot Container</source>
         <translation>Container neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="273"/>
+        <location filename="../gui/containeractions.cpp" line="272"/>
         <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
         <translation>Jetzt jeden Prozess in „%1“ beenden? Ungesicherte Arbeit darin geht verloren; „Herunterfahren“ lässt ihn seine Programme sauber beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="275"/>
+        <location filename="../gui/containeractions.cpp" line="274"/>
         <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
         <translation>„%1“ jetzt neu starten? Seine Programme werden beendet und seine Konsolen beginnen von vorn.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="278"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="278"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Reboot</source>
         <translation>Neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="280"/>
+        <location filename="../gui/containeractions.cpp" line="279"/>
         <source>Do not ask again</source>
         <translation>Nicht mehr fragen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="306"/>
+        <location filename="../gui/containeractions.cpp" line="317"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="307"/>
+        <location filename="../gui/containeractions.cpp" line="312"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestoppt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="308"/>
+        <location filename="../gui/containeractions.cpp" line="313"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht heruntergefahren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="309"/>
+        <location filename="../gui/containeractions.cpp" line="314"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht neu gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="310"/>
+        <location filename="../gui/containeractions.cpp" line="315"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht eingefroren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="311"/>
+        <location filename="../gui/containeractions.cpp" line="316"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht aufgetaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="329"/>
+        <location filename="../gui/containeractions.cpp" line="336"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht geklont werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="343"/>
+        <location filename="../gui/containeractions.cpp" line="350"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="355"/>
+        <location filename="../gui/containeractions.cpp" line="362"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="356"/>
+        <location filename="../gui/containeractions.cpp" line="363"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -500,22 +500,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="359"/>
+        <location filename="../gui/containeractions.cpp" line="366"/>
         <source>Running containers are stopped first.</source>
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="361"/>
+        <location filename="../gui/containeractions.cpp" line="368"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="363"/>
+        <location filename="../gui/containeractions.cpp" line="370"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="380"/>
+        <location filename="../gui/containeractions.cpp" line="387"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -523,87 +523,87 @@
 <context>
     <name>ContainerListModel</name>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="32"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="32"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="33"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="33"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="34"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="34"/>
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="35"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="35"/>
         <source>Stopping</source>
         <translation>Stoppt</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="36"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="36"/>
         <source>Aborting</source>
         <translation>Bricht ab</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="37"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="37"/>
         <source>Freezing</source>
         <translation>Friert ein</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="38"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="38"/>
         <source>Frozen</source>
         <translation>Eingefroren</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="106"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="106"/>
         <source>Broken</source>
         <translation>Defekt</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="121"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="121"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>Die Konfiguration dieses Containers ist unbrauchbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="137"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="137"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="138"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="138"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="139"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
         <source>IP addresses</source>
         <translation>IP-Adressen</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="140"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="141"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="142"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
         <source>Autostart</source>
         <translation>Autostart</translation>
     </message>
@@ -611,12 +611,12 @@
 <context>
     <name>ContainerView</name>
     <message>
-        <location filename="../gui/containerview.cpp" line="33"/>
+        <location filename="../gui/widgets/containerview.cpp" line="33"/>
         <source>Drag a container onto this list to clone it.</source>
         <translation>Ziehen Sie einen Container in diese Liste, um ihn zu klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/containerview.cpp" line="74"/>
+        <location filename="../gui/widgets/containerview.cpp" line="74"/>
         <source>Drop to clone &quot;%1&quot;</source>
         <translation>Loslassen, um „%1“ zu klonen</translation>
     </message>
@@ -624,299 +624,299 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/createwizard.cpp" line="51"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="51"/>
         <source>Create Container</source>
         <translation>Container erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="59"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="59"/>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="91"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="91"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="92"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="92"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Der Name des Containers ist auch sein Verzeichnis und standardmäßig sein Rechnername.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="95"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
         <source>Container name</source>
         <translation>Containername</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="104"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="104"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="118"/>
-        <location filename="../gui/createwizard.cpp" line="124"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="118"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="124"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="119"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="119"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="135"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="135"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="149"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="149"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="150"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="150"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="153"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="154"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="155"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="156"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="160"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="161"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="162"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="163"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="169"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="169"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="170"/>
-        <location filename="../gui/createwizard.cpp" line="177"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="170"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="177"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="176"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="176"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="178"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="181"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="182"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="183"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="184"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="192"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="192"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="193"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="193"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="209"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="209"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="210"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="210"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="218"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="222"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="222"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="261"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="261"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="306"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="306"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="308"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="308"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="351"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
         <source>Needed: %1.</source>
         <translation>Erforderlich: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="359"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="359"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1: Es gibt keine Datei „%2“.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="361"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="361"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1: „%2“ ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="363"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="363"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="459"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="459"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="460"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="460"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="465"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="465"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="466"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="466"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="467"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="468"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="512"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="512"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="550"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="550"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="586"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="605"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="605"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="607"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="607"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="620"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="620"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="625"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="625"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
@@ -924,57 +924,57 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="17"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="17"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="18"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="18"/>
         <source>Network (in + out)</source>
         <translation>Netzwerk (ein + aus)</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="32"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="32"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="45"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="45"/>
         <source>start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="47"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="47"/>
         <source>stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="49"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="49"/>
         <source>frozen</source>
         <translation>eingefroren</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="78"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="78"/>
         <source>Select one container to see its details.</source>
         <translation>Wählen Sie einen Container, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="82"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="82"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Addresses: %3&lt;br&gt;Root filesystem: %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adressen: %3&lt;br&gt;Wurzeldateisystem: %4</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="84"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="84"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="122"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="122"/>
         <source>OOM kill</source>
         <translation>OOM-Kill</translation>
     </message>
@@ -982,67 +982,67 @@
 <context>
     <name>HelperConnection</name>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="64"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="65"/>
         <source>the system bus</source>
         <translation>dem Systembus</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="64"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="65"/>
         <source>the bus at %1</source>
         <translation>dem Bus unter %1</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="110"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="111"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="113"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="115"/>
         <source>You are not allowed to do this. Nothing was changed.</source>
         <translation>Dazu sind Sie nicht berechtigt. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="115"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="116"/>
         <source>Invalid input</source>
         <translation>Ungültige Eingabe</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="117"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="117"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="119"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="118"/>
         <source>Not possible right now</source>
         <translation>Gerade nicht möglich</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="121"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="119"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="123"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="120"/>
         <source>The system refused</source>
         <translation>Das System hat abgelehnt</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="126"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="125"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Der Hutch-Hilfsdienst läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="129"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Der Hutch-Hilfsdienst hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="131"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="130"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Der Systembus lässt Hutch nicht mit seinem Hilfsdienst sprechen.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="133"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="132"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Der Hutch-Hilfsdienst ist nicht erreichbar.</translation>
     </message>
@@ -1050,8 +1050,8 @@
 <context>
     <name>HistoryGraph</name>
     <message>
-        <location filename="../gui/historygraph.cpp" line="135"/>
-        <location filename="../gui/historygraph.cpp" line="142"/>
+        <location filename="../gui/widgets/historygraph.cpp" line="135"/>
+        <location filename="../gui/widgets/historygraph.cpp" line="142"/>
         <source>%1 at %2</source>
         <translation>%1 um %2</translation>
     </message>
@@ -1059,72 +1059,72 @@
 <context>
     <name>HostCheckDialog</name>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="17"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="18"/>
         <source>Host Check</source>
         <translation>Host-Prüfung</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>Feature</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>Verdict</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>What was found</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>Without it</source>
         <translation>Ohne sie</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="21"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="22"/>
         <source>Host features</source>
         <translation>Funktionen des Hosts</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="28"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="29"/>
         <source>Check &amp;Again</source>
         <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="40"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="41"/>
         <source>Checking this host…</source>
         <translation>Dieser Host wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="47"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="48"/>
         <source>The host check failed: %1</source>
         <translation>Die Host-Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="61"/>
         <source>Available</source>
         <translation>Vorhanden</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="61"/>
         <source>Limited</source>
         <translation>Eingeschränkt</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="61"/>
         <source>Missing</source>
         <translation>Fehlt</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="70"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="71"/>
         <source>This host offers everything Hutch uses.</source>
         <translation>Dieser Host bietet alles, was Hutch nutzt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/hostcheckdialog.cpp" line="71"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="72"/>
         <source>%n feature(s) missing or limited on this host.</source>
         <translation>
             <numerusform>%n Funktion fehlt oder ist eingeschränkt.</numerusform>
@@ -1135,77 +1135,77 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gui/importdialog.cpp" line="23"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="23"/>
         <source>Import &quot;%1&quot;</source>
         <translation>„%1“ importieren</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="25"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="25"/>
         <source>As in the archive</source>
         <translation>Wie im Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="26"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="26"/>
         <source>New name</source>
         <translation>Neuer Name</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="27"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="27"/>
         <source>Leave empty to keep the name stored in the archive. A new name also gives the container a new hostname and new MAC addresses, as a clone gets.</source>
         <translation>Leer lassen, um den im Archiv gespeicherten Namen zu behalten. Ein neuer Name gibt dem Container auch einen neuen Hostnamen und neue MAC-Adressen, wie sie ein Klon bekommt.</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="32"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="32"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="33"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="33"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="34"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="35"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="35"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="36"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="41"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="41"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="52"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="52"/>
         <source>Archive:</source>
         <translation>Archiv:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="53"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="53"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="55"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="55"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="56"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="56"/>
         <source>Command:</source>
         <translation>Befehl:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="89"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="89"/>
         <source>As in the archive: %1</source>
         <translation>Wie im Archiv: %1</translation>
     </message>
@@ -1213,27 +1213,27 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../gui/logview.cpp" line="20"/>
+        <location filename="../gui/widgets/logview.cpp" line="20"/>
         <source>&amp;Follow</source>
         <translation>&amp;Mitlaufen</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="20"/>
+        <location filename="../gui/widgets/logview.cpp" line="20"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="25"/>
+        <location filename="../gui/widgets/logview.cpp" line="25"/>
         <source>Container log</source>
         <translation>Container-Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="31"/>
+        <location filename="../gui/widgets/logview.cpp" line="31"/>
         <source>While the log is shown, fetch it again every few seconds and keep the end in view</source>
         <translation>Solange das Protokoll zu sehen ist, es alle paar Sekunden neu abrufen und das Ende im Blick behalten</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="134"/>
+        <location filename="../gui/widgets/logview.cpp" line="134"/>
         <source>The log is empty.</source>
         <translation>Das Protokoll ist leer.</translation>
     </message>
@@ -1459,12 +1459,12 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../gui/messagebar.cpp" line="22"/>
+        <location filename="../gui/widgets/messagebar.cpp" line="22"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../gui/messagebar.cpp" line="23"/>
+        <location filename="../gui/widgets/messagebar.cpp" line="23"/>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
     </message>
@@ -1472,17 +1472,17 @@
 <context>
     <name>NameCheck</name>
     <message>
-        <location filename="../gui/namecheck.cpp" line="11"/>
+        <location filename="../gui/feed/namecheck.cpp" line="11"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
-        <location filename="../gui/namecheck.cpp" line="13"/>
+        <location filename="../gui/feed/namecheck.cpp" line="13"/>
         <source>This name cannot be used: %1</source>
         <translation>Dieser Name ist nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../gui/namecheck.cpp" line="15"/>
+        <location filename="../gui/feed/namecheck.cpp" line="15"/>
         <source>A container named &quot;%1&quot; exists already.</source>
         <translation>Ein Container namens „%1“ existiert bereits.</translation>
     </message>
@@ -1490,72 +1490,72 @@
 <context>
     <name>OperationsPanel</name>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="28"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="28"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="28"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="31"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="31"/>
         <source>Running operations</source>
         <translation>Laufende Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="57"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="57"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="58"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="58"/>
         <source>Clone</source>
         <translation>Klonen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="59"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="59"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="60"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="60"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="61"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="61"/>
         <source>Snapshot</source>
         <translation>Schnappschuss</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="62"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="62"/>
         <source>Restore snapshot</source>
         <translation>Schnappschuss wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="63"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="63"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="64"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="64"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="97"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="97"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="99"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
         <source>Cancel %1</source>
         <translation>%1 abbrechen</translation>
     </message>
@@ -1563,107 +1563,107 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="41"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Eigenschaften von „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="53"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="53"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="54"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="54"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="56"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="56"/>
         <source>Init PID:</source>
         <translation>PID von init:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="57"/>
         <source>Hostname:</source>
         <translation>Rechnername:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="58"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="58"/>
         <source>Root filesystem:</source>
         <translation>Wurzeldateisystem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="59"/>
         <source>Networks:</source>
         <translation>Netzwerke:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="60"/>
         <source>IPv4:</source>
         <translation>IPv4:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="61"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="61"/>
         <source>IPv6:</source>
         <translation>IPv6:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="62"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="62"/>
         <source>Ttys:</source>
         <translation>Ttys:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="63"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="63"/>
         <source>Memory limit:</source>
         <translation>Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="66"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>Problem:</source>
         <translation>Problem:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="67"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="67"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="73"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="76"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="76"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="80"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="80"/>
         <source>Sna&amp;pshots</source>
         <translation>Schnappsc&amp;hüsse</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="93"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="93"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="94"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="94"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
@@ -1671,22 +1671,22 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="16"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="16"/>
         <source>Rename &quot;%1&quot;</source>
         <translation>„%1“ umbenennen</translation>
     </message>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="18"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="18"/>
         <source>New name</source>
         <translation>Neuer Name</translation>
     </message>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="23"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="23"/>
         <source>&amp;Rename</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="31"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="31"/>
         <source>&amp;New name:</source>
         <translation>&amp;Neuer Name:</translation>
     </message>
@@ -1694,111 +1694,111 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="74"/>
-        <location filename="../gui/resourcespanel.cpp" line="78"/>
-        <location filename="../gui/resourcespanel.cpp" line="82"/>
-        <location filename="../gui/resourcespanel.cpp" line="83"/>
-        <location filename="../gui/resourcespanel.cpp" line="103"/>
-        <location filename="../gui/resourcespanel.cpp" line="107"/>
-        <location filename="../gui/resourcespanel.cpp" line="111"/>
-        <location filename="../gui/resourcespanel.cpp" line="112"/>
-        <location filename="../gui/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="74"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="78"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="82"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="83"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="103"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="107"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="111"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="112"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="136"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="136"/>
         <source>&amp;Undo Last Change</source>
         <translation>Letzte Änderung &amp;rückgängig</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="189"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="189"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="202"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="202"/>
         <source>CPU &amp;quota:</source>
         <translation>CPU-&amp;Kontingent:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="207"/>
-        <location filename="../gui/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
         <source>S&amp;wap:</source>
         <translation>S&amp;wap:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="209"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
         <source>CPU &amp;weight:</source>
         <translation>CPU-&amp;Gewicht:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="210"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="210"/>
         <source>&amp;Processes:</source>
         <translation>&amp;Prozesse:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="211"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="211"/>
         <source>&amp;I/O weight:</source>
         <translation>&amp;E/A-Gewicht:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="375"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="375"/>
         <source>Select one container to see its limits.</source>
         <translation>Wählen Sie einen Container, um seine Grenzen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="376"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="376"/>
         <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
         <translation>Grenzen von „%1“ (läuft: Änderungen gelten sofort)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="377"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="377"/>
         <source>Limits of &quot;%1&quot; (applied at its next start)</source>
         <translation>Grenzen von „%1“ (gelten beim nächsten Start)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="440"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="440"/>
         <source>Limit Below Current Use</source>
         <translation>Grenze unter dem aktuellen Verbrauch</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="441"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="441"/>
         <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
         <translation>„%1“ verbraucht gerade mehr als diese Grenze (%2). Sie zu setzen kann den Container verlangsamen oder den Kernel Prozesse darin beenden lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="445"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="445"/>
         <source>Set Anyway</source>
         <translation>Trotzdem setzen</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="471"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="471"/>
         <source>Could not set %1: %2</source>
         <translation>%1 konnte nicht gesetzt werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="489"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="489"/>
         <source>%1 cores</source>
         <translation>%1 Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="519"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="519"/>
         <source>In use: %1</source>
         <translation>In Gebrauch: %1</translation>
     </message>
@@ -1806,162 +1806,162 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="25"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="29"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="29"/>
         <source>System-wide (hutch-helper)</source>
         <translation>Systemweit (hutch-helper)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="32"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="32"/>
         <source>&amp;Container store:</source>
         <translation>&amp;Container-Ablage:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="33"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="33"/>
         <source>C&amp;ache:</source>
         <translation>Zwischen&amp;speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="34"/>
         <source>R&amp;untime files:</source>
         <translation>&amp;Laufzeitdateien:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="35"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="35"/>
         <source>Default &amp;storage:</source>
         <translation>Standard-Speicherar&amp;t:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="36"/>
         <source>Default &amp;bridge:</source>
         <translation>Standard-&amp;Bridge:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="37"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="37"/>
         <source>Bridge s&amp;tate:</source>
         <translation>Bridge-&amp;Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="38"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="38"/>
         <source>Bridge subn&amp;et:</source>
         <translation>Bridge-Subn&amp;etz:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="39"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="39"/>
         <source>D&amp;HCP and DNS (dnsmasq):</source>
         <translation>D&amp;HCP und DNS (dnsmasq):</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="40"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="40"/>
         <source>Settings &amp;file:</source>
         <translation>Einstellungs&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="46"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="46"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="59"/>
         <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
         <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in /etc/hutch/hutch.conf geändert; hutch-helper liest sie beim Start.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="64"/>
         <source>This application</source>
         <translation>Diese Anwendung</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="70"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="70"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="72"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="72"/>
         <source>Resource use refresh interval</source>
         <translation>Abfrageintervall der Ressourcennutzung</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="73"/>
         <source>&amp;Refresh resource use every:</source>
         <translation>Ressourcennutzung &amp;abfragen alle:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="77"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="77"/>
         <source>Ask before &amp;destroying a container</source>
         <translation>Vor dem &amp;Vernichten eines Containers nachfragen</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="81"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="81"/>
         <source>Ask before s&amp;topping or rebooting a container</source>
         <translation>Vor dem S&amp;toppen oder Neustarten eines Containers fragen</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="85"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="85"/>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="86"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="86"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="87"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="87"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="89"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="89"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="90"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="90"/>
         <source>C&amp;olours:</source>
         <translation>F&amp;arben:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="109"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="109"/>
         <source>%1 is up (made and run by Hutch)</source>
         <translation>%1 ist aktiv (von Hutch angelegt und betrieben)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="111"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="111"/>
         <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
         <translation>%1 ist noch nicht angelegt (Hutch legt sie an, sobald ein Container sie braucht)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="113"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="113"/>
         <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
         <translation>%1 ist eine Bridge des Systems, nicht von Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="120"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="120"/>
         <source>Not connected to the helper: its settings are unknown.</source>
         <translation>Nicht mit dem Hilfsdienst verbunden: Seine Einstellungen sind unbekannt.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
         <source>not running</source>
         <translation>läuft nicht</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="148"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="148"/>
         <source>none yet</source>
         <translation>noch keines</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="154"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="154"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in %1 geändert; hutch-helper liest sie beim Start.</translation>
     </message>
@@ -1969,97 +1969,97 @@
 <context>
     <name>SnapshotsView</name>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="39"/>
         <source>&amp;Take Snapshot…</source>
         <translation>Schnappschuss &amp;erstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="39"/>
         <source>Re&amp;store…</source>
         <translation>&amp;Wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="40"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen …</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="40"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="45"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="45"/>
         <source>Snapshots</source>
         <translation>Schnappschüsse</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="49"/>
         <source>Snapshot</source>
         <translation>Schnappschuss</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="49"/>
         <source>Taken</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="49"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="66"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="66"/>
         <source>Snapshot operation progress</source>
         <translation>Fortschritt des Schnappschuss-Vorgangs</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="89"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="89"/>
         <source>the helper went away during the operation</source>
         <translation>der Helfer ist während des Vorgangs verschwunden</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="203"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="203"/>
         <source>&quot;%1&quot; is not stopped. Stop it to take, restore or delete snapshots.</source>
         <translation>„%1“ ist nicht gestoppt. Stoppen Sie ihn, um Schnappschüsse zu erstellen, wiederherzustellen oder zu löschen.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="206"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="206"/>
         <source>SNAPSHOT</source>
         <translation>SCHNAPPSCHUSS</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="207"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="207"/>
         <source>Take a snapshot of the root filesystem and configuration</source>
         <translation>Einen Schnappschuss von Wurzeldateisystem und Konfiguration erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="209"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="209"/>
         <source>Replace the root filesystem and configuration with the selected snapshot</source>
         <translation>Wurzeldateisystem und Konfiguration durch den ausgewählten Schnappschuss ersetzen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="211"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="211"/>
         <source>Delete the selected snapshot</source>
         <translation>Den ausgewählten Schnappschuss löschen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="269"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="269"/>
         <source>&quot;%1&quot; has no snapshots.</source>
         <translation>„%1“ hat keine Schnappschüsse.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="284"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="284"/>
         <source>Could not list the snapshots: %1</source>
         <translation>Die Schnappschüsse konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="299"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="299"/>
         <source>Take Snapshot of &quot;%1&quot;</source>
         <translation>Schnappschuss von „%1“ erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="302"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="302"/>
         <source>A snapshot keeps the root filesystem and configuration of &quot;%1&quot; as they are now.
 
 &amp;Comment (optional):</source>
@@ -2068,103 +2068,103 @@
 &amp;Kommentar (optional):</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="305"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="305"/>
         <source>&amp;Take Snapshot</source>
         <translation>Schnappschuss &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="319"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="319"/>
         <source>Restore Snapshot</source>
         <translation>Schnappschuss wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="320"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="320"/>
         <source>Restore the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
         <translation>Den Schnappschuss „%1“ des Containers „%2“ wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="323"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="323"/>
         <source>The current root filesystem and configuration of &quot;%1&quot; are replaced by those of the snapshot; changes made since it was taken are lost. The snapshot stays.</source>
         <translation>Das aktuelle Wurzeldateisystem und die Konfiguration von „%1“ werden durch die des Schnappschusses ersetzt; Änderungen seit seiner Erstellung gehen verloren. Der Schnappschuss bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="326"/>
-        <location filename="../gui/snapshotsview.cpp" line="346"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="326"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="346"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="328"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="328"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="341"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="341"/>
         <source>Delete Snapshot</source>
         <translation>Schnappschuss löschen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="342"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="342"/>
         <source>Delete the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
         <translation>Den Schnappschuss „%1“ des Containers „%2“ löschen?</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="345"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="345"/>
         <source>It cannot be restored afterwards.</source>
         <translation>Er kann danach nicht mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="348"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="348"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="357"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="357"/>
         <source>Deleting %1…</source>
         <translation>%1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="361"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="361"/>
         <source>Snapshot %1 deleted.</source>
         <translation>Schnappschuss %1 gelöscht.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="376"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="376"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="377"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="377"/>
         <source>Taking a snapshot…</source>
         <translation>Schnappschuss wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="416"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="416"/>
         <source>&quot;%1&quot; was restored from %2.</source>
         <translation>„%1“ wurde aus %2 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="417"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="417"/>
         <source>Snapshot taken.</source>
         <translation>Schnappschuss erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="420"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="420"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="434"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="434"/>
         <source>Could not take a snapshot of &quot;%1&quot;: %2</source>
         <translation>Von „%1“ konnte kein Schnappschuss erstellt werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="436"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="436"/>
         <source>Could not restore %1: %2</source>
         <translation>%1 konnte nicht wiederhergestellt werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="437"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="437"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>

@@ -4,48 +4,48 @@
 <context>
     <name>ArchiveTransfers</name>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="79"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="79"/>
         <source>Archive compressed with xz</source>
         <translation>Archive compressée avec xz</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="80"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="80"/>
         <source>Archive compressed with gzip</source>
         <translation>Archive compressée avec gzip</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="81"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="81"/>
         <source>Archive compressed with zstd</source>
         <translation>Archive compressée avec zstd</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="82"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="82"/>
         <source>Uncompressed archive</source>
         <translation>Archive non compressée</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="105"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="105"/>
         <source>Could not export &quot;%1&quot;</source>
         <translation>Impossible d’exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="110"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="110"/>
         <source>%1: cannot create %2: %3</source>
         <translation>%1&#xa0;: impossible de créer %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="138"/>
-        <location filename="../gui/archivetransfers.cpp" line="165"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="138"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="165"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="145"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="145"/>
         <source>Could not import &quot;%1&quot;</source>
         <translation>Impossible d’importer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/archivetransfers.cpp" line="148"/>
+        <location filename="../gui/feed/archivetransfers.cpp" line="148"/>
         <source>%1: cannot read %2: %3</source>
         <translation>%1&#xa0;: impossible de lire %2&#xa0;: %3</translation>
     </message>
@@ -53,32 +53,32 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="15"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="15"/>
         <source>&amp;Snapshot (copy-on-write: instant, shares unchanged files)</source>
         <translation>&amp;Instantané (copie à l’écriture&#xa0;: immédiat, partage les fichiers inchangés)</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="19"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="19"/>
         <source>Clone &quot;%1&quot;</source>
         <translation>Cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="34"/>
         <source>The storage of &quot;%1&quot; cannot be snapshotted; it is copied.</source>
         <translation>Le stockage de «&#xa0;%1&#xa0;» ne permet pas d’instantané&#xa0;; il est copié.</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="36"/>
         <source>&amp;Clone</source>
         <translation>&amp;Cloner</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="43"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="43"/>
         <source>Source:</source>
         <translation>Source&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/clonedialog.cpp" line="44"/>
+        <location filename="../gui/dialogs/clonedialog.cpp" line="44"/>
         <source>&amp;Name of the copy:</source>
         <translation>&amp;Nom de la copie&#xa0;:</translation>
     </message>
@@ -86,37 +86,37 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../gui/configeditor.cpp" line="37"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="38"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="38"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="39"/>
         <source>&amp;Revert</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="42"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="43"/>
         <source>Configuration file</source>
         <translation>Fichier de configuration</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="50"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="51"/>
         <source>Problems in the configuration</source>
         <translation>Problèmes dans la configuration</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="56"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="57"/>
         <source>Save the configuration (%1)</source>
         <translation>Enregistrer la configuration (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="114"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="115"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/configeditor.cpp" line="210"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="211"/>
         <source>%n error(s) must be fixed before saving.</source>
         <translation>
             <numerusform>%n erreur doit être corrigée avant l’enregistrement.</numerusform>
@@ -124,17 +124,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="275"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="276"/>
         <source>The configuration was changed elsewhere while saving; nothing was written. Save again to replace it, or Revert to load the new one.</source>
         <translation>La configuration a été modifiée ailleurs pendant l’enregistrement&#xa0;; rien n’a été écrit. Enregistrez de nouveau pour la remplacer, ou rétablissez pour charger la nouvelle.</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="254"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="255"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../gui/configeditor.cpp" line="262"/>
+        <location filename="../gui/widgets/configeditor.cpp" line="263"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -142,27 +142,27 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/consoletab.cpp" line="53"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="53"/>
         <source>%1 — shell</source>
         <translation>%1 — shell</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="55"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="55"/>
         <source>%1 — console</source>
         <translation>%1 — console</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="83"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="83"/>
         <source>Paste Several Lines</source>
         <translation>Coller plusieurs lignes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/consoletab.cpp" line="84"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>Coller %n ligne dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
@@ -170,42 +170,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="88"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="98"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="98"/>
         <source>The helper passed no terminal.</source>
         <translation>Le service d’assistance n’a transmis aucun terminal.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="113"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="113"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="116"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
         <source>Could not connect: %1</source>
         <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="149"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="149"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="172"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="172"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Le shell s’est terminé. Il redémarre avec le conteneur, ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="174"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="174"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Déconnecté. La connexion reprend quand %1 fonctionne de nouveau.</translation>
     </message>
     <message>
-        <location filename="../gui/consoletab.cpp" line="187"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="187"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 est arrêté. Cet onglet se reconnecte quand il redémarre.</translation>
     </message>
@@ -306,187 +306,187 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="86"/>
         <source>&amp;Create…</source>
         <translation>&amp;Créer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>S&amp;top (Kill)</source>
         <translation>Arrêter (t&amp;uer)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Éteindre</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>Re&amp;boot</source>
         <translation>&amp;Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Geler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>&amp;Unfreeze</source>
         <translation>Dég&amp;eler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>C&amp;lone…</source>
         <translation>C&amp;loner…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;nommer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>&amp;Destroy…</source>
         <translation>Dé&amp;truire…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="101"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>&amp;Properties</source>
         <translation>&amp;Propriétés</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="102"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="103"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>Copy as hutchctl Command</source>
         <translation>Copier comme commande hutchctl</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="174"/>
+        <location filename="../gui/containeractions.cpp" line="173"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="194"/>
+        <location filename="../gui/containeractions.cpp" line="193"/>
         <source>Copied: %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="201"/>
+        <location filename="../gui/containeractions.cpp" line="200"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="272"/>
+        <location filename="../gui/containeractions.cpp" line="271"/>
         <source>Stop Container</source>
         <translation>Arrêter le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="272"/>
+        <location filename="../gui/containeractions.cpp" line="271"/>
         <source>Reboot Container</source>
         <translation>Redémarrer le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="273"/>
+        <location filename="../gui/containeractions.cpp" line="272"/>
         <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
         <translation>Tuer maintenant tous les processus de «&#xa0;%1&#xa0;»&#xa0;? Le travail non enregistré y est perdu&#xa0;; «&#xa0;Éteindre&#xa0;» le laisse terminer ses programmes proprement.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="275"/>
+        <location filename="../gui/containeractions.cpp" line="274"/>
         <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
         <translation>Redémarrer «&#xa0;%1&#xa0;» maintenant&#xa0;? Ses programmes sont arrêtés et ses consoles repartent de zéro.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="278"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="278"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Reboot</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="280"/>
+        <location filename="../gui/containeractions.cpp" line="279"/>
         <source>Do not ask again</source>
         <translation>Ne plus demander</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="306"/>
+        <location filename="../gui/containeractions.cpp" line="317"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="307"/>
+        <location filename="../gui/containeractions.cpp" line="312"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>Impossible d’arrêter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="308"/>
+        <location filename="../gui/containeractions.cpp" line="313"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>Impossible d’éteindre «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="309"/>
+        <location filename="../gui/containeractions.cpp" line="314"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="310"/>
+        <location filename="../gui/containeractions.cpp" line="315"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>Impossible de geler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="311"/>
+        <location filename="../gui/containeractions.cpp" line="316"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>Impossible de dégeler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="329"/>
+        <location filename="../gui/containeractions.cpp" line="336"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="343"/>
+        <location filename="../gui/containeractions.cpp" line="350"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>Impossible de renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="355"/>
+        <location filename="../gui/containeractions.cpp" line="362"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="356"/>
+        <location filename="../gui/containeractions.cpp" line="363"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -500,22 +500,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="359"/>
+        <location filename="../gui/containeractions.cpp" line="366"/>
         <source>Running containers are stopped first.</source>
         <translation>Les conteneurs en marche sont d’abord arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="361"/>
+        <location filename="../gui/containeractions.cpp" line="368"/>
         <source>Destroy Container</source>
         <translation>Détruire le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="363"/>
+        <location filename="../gui/containeractions.cpp" line="370"/>
         <source>Destroy</source>
         <translation>Détruire</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="380"/>
+        <location filename="../gui/containeractions.cpp" line="387"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -523,87 +523,87 @@
 <context>
     <name>ContainerListModel</name>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="32"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="32"/>
         <source>Running</source>
         <translation>En marche</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="33"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="33"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="34"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="34"/>
         <source>Starting</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="35"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="35"/>
         <source>Stopping</source>
         <translation>Arrêt en cours</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="36"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="36"/>
         <source>Aborting</source>
         <translation>Abandon</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="37"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="37"/>
         <source>Freezing</source>
         <translation>Gel en cours</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="38"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="38"/>
         <source>Frozen</source>
         <translation>Gelé</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="106"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="106"/>
         <source>Broken</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="121"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="121"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>La configuration de ce conteneur est inutilisable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="137"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="137"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="138"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="138"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="139"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
         <source>IP addresses</source>
         <translation>Adresses IP</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="140"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
         <source>CPU</source>
         <translation>Processeur</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="141"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
         <source>Memory</source>
         <translation>Mémoire</translation>
     </message>
     <message>
-        <location filename="../gui/containerlistmodel.cpp" line="142"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
         <source>Autostart</source>
         <translation>Démarrage automatique</translation>
     </message>
@@ -611,12 +611,12 @@
 <context>
     <name>ContainerView</name>
     <message>
-        <location filename="../gui/containerview.cpp" line="33"/>
+        <location filename="../gui/widgets/containerview.cpp" line="33"/>
         <source>Drag a container onto this list to clone it.</source>
         <translation>Glissez un conteneur sur cette liste pour le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/containerview.cpp" line="74"/>
+        <location filename="../gui/widgets/containerview.cpp" line="74"/>
         <source>Drop to clone &quot;%1&quot;</source>
         <translation>Déposer pour cloner «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -624,299 +624,299 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/createwizard.cpp" line="51"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="51"/>
         <source>Create Container</source>
         <translation>Créer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="59"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="59"/>
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="91"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="91"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="92"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="92"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Le nom du conteneur est aussi celui de son répertoire et, par défaut, son nom d’hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="95"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
         <source>Container name</source>
         <translation>Nom du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="104"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="104"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="118"/>
-        <location filename="../gui/createwizard.cpp" line="124"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="118"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="124"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="119"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="119"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Ce à partir de quoi le système de fichiers racine du conteneur est construit.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="135"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="135"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="149"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="149"/>
         <source>Storage, Network and Resources</source>
         <translation>Stockage, réseau et ressources</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="150"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="150"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Où le conteneur réside, comment il accède au réseau et ce qu’il peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="153"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="154"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="155"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="156"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="160"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="161"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
         <source>As the template sets it</source>
         <translation>Comme le modèle le définit</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="162"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
         <source>Default bridge (veth)</source>
         <translation>Pont par défaut (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="163"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
         <source>Isolated (no network)</source>
         <translation>Isolé (sans réseau)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Réseau de l’hôte (sans isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="169"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="169"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="170"/>
-        <location filename="../gui/createwizard.cpp" line="177"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="170"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="177"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="176"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="176"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="178"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
         <source>Start when the computer starts</source>
         <translation>Démarrer avec l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="181"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="182"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
         <source>N&amp;etwork:</source>
         <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="183"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
         <source>&amp;Memory limit:</source>
         <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="184"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
         <source>C&amp;PU limit:</source>
         <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="192"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="192"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="193"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="193"/>
         <source>Check the settings, then create the container.</source>
         <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="209"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="209"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="210"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="210"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="218"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
         <source>Creation log</source>
         <translation>Journal de création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="222"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="222"/>
         <source>Cancel Creation</source>
         <translation>Annuler la création</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="261"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="261"/>
         <source>The templates could not be listed: %1</source>
         <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="306"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="306"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="308"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="308"/>
         <source>Choose a File</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="351"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
         <source>Needed: %1.</source>
         <translation>Requis&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="359"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="359"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1&#xa0;: il n’y a pas de fichier «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="361"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="361"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="363"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="363"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1&#xa0;: vous ne pouvez pas lire «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="459"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="459"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="460"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="460"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="465"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="465"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="466"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="466"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="467"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="468"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="512"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="512"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="550"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="550"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="586"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="605"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="605"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="607"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="607"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="620"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="620"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/createwizard.cpp" line="625"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="625"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>
@@ -924,57 +924,57 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="17"/>
         <source>CPU</source>
         <translation>Processeur</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="17"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="17"/>
         <source>Memory</source>
         <translation>Mémoire</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="18"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="18"/>
         <source>Network (in + out)</source>
         <translation>Réseau (entrant + sortant)</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="32"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="32"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="45"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="45"/>
         <source>start</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="47"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="47"/>
         <source>stop</source>
         <translation>arrêt</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="49"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="49"/>
         <source>frozen</source>
         <translation>gel</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="78"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="78"/>
         <source>Select one container to see its details.</source>
         <translation>Sélectionnez un conteneur pour voir ses détails.</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="82"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="82"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Addresses: %3&lt;br&gt;Root filesystem: %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Adresses&#xa0;: %3&lt;br&gt;Système de fichiers racine&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="84"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="84"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../gui/detailspanel.cpp" line="122"/>
+        <location filename="../gui/widgets/detailspanel.cpp" line="122"/>
         <source>OOM kill</source>
         <translation>arrêt OOM</translation>
     </message>
@@ -982,67 +982,67 @@
 <context>
     <name>HelperConnection</name>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="64"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="65"/>
         <source>the system bus</source>
         <translation>le bus système</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="64"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="65"/>
         <source>the bus at %1</source>
         <translation>le bus à l’adresse %1</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="110"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="111"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="113"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="115"/>
         <source>You are not allowed to do this. Nothing was changed.</source>
         <translation>Vous n’êtes pas autorisé à faire cela. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="115"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="116"/>
         <source>Invalid input</source>
         <translation>Saisie non valide</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="117"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="117"/>
         <source>Not found</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="119"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="118"/>
         <source>Not possible right now</source>
         <translation>Impossible pour le moment</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="121"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="119"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="123"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="120"/>
         <source>The system refused</source>
         <translation>Le système a refusé</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="126"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="125"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Le service d’assistance de Hutch n’est pas lancé.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="129"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Le service d’assistance de Hutch n’a pas répondu à temps.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="131"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="130"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Le bus système ne permet pas à Hutch de communiquer avec son service d’assistance.</translation>
     </message>
     <message>
-        <location filename="../gui/helperconnection.cpp" line="133"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="132"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Le service d’assistance de Hutch est injoignable.</translation>
     </message>
@@ -1050,8 +1050,8 @@
 <context>
     <name>HistoryGraph</name>
     <message>
-        <location filename="../gui/historygraph.cpp" line="135"/>
-        <location filename="../gui/historygraph.cpp" line="142"/>
+        <location filename="../gui/widgets/historygraph.cpp" line="135"/>
+        <location filename="../gui/widgets/historygraph.cpp" line="142"/>
         <source>%1 at %2</source>
         <translation>%1 à %2</translation>
     </message>
@@ -1059,72 +1059,72 @@
 <context>
     <name>HostCheckDialog</name>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="17"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="18"/>
         <source>Host Check</source>
         <translation>Vérification de l’hôte</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>Feature</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>What was found</source>
         <translation>Constat</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="20"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="21"/>
         <source>Without it</source>
         <translation>Sans elle</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="21"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="22"/>
         <source>Host features</source>
         <translation>Fonctions de l’hôte</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="28"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="29"/>
         <source>Check &amp;Again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="40"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="41"/>
         <source>Checking this host…</source>
         <translation>Vérification de cet hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="47"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="48"/>
         <source>The host check failed: %1</source>
         <translation>La vérification de l’hôte a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="61"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="61"/>
         <source>Limited</source>
         <translation>Limitée</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="61"/>
         <source>Missing</source>
         <translation>Absente</translation>
     </message>
     <message>
-        <location filename="../gui/hostcheckdialog.cpp" line="70"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="71"/>
         <source>This host offers everything Hutch uses.</source>
         <translation>Cet hôte offre tout ce dont Hutch se sert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/hostcheckdialog.cpp" line="71"/>
+        <location filename="../gui/dialogs/hostcheckdialog.cpp" line="72"/>
         <source>%n feature(s) missing or limited on this host.</source>
         <translation>
             <numerusform>%n fonction absente ou limitée sur cet hôte.</numerusform>
@@ -1135,77 +1135,77 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../gui/importdialog.cpp" line="23"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="23"/>
         <source>Import &quot;%1&quot;</source>
         <translation>Importer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="25"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="25"/>
         <source>As in the archive</source>
         <translation>Comme dans l’archive</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="26"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="26"/>
         <source>New name</source>
         <translation>Nouveau nom</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="27"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="27"/>
         <source>Leave empty to keep the name stored in the archive. A new name also gives the container a new hostname and new MAC addresses, as a clone gets.</source>
         <translation>Laisser vide pour garder le nom enregistré dans l’archive. Un nouveau nom donne aussi au conteneur un nouveau nom d’hôte et de nouvelles adresses MAC, comme à un clone.</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="32"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="32"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="33"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="33"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="34"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="35"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="35"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="36"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="41"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="41"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="52"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="52"/>
         <source>Archive:</source>
         <translation>Archive&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="53"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="53"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="55"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="55"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="56"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="56"/>
         <source>Command:</source>
         <translation>Commande&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/importdialog.cpp" line="89"/>
+        <location filename="../gui/dialogs/importdialog.cpp" line="89"/>
         <source>As in the archive: %1</source>
         <translation>Comme dans l’archive&#xa0;: %1</translation>
     </message>
@@ -1213,27 +1213,27 @@
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../gui/logview.cpp" line="20"/>
+        <location filename="../gui/widgets/logview.cpp" line="20"/>
         <source>&amp;Follow</source>
         <translation>&amp;Suivre</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="20"/>
+        <location filename="../gui/widgets/logview.cpp" line="20"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="25"/>
+        <location filename="../gui/widgets/logview.cpp" line="25"/>
         <source>Container log</source>
         <translation>Journal du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="31"/>
+        <location filename="../gui/widgets/logview.cpp" line="31"/>
         <source>While the log is shown, fetch it again every few seconds and keep the end in view</source>
         <translation>Tant que le journal est affiché, le recharger toutes les quelques secondes et garder la fin visible</translation>
     </message>
     <message>
-        <location filename="../gui/logview.cpp" line="134"/>
+        <location filename="../gui/widgets/logview.cpp" line="134"/>
         <source>The log is empty.</source>
         <translation>Le journal est vide.</translation>
     </message>
@@ -1459,12 +1459,12 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../gui/messagebar.cpp" line="22"/>
+        <location filename="../gui/widgets/messagebar.cpp" line="22"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/messagebar.cpp" line="23"/>
+        <location filename="../gui/widgets/messagebar.cpp" line="23"/>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -1472,17 +1472,17 @@
 <context>
     <name>NameCheck</name>
     <message>
-        <location filename="../gui/namecheck.cpp" line="11"/>
+        <location filename="../gui/feed/namecheck.cpp" line="11"/>
         <source>Enter a name.</source>
         <translation>Saisissez un nom.</translation>
     </message>
     <message>
-        <location filename="../gui/namecheck.cpp" line="13"/>
+        <location filename="../gui/feed/namecheck.cpp" line="13"/>
         <source>This name cannot be used: %1</source>
         <translation>Ce nom ne peut pas être utilisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/namecheck.cpp" line="15"/>
+        <location filename="../gui/feed/namecheck.cpp" line="15"/>
         <source>A container named &quot;%1&quot; exists already.</source>
         <translation>Un conteneur nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
@@ -1490,72 +1490,72 @@
 <context>
     <name>OperationsPanel</name>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="28"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="28"/>
         <source>Container</source>
         <translation>Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="28"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="28"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="31"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="31"/>
         <source>Running operations</source>
         <translation>Opérations en cours</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="57"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="57"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="58"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="58"/>
         <source>Clone</source>
         <translation>Clonage</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="59"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="59"/>
         <source>Destroy</source>
         <translation>Destruction</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="60"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="60"/>
         <source>Download</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="61"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="61"/>
         <source>Snapshot</source>
         <translation>Instantané</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="62"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="62"/>
         <source>Restore snapshot</source>
         <translation>Restaurer un instantané</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="63"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="63"/>
         <source>Export</source>
         <translation>Exportation</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="64"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="64"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="97"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="97"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/operationspanel.cpp" line="99"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
         <source>Cancel %1</source>
         <translation>Annuler %1</translation>
     </message>
@@ -1563,107 +1563,107 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="41"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Propriétés de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="53"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="53"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="54"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="54"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="56"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="56"/>
         <source>Init PID:</source>
         <translation>PID d’init&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="57"/>
         <source>Hostname:</source>
         <translation>Nom d’hôte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="58"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="58"/>
         <source>Root filesystem:</source>
         <translation>Système de fichiers racine&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="59"/>
         <source>Networks:</source>
         <translation>Réseaux&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="60"/>
         <source>IPv4:</source>
         <translation>IPv4&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="61"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="61"/>
         <source>IPv6:</source>
         <translation>IPv6&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="62"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="62"/>
         <source>Ttys:</source>
         <translation>Terminaux (tty)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="63"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="63"/>
         <source>Memory limit:</source>
         <translation>Limite de mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="66"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>Problem:</source>
         <translation>Problème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="67"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="67"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="73"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Configuration</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="76"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="76"/>
         <source>&amp;Log</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="80"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="80"/>
         <source>Sna&amp;pshots</source>
         <translation>I&amp;nstantanés</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="93"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="93"/>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../gui/propertiesdialog.cpp" line="94"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="94"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>La configuration de «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
     </message>
@@ -1671,22 +1671,22 @@
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="16"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="16"/>
         <source>Rename &quot;%1&quot;</source>
         <translation>Renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="18"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="18"/>
         <source>New name</source>
         <translation>Nouveau nom</translation>
     </message>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="23"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="23"/>
         <source>&amp;Rename</source>
         <translation>&amp;Renommer</translation>
     </message>
     <message>
-        <location filename="../gui/renamedialog.cpp" line="31"/>
+        <location filename="../gui/dialogs/renamedialog.cpp" line="31"/>
         <source>&amp;New name:</source>
         <translation>&amp;Nouveau nom&#xa0;:</translation>
     </message>
@@ -1694,111 +1694,111 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="74"/>
-        <location filename="../gui/resourcespanel.cpp" line="78"/>
-        <location filename="../gui/resourcespanel.cpp" line="82"/>
-        <location filename="../gui/resourcespanel.cpp" line="83"/>
-        <location filename="../gui/resourcespanel.cpp" line="103"/>
-        <location filename="../gui/resourcespanel.cpp" line="107"/>
-        <location filename="../gui/resourcespanel.cpp" line="111"/>
-        <location filename="../gui/resourcespanel.cpp" line="112"/>
-        <location filename="../gui/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="74"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="78"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="82"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="83"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="103"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="107"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="111"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="112"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="136"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="136"/>
         <source>&amp;Undo Last Change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="189"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="189"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="202"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="202"/>
         <source>CPU &amp;quota:</source>
         <translation>&amp;Quota de processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="207"/>
-        <location filename="../gui/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
         <source>S&amp;wap:</source>
         <translation>&amp;Swap&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="209"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
         <source>CPU &amp;weight:</source>
         <translation>&amp;Poids processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="210"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="210"/>
         <source>&amp;Processes:</source>
         <translation>P&amp;rocessus&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="211"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="211"/>
         <source>&amp;I/O weight:</source>
         <translation>Poids des &amp;E/S&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="375"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="375"/>
         <source>Select one container to see its limits.</source>
         <translation>Sélectionnez un conteneur pour voir ses limites.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="376"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="376"/>
         <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
         <translation>Limites de «&#xa0;%1&#xa0;» (en marche&#xa0;: les modifications s’appliquent immédiatement)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="377"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="377"/>
         <source>Limits of &quot;%1&quot; (applied at its next start)</source>
         <translation>Limites de «&#xa0;%1&#xa0;» (appliquées à son prochain démarrage)</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="440"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="440"/>
         <source>Limit Below Current Use</source>
         <translation>Limite inférieure à l’utilisation actuelle</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="441"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="441"/>
         <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
         <translation>«&#xa0;%1&#xa0;» utilise actuellement plus que cette limite (%2). La définir peut ralentir le conteneur ou amener le noyau à y terminer des processus.</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="445"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="445"/>
         <source>Set Anyway</source>
         <translation>Définir quand même</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="471"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="471"/>
         <source>Could not set %1: %2</source>
         <translation>Impossible de définir %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="489"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="489"/>
         <source>%1 cores</source>
         <translation>%1&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/resourcespanel.cpp" line="519"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="519"/>
         <source>In use: %1</source>
         <translation>Utilisé&#xa0;: %1</translation>
     </message>
@@ -1806,162 +1806,162 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="25"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="29"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="29"/>
         <source>System-wide (hutch-helper)</source>
         <translation>Pour tout le système (hutch-helper)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="32"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="32"/>
         <source>&amp;Container store:</source>
         <translation>Dépôt des &amp;conteneurs&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="33"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="33"/>
         <source>C&amp;ache:</source>
         <translation>C&amp;ache&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="34"/>
         <source>R&amp;untime files:</source>
         <translation>Fichiers d’e&amp;xécution&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="35"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="35"/>
         <source>Default &amp;storage:</source>
         <translation>&amp;Stockage par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="36"/>
         <source>Default &amp;bridge:</source>
         <translation>&amp;Pont par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="37"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="37"/>
         <source>Bridge s&amp;tate:</source>
         <translation>É&amp;tat du pont&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="38"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="38"/>
         <source>Bridge subn&amp;et:</source>
         <translation>So&amp;us-réseau du pont&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="39"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="39"/>
         <source>D&amp;HCP and DNS (dnsmasq):</source>
         <translation>D&amp;HCP et DNS (dnsmasq)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="40"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="40"/>
         <source>Settings &amp;file:</source>
         <translation>&amp;Fichier de réglages&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="46"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="46"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="59"/>
         <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
         <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans /etc/hutch/hutch.conf&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="64"/>
         <source>This application</source>
         <translation>Cette application</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="70"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="70"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="72"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="72"/>
         <source>Resource use refresh interval</source>
         <translation>Intervalle d’actualisation de l’utilisation des ressources</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="73"/>
         <source>&amp;Refresh resource use every:</source>
         <translation>&amp;Actualiser l’utilisation des ressources toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="77"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="77"/>
         <source>Ask before &amp;destroying a container</source>
         <translation>Demander avant de &amp;détruire un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="81"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="81"/>
         <source>Ask before s&amp;topping or rebooting a container</source>
         <translation>Demander avant d’arrê&amp;ter ou de redémarrer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="85"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="85"/>
         <source>As the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="86"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="86"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="87"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="87"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="89"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="89"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="90"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="90"/>
         <source>C&amp;olours:</source>
         <translation>C&amp;ouleurs&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="109"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="109"/>
         <source>%1 is up (made and run by Hutch)</source>
         <translation>%1 est actif (créé et géré par Hutch)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="111"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="111"/>
         <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
         <translation>%1 n’est pas encore créé (Hutch le crée quand un conteneur en a besoin)</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="113"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="113"/>
         <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
         <translation>%1 est un pont de ce système, pas de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="120"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="120"/>
         <source>Not connected to the helper: its settings are unknown.</source>
         <translation>Non connecté au service d’assistance&#xa0;: ses réglages sont inconnus.</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
         <source>running</source>
         <translation>en marche</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
         <source>not running</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="148"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="148"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../gui/settingsdialog.cpp" line="154"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="154"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans %1&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>
@@ -1969,97 +1969,97 @@
 <context>
     <name>SnapshotsView</name>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="39"/>
         <source>&amp;Take Snapshot…</source>
         <translation>&amp;Prendre un instantané…</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="39"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="39"/>
         <source>Re&amp;store…</source>
         <translation>&amp;Restaurer…</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="40"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="40"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="40"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="45"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="45"/>
         <source>Snapshots</source>
         <translation>Instantanés</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="49"/>
         <source>Snapshot</source>
         <translation>Instantané</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="49"/>
         <source>Taken</source>
         <translation>Pris le</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="49"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="49"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="66"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="66"/>
         <source>Snapshot operation progress</source>
         <translation>Progression de l’opération sur l’instantané</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="89"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="89"/>
         <source>the helper went away during the operation</source>
         <translation>l’assistant a disparu pendant l’opération</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="203"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="203"/>
         <source>&quot;%1&quot; is not stopped. Stop it to take, restore or delete snapshots.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas arrêté. Arrêtez-le pour prendre, restaurer ou supprimer des instantanés.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="206"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="206"/>
         <source>SNAPSHOT</source>
         <translation>INSTANTANÉ</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="207"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="207"/>
         <source>Take a snapshot of the root filesystem and configuration</source>
         <translation>Prendre un instantané du système de fichiers racine et de la configuration</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="209"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="209"/>
         <source>Replace the root filesystem and configuration with the selected snapshot</source>
         <translation>Remplacer le système de fichiers racine et la configuration par l’instantané sélectionné</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="211"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="211"/>
         <source>Delete the selected snapshot</source>
         <translation>Supprimer l’instantané sélectionné</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="269"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="269"/>
         <source>&quot;%1&quot; has no snapshots.</source>
         <translation>«&#xa0;%1&#xa0;» n’a aucun instantané.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="284"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="284"/>
         <source>Could not list the snapshots: %1</source>
         <translation>Impossible de lister les instantanés&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="299"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="299"/>
         <source>Take Snapshot of &quot;%1&quot;</source>
         <translation>Prendre un instantané de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="302"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="302"/>
         <source>A snapshot keeps the root filesystem and configuration of &quot;%1&quot; as they are now.
 
 &amp;Comment (optional):</source>
@@ -2068,103 +2068,103 @@
 &amp;Commentaire (facultatif)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="305"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="305"/>
         <source>&amp;Take Snapshot</source>
         <translation>&amp;Prendre l’instantané</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="319"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="319"/>
         <source>Restore Snapshot</source>
         <translation>Restaurer l’instantané</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="320"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="320"/>
         <source>Restore the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
         <translation>Restaurer l’instantané «&#xa0;%1&#xa0;» du conteneur «&#xa0;%2&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="323"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="323"/>
         <source>The current root filesystem and configuration of &quot;%1&quot; are replaced by those of the snapshot; changes made since it was taken are lost. The snapshot stays.</source>
         <translation>Le système de fichiers racine et la configuration actuels de «&#xa0;%1&#xa0;» sont remplacés par ceux de l’instantané&#xa0;; les modifications faites depuis sa création sont perdues. L’instantané est conservé.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="326"/>
-        <location filename="../gui/snapshotsview.cpp" line="346"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="326"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="346"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="328"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="328"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="341"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="341"/>
         <source>Delete Snapshot</source>
         <translation>Supprimer l’instantané</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="342"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="342"/>
         <source>Delete the snapshot &quot;%1&quot; of the container &quot;%2&quot;?</source>
         <translation>Supprimer l’instantané «&#xa0;%1&#xa0;» du conteneur «&#xa0;%2&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="345"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="345"/>
         <source>It cannot be restored afterwards.</source>
         <translation>Il ne pourra plus être restauré ensuite.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="348"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="348"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="357"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="357"/>
         <source>Deleting %1…</source>
         <translation>Suppression de %1…</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="361"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="361"/>
         <source>Snapshot %1 deleted.</source>
         <translation>Instantané %1 supprimé.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="376"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="376"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="377"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="377"/>
         <source>Taking a snapshot…</source>
         <translation>Prise de l’instantané…</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="416"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="416"/>
         <source>&quot;%1&quot; was restored from %2.</source>
         <translation>«&#xa0;%1&#xa0;» a été restauré depuis %2.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="417"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="417"/>
         <source>Snapshot taken.</source>
         <translation>Instantané pris.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="420"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="420"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Annulé. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="434"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="434"/>
         <source>Could not take a snapshot of &quot;%1&quot;: %2</source>
         <translation>Impossible de prendre un instantané de «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="436"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="436"/>
         <source>Could not restore %1: %2</source>
         <translation>Impossible de restaurer %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/snapshotsview.cpp" line="437"/>
+        <location filename="../gui/widgets/snapshotsview.cpp" line="437"/>
         <source>Could not delete %1: %2</source>
         <translation>Impossible de supprimer %1&#xa0;: %2</translation>
     </message>
