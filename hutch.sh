@@ -11,11 +11,13 @@ cd "$(dirname "$(readlink -f "$0")")"
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
-# Build and test dependencies (Debian 12 package names).
+# Build and test dependencies (Debian 12 package names; clang and
+# libclang-rt-14-dev, libFuzzer, for the fuzz targets in tests/fuzz/).
 build_deps=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libcap-dev libnl-3-dev libnl-route-3-dev libvterm-dev libbtrfsutil-dev libseccomp-dev
+    clang libclang-rt-14-dev
 )
 # What the runtime and its tests use at run time (desktop-file-utils and
 # appstream validate the desktop entry and the metainfo; Qt's own
@@ -83,6 +85,10 @@ cmd_test() {
         -DHUTCH_BUILD_HELPER=OFF -DHUTCH_BUILD_BENCH=OFF
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         run_ctest build-asan -L core 3>>"$counts" || status=1
+
+    echo "== fuzz targets (libFuzzer with ASan/UBSan, clang), a few seconds each"
+    CC=clang CXX=clang++ configure_and_build build-fuzz -DHUTCH_FUZZ=ON
+    run_ctest build-fuzz -L fuzz 3>>"$counts" || status=1
 
     echo "== everything else"
     configure_and_build build -DHUTCH_SANITIZE=OFF -DHUTCH_BUILD_GUI=ON -DHUTCH_BUILD_HELPER=ON -DHUTCH_BUILD_TESTS=ON

@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <csignal>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -205,78 +206,142 @@ HostNetwork::~HostNetwork()
     stopDnsmasq();
 }
 
-Status HostNetwork::applyNat()
+namespace {
+
+// "add" then "delete" makes the table exist, so that the delete never
+// fails: the definition that follows replaces whatever an earlier helper
+// left, in one transaction.
+const QByteArray kNoNat = "add table ip hutch\ndelete table ip hutch\nadd table ip6 hutch\ndelete table ip6 hutch\n";
+
+Status applyNat(const BridgeOptions &options, const IPv4Net &subnet, const QString &ipv6Prefix)
 {
-    // "add" then "delete" makes the table exist, so that the delete never
-    // fails: the definition that follows replaces whatever an earlier helper
-    // left, in one transaction.
-    const QByteArray script = "add table ip hutch\ndelete table ip hutch\nadd table ip6 hutch\ndelete table ip6 hutch\n"
-                              + natTable(m_options.name, m_subnet, m_ipv6Prefix).toUtf8();
-    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")}, script); !nft)
-        return nft.error().wrap(QStringLiteral("NAT for %1").arg(m_options.name));
+    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")}, kNoNat + natTable(options.name, subnet, ipv6Prefix).toUtf8());
+        !nft)
+        return nft.error().wrap(QStringLiteral("NAT for %1").arg(options.name));
     return std::nullopt;
+}
+
+// The inode of this process's network namespace: a record written in
+// another namespace (a helper of a test, of a container) is not ours.
+quint64 ownNetworkNamespace()
+{
+    struct stat st {};
+    return ::stat("/proc/self/ns/net", &st) == 0 ? quint64(st.st_ino) : 0;
+}
+
+struct BridgeRecord {
+    QString name;
+    IPv4Net subnet;
+    QString ipv6Prefix;
+    quint64 netns = 0;
+};
+
+// STATEDIR/bridge: "NAME SUBNET [IPV6]" and a line "netns INODE".
+std::optional<BridgeRecord> readRecord(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return std::nullopt;
+    const QStringList lines = QString::fromUtf8(file.read(4096)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (lines.isEmpty())
+        return std::nullopt;
+    const QStringList fields = lines.first().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (fields.size() != 2 && fields.size() != 3)
+        return std::nullopt;
+    const auto subnet = IPv4Net::parse(fields[1]);
+    if (!subnet)
+        return std::nullopt;
+    BridgeRecord record{fields[0], *subnet, fields.size() == 3 ? checkUlaPrefix(fields[2]) : QString(), 0};
+    for (const QString &line : lines.mid(1))
+        if (line.startsWith(QLatin1String("netns ")))
+            record.netns = line.mid(6).trimmed().toULongLong();
+    return record;
+}
+
+// Undoes a bridge being made: no half bridge stays when a step fails.
+void removeBridge(const BridgeOptions &options, const QString &recordPath)
+{
+    (void)runNft({QStringLiteral("-f"), QStringLiteral("-")}, kNoNat);
+    if (auto nl = rt::Netlink::open())
+        (void)nl->deleteLink(options.name.toStdString());
+    QFile::remove(recordPath);
+}
+
+}  // namespace
+
+bool HostNetwork::recordedHere(const BridgeOptions &options)
+{
+    const auto record = readRecord(options.stateDir + QStringLiteral("/bridge"));
+    if (!record || record->name != options.name || record->netns != ownNetworkNamespace())
+        return false;
+    auto nl = rt::Netlink::open();
+    return nl && nl->exists(options.name.toStdString());
 }
 
 Status HostNetwork::up(const BridgeOptions &options)
 {
     if (m_state != State::Down)
         return std::nullopt;
-    m_options = options;
-    m_stopping = false;
-    m_warning.clear();
+    auto prepared = prepare(options);
+    if (!prepared)
+        return prepared.error();
+    adopt(options, *prepared);
+    return std::nullopt;
+}
+
+Result<HostNetwork::Prepared> HostNetwork::prepare(const BridgeOptions &options)
+{
+    const QString recordPath = options.stateDir + QStringLiteral("/bridge");
     auto nl = rt::Netlink::open();
     if (!nl)
         return Error::failed(QString::fromStdString(nl.error().message));
     const std::string bridge = options.name.toStdString();
     QDir().mkpath(options.stateDir);
+    Prepared out;
     if (nl->exists(bridge)) {
-        // Ours from an earlier helper, or the user's.
-        QFile record(recordPath());
-        const QStringList fields = record.open(QIODevice::ReadOnly)
-            ? QString::fromUtf8(record.readAll()).split(QLatin1Char(' '), Qt::SkipEmptyParts)
-            : QStringList();
-        const auto recorded = (fields.size() == 2 || fields.size() == 3) && fields[0] == options.name
-            ? IPv4Net::parse(fields[1].trimmed())
-            : std::nullopt;
-        if (!recorded) {
-            m_state = State::External;
-            return std::nullopt;
+        // Ours from an earlier helper in this namespace, or the user's.
+        const auto record = readRecord(recordPath);
+        if (!record || record->name != options.name || record->netns != ownNetworkNamespace()) {
+            out.state = State::External;
+            return out;
         }
-        m_subnet = *recorded;
-        m_ipv6Prefix = fields.size() == 3 ? checkUlaPrefix(fields[2].trimmed()) : QString();
-        m_state = State::Up;
-        if (auto err = applyNat())
-            return err;
-        endStaleDnsmasq();
-    } else {
-        std::optional<IPv4Net> subnet = options.subnet.isEmpty() ? chooseSubnet(usedIPv4Networks())
-                                                                  : IPv4Net::parse(options.subnet);
-        if (!subnet)
-            return Error::invalid(options.subnet.isEmpty() ? QStringLiteral("no free 10.0.N.0/24 for the bridge")
-                                                           : QStringLiteral("bad subnet \"%1\"").arg(options.subnet));
-        m_subnet = *subnet;
-        if (!options.ipv6.isEmpty()) {
-            m_ipv6Prefix = options.ipv6 == QLatin1String("auto") ? randomUlaPrefix() : checkUlaPrefix(options.ipv6);
-            if (m_ipv6Prefix.isEmpty())
-                return Error::invalid(QStringLiteral("bad IPv6 prefix \"%1\" (a /64 of fc00::/7, or auto)").arg(options.ipv6));
-        }
-        if (auto err = nl->addBridge(bridge))
-            return Error::failed(QString::fromStdString(err->message));
-        m_state = State::Up;
-        // Recorded at once: whatever fails next, down() or the next helper
-        // knows the bridge is ours.
-        QString record = options.name + QLatin1Char(' ') + m_subnet.toString();
-        if (!m_ipv6Prefix.isEmpty())
-            record += QLatin1Char(' ') + m_ipv6Prefix;
-        if (auto err = writeFileAtomically(recordPath(), (record + QLatin1Char('\n')).toUtf8()))
+        out.subnet = record->subnet;
+        out.ipv6Prefix = record->ipv6Prefix;
+        out.state = State::Up;
+        if (auto err = applyNat(options, out.subnet, out.ipv6Prefix))
+            return *err;
+        return out;
+    }
+    std::optional<IPv4Net> subnet = options.subnet.isEmpty() ? chooseSubnet(usedIPv4Networks())
+                                                              : IPv4Net::parse(options.subnet);
+    if (!subnet)
+        return Error::invalid(options.subnet.isEmpty() ? QStringLiteral("no free 10.0.N.0/24 for the bridge")
+                                                       : QStringLiteral("bad subnet \"%1\"").arg(options.subnet));
+    out.subnet = *subnet;
+    if (!options.ipv6.isEmpty()) {
+        out.ipv6Prefix = options.ipv6 == QLatin1String("auto") ? randomUlaPrefix() : checkUlaPrefix(options.ipv6);
+        if (out.ipv6Prefix.isEmpty())
+            return Error::invalid(QStringLiteral("bad IPv6 prefix \"%1\" (a /64 of fc00::/7, or auto)").arg(options.ipv6));
+    }
+    if (auto err = nl->addBridge(bridge))
+        return Error::failed(QString::fromStdString(err->message));
+    out.state = State::Up;
+    auto made = [&]() -> Status {
+        // Recorded at once: whatever fails next, the next helper knows the
+        // bridge is ours, and in which network namespace.
+        QString record = options.name + QLatin1Char(' ') + out.subnet.toString();
+        if (!out.ipv6Prefix.isEmpty())
+            record += QLatin1Char(' ') + out.ipv6Prefix;
+        record += QStringLiteral("\nnetns %1\n").arg(ownNetworkNamespace());
+        if (auto err = writeFileAtomically(recordPath, record.toUtf8()))
             return err->wrap(QStringLiteral("record the bridge %1").arg(options.name));
-        const quint32 gateway = (m_subnet.address & maskOf(m_subnet.prefix)) + 1;
+        const quint32 gateway = (out.subnet.address & maskOf(out.subnet.prefix)) + 1;
         rt::Netlink::Change upChange;
         upChange.up = true;
-        if (auto err = nl->addAddress(bridge, (ip(gateway) + QLatin1Char('/') + QString::number(m_subnet.prefix)).toStdString()))
+        if (auto err = nl->addAddress(bridge, (ip(gateway) + QLatin1Char('/') + QString::number(out.subnet.prefix)).toStdString()))
             return Error::failed(QString::fromStdString(err->message));
-        if (!m_ipv6Prefix.isEmpty()) {
-            const QString gateway6 = m_ipv6Prefix.section(QLatin1Char('/'), 0, 0) + QStringLiteral("1/64");
+        if (!out.ipv6Prefix.isEmpty()) {
+            const QString gateway6 = out.ipv6Prefix.section(QLatin1Char('/'), 0, 0) + QStringLiteral("1/64");
             if (auto err = nl->addAddress(bridge, gateway6.toStdString()))
                 return Error::failed(QString::fromStdString(err->message));
         }
@@ -284,23 +349,41 @@ Status HostNetwork::up(const BridgeOptions &options)
             return Error::failed(QString::fromStdString(err->message));
         // Forwarding for the NAT (the namespace's own settings).
         QStringList knobs{QStringLiteral("/proc/sys/net/ipv4/ip_forward")};
-        if (!m_ipv6Prefix.isEmpty())
+        if (!out.ipv6Prefix.isEmpty())
             knobs << QStringLiteral("/proc/sys/net/ipv6/conf/all/forwarding");
         for (const QString &knob : std::as_const(knobs)) {
             QFile forward(knob);
             if (forward.open(QIODevice::WriteOnly))
                 forward.write("1");
         }
-        if (auto err = applyNat())
-            return err;
+        return applyNat(options, out.subnet, out.ipv6Prefix);
+    }();
+    if (made) {
+        removeBridge(options, recordPath);
+        return *made;
     }
+    return out;
+}
+
+void HostNetwork::adopt(const BridgeOptions &options, const Prepared &prepared)
+{
+    if (m_state != State::Down)
+        return;
+    m_options = options;
+    m_stopping = false;
+    m_warning.clear();
+    m_state = prepared.state;
+    m_subnet = prepared.subnet;
+    m_ipv6Prefix = prepared.ipv6Prefix;
+    if (m_state != State::Up)
+        return;
+    endStaleDnsmasq();
     if (QStandardPaths::findExecutable(options.dnsmasq).isEmpty() && !QFile::exists(options.dnsmasq)) {
         m_warning = QStringLiteral("dnsmasq is not installed (Debian package dnsmasq-base): containers on %1 need static addresses")
                         .arg(options.name);
-        return std::nullopt;
+        return;
     }
     startDnsmasq();
-    return std::nullopt;
 }
 
 void HostNetwork::endStaleDnsmasq()
@@ -383,9 +466,7 @@ Status HostNetwork::down()
     if (!own)
         return std::nullopt;
     Status result;
-    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")},
-                          "add table ip hutch\ndelete table ip hutch\nadd table ip6 hutch\ndelete table ip6 hutch\n");
-        !nft)
+    if (auto nft = runNft({QStringLiteral("-f"), QStringLiteral("-")}, kNoNat); !nft)
         result = nft.error();
     m_ipv6Prefix.clear();
     if (auto nl = rt::Netlink::open())

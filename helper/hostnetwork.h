@@ -77,6 +77,22 @@ public:
     // names it) is adopted; any other existing bridge is the user's (br0,
     // virbr0) and is used as it is: no address, NAT or dnsmasq of ours.
     Status up(const BridgeOptions &options);
+
+    // up() in two halves, so that the slow half (netlink, nft) runs on a
+    // worker thread and the helper's bus thread only starts dnsmasq, its
+    // supervised child. prepare() touches no member: any thread; when a
+    // step fails, a bridge it made is removed again. adopt(): this object's
+    // thread, once prepare() succeeded.
+    struct Prepared {
+        State state = State::Down;
+        IPv4Net subnet;
+        QString ipv6Prefix;
+    };
+    static Result<Prepared> prepare(const BridgeOptions &options);
+    void adopt(const BridgeOptions &options, const Prepared &prepared);
+    // True when STATEDIR/bridge names options.name, was written in this
+    // network namespace, and that bridge exists here.
+    static bool recordedHere(const BridgeOptions &options);
     // Stops dnsmasq, removes the NAT table and the bridge (if we made it).
     Status down();
 
@@ -96,7 +112,6 @@ private:
     void stopDnsmasq();
     // A dnsmasq an earlier helper left on our bridge (its pid file), ended.
     void endStaleDnsmasq();
-    Status applyNat();
     QString recordPath() const { return m_options.stateDir + QStringLiteral("/bridge"); }
 
     BridgeOptions m_options;

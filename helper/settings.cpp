@@ -64,6 +64,12 @@ Result<HelperSettings> HelperSettings::load(const QString &path)
                 s.bridgeIPv6 = value;
             else
                 err = Error::invalid(QStringLiteral("bridge_ipv6 \"%1\" is not auto, no or a /64 of fc00::/7").arg(value));
+        } else if (key == QLatin1String("download_http_mirrors")) {
+            static const QRegularExpression hostPort(QStringLiteral("^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?$"));
+            s.httpMirrors = value.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (const QString &m : std::as_const(s.httpMirrors))
+                if (!hostPort.match(m).hasMatch())
+                    err = Error::invalid(QStringLiteral("download_http_mirrors: \"%1\" is not HOST or HOST:PORT").arg(m));
         } else if (key == QLatin1String("default_backing_store")) {
             static const QStringList known = {QStringLiteral("best"), QStringLiteral("dir"), QStringLiteral("btrfs"),
                                               QStringLiteral("overlay"), QStringLiteral("lvm")};

@@ -6,6 +6,7 @@
 #include "error.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace hutch {
 
@@ -18,6 +19,10 @@ struct HelperSettings {
     QString bridgeSubnet;  // "10.0.3.0/24"; empty: the first free 10.0.N.0/24
     QString bridgeIPv6;    // "", "auto" or a ULA /64 (hostnetwork.h)
     QString sourcePath;    // the file these came from (may not exist)
+    // Image servers the download template may reach over plain http://
+    // ("HOST" or "HOST:PORT", a local mirror); every other server is
+    // https only. hutch.conf: download_http_mirrors = HOST[:PORT] ...
+    QStringList httpMirrors;
 
     // Where the helper keeps the default bridge's record, leases and pid file.
     QString networkStatePath() const { return runtimePath + QStringLiteral("/network"); }

@@ -418,11 +418,13 @@ bool BusFixture::nobodyAuthorized() const
     return r.text().contains(QLatin1String("io.github.hutch.Error.NotFound"));
 }
 
-bool BusFixture::allowNobody(const QStringList &except)
+bool BusFixture::allowNobody(const QStringList &except, const QString &andAlso)
 {
     QString condition = QStringLiteral("action.id.indexOf(\"io.github.hutch.\") == 0 && subject.user == \"nobody\"");
     for (const QString &a : except)
         condition += QStringLiteral(" && action.id != \"%1\"").arg(a);
+    if (!andAlso.isEmpty())
+        condition += QStringLiteral(" && (%1)").arg(andAlso);
     const QString rule = QStringLiteral("// hutch tests (pid %1); removed when they end\n"
                                         "polkit.addRule(function(action, subject) {\n"
                                         "    if (%2)\n"

@@ -62,7 +62,9 @@ public:
 
     // A polkit rule letting nobody do every io.github.hutch.* action except
     // `except`; returns once polkitd applies it (or false after 20 s).
-    bool allowNobody(const QStringList &except = {});
+    // `andAlso`: a further JavaScript condition of the rule (on `action`,
+    // `subject`), such as action.lookup("job-owner") == undefined.
+    bool allowNobody(const QStringList &except = {}, const QString &andAlso = {});
     // Removes the rule; returns once nobody is refused again.
     bool forbidNobody();
 

@@ -6,6 +6,9 @@
 // HUTCH_TEST_JOB_STEP_MS makes each step of the helper's jobs take that long.
 #include "busfixture.h"
 
+#include <QDBusMessage>
+#include <QDBusObjectPath>
+#include <QDBusPendingCall>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTest>
@@ -117,6 +120,79 @@ private Q_SLOTS:
                                            "s:io.github.hutch.Job1", "s:State"}).text().contains(QLatin1String("cancelled")),
                                  20000);
         QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/cancelled")));
+        QVERIFY(stagingDirs(fx->storePath()).isEmpty());
+    }
+
+    // Issue 17, item 10: Cancel of another user's job is a polkit question
+    // naming the job and its owner's uid, which a rule can refuse; the
+    // owner's own Cancel is not. Here nobody may do everything but touch
+    // others' jobs: root's create goes on to the end.
+    void cancelOfAnothersJobAsksNamingTheJob()
+    {
+        QVERIFY(fx->allowNobody({}, QStringLiteral("action.lookup(\"job-owner\") == undefined")));
+        const auto rootJob = fx->call({"CreateContainer", "s:rootjob", "s:busybox", "a{sv}:", "a{sv}:"}, false);
+        QVERIFY2(rootJob.text().startsWith(QLatin1String("ok /io/github/hutch/Job/")), qPrintable(rootJob.text()));
+        const QString job = rootJob.text().mid(3).trimmed();
+        const auto refused = fx->call({"--path", job, "--interface", "io.github.hutch.Job1", "Cancel"});
+        QVERIFY2(refused.text().contains(QLatin1String("NotAuthorized")), qPrintable(refused.text()));
+        // nobody's own job: its Cancel needs no more than the job's action.
+        const auto own = fx->call({"CreateContainer", "s:nobodyjob", "s:busybox", "a{sv}:", "a{sv}:"});
+        QVERIFY2(own.text().startsWith(QLatin1String("ok /io/github/hutch/Job/")), qPrintable(own.text()));
+        const QString ownJob = own.text().mid(3).trimmed();
+        QCOMPARE(fx->call({"--path", ownJob, "--interface", "io.github.hutch.Job1", "Cancel"}).text().trimmed(), QStringLiteral("ok"));
+        auto jobState = [&](const QString &path) {
+            return fx->call({"--path", path, "--interface", "org.freedesktop.DBus.Properties", "Get", "s:io.github.hutch.Job1",
+                             "s:State"}, false).text();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(jobState(ownJob).contains(QLatin1String("cancelled")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(jobState(job).contains(QLatin1String("succeeded")), 30000);
+        QVERIFY(QFile::exists(fx->storePath() + QStringLiteral("/rootjob/config")));
+        QVERIFY(!QFile::exists(fx->storePath() + QStringLiteral("/nobodyjob")));
+        QVERIFY(fx->allowNobody());
+        QVERIFY(fx->hutchctl({"destroy", "rootjob"}, false).exitCode == 0);
+    }
+
+    // Item 10: one caller cannot take every job slot of the helper: the
+    // 17th unfinished job of a connection is Busy, naming the limit.
+    void jobsPerCaller()
+    {
+        QDBusConnection bus = fx->bus();
+        QList<QDBusPendingCall> calls;
+        for (int i = 0; i < 17; ++i) {
+            QDBusMessage m = QDBusMessage::createMethodCall(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
+                                                            QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("CreateContainer"));
+            m << QStringLiteral("many%1").arg(i) << QStringLiteral("busybox") << QVariantMap() << QVariantMap();
+            calls << bus.asyncCall(m, 30000);
+        }
+        QStringList jobs, busy;
+        for (QDBusPendingCall &c : calls) {
+            c.waitForFinished();
+            const QDBusMessage reply = c.reply();
+            if (reply.type() == QDBusMessage::ReplyMessage)
+                jobs << reply.arguments().value(0).value<QDBusObjectPath>().path();
+            else
+                busy << reply.errorName() + QLatin1Char(' ') + reply.errorMessage();
+        }
+        QCOMPARE(jobs.size(), 16);
+        QCOMPARE(busy.size(), 1);
+        QVERIFY2(busy.first().startsWith(QLatin1String("io.github.hutch.Error.Busy")) && busy.first().contains(QLatin1String("at most 16")),
+                 qPrintable(busy.first()));
+        // Another caller is not held up by them.
+        const auto other = fx->call({"CreateContainer", "s:another", "s:busybox", "a{sv}:", "a{sv}:"});
+        QVERIFY2(other.text().startsWith(QLatin1String("ok /io/github/hutch/Job/")), qPrintable(other.text()));
+        const QString otherJob = other.text().mid(3).trimmed();
+        QCOMPARE(fx->call({"--path", otherJob, "--interface", "io.github.hutch.Job1", "Cancel"}).text().trimmed(), QStringLiteral("ok"));
+        for (const QString &job : std::as_const(jobs)) {
+            QDBusMessage cancel = QDBusMessage::createMethodCall(QStringLiteral("io.github.hutch.Helper1"), job,
+                                                                 QStringLiteral("io.github.hutch.Job1"), QStringLiteral("Cancel"));
+            QCOMPARE(bus.call(cancel, QDBus::Block, 30000).type(), QDBusMessage::ReplyMessage);
+        }
+        auto jobState = [&](const QString &path) {
+            return fx->call({"--path", path, "--interface", "org.freedesktop.DBus.Properties", "Get", "s:io.github.hutch.Job1",
+                             "s:State"}, false).text();
+        };
+        for (const QString &job : std::as_const(jobs) + QStringList{otherJob})
+            QTRY_VERIFY_WITH_TIMEOUT(jobState(job).contains(QLatin1String("cancelled")), 30000);
         QVERIFY(stagingDirs(fx->storePath()).isEmpty());
     }
 

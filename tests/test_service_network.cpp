@@ -102,6 +102,25 @@ private Q_SLOTS:
             fx->cleanup();
     }
 
+    // Issue 17, item 12: a start the container's own checks refuse (here a
+    // config an administrator edited by hand past the host's caps) brings
+    // nothing up on the host: no bridge, no NAT table, no dnsmasq.
+    void refusedStartBringsNoBridge()
+    {
+        createOnBridge(QStringLiteral("n0"));
+        QFile config(fx->storePath() + QStringLiteral("/n0/config"));
+        QVERIFY(config.open(QIODevice::Append));
+        config.write("lxc.tty.max = 100\n");
+        config.close();
+        const auto refused = fx->hutchctl({"start", "n0"});
+        QVERIFY2(refused.exitCode != 0 && refused.text().contains(QLatin1String("lxc.tty.max")), qPrintable(refused.text()));
+        QCOMPARE(settings().value(QStringLiteral("bridgeState")), QStringLiteral("down"));
+        QVERIFY(fx->run(QStringLiteral("ip"), {"-o", "link", "show", "dev", "hutchbr0"}).exitCode != 0);
+        QCOMPARE(fx->run(QStringLiteral("nft"), {"list", "table", "ip", "hutch"}).exitCode, 1);
+        QVERIFY(!QFile::exists(fx->runtimePath() + QStringLiteral("/network/bridge")));
+        CTL_OK({"destroy", "n0"});
+    }
+
     void bridgeComesUpWithTheFirstContainer()
     {
         auto before = settings();
@@ -171,6 +190,46 @@ private Q_SLOTS:
         QCOMPARE(veths.exitCode, 0);
         QCOMPARE(veths.out, QByteArray());
         QCOMPARE(fx->run(QStringLiteral("ip"), {"-o", "link", "show", "dev", "hutchbr0"}).exitCode, 0);
+    }
+
+    // Issue 17, item 13: a restarted helper brings the bridge's NAT and
+    // dnsmasq back only for a running container on it. Here none runs: the
+    // bridge is left as it is, nothing is started for it.
+    void restartWithNoContainerOnTheBridgeAdoptsNothing()
+    {
+        QVERIFY2(!m_subnetPrefix.isEmpty(), "the bridge did not come up in bridgeComesUpWithTheFirstContainer");
+        fx->killHelper();
+        QString why;
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        const auto now = settings();
+        QCOMPARE(now.value(QStringLiteral("bridgeState")), QStringLiteral("down"));
+        QCOMPARE(now.value(QStringLiteral("dnsmasqRunning")), QStringLiteral("no"));
+    }
+
+    // Item 13 again: a bridge record written by a helper in another network
+    // namespace (here: the bridge is not in ours) brings up no bridge at the
+    // helper's start, even with a container on the bridge running.
+    void recordOfAnotherNamespaceBringsNoBridge()
+    {
+        fx->killHelper();
+        QCOMPARE(fx->run(QStringLiteral("ip"), {"link", "delete", "hutchbr0"}).exitCode, 0);
+        QCOMPARE(fx->run(QStringLiteral("nft"), {"delete", "table", "ip", "hutch"}).exitCode, 0);
+        // The record as a helper in another namespace writes it (the
+        // runtime directory is shared, network namespaces are not).
+        QFile record(fx->runtimePath() + QStringLiteral("/network/bridge"));
+        QVERIFY(record.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        record.write((QStringLiteral("hutchbr0 %1\nnetns 1\n").arg(m_subnetPrefix + QStringLiteral("0/24"))).toUtf8());
+        record.close();
+        QString why;
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        QCOMPARE(settings().value(QStringLiteral("bridgeState")), QStringLiteral("down"));
+        QVERIFY(fx->run(QStringLiteral("ip"), {"-o", "link", "show", "dev", "hutchbr0"}).exitCode != 0);
+        QCOMPARE(fx->run(QStringLiteral("nft"), {"list", "table", "ip", "hutch"}).exitCode, 1);
+        // A record naming another namespace is not adopted either, with a
+        // running container that asks for the bridge: a new one is made.
+        CTL_OK({"start", "n1"});
+        QCOMPARE(settings().value(QStringLiteral("bridgeState")), QStringLiteral("up"));
+        CTL_OK({"stop", "n1"});
     }
 
     void wholeConfigTextAndLog()

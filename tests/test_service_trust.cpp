@@ -16,6 +16,7 @@
 #include <QDBusUnixFileDescriptor>
 #include <QDBusObjectPath>
 #include <QDirIterator>
+#include <QProcess>
 #include <QTest>
 
 #include <fcntl.h>
@@ -331,6 +332,42 @@ private Q_SLOTS:
                  qPrintable(r.text()));
         QCOMPARE(state(), before);
         QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged")}));
+    }
+
+    // Item 12: SetLimits applies the live value first; when the config
+    // write then fails (the container's directory read-only here, as a
+    // full or failing disk would), the live value goes back too.
+    void setLimitsUndoneWhenTheConfigWriteFails()
+    {
+        QVERIFY2(fx->hutchctl({"start", "c1"}, false).exitCode == 0, "c1 did not start");
+        const auto before = fx->hutchctl({"cgroup", "c1", "memory.limit_in_bytes"}, false);
+        QVERIFY2(before.exitCode == 0, qPrintable(before.text()));
+        const QByteArray config = this->config(QStringLiteral("c1"));
+        const QString dir = fx->storePath() + QStringLiteral("/c1");
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {"--bind", dir, dir}), 0);
+        const int remounted = QProcess::execute(QStringLiteral("mount"), {"-o", "remount,bind,ro", dir});
+        const auto r = fx->hutchctl({"cgroup", "c1", "memory.limit_in_bytes", "96M"});
+        QCOMPARE(QProcess::execute(QStringLiteral("umount"), {dir}), 0);
+        QCOMPARE(remounted, 0);
+        QVERIFY2(r.exitCode != 0 && r.text().contains(QLatin1String("Read-only")), qPrintable(r.text()));
+        const auto after = fx->hutchctl({"cgroup", "c1", "memory.limit_in_bytes"}, false);
+        QCOMPARE(after.out, before.out);
+        QCOMPARE(this->config(QStringLiteral("c1")), config);
+        QVERIFY(fx->hutchctl({"stop", "--kill", "c1"}, false).exitCode == 0);
+    }
+
+    // Item 1: the download template speaks https; plain http:// only to a
+    // mirror hutch.conf names (the checksums come from the same server).
+    // Refused at the call, before a job or a byte on the network.
+    void downloadOverPlainHttpRefused()
+    {
+        const QByteArray before = state();
+        const auto r = fx->call({"CreateContainer", "s:dl", "s:download",
+                                 "a{sv}:server=s:http://127.0.0.1:9,dist=s:busybox,release=s:good", "a{sv}:"});
+        QVERIFY2(r.text().startsWith(QLatin1String("io.github.hutch.Error.InvalidArgument"))
+                     && r.text().contains(QLatin1String("plain http:// is refused")),
+                 qPrintable(r.text()));
+        QCOMPARE(state(), before);
     }
 
     // Item 10: one caller cannot take every WaitForState slot.

@@ -202,6 +202,23 @@ private Q_SLOTS:
         QCOMPARE(idx->at(0).path, QStringLiteral("/images/debian/bookworm/amd64/default/20240101_05:24/"));
         QVERIFY(!parseImageIndex("a;b;c\n").ok());
         QVERIFY(!parseImageIndex("a;b;c;d;e;/images/../../etc/\n").ok());
+        // Issue 17, item 1: the server's fields become cache directories;
+        // each must be one plain name (a build of "../.." left the cache,
+        // and flush-cache then removed a host directory).
+        for (const char *line : {"a;b;c;d;../../../../etc;/images/a/\n", "a;b;c;..;e;/images/a/\n", "a/x;b;c;d;e;/images/a/\n",
+                                 "a;b;c;d;.hidden;/images/a/\n", "a;b;c;d;e;/images//a/\n", "a;b;c;d;e;images/a/\n",
+                                 "a;b;c;d;e f;/images/a/\n", "a;b;c;d;e;/images/a/./\n"})
+            QVERIFY2(!parseImageIndex(line).ok(), line);
+        // https, or http for a mirror hutch.conf names.
+        const auto https = imageServerUrl(QStringLiteral("images.linuxcontainers.org"), {});
+        QVERIFY(https.ok() && *https == QUrl(QStringLiteral("https://images.linuxcontainers.org")));
+        const auto plain = imageServerUrl(QStringLiteral("http://mirror.lan:8080"), {});
+        QVERIFY(!plain.ok() && plain.error().message.contains(QLatin1String("download_http_mirrors = mirror.lan:8080")));
+        QVERIFY(imageServerUrl(QStringLiteral("http://mirror.lan:8080"), {QStringLiteral("mirror.lan:8080")}).ok());
+        QVERIFY(imageServerUrl(QStringLiteral("http://mirror.lan:8080"), {QStringLiteral("mirror.lan")}).ok());
+        QVERIFY(!imageServerUrl(QStringLiteral("http://mirror.lan:8080"), {QStringLiteral("mirror.lan:80")}).ok());
+        QVERIFY(!imageServerUrl(QStringLiteral("ftp://mirror.lan"), {QStringLiteral("mirror.lan")}).ok());
+        QVERIFY(!imageServerUrl(QStringLiteral("https://user@mirror.lan"), {}).ok());
         const auto sums = parseSha256Sums(QByteArray(64, 'A') + "  rootfs.tar.xz\n" + QByteArray(64, 'b') + " *meta.tar.xz\nnoise\n");
         QCOMPARE(sums.value(QStringLiteral("rootfs.tar.xz")), QString(64, QLatin1Char('a')));
         QCOMPARE(sums.value(QStringLiteral("meta.tar.xz")), QString(64, QLatin1Char('b')));
@@ -290,6 +307,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(why));
         DownloadOptions o;
         o.server = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        o.httpMirrors = {QStringLiteral("127.0.0.1:%1").arg(port)};
         o.dist = QStringLiteral("busybox");
         o.release = QStringLiteral("good");
         QTemporaryDir cache;
@@ -320,6 +338,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(why));
         DownloadOptions o;
         o.server = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        o.httpMirrors = {QStringLiteral("127.0.0.1:%1").arg(port)};
         o.dist = QStringLiteral("busybox");
         o.release = QStringLiteral("bad");
         QTemporaryDir cache;

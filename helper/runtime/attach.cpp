@@ -8,6 +8,9 @@
 
 #include <fcntl.h>
 #include <linux/close_range.h>
+
+#include <algorithm>
+#include <vector>
 #include <sched.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
@@ -127,8 +130,26 @@ namespace {
 
 }  // namespace
 
+void closeAllFdsBut(std::vector<int> keep)
+{
+    std::sort(keep.begin(), keep.end());
+    unsigned from = 0;
+    for (int fd : keep) {
+        if (fd < 0 || unsigned(fd) < from)
+            continue;
+        if (unsigned(fd) > from)
+            ::syscall(SYS_close_range, from, unsigned(fd) - 1, 0U);
+        from = unsigned(fd) + 1;
+    }
+    ::syscall(SYS_close_range, from, ~0U, 0U);
+}
+
 void runAttached(const AttachRequest &request, const LaunchSpec &spec, pid_t init, int syncFd, int ioFd, int errFd)
 {
+    // Nothing of the monitor's (cgroup directories, its sockets, the
+    // ptys of the console) enters the container with this process: only
+    // the three it needs, and stdio (/dev/null).
+    closeAllFdsBut({0, 1, 2, syncFd, ioFd, errFd});
     // Until exec, this process runs the monitor's binary: nothing in the
     // container may open it through /proc/PID/exe (CVE-2019-5736).
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);

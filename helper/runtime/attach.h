@@ -33,6 +33,11 @@ struct AttachRequest {
 // variables plus container=lxc.
 std::vector<std::string> attachEnvironment(const AttachRequest &request);
 
+// Closes every descriptor of this process except `keep` (negatives
+// ignored): what a process forked from the monitor does before it goes
+// into a container.
+void closeAllFdsBut(std::vector<int> keep);
+
 // Runs in the monitor's forked child. stdioFds: for pipe mode, the child's
 // ends of the stdin+stdout and stderr sockets. syncFd: receives "g" once
 // the monitor has put this process into the cgroup; answers "ok" (with the

@@ -7,6 +7,7 @@
 #include <linux/rtnetlink.h>
 #include <sched.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +47,9 @@ Status runScript(const std::string &script, const std::string &phase, const NetD
     if (pid < 0)
         return Error::sys("fork for " + script);
     if (pid == 0) {
+        // The script gets stdio and nothing else of the monitor's: not the
+        // status fd to the helper, not its sockets or cgroup directories.
+        ::syscall(SYS_close_range, 3U, ~0U, 0U);
         ::setenv("LXC_NAME", container.c_str(), 1);
         ::setenv("LXC_HOOK_TYPE", phase.c_str(), 1);
         ::setenv("LXC_HOOK_SECTION", "net", 1);

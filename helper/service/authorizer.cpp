@@ -33,6 +33,15 @@ Authorizer::Authorizer(QDBusConnection bus, QObject *parent) : QObject(parent), 
 void Authorizer::ask(const QString &subject, const QString &action, const QString &container,
                      std::function<void(Status)> done)
 {
+    QMap<QString, QString> details;
+    if (!container.isEmpty())
+        details.insert(QStringLiteral("container"), container);
+    ask(subject, action, details, std::move(done));
+}
+
+void Authorizer::ask(const QString &subject, const QString &action, const QMap<QString, QString> &details,
+                     std::function<void(Status)> done)
+{
     if (subject.isEmpty()) {
         done(refused(action, QStringLiteral("the caller has no bus name")));
         return;
@@ -45,9 +54,6 @@ void Authorizer::ask(const QString &subject, const QString &action, const QStrin
     subjectArg << QStringLiteral("system-bus-name")
                << QVariantMap{{QStringLiteral("name"), QVariant::fromValue(subject)}};
     subjectArg.endStructure();
-    QMap<QString, QString> details;
-    if (!container.isEmpty())
-        details.insert(QStringLiteral("container"), container);
     msg << QVariant::fromValue(subjectArg) << action << QVariant::fromValue(details)
         << kAllowUserInteraction << QString();
 
@@ -103,6 +109,33 @@ void Authorizer::check(const Call &call, const QString &action, const QString &c
             call.fail(*verdict);
         else
             allowed();
+    });
+}
+
+void Authorizer::check(const Call &call, const QString &action, const QMap<QString, QString> &details,
+                       std::function<void()> allowed)
+{
+    ask(call.caller(), action, details, [call, allowed = std::move(allowed)](Status verdict) {
+        if (verdict)
+            call.fail(*verdict);
+        else
+            allowed();
+    });
+}
+
+void Authorizer::callerUid(const QString &name, std::function<void(std::optional<uint>)> done)
+{
+    QDBusMessage msg = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+                                                      QStringLiteral("org.freedesktop.DBus"),
+                                                      QStringLiteral("GetConnectionUnixUser"));
+    msg << name;
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(msg), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [done = std::move(done)](QDBusPendingCallWatcher *w) {
+        w->deleteLater();
+        const QDBusPendingReply<uint> reply = *w;
+        if (reply.isError())
+            return done(std::nullopt);
+        done(reply.value());
     });
 }
 

@@ -15,6 +15,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace hutch::service {
 
@@ -40,6 +41,10 @@ public:
     // "container" (rules read it with action.lookup("container")).
     void ask(const QString &subject, const QString &action, const QString &container,
              std::function<void(Status)> done);
+    // The same with details of the caller's choosing (rules read them with
+    // action.lookup(KEY)).
+    void ask(const QString &subject, const QString &action, const QMap<QString, QString> &details,
+             std::function<void(Status)> done);
 
     // From a job's worker thread, never the main one: asks as `ask` does
     // and waits for the verdict (the question goes out on the main thread).
@@ -48,6 +53,11 @@ public:
     // For a handler: on refusal the call is answered NotAuthorized; when
     // allowed, `allowed` runs (on this thread).
     void check(const Call &call, const QString &action, const QString &container, std::function<void()> allowed);
+    void check(const Call &call, const QString &action, const QMap<QString, QString> &details,
+               std::function<void()> allowed);
+    // The unix uid behind a unique bus name, asked of the bus
+    // (GetConnectionUnixUser), asynchronously; nullopt when it cannot say.
+    void callerUid(const QString &name, std::function<void(std::optional<uint>)> done);
     // Every action in turn (configure, then configure-privileged).
     void checkAll(const Call &call, const QStringList &actions, const QString &container,
                   std::function<void()> allowed);

@@ -5,20 +5,28 @@
 
 #include <QDBusMessage>
 #include <QMetaObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <algorithm>
 
 namespace hutch::service {
 
-Job::Job(JobManager *manager, quint64 id, QString operation, QString container, QString action)
+Job::Job(JobManager *manager, quint64 id, QString operation, QString container, QString action, QString caller)
     : QObject(manager),
       m_manager(manager),
       m_path(QStringLiteral("/io/github/hutch/Job/%1").arg(id)),
       m_operation(std::move(operation)),
       m_container(std::move(container)),
-      m_action(std::move(action))
+      m_action(std::move(action)),
+      m_caller(std::move(caller))
 {
+    // Asked now, while the caller is surely connected; the answer comes
+    // before any Cancel of the same caller (the bus keeps the order).
+    m_manager->authorizer()->callerUid(m_caller, [self = QPointer<Job>(this)](std::optional<uint> uid) {
+        if (self)
+            self->m_ownerUid = uid;
+    });
 }
 
 void Job::log(const QString &line)
@@ -65,10 +73,20 @@ void Job::Cancel()
 {
     setDelayedReply(true);
     const Call call{connection(), message()};
-    // The flag is shared: it outlives this object should it go first.
-    m_manager->authorizer()->check(call, m_action, m_container, [flag = m_cancel, call] {
-        flag->store(true);
-        call.reply();
+    m_manager->authorizer()->callerUid(call.caller(), [self = QPointer<Job>(this), call](std::optional<uint> uid) {
+        if (!self)
+            return call.fail(Error::notFound(QStringLiteral("the job is gone")));
+        QMap<QString, QString> details{{QStringLiteral("container"), self->m_container}};
+        if (!uid || !self->m_ownerUid || *uid != *self->m_ownerUid) {
+            details.insert(QStringLiteral("job"), self->m_path.path());
+            details.insert(QStringLiteral("job-owner"),
+                           self->m_ownerUid ? QString::number(*self->m_ownerUid) : QStringLiteral("unknown"));
+        }
+        // The flag is shared: it outlives this object should it go first.
+        self->m_manager->authorizer()->check(call, self->m_action, details, [flag = self->m_cancel, call] {
+            flag->store(true);
+            call.reply();
+        });
     });
 }
 
@@ -85,9 +103,14 @@ JobManager::JobManager(QDBusConnection bus, Authorizer *authorizer, QObject *par
 {
 }
 
-Job *JobManager::create(const QString &operation, const QString &container, const QString &action)
+Result<Job *> JobManager::create(const QString &operation, const QString &container, const QString &action,
+                                 const QString &caller)
 {
-    auto *job = new Job(this, m_next++, operation, container, action);
+    if (m_unfinished.value(caller) >= kMaxJobsPerCaller)
+        return Error::busy(QStringLiteral("%1 \"%2\": at most %3 unfinished jobs per caller")
+                               .arg(operation, container).arg(kMaxJobsPerCaller));
+    ++m_unfinished[caller];
+    auto *job = new Job(this, m_next++, operation, container, action, caller);
     new Job1Adaptor(job);
     m_bus.registerObject(job->path().path(), job);
     return job;
@@ -95,6 +118,8 @@ Job *JobManager::create(const QString &operation, const QString &container, cons
 
 void JobManager::jobFinished(Job *job)
 {
+    if (--m_unfinished[job->m_caller] <= 0)
+        m_unfinished.remove(job->m_caller);
     QTimer::singleShot(m_lingerMs, this, [this, job] {
         m_bus.unregisterObject(job->path().path());
         job->deleteLater();

@@ -10,10 +10,12 @@
 
 #include <QDBusContext>
 #include <QDBusObjectPath>
+#include <QHash>
 #include <QObject>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace hutch::service {
 
@@ -49,7 +51,10 @@ public:
     void finish(const Status &result);
 
 public Q_SLOTS:
-    // D-Bus: authorized with the job's action, then sets the cancel flag.
+    // D-Bus: sets the cancel flag. The job's owner (the uid that started
+    // it) is asked for the job's action; anyone else for that action with
+    // the details "job" (this path) and "job-owner" (the uid), so that a
+    // polkit rule can keep users from others' jobs.
     void Cancel();
 
 Q_SIGNALS:
@@ -58,12 +63,14 @@ Q_SIGNALS:
 
 private:
     friend class JobManager;
-    Job(JobManager *manager, quint64 id, QString operation, QString container, QString action);
+    Job(JobManager *manager, quint64 id, QString operation, QString container, QString action, QString caller);
     void propertiesChanged(const QVariantMap &changed);
 
     JobManager *m_manager;
     QDBusObjectPath m_path;
     QString m_operation, m_container, m_action;
+    QString m_caller;                // the bus name that started it
+    std::optional<uint> m_ownerUid;  // its uid, once the bus said
     double m_progress = 0;
     QString m_state = QStringLiteral("queued");
     QString m_errorName, m_errorMessage;
@@ -75,8 +82,14 @@ class JobManager : public QObject {
 public:
     JobManager(QDBusConnection bus, Authorizer *authorizer, QObject *parent = nullptr);
 
-    // A new job, registered on the bus. `action`: what Cancel needs.
-    Job *create(const QString &operation, const QString &container, const QString &action);
+    // At most this many unfinished jobs per caller (bus connection).
+    static constexpr int kMaxJobsPerCaller = 16;
+
+    // A new job for `caller` (a unique bus name), registered on the bus;
+    // `action`: what Cancel needs. Busy when the caller has
+    // kMaxJobsPerCaller unfinished jobs.
+    Result<Job *> create(const QString &operation, const QString &container, const QString &action,
+                         const QString &caller);
 
     QDBusConnection bus() const { return m_bus; }
     Authorizer *authorizer() const { return m_authorizer; }
@@ -94,6 +107,7 @@ private:
     QDBusConnection m_bus;
     Authorizer *m_authorizer;
     quint64 m_next = 1;
+    QHash<QString, int> m_unfinished;  // caller → jobs not finished
     int m_lingerMs = 60000;
 };
 

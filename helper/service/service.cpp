@@ -32,6 +32,9 @@ const QStringList kStates = {QStringLiteral("STOPPED"), QStringLiteral("STARTING
                              QStringLiteral("STOPPING"), QStringLiteral("ABORTING"), QStringLiteral("FREEZING"),
                              QStringLiteral("FROZEN")};
 
+// True when one of the config's networks is a veth on `bridge`.
+bool linksTo(const Config &config, const QString &bridge);
+
 }  // namespace
 
 Result<bool> boolOption(const QVariantMap &options, const QString &key, bool fallback)
@@ -83,17 +86,35 @@ Service::~Service()
 void Service::start()
 {
     m_watcher->start();
-    // A bridge an earlier helper made serves running containers: its
-    // dnsmasq comes back now, not at the next start.
-    if (QFile::exists(m_settings.networkStatePath() + QStringLiteral("/bridge")))
-        if (auto err = ensureDefaultNetwork())
-            std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(err->message));
+    // A bridge an earlier helper of this network namespace made, that a
+    // running container uses: its NAT and dnsmasq come back now, not at the
+    // next start. Nothing else: a record from another namespace, or a
+    // bridge no running container is on, brings nothing up. This runs
+    // before the first call is served (the bus is not read yet).
+    const BridgeOptions options = defaultBridgeOptions();
+    if (!HostNetwork::recordedHere(options))
+        return;
+    const Store store(m_settings.storePath);
+    const auto names = containerNames(m_settings.storePath);
+    bool used = false;
+    for (const QString &name : names ? *names : QStringList())
+        if (monitorState(m_settings, name).running() && !checkConfigFile(store.configPath(name))
+            && linksTo(loadConfigFile(store.configPath(name)).config, options.name)) {
+            used = true;
+            break;
+        }
+    if (!used)
+        return;
+    if (auto err = m_network->up(options)) {
+        std::fprintf(stderr, "hutch-helper: the default bridge %s: %s\n", qPrintable(options.name), qPrintable(err->message));
+        return;
+    }
+    if (!m_network->warning().isEmpty())
+        std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(m_network->warning()));
 }
 
-Status Service::ensureDefaultNetwork()
+BridgeOptions Service::defaultBridgeOptions() const
 {
-    if (m_network->state() != HostNetwork::State::Down)
-        return std::nullopt;
     BridgeOptions options;
     options.name = m_settings.defaultBridge;
     options.subnet = m_settings.bridgeSubnet;
@@ -101,17 +122,38 @@ Status Service::ensureDefaultNetwork()
     options.stateDir = m_settings.networkStatePath();
     if (const QString dnsmasq = qEnvironmentVariable("HUTCH_DNSMASQ"); !dnsmasq.isEmpty())
         options.dnsmasq = dnsmasq;  // tests: a dnsmasq that is not there
-    if (auto err = m_network->up(options)) {
-        (void)m_network->down();  // nothing half made stays
-        return err->wrap(QStringLiteral("the default bridge %1").arg(options.name));
-    }
-    if (!m_network->warning().isEmpty())
-        std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(m_network->warning()));
-    return std::nullopt;
+    return options;
 }
 
-// True when one of the config's networks is a veth on `bridge`.
-static bool linksTo(const Config &config, const QString &bridge)
+void Service::ensureDefaultNetwork(std::function<void(const Status &)> done)
+{
+    if (m_network->state() != HostNetwork::State::Down)
+        return done(std::nullopt);
+    m_networkWaiters->append(std::move(done));
+    if (m_networkWaiters->size() > 1)
+        return;  // a bring-up is under way; it answers them all
+    const BridgeOptions options = defaultBridgeOptions();
+    auto prepared = std::make_shared<Result<HostNetwork::Prepared>>(Error::failed(QStringLiteral("not run")));
+    // Its own key: one bring-up at a time, beside the containers' work.
+    m_queue->run({QStringLiteral("/network")}, [options, prepared] { *prepared = HostNetwork::prepare(options); },
+                 [this, options, prepared] {
+                     Status result;
+                     if (*prepared) {
+                         m_network->adopt(options, **prepared);
+                         if (!m_network->warning().isEmpty())
+                             std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(m_network->warning()));
+                     } else {
+                         result = prepared->error().wrap(QStringLiteral("the default bridge %1").arg(options.name));
+                     }
+                     const auto waiters = std::exchange(*m_networkWaiters, {});
+                     for (const auto &waiter : waiters)
+                         waiter(result);
+                 });
+}
+
+namespace {
+
+bool linksTo(const Config &config, const QString &bridge)
 {
     for (int i : config.networkIndices()) {
         const QString prefix = QStringLiteral("lxc.net.%1.").arg(i);
@@ -121,6 +163,8 @@ static bool linksTo(const Config &config, const QString &bridge)
     }
     return false;
 }
+
+}  // namespace
 
 QVariantMap Service::GetSettings(const QVariantMap &)
 {
@@ -248,14 +292,50 @@ void Service::Start(const QString &name, const QVariantMap &)
 
 void Service::startContainer(const QString &name, std::function<void(const Status &)> done)
 {
-    // The default bridge comes up with the first container on it, here
-    // on the main thread (dnsmasq is a child the helper supervises).
-    const QString configPath = Store(m_settings.storePath).configPath(name);
-    if (auto err = checkConfigFile(configPath); err && err->code != Error::Code::NotFound)
-        return done(err->wrap(QStringLiteral("start \"%1\"").arg(name)));
-    if (linksTo(loadConfigFile(configPath).config, m_settings.defaultBridge))
-        if (auto err = ensureDefaultNetwork())
-            return done(err->wrap(QStringLiteral("start \"%1\"").arg(name)));
+    // Three steps, none on this thread but the hand-over: the container's
+    // own checks and its config's parse (worker), the default bridge if the
+    // config is on it (worker for netlink and nft, this thread for
+    // dnsmasq, the helper's supervised child), then the start (worker). A
+    // refused start brings nothing up on the host.
+    struct Plan {
+        Status result;
+        bool bridge = false;
+    };
+    auto plan = std::make_shared<Plan>();
+    const QString bridge = m_settings.defaultBridge;
+    m_queue->run({name}, [settings = m_settings, name, bridge, plan] {
+        if (!containerExists(settings, name)) {
+            plan->result = Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath));
+            return;
+        }
+        if (monitorState(settings, name).running()) {
+            plan->result = Error::busy(QStringLiteral("container \"%1\" is running already").arg(name));
+            return;
+        }
+        // What the start itself will check (the config, its caps, every
+        // key applied or refused), before the host is touched for it.
+        const Store store(settings.storePath);
+        if (auto spec = buildLaunchSpec(store, name, settings); !spec) {
+            plan->result = spec.error().wrap(QStringLiteral("start \"%1\"").arg(name));
+            return;
+        }
+        plan->bridge = linksTo(loadConfigFile(store.configPath(name)).config, bridge);
+    }, [this, name, plan, done = std::move(done)]() mutable {
+        if (plan->result)
+            return done(plan->result);
+        auto launch = [this, name, done = std::move(done)](const Status &network) {
+            if (network)
+                return done(network->wrap(QStringLiteral("start \"%1\"").arg(name)));
+            launchContainer(name, done);
+        };
+        if (plan->bridge)
+            return ensureDefaultNetwork(std::move(launch));
+        launch(std::nullopt);
+    });
+}
+
+void Service::launchContainer(const QString &name, std::function<void(const Status &)> done)
+{
     auto result = std::make_shared<Status>();
     m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, name, result] {
         if (!containerExists(settings, name)) {

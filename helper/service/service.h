@@ -12,6 +12,7 @@
 #pragma once
 
 #include "call.h"
+#include "hostnetwork.h"
 #include "inspect.h"
 #include "settings.h"
 #include "templates.h"
@@ -134,9 +135,16 @@ private:
     // Starts NAME (bridge first if it needs it), serialized with the other
     // operations on NAME; `done` gets the outcome on this thread.
     void startContainer(const QString &name, std::function<void(const Status &)> done);
+    // The last step of a start: the runtime, on a worker.
+    void launchContainer(const QString &name, std::function<void(const Status &)> done);
     // The default bridge (settings' default_bridge), up or adopted from an
-    // earlier helper; before a container that is linked to it starts.
-    Status ensureDefaultNetwork();
+    // earlier helper; before a container that is linked to it starts. The
+    // netlink and nft work runs in the operation queue; `done` hears on
+    // this thread. Callers arriving during a bring-up wait for that one.
+    void ensureDefaultNetwork(std::function<void(const Status &)> done);
+    BridgeOptions defaultBridgeOptions() const;
+    std::shared_ptr<QList<std::function<void(const Status &)>>> m_networkWaiters
+        = std::make_shared<QList<std::function<void(const Status &)>>>();
 
     QDBusConnection m_bus;
     HelperSettings m_settings;

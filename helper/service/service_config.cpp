@@ -340,13 +340,16 @@ void Service::SetLimits(const QString &name, const QVariantMap &limits, const QV
                 // Live first: the kernel may refuse a value the config would
                 // take. A refusal puts back what this call changed already.
                 auto link = MonitorLink::connect(settings, name);
+                QList<QPair<LimitKey, QString>> applied;  // with the values they replaced
+                auto undo = [&link, &applied] {
+                    for (const auto &change : std::as_const(applied))
+                        (void)link->cgroupSet(change.first.v2, change.first.file, change.second);
+                };
                 if (link && monitorState(settings, name).running()) {
-                    QList<QPair<LimitKey, QString>> applied;
                     for (const auto &[limit, value] : changes) {
                         auto old = link->cgroupGet(limit.v2, limit.file);
                         if (auto err = link->cgroupSet(limit.v2, limit.file, value)) {
-                            for (const auto &[undo, oldValue] : std::as_const(applied))
-                                (void)link->cgroupSet(undo.v2, undo.file, oldValue);
+                            undo();
                             // The kernel's EINVAL or ERANGE: a value it does not take.
                             const bool refused = err->sysErrno == EINVAL || err->sysErrno == ERANGE;
                             return call.fail(err->wrap(QStringLiteral("%1 = %2").arg(limit.configKey, value))
@@ -359,8 +362,12 @@ void Service::SetLimits(const QString &name, const QVariantMap &limits, const QV
                 QList<ConfigEdit> edits;
                 for (const auto &[limit, value] : changes)
                     edits.append({limit.configKey, value, EditMode::Set});
-                if (auto err = editConfig(Store(settings.storePath), name, edits))
+                // A config that cannot be written (a full disk) keeps the
+                // live values from outlasting it: they go back too.
+                if (auto err = editConfig(Store(settings.storePath), name, edits)) {
+                    undo();
                     return call.fail(*err);
+                }
                 call.reply();
             }, [this, name] { Q_EMIT ConfigChanged(name); });
         });

@@ -146,7 +146,10 @@ QString archiveSuffix(int fd)
 void Service::runJob(const Call &call, const QString &operation, const QString &container, const QStringList &keys,
                      std::function<Status(const StepReport &, const std::atomic_bool *)> work)
 {
-    Job *job = m_jobs->create(operation, container, actions::manage);
+    auto made = m_jobs->create(operation, container, actions::manage, call.caller());
+    if (!made)
+        return call.fail(made.error());
+    Job *job = *made;
     call.reply({QVariant::fromValue(job->path())});
     auto result = std::make_shared<Status>();
     m_queue->run(keys, [job, work = std::move(work), result] {

@@ -6,7 +6,10 @@
 #include "values.h"
 
 #include <QDBusUnixFileDescriptor>
+#include <QFile>
+#include <QTemporaryDir>
 
+#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -67,11 +70,50 @@ Status checkOption(const templates::TemplateOption &o, const QVariant &v)
     return std::nullopt;
 }
 
-// The helper's own path to a descriptor it holds, for programs it runs
-// (tar): /proc/PID/fd/N, which root may open.
-QString descriptorPath(const QDBusUnixFileDescriptor &fd)
+// The bytes of a descriptor the caller passed, copied into `path` (in a
+// 0700 directory of the helper's) with pread: what tar and the scanner
+// then read is a file of root's that nobody else can change, and the
+// caller's file is never opened again by path (/proc/PID/fd/N would give
+// root a fresh open of whatever it points to).
+Status copyDescriptor(const QDBusUnixFileDescriptor &fd, const QString &path, const std::atomic_bool *cancel)
 {
-    return QStringLiteral("/proc/%1/fd/%2").arg(::getpid()).arg(fd.fileDescriptor());
+    const int out = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (out < 0)
+        return Error::system(errno, QStringLiteral("write \"%1\"").arg(path));
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    off_t offset = 0;
+    Status result;
+    for (;;) {
+        if (cancel && cancel->load()) {
+            result = Error::cancelled();
+            break;
+        }
+        const ssize_t n = ::pread(fd.fileDescriptor(), buffer.data(), size_t(buffer.size()), offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            result = Error::system(errno, QStringLiteral("read the caller's file"));
+            break;
+        }
+        if (n == 0)
+            break;
+        offset += n;
+        for (ssize_t done = 0; done < n;) {
+            const ssize_t w = ::write(out, buffer.constData() + done, size_t(n - done));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w < 0) {
+                result = Error::system(errno, QStringLiteral("write \"%1\"").arg(path));
+                break;
+            }
+            done += w;
+        }
+        if (result)
+            break;
+    }
+    if (::close(out) < 0 && !result)
+        result = Error::system(errno, QStringLiteral("write \"%1\"").arg(path));
+    return result;
 }
 
 
@@ -189,10 +231,22 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
         create.run = [rootfs, metadata, backend, hostname, linesOnly](const Store &store, const QString &name,
                                                                      const StepReport &report, const std::atomic_bool *cancel,
                                                                      const storage::ConfigGate &gate) {
+            // A private copy, under the store (swept at the next helper's
+            // start should this one be killed), removed when the job ends.
+            QTemporaryDir copies(store.path() + QStringLiteral("/.staging-local-XXXXXX"));
+            if (!copies.isValid())
+                return Status(Error::failed(QStringLiteral("make a directory in %1: %2").arg(store.path(), copies.errorString())));
             templates::LocalOptions o;
             o.gate = gate;
-            o.rootfsTarball = descriptorPath(rootfs);
-            o.metadataTarball = metadata.isValid() ? descriptorPath(metadata) : QString();
+            o.rootfsTarball = copies.filePath(QStringLiteral("rootfs"));
+            report(QStringLiteral("reading the rootfs tarball"), 0.01);
+            if (auto err = copyDescriptor(rootfs, o.rootfsTarball, cancel))
+                return Status(err->wrap(QStringLiteral("create \"%1\" from local").arg(name)));
+            if (metadata.isValid()) {
+                o.metadataTarball = copies.filePath(QStringLiteral("metadata"));
+                if (auto err = copyDescriptor(metadata, o.metadataTarball, cancel))
+                    return Status(err->wrap(QStringLiteral("create \"%1\" from local").arg(name)));
+            }
             o.backend = backend;
             o.hostname = hostname;
             return templates::createLocal(store, name, o, linesOnly(report), cancel);
@@ -200,6 +254,13 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
     } else if (templateName == QLatin1String("download")) {
         templates::DownloadOptions o;
         o.server = v.value(QStringLiteral("server")).toString();
+        o.httpMirrors = settings.httpMirrors;
+        // Refused at the call, before a job exists: plain http to a server
+        // hutch.conf does not name, a server that is not a URL.
+        if (auto url = templates::imageServerUrl(o.server.isEmpty() ? templates::DownloadOptions().server : o.server,
+                                                 o.httpMirrors);
+            !url)
+            return url.error();
         o.dist = v.value(QStringLiteral("dist")).toString();
         o.release = v.value(QStringLiteral("release")).toString();
         o.arch = v.value(QStringLiteral("arch")).toString();

@@ -18,8 +18,14 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <QTimer>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace hutch::templates {
 
@@ -27,12 +33,57 @@ namespace {
 
 constexpr qint64 kMaxIndexBytes = 16 * 1024 * 1024;
 
-QUrl serverUrl(const QString &server, const QString &path)
+QUrl serverUrl(const QUrl &server, const QString &path)
 {
-    QString base = server.contains(QStringLiteral("://")) ? server : QStringLiteral("https://") + server;
+    QString base = server.toString();
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     return QUrl(base + (path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path));
+}
+
+// What a field of the index may be: one name, no '/', not "." or "..".
+// LXC's builds look like "20240101_05:24".
+const QRegularExpression &indexField()
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9._:+~-]{0,63}$"));
+    return re;
+}
+
+// The index's path: "/" separated such names, ending in '/'.
+const QRegularExpression &indexPath()
+{
+    static const QRegularExpression re(QStringLiteral("^(/[A-Za-z0-9_][A-Za-z0-9._:+~-]{0,127}){1,16}/$"));
+    return re;
+}
+
+// CACHE/download/DIST/RELEASE/ARCH/VARIANT/BUILD made one directory at a
+// time under the directory above it (mkdirat, openat with O_NOFOLLOW): no
+// component is a symlink, none leaves the cache.
+Result<QString> makeCacheDir(const QString &cachePath, const QStringList &components)
+{
+    if (auto err = storage::makePath(cachePath, 0700))
+        return *err;
+    int fd = ::open(QFile::encodeName(cachePath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return Error::system(errno, QStringLiteral("open the cache \"%1\"").arg(cachePath));
+    QString path = cachePath;
+    for (const QString &c : components) {
+        const QByteArray name = QFile::encodeName(c);
+        path += QLatin1Char('/') + c;
+        if (::mkdirat(fd, name.constData(), 0700) < 0 && errno != EEXIST) {
+            const int err = errno;
+            ::close(fd);
+            return Error::system(err, QStringLiteral("make \"%1\"").arg(path));
+        }
+        const int next = ::openat(fd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        const int err = errno;
+        ::close(fd);
+        if (next < 0)
+            return Error::system(err, QStringLiteral("open \"%1\" (a directory, not a link)").arg(path));
+        fd = next;
+    }
+    ::close(fd);
+    return path;
 }
 
 // GET url into `file` (when given) or into *data. Cancel is polled.
@@ -110,6 +161,24 @@ Result<QString> sha256Of(const QString &path)
 
 }  // namespace
 
+Result<QUrl> imageServerUrl(const QString &server, const QStringList &httpMirrors)
+{
+    const QUrl url(server.contains(QStringLiteral("://")) ? server : QStringLiteral("https://") + server, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return Error::invalid(QStringLiteral("image server \"%1\" is not a host name or an https:// URL").arg(server.left(200)));
+    if (url.scheme() == QLatin1String("https"))
+        return url;
+    if (url.scheme() == QLatin1String("http")) {
+        const QString hostPort = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+        if (httpMirrors.contains(url.host(), Qt::CaseInsensitive) || httpMirrors.contains(hostPort, Qt::CaseInsensitive))
+            return url;
+        return Error::invalid(QStringLiteral("image server %1: plain http:// is refused (the checksums come from the same "
+                                             "server); an administrator can allow a local mirror with "
+                                             "\"download_http_mirrors = %2\" in hutch.conf").arg(url.toString(), hostPort));
+    }
+    return Error::invalid(QStringLiteral("image server %1: only https:// (or http:// for a mirror named in hutch.conf)").arg(url.toString()));
+}
+
 QString hostImageArch()
 {
     const QString cpu = QSysInfo::currentCpuArchitecture();
@@ -137,8 +206,13 @@ Result<QList<ImageEntry>> parseImageIndex(const QByteArray &index)
         if (f.size() < 6)
             return Error::invalid(QStringLiteral("image index line %1: expected 6 fields, got %2").arg(lineNo).arg(f.size()));
         ImageEntry e{f[0], f[1], f[2], f[3], f[4], f[5]};
-        if (e.path.contains(QLatin1String("..")) || !e.path.startsWith(QLatin1Char('/')))
-            return Error::invalid(QStringLiteral("image index line %1: bad path \"%2\"").arg(lineNo).arg(e.path));
+        // The server's words become cache directories: each is one name.
+        for (const QString &v : {e.dist, e.release, e.arch, e.variant, e.build})
+            if (!indexField().match(v).hasMatch())
+                return Error::invalid(QStringLiteral("image index line %1: bad field \"%2\" (letters, digits, . _ : + ~ -)")
+                                          .arg(lineNo).arg(v.left(80)));
+        if (!indexPath().match(e.path).hasMatch())
+            return Error::invalid(QStringLiteral("image index line %1: bad path \"%2\"").arg(lineNo).arg(e.path.left(200)));
         out << e;
     }
     return out;
@@ -170,15 +244,18 @@ Status createDownload(const Store &store, const QString &name, const DownloadOpt
     if (o.dist.isEmpty() || o.release.isEmpty())
         return Error::invalid(QStringLiteral("dist and release are needed")).wrap(context);
     for (const QString &v : {o.dist, o.release, o.arch, o.variant})
-        if (v.contains(QLatin1Char('/')) || v.contains(QLatin1String("..")) || v.contains(QLatin1Char(';')))
+        if (!v.isEmpty() && !indexField().match(v).hasMatch())
             return Error::invalid(QStringLiteral("bad value \"%1\"").arg(v)).wrap(context);
+    const auto server = imageServerUrl(o.server, o.httpMirrors);
+    if (!server)
+        return server.error().wrap(context);
     const QString arch = o.arch.isEmpty() ? hostImageArch() : o.arch;
     if (QFileInfo::exists(store.containerDir(name)))
         return Error{Error::Code::Busy, 0, QStringLiteral("a container \"%1\" exists").arg(name)}.wrap(context);
 
     say(QStringLiteral("reading the image index of %1").arg(o.server));
     QByteArray index;
-    if (auto err = fetch(serverUrl(o.server, QStringLiteral("/meta/1.0/index-system")), nullptr, &index, cancel, {}))
+    if (auto err = fetch(serverUrl(*server, QStringLiteral("/meta/1.0/index-system")), nullptr, &index, cancel, {}))
         return err->wrap(context);
     auto entries = parseImageIndex(index);
     if (!entries)
@@ -192,16 +269,17 @@ Status createDownload(const Store &store, const QString &name, const DownloadOpt
     say(QStringLiteral("image %1 %2 %3 %4, build %5").arg(image->dist, image->release, image->arch, image->variant, image->build));
 
     QByteArray sumsText;
-    if (auto err = fetch(serverUrl(o.server, image->path + QStringLiteral("SHA256SUMS")), nullptr, &sumsText, cancel, {}))
+    if (auto err = fetch(serverUrl(*server, image->path + QStringLiteral("SHA256SUMS")), nullptr, &sumsText, cancel, {}))
         return err->wrap(context);
     const QMap<QString, QString> sums = parseSha256Sums(sumsText);
 
-    const QString cache = QStringLiteral("%1/download/%2/%3/%4/%5/%6")
-                              .arg(o.cachePath, image->dist, image->release, image->arch, image->variant, image->build);
-    if (o.flushCache)
-        (void)storage::removeTree(QFileInfo(cache).path());
-    if (auto err = storage::makePath(cache, 0700))
-        return err->wrap(context);
+    const QStringList components = {QStringLiteral("download"), image->dist, image->release, image->arch, image->variant};
+    if (o.flushCache)  // every build of this variant (the names are checked: inside the cache)
+        (void)storage::removeTree(o.cachePath + QLatin1Char('/') + components.join(QLatin1Char('/')));
+    const auto made = makeCacheDir(o.cachePath, components + QStringList{image->build});
+    if (!made)
+        return made.error().wrap(context);
+    const QString cache = *made;
     for (const QString &file : {QStringLiteral("rootfs.tar.xz"), QStringLiteral("meta.tar.xz")}) {
         const QString expected = sums.value(file);
         if (expected.isEmpty())
@@ -219,7 +297,7 @@ Status createDownload(const Store &store, const QString &name, const DownloadOpt
         QFile part(path + QStringLiteral(".part"));
         if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return Error::failed(QStringLiteral("write \"%1\": %2").arg(part.fileName(), part.errorString())).wrap(context);
-        auto err = fetch(serverUrl(o.server, image->path + file), &part, nullptr, cancel, progress);
+        auto err = fetch(serverUrl(*server, image->path + file), &part, nullptr, cancel, progress);
         part.close();
         if (err) {
             part.remove();

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QUrl>
 #include <QStringList>
 #include <QVariant>
 
@@ -49,6 +50,7 @@ Status createLocal(const Store &store, const QString &name, const LocalOptions &
 // download: LXC's image server protocol.
 struct DownloadOptions {
     QString server = QStringLiteral("images.linuxcontainers.org");  // host (https) or a URL
+    QStringList httpMirrors;  // servers allowed over http:// (HelperSettings::httpMirrors)
     QString dist, release, arch, variant = QStringLiteral("default");
     QString cachePath = QStringLiteral("/var/cache/hutch");
     bool flushCache = false;
@@ -57,6 +59,9 @@ struct DownloadOptions {
 };
 Status createDownload(const Store &store, const QString &name, const DownloadOptions &options,
                       const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
+// The server's URL, https unless it is one of `httpMirrors`; an error
+// says how to allow a local mirror.
+Result<QUrl> imageServerUrl(const QString &server, const QStringList &httpMirrors);
 // One line of meta/1.0/index-system: dist;release;arch;variant;build;path
 struct ImageEntry {
     QString dist, release, arch, variant, build, path;
