@@ -209,7 +209,17 @@ private Q_SLOTS:
         const QString script = scratch.filePath(QStringLiteral("net-script"));
         QFile f(script);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/sh\necho \"$* name=$LXC_NAME peer=$LXC_NET_PEER\" >> " + log.toUtf8() + "\n");
+        // Its own descriptors too (issue 17, item 11): stdio and nothing of
+        // the monitor's (the status fd to the helper, sockets, cgroups).
+        // Python, so that no shell's own descriptors (the script it reads, a
+        // saved stdout) are in the list: only the listing's own, 3.
+        f.write("#!/usr/bin/python3\nimport os, sys\n"
+                "fds = ' '.join(sorted(os.listdir('/proc/self/fd'), key=int))\n"
+                "log = '" + log.toUtf8() + "'\n"
+                "with open(log, 'a') as out:\n"
+                "    out.write(' '.join(sys.argv[1:]) + ' name=%s peer=%s\\n' % (os.environ['LXC_NAME'], os.environ['LXC_NET_PEER']))\n"
+                "with open(log + '.fds-' + sys.argv[3], 'w') as out:\n"
+                "    out.write(fds)\n");
         f.close();
         QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         start(QStringLiteral("sc"), {QStringLiteral("lxc.net.0.type = veth"), QStringLiteral("lxc.net.0.link = brtest"),
@@ -221,6 +231,11 @@ private Q_SLOTS:
         QVERIFY(l.open(QIODevice::ReadOnly));
         QCOMPARE(l.readAll(), QByteArray("sc net up veth schost name=sc peer=schost\n"
                                          "sc net down veth schost name=sc peer=schost\n"));
+        for (const char *phase : {"up", "down"}) {
+            QFile fds(log + QStringLiteral(".fds-") + QLatin1String(phase));
+            QVERIFY(fds.open(QIODevice::ReadOnly));
+            QCOMPARE(fds.readAll(), QByteArray("0 1 2 3"));
+        }
     }
 };
 
