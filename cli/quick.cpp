@@ -263,12 +263,10 @@ int info(const Strings &args)
         throw Delegate{};
     const std::string &name = p.positional[0];
     auto helper = connectHelper();
-    // Both calls at once (each authorized); the stats of a stopped
-    // container are not asked for but ignored.
-    const uint32_t containerCall = helper->send("GetContainer", Args().str(name).options({}));
-    const uint32_t statsCall = helper->send("GetStats", Args().str(name).options({}));
+    // One call, one authorization: the entry carries the stats of a running
+    // container (GetContainer's "stats" option).
     int status = 1;
-    auto reply = helper->result(containerCall, &status);
+    auto reply = helper->call("GetContainer", Args().str(name).options({{"stats", 'b', 1u, {}}}), &status);
     if (!reply)
         return status;
     static const Value none;
@@ -288,12 +286,10 @@ int info(const Strings &args)
         row("IP:", ip);
     row("Hostname:", c.str("hostname"));
     row("Rootfs:", c.str("rootfs"));
-    if (pid <= 0)
+    const Value *stats = c.get("stats");
+    if (pid <= 0 || !stats)
         return 0;
-    auto stats = helper->result(statsCall, &status);
-    if (!stats)
-        return status;
-    const Value &s = stats->args.empty() ? none : stats->args[0];
+    const Value &s = *stats;
     auto u = [&](const char *key) { return uint64_t(s.integer(key)); };
     char cpu[64];
     std::snprintf(cpu, sizeof cpu, "%.2f seconds", double(u("cpu_ns")) / 1e9);

@@ -124,6 +124,11 @@ private Q_SLOTS:
 
         auto info = fx->hutchctl({"info", "web"});
         QVERIFY2(info.out.contains("State:          RUNNING") && info.out.contains("Memory limit:"), qPrintable(info.text()));
+        // hutchctl info is one call: GetContainer with "stats"; any other option is refused.
+        const auto withStats = fx->call({"GetContainer", "s:web", "a{sv}:stats=b:true"});
+        QVERIFY2(withStats.text().contains("stats=") && withStats.text().contains("cpu_ns"), qPrintable(withStats.text()));
+        QVERIFY(!fx->call({"GetContainer", "s:web", "a{sv}:"}).text().contains("cpu_ns"));
+        QVERIFY(fx->call({"GetContainer", "s:web", "a{sv}:statz=b:true"}, false).text().contains("InvalidArgument"));
         CTL_OK({"freeze", "web"});
         CTL_OK({"wait", "web", "--state", "FROZEN", "--timeout", "10"});
         CTL_OK({"unfreeze", "web"});

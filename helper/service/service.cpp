@@ -256,14 +256,25 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
     return {};
 }
 
-QVariantMap Service::GetContainer(const QString &name, const QVariantMap &)
+QVariantMap Service::GetContainer(const QString &name, const QVariantMap &options)
 {
     const Call call = beginCall();
-    m_auth->check(call, actions::read, name, [this, call, name] {
+    m_auth->check(call, actions::read, name, [this, call, name, options] {
         if (auto err = checkExisting(name))
             return call.fail(*err);
-        m_queue->runFree([settings = m_settings, call, name] {
-            call.reply({describeContainer(settings, name)});
+        const QString statsKey = QStringLiteral("stats");
+        for (auto it = options.begin(); it != options.end(); ++it)
+            if (it.key() != statsKey || it.value().metaType().id() != QMetaType::Bool)
+                return call.fail(Error::invalid(
+                    QStringLiteral("GetContainer takes one option, \"stats\" (a boolean), not \"%1\"").arg(it.key())));
+        const bool withStats = options.value(statsKey).toBool();
+        m_queue->runFree([settings = m_settings, call, name, withStats, statsKey] {
+            QVariantMap container = describeContainer(settings, name);
+            // A container that stopped in between has no stats: left out.
+            if (withStats && container.value(QStringLiteral("pid")).toLongLong() > 0)
+                if (auto stats = containerStats(settings, name))
+                    container.insert(statsKey, *stats);
+            call.reply({container});
         });
     });
     return {};
