@@ -12,7 +12,8 @@
 // Rows: a start/stop cycle, attach, info, execute, list --fancy with 100
 // running, list with 1,000 containers (100 running, 900 stopped). Last,
 // the resident memory of one hutch-monitor.
-// Run as root: build/bench/bench_cli [ROUNDS]
+// Run as root: build/bench/bench_cli [ROUNDS] [--no-lists]
+// (--no-lists: only the rows of one container, without the 100 running.)
 // ($BENCH_HUTCHCTL: another hutchctl to measure, an older build for instance.)
 #include "benchutil.h"
 #include "busfixture.h"
@@ -28,6 +29,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <functional>
 #include <optional>
@@ -134,7 +136,14 @@ int main(int argc, char **argv)
     if (!privateMountsForLxc())
         return 1;
     QCoreApplication app(argc, argv);
-    const int rounds = argc > 1 ? std::max(1, QString::fromLocal8Bit(argv[1]).toInt()) : 15;
+    int rounds = 15;
+    bool lists = true;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--no-lists") == 0)
+            lists = false;
+        else
+            rounds = std::max(1, QString::fromLocal8Bit(argv[i]).toInt());
+    }
     if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty()) {
         std::fprintf(stderr, "bench_cli: %s\n", qPrintable(why));
         return 1;
@@ -243,13 +252,13 @@ int main(int argc, char **argv)
         [&] { return timed({lxc("lxc-execute", c, {QStringLiteral("--"), QStringLiteral("true")})}); });
 
     // 100 running on each side.
-    for (int i = 1; ok && i < kRunning; ++i)
+    for (int i = 1; ok && lists && i < kRunning; ++i)
         for (const hutch::Store &s : {hutchStore, lxcStoreObj})
             if (auto err = hutch::templates::createBusybox(s, name(i), {})) {
                 std::fprintf(stderr, "bench_cli: create: %s\n", qPrintable(err->message));
                 ok = false;
             }
-    for (int i = 0; ok && i < kRunning; ++i) {
+    for (int i = 0; ok && lists && i < kRunning; ++i) {
         ok = run(hutchctl({QStringLiteral("start"), name(i)}));
         if (ok && lxcInstalled && run(lxc("lxc-start", name(i), {QStringLiteral("-d")})))
             lxcStarted << name(i);
@@ -257,14 +266,16 @@ int main(int argc, char **argv)
     auto lxcLs = [&] {
         return timed({{QStringLiteral("lxc-ls"), QStringLiteral("-P"), lxcStore, QStringLiteral("--fancy")}});
     };
-    ok = ok && measure(
+    ok = ok && (!lists || measure(
         "list --fancy, 100 running", rounds,
-        [&] { return timed({hutchctl({QStringLiteral("list"), QStringLiteral("--fancy")})}); }, lxcLs);
-    for (int i = kRunning; ok && i < kListed; ++i)
+        [&] { return timed({hutchctl({QStringLiteral("list"), QStringLiteral("--fancy")})}); }, lxcLs));
+    for (int i = kRunning; ok && lists && i < kListed; ++i)
         ok = makeFakeContainer(fx.storePath(), name(i)) && makeFakeContainer(lxcStore, name(i));
-    ok = ok && measure(
+    ok = ok && (!lists || measure(
         "list --fancy, 1,000 (100 running)", rounds,
-        [&] { return timed({hutchctl({QStringLiteral("list"), QStringLiteral("--fancy")})}); }, lxcLs);
+        [&] { return timed({hutchctl({QStringLiteral("list"), QStringLiteral("--fancy")})}); }, lxcLs));
+    if (ok && !lists)
+        ok = run(hutchctl({QStringLiteral("start"), c}));
     const long rss = monitorRssKb();
     stopLxc();
     fx.cleanup();
@@ -283,6 +294,9 @@ int main(int argc, char **argv)
         const double l = median(r.lxc);
         std::printf("%-48s %9.2f ms %9.2f ms %6.2fx\n", r.label, h, l, h / l);
     }
-    std::printf("hutch-monitor RSS: %ld kB (with %d containers running)\n", rss, kRunning);
+    std::printf("hutch-monitor RSS: %ld kB (with %d containers running)\n", rss, lists ? kRunning : 1);
+    QFile load(QStringLiteral("/proc/loadavg"));
+    if (load.open(QIODevice::ReadOnly))
+        std::printf("load average at the end: %s", load.readAll().constData());
     return 0;
 }

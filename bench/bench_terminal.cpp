@@ -1,4 +1,4 @@
-// bench_terminal [MB] [--hutch-only]: throughput of the terminal widget (hutchterminal) in a
+// bench_terminal [MB] [--rounds N] [--hutch-only]: throughput of the terminal widget (hutchterminal) in a
 // real window, beside qterminal (qtermwidget) and xterm in the same run.
 //
 // Two files of MB megabytes (20 by default) are shown with `cat` on a pty:
@@ -37,6 +37,7 @@
 #include <QKeyEvent>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -317,6 +318,32 @@ Run runBare(const QString &self, const QString &file, const QString &dir)
     return readResult(result);
 }
 
+// The producer alone: the same cat into a pipe drained by a read loop (no
+// pty, no line discipline), to tell the pty's ceiling from cat's.
+double pipeSeconds(const QString &file)
+{
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return 0;
+    const QByteArray path = file.toLocal8Bit();
+    const qint64 start = nowNs();
+    const pid_t cat = ::fork();
+    if (cat == 0) {
+        ::dup2(fds[1], 1);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        ::execlp("cat", "cat", path.constData(), static_cast<char *>(nullptr));
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    std::vector<char> buffer(64 * 1024);
+    while (::read(fds[0], buffer.data(), buffer.size()) > 0) {
+    }
+    ::close(fds[0]);
+    ::waitpid(cat, nullptr, 0);
+    return double(nowNs() - start) / 1e9;
+}
+
 HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
 {
     HutchRun h;
@@ -434,8 +461,8 @@ Run runPeer(const QString &program, QStringList args, const QString &self, const
     // Their settings files go to the temporary directory, not the user's.
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir + QStringLiteral("/config"));
     p.setProcessEnvironment(env);
-    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     p.setStandardOutputFile(QProcess::nullDevice());
+    p.setStandardErrorFile(QProcess::nullDevice());
     p.start(program, args);
     Run r;
     if (!p.waitForStarted()) {
@@ -450,6 +477,51 @@ Run runPeer(const QString &program, QStringList args, const QString &self, const
         return r;
     }
     return readResult(result);
+}
+
+// qterminal's settings (in the bench's own XDG_CONFIG_HOME): the widget's
+// font, no menu or tab bar, and a window of `size` pixels.
+void writeQterminalSettings(const QString &dir, const QFont &font, QSize size)
+{
+    QSettings s(dir + QStringLiteral("/config/qterminal.org/qterminal.ini"), QSettings::IniFormat);
+    s.setValue(QStringLiteral("fontFamily"), font.family());
+    s.setValue(QStringLiteral("fontSize"), font.pointSize());
+    s.setValue(QStringLiteral("MenuVisible"), false);
+    s.setValue(QStringLiteral("HideTabBarWithOneTab"), true);
+    s.setValue(QStringLiteral("AskOnExit"), false);
+    s.setValue(QStringLiteral("SaveSizeOnExit"), true);
+    s.setValue(QStringLiteral("SavePosOnExit"), false);
+    s.setValue(QStringLiteral("MainWindow/size"), size);
+    s.setValue(QStringLiteral("MainWindow/fixedSize"), size);
+    s.setValue(QStringLiteral("MainWindow/isMaximized"), false);
+    s.setValue(QStringLiteral("LastWindowMaximized"), false);
+}
+
+// Sizes qterminal's window until its pty is 80x24 like the widget's: runs it
+// on a one-line file, reads the size its pty had, corrects by whole cells of
+// the same font. The size it ends with, as "COLSxROWS".
+QString fitQterminal(const QString &program, const QString &self, const QString &dir, const QFont &font, QSize cell)
+{
+    const QString tiny = dir + QStringLiteral("/tiny.txt");
+    QFile f(tiny);
+    if (f.open(QIODevice::WriteOnly))
+        f.write("x\n");
+    f.close();
+    QSize window(80 * cell.width() + 40, 24 * cell.height() + 20);
+    QString got;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        writeQterminalSettings(dir, font, window);
+        const Run r = runPeer(program, { QStringLiteral("-e") }, self, tiny, dir);
+        got = r.size;
+        const QStringList cr = r.size.split(QLatin1Char('x'));
+        if (!r.ok || cr.size() != 2)
+            return got;
+        const int cols = cr[0].toInt(), rows = cr[1].toInt();
+        if (cols == 80 && rows == 24)
+            break;
+        window += QSize((80 - cols) * cell.width(), (24 - rows) * cell.height());
+    }
+    return got;
 }
 
 // Xvfb on a display number it chooses, for as long as the bench runs.
@@ -507,18 +579,40 @@ QByteArray makeSeq(qint64 bytes)
     return out;
 }
 
+double medianOf(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// The machine's load, printed beside the figures (the bench shares the cores).
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    const QList<QByteArray> w = f.readAll().split(' ');
+    return w.size() >= 3 ? QString::fromLatin1(w[0] + ' ' + w[1] + ' ' + w[2]) : QStringLiteral("?");
+}
+
 }  // namespace
 
 int main(int argc, char **argv)
 {
     if (argc == 4 && std::strcmp(argv[1], "--writer") == 0)
         return runWriter(argv[2], argv[3]);
-    // --hutch-only: no peers (for profiling the widget alone).
+    // --hutch-only: no peers (for profiling the widget alone); --rounds N:
+    // each terminal N times per file, medians printed (3 by default).
     int megabytes = 20;
+    int rounds = 3;
     bool peers = true;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--hutch-only") == 0)
             peers = false;
+        else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+            rounds = std::max(1, std::atoi(argv[++i]));
         else
             megabytes = std::max(1, std::atoi(argv[i]));
     }
@@ -555,52 +649,115 @@ int main(int argc, char **argv)
         b64.close();
         seq.close();
 
+        // The peers get the widget's font and its 80x24 geometry.
+        QFont font;
+        QSize cell;
+        {
+            TerminalWidget probe;
+            font = probe.terminalFont();
+            cell = probe.cellSize();
+        }
         const QString qterminal = peers ? QStandardPaths::findExecutable(QStringLiteral("qterminal")) : QString();
         const QString xterm = peers ? QStandardPaths::findExecutable(QStringLiteral("xterm")) : QString();
-        std::printf("%d MB per file; to the last byte processed (DSR reply after cat)\n", megabytes);
+        std::printf("%d MB per file, %d rounds (medians); to the last byte processed (DSR reply after cat)\n",
+                    megabytes, rounds);
+        std::printf("font for all: %s %d pt, 80x24 cells\n", qPrintable(font.family()), font.pointSize());
+        if (!qterminal.isEmpty())
+            std::printf("qterminal's window fitted to %s\n",
+                        qPrintable(fitQterminal(qterminal, self, dir.path(), font, cell)));
+        struct Peer
+        {
+            const char *name;
+            QString program;
+            QStringList args;
+        };
+        const std::vector<Peer> peerList = {
+            { "qterminal", qterminal, { QStringLiteral("-e") } },
+            { "xterm", xterm,
+              { QStringLiteral("-geometry"), QStringLiteral("80x24"), QStringLiteral("-fa"), font.family(),
+                QStringLiteral("-fs"), QString::number(font.pointSize()), QStringLiteral("-e") } },
+        };
         for (const Input &in : inputs) {
             const double mb = double(QFileInfo(in.path).size()) / 1e6;
-            std::printf("\n== %s (%.1f MB)\n", in.name, mb);
-            const Run bare = runBare(self, in.path, dir.path());
-            if (bare.ok)
-                std::printf("  pty alone  %7.2f s  %7.1f MB/s  (cat into a reader that only reads: the ceiling)\n",
-                            bare.seconds, mb / bare.seconds);
-            const HutchRun h = runHutch(self, in.path, dir.path());
-            if (!h.run.ok) {
-                std::printf("  Hutch      failed: %s\n", qPrintable(h.run.error));
-                status = 1;
-                continue;
+            std::printf("\n== %s (%.1f MB), load %s\n", in.name, mb, qPrintable(loadAverage()));
+            std::vector<double> bareS, pipeS, hutchS, gaps, keyMax, keyMedian;
+            std::vector<std::vector<double>> peerS(peerList.size());
+            std::vector<QString> peerSize(peerList.size()), peerError(peerList.size());
+            QString hutchSize;
+            int keysTyped = 0, keysArrived = 0, paints = 0;
+            bool tailMatches = true, hutchFailed = false;
+            for (int round = 0; round < rounds && !hutchFailed; ++round) {
+                pipeS.push_back(pipeSeconds(in.path));
+                const Run bare = runBare(self, in.path, dir.path());
+                if (bare.ok)
+                    bareS.push_back(bare.seconds);
+                const HutchRun h = runHutch(self, in.path, dir.path());
+                if (!h.run.ok) {
+                    std::printf("  Hutch      failed: %s\n", qPrintable(h.run.error));
+                    status = 1;
+                    hutchFailed = true;
+                    break;
+                }
+                hutchS.push_back(h.run.seconds);
+                hutchSize = h.run.size;
+                gaps.push_back(h.maxPaintGapMs);
+                keyMax.push_back(h.keyMaxMs);
+                keyMedian.push_back(h.keyMedianMs);
+                keysTyped += h.keysTyped;
+                keysArrived += h.keysArrived;
+                paints += h.paintsDuringFlood;
+                tailMatches = tailMatches && h.tailMatches;
+                for (size_t i = 0; i < peerList.size(); ++i) {
+                    if (peerList[i].program.isEmpty())
+                        continue;
+                    const Run r = runPeer(peerList[i].program, peerList[i].args, self, in.path, dir.path());
+                    if (r.ok) {
+                        peerS[i].push_back(r.seconds);
+                        peerSize[i] = r.size;
+                    } else {
+                        peerError[i] = r.error;
+                    }
+                }
             }
-            std::printf("  Hutch      %7.2f s  %7.1f MB/s  (%s)\n", h.run.seconds, mb / h.run.seconds,
-                        qPrintable(h.run.size));
-            std::printf("             repaints during the flood: %d, longest gap %.0f ms\n",
-                        h.paintsDuringFlood, h.maxPaintGapMs);
+            if (hutchFailed)
+                continue;
+            const double bare = medianOf(bareS), hutch = medianOf(hutchS);
+            if (bare > 0)
+                std::printf("  pty alone  %7.2f s  %7.1f MB/s  (the same cat into a reader that only reads: the "
+                            "ceiling)\n",
+                            bare, mb / bare);
+            if (const double pipe = medianOf(pipeS); pipe > 0)
+                std::printf("  cat alone  %7.2f s  %7.1f MB/s  (into a pipe: the producer without a pty)\n", pipe,
+                            mb / pipe);
+            std::printf("  Hutch      %7.2f s  %7.1f MB/s  (%s)\n", hutch, mb / hutch, qPrintable(hutchSize));
+            std::printf("             repaints during the flood: %d, longest gap median %.0f ms, worst %.0f ms\n",
+                        paints, medianOf(gaps), *std::max_element(gaps.begin(), gaps.end()));
             std::printf("             keys typed during the flood: %d, reached the pty: %d, "
-                        "latency median %.1f ms, max %.1f ms\n",
-                        h.keysTyped, h.keysArrived, h.keyMedianMs, h.keyMaxMs);
-            std::printf("             last line on screen matches the file: %s\n", h.tailMatches ? "yes" : "NO");
-            struct Peer
-            {
-                const char *name;
-                QString program;
-                QStringList args;
-            };
-            const std::vector<Peer> peers = {
-                { "qterminal", qterminal, { QStringLiteral("-e") } },
-                { "xterm", xterm, { QStringLiteral("-geometry"), QStringLiteral("80x24"), QStringLiteral("-e") } },
-            };
-            for (const Peer &peer : peers) {
+                        "latency median %.1f ms, max median %.1f ms, worst %.1f ms\n",
+                        keysTyped, keysArrived, medianOf(keyMedian), medianOf(keyMax),
+                        *std::max_element(keyMax.begin(), keyMax.end()));
+            std::printf("             last line on screen matches the file: %s\n", tailMatches ? "yes" : "NO");
+            for (size_t i = 0; i < peerList.size(); ++i) {
+                const Peer &peer = peerList[i];
                 if (peer.program.isEmpty()) {
                     std::printf("  %-10s not installed\n", peer.name);
                     continue;
                 }
-                const Run r = runPeer(peer.program, peer.args, self, in.path, dir.path());
-                if (!r.ok) {
-                    std::printf("  %-10s failed: %s\n", peer.name, qPrintable(r.error));
+                if (peerS[i].empty()) {
+                    std::printf("  %-10s failed: %s\n", peer.name, qPrintable(peerError[i]));
                     continue;
                 }
-                std::printf("  %-10s %7.2f s  %7.1f MB/s  (%s)  Hutch is %.2fx as fast\n", peer.name, r.seconds,
-                            mb / r.seconds, qPrintable(r.size), r.seconds / h.run.seconds);
+                const double p = medianOf(peerS[i]);
+                std::printf("  %-10s %7.2f s  %7.1f MB/s  (%s)  Hutch is %.2fx as fast\n", peer.name, p, mb / p,
+                            qPrintable(peerSize[i]), p / hutch);
+                // Twice the peer's speed may be more than the pty carries at all.
+                if (bare > 0 && std::strcmp(peer.name, "qterminal") == 0) {
+                    const double twice = 2 * mb / p, ceiling = mb / bare;
+                    std::printf("             2x qterminal is %.1f MB/s; the pty alone carries %.1f MB/s: %s\n", twice,
+                                ceiling,
+                                twice > ceiling ? "2x is above this machine's pty ceiling (a machine limit)"
+                                                : "within reach");
+                }
             }
             std::fflush(stdout);
         }
