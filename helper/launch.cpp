@@ -12,6 +12,7 @@
 #include "protocol.h"
 #include "seccompprofile.h"
 #include "devicerules.h"
+#include "init.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -19,6 +20,9 @@
 #include <QFileInfo>
 
 #include <csignal>
+#include <fcntl.h>
+#include <mutex>
+#include <sys/stat.h>
 #include <sys/resource.h>
 
 namespace hutch {
@@ -338,6 +342,36 @@ Result<qint64> Runtime::start(const QString &name)
     return launch(name, {});
 }
 
+namespace {
+
+// One sealed copy of hutch-monitor per helper process, made at the first
+// execute and handed to every executed command's monitor: the init of each
+// runs from it instead of copying the binary again (a few MB) on every
+// execute. Made again when the binary on disk changes (an update). -1 if
+// it cannot be made: the container's init then copies the binary itself.
+int sharedInitCopy(const std::string &monitorPath)
+{
+    static std::mutex mutex;
+    static UniqueFd copy;
+    static struct stat made {};
+    std::lock_guard<std::mutex> lock(mutex);
+    UniqueFd binary(::open(monitorPath.c_str(), O_RDONLY | O_CLOEXEC));
+    struct stat now {};
+    if (!binary || ::fstat(binary.get(), &now) < 0)
+        return -1;
+    if (copy && now.st_dev == made.st_dev && now.st_ino == made.st_ino && now.st_size == made.st_size
+        && now.st_mtim.tv_sec == made.st_mtim.tv_sec && now.st_mtim.tv_nsec == made.st_mtim.tv_nsec)
+        return copy.get();
+    auto fresh = rt::sealedCopy(binary.get());
+    if (!fresh)
+        return -1;
+    copy = std::move(*fresh);
+    made = now;
+    return copy.get();
+}
+
+}  // namespace
+
 Result<qint64> Runtime::execute(const QString &name, const QStringList &argv)
 {
     if (argv.isEmpty() || argv.front().isEmpty())
@@ -350,10 +384,10 @@ Result<qint64> Runtime::execute(const QString &name, const QStringList &argv)
         for (const QString &a : argv)
             spec.init.push_back(s(a));
         spec.execute = true;
-    });
+    }, sharedInitCopy(s(m_monitorPath)));
 }
 
-Result<qint64> Runtime::launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust)
+Result<qint64> Runtime::launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust, int initCopy)
 {
     auto spec = buildLaunchSpec(store(), name, m_settings);
     if (!spec)
@@ -363,7 +397,7 @@ Result<qint64> Runtime::launch(const QString &name, const std::function<void(rt:
     if (!QDir().mkpath(m_settings.runtimePath))
         return Error::failed(QStringLiteral("cannot create %1").arg(m_settings.runtimePath));
     QFile::setPermissions(m_settings.runtimePath, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    auto pid = rt::startMonitor(s(m_monitorPath), *spec);
+    auto pid = rt::startMonitor(s(m_monitorPath), *spec, initCopy);
     if (!pid)
         return toError(pid.error());
     return qint64(*pid);

@@ -41,7 +41,8 @@ public:
     Store store() const { return Store(m_settings.storePath); }
 
 private:
-    Result<qint64> launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust);
+    // INITCOPY: a sealed copy of hutch-monitor for an executed command's init, or -1.
+    Result<qint64> launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust, int initCopy = -1);
 
     HelperSettings m_settings;
     QString m_monitorPath;

@@ -130,7 +130,11 @@ void runContainerInit(const ChildSetup &s)
     // An executed command runs under our minimal init, from a sealed copy
     // of this binary made while the host's is still reachable.
     UniqueFd initCopy;
-    if (spec.execute) {
+    if (spec.execute && spec.initFd >= 0) {
+        initCopy.reset(::fcntl(spec.initFd, F_DUPFD_CLOEXEC, 3));
+        if (!initCopy)
+            fail(s.syncFd, Error::sys("the init binary's copy"));
+    } else if (spec.execute) {
         auto copy = sealedCopyOfSelf();
         if (!copy)
             fail(s.syncFd, copy.error());

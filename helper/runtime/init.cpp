@@ -104,16 +104,28 @@ Result<UniqueFd> sealedCopyOfSelf()
     UniqueFd self(::open("/proc/self/exe", O_RDONLY | O_CLOEXEC));
     if (!self)
         return Error::sys("open /proc/self/exe");
+    return sealedCopy(self.get());
+}
+
+bool isSealedCopy(int fd)
+{
+    const int seals = ::fcntl(fd, F_GET_SEALS);
+    constexpr int needed = F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL;
+    return seals >= 0 && (seals & needed) == needed;
+}
+
+Result<UniqueFd> sealedCopy(int fd)
+{
     struct stat st {};
-    if (::fstat(self.get(), &st) < 0)
-        return Error::sys("stat /proc/self/exe");
+    if (::fstat(fd, &st) < 0)
+        return Error::sys("stat the init binary");
     UniqueFd copy(::memfd_create("hutch-init", MFD_CLOEXEC | MFD_ALLOW_SEALING));
     if (!copy)
         return Error::sys("memfd_create");
-    const off_t size = loadedExtent(self.get(), st.st_size);
+    const off_t size = loadedExtent(fd, st.st_size);
     off_t offset = 0;
     while (offset < size) {
-        const ssize_t n = ::sendfile(copy.get(), self.get(), &offset, size_t(size - offset));
+        const ssize_t n = ::sendfile(copy.get(), fd, &offset, size_t(size - offset));
         if (n <= 0)
             return Error::sys("copy the init binary");
     }

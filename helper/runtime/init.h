@@ -17,5 +17,10 @@ int runMinimalInit(char **argv);
 // A sealed, read-only in-memory copy of the running executable, to exec as
 // the container's init.
 Result<UniqueFd> sealedCopyOfSelf();
+// The same of the executable open at FD (the helper keeps one of
+// hutch-monitor for every execute: sealed, no container can change it).
+Result<UniqueFd> sealedCopy(int fd);
+// FD is such a copy: a memfd sealed against writing and resizing.
+bool isSealedCopy(int fd);
 
 }  // namespace hutch::rt

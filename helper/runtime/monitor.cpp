@@ -400,7 +400,10 @@ void Monitor::handleRequest(Client &c, const std::string &request)
     auto replyStatus = [&](const Status &s) { reply(s ? errorReply(*s) : "ok"); };
     auto invalid = [&](const std::string &message) { replyError(Error::msg(message, ErrorCode::InvalidArgument)); };
     const bool alive = m_init > 0;
-    if (m_lingering && cmd == "subscribe") {
+    if (m_lingering && request == "subscribe") {
+        // The status's collector (a plain subscribe: the helper's Execute;
+        // the helper's state watcher subscribes with "addresses").
+        closeSocket();
         reply("ok STOPPED");
         reply(m_exitMessage);
         m_lingering = false;
@@ -535,13 +538,21 @@ void Monitor::onInitExit(int status)
         m_terminals.finish();
         m_exitMessage = WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
                                             : "exit " + std::to_string(WEXITSTATUS(status));
-        bool told = false;
+        // The status is collected by a plain subscriber (the helper's
+        // Execute, which connects once the command runs and may come after
+        // a quick one has ended); a state watcher's subscription ("subscribe
+        // addresses") hears it but does not end the wait for the collector.
+        const bool collector = std::any_of(m_clients.begin(), m_clients.end(),
+                                           [](const auto &c) { return c->subscriber && !c->addressEvents; });
+        // The socket's name is free before the collector hears the status:
+        // the next execute of this container may start at once, and its
+        // monitor binds the same name (which this one must not remove after).
+        if (collector)
+            closeSocket();
         for (auto &c : m_clients)
-            if (c->subscriber) {
+            if (c->subscriber)
                 (void)sendMessage(c->fd.get(), m_exitMessage);
-                told = true;
-            }
-        if (!told) {
+        if (!collector) {
             m_lingering = true;
             itimerspec t{};
             t.it_value.tv_sec = 30;
@@ -591,10 +602,17 @@ void Monitor::cleanup()
         else
             log(3, "ephemeral container removed");
     }
-    if (m_listen) {
-        ::unlink(m_spec.socketPath.c_str());
-        m_listen.reset();
-    }
+    closeSocket();
+}
+
+void Monitor::closeSocket()
+{
+    if (!m_listen)
+        return;
+    if (m_epoll)
+        unwatch(m_listen.get());
+    ::unlink(m_spec.socketPath.c_str());
+    m_listen.reset();
 }
 
 int Monitor::run()

@@ -47,6 +47,9 @@ private:
     void handleRequest(Client &c, const std::string &request);
     void onInitExit(int status);
     void cleanup();
+    // Unlinks the command socket and stops listening (at the stop, or before
+    // an executed command's status is told).
+    void closeSocket();
     void connectTerminal(Client &c, int n, Terminals::Mode mode);
     void startAttach(Client &c, const std::string &request);
     void onChildExit(pid_t pid, int status);

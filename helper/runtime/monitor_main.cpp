@@ -1,5 +1,8 @@
-// hutch-monitor --spec-fd N --status-fd M
-// Started by the helper (through startMonitor, already detached): reads the
+// hutch-monitor [--detach] --spec-fd N --status-fd M [--init-fd K]
+// Started by the helper (through startMonitor, in a session of its own;
+// --detach: forks once and the first process exits, so that the monitor is
+// not the helper's child; a fork of this small program costs little beside
+// one of the helper): reads the
 // launch spec from fd N, starts the container, writes "ok PID" or an error
 // reply (protocol.h: code, errno, message) to fd M and closes it, then
 // serves until the container stops.
@@ -8,6 +11,7 @@
 #include "monitor.h"
 
 #include <csignal>
+#include <fcntl.h>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -55,15 +59,32 @@ int main(int argc, char **argv)
     // PID 1 of an executed command (see init.h).
     if (argc >= 2 && !std::strcmp(argv[1], "--init"))
         return runMinimalInit(argv + 2);
-    int specFd = -1, statusFd = -1;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    int first = 1;
+    if (argc >= 2 && !std::strcmp(argv[1], "--detach")) {
+        const pid_t child = ::fork();
+        if (child < 0)
+            return 1;  // the helper reads no answer and says hutch-monitor failed to run
+        if (child > 0)
+            ::_exit(0);
+        first = 2;
+    }
+    int specFd = -1, statusFd = -1, initFd = -1;
+    for (int i = first; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--spec-fd"))
             specFd = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--status-fd"))
             statusFd = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--init-fd"))
+            initFd = std::atoi(argv[i + 1]);
+    }
+    // Only a sealed copy will do (nothing the container could write to);
+    // anything else is closed and the child copies this binary itself.
+    if (initFd >= 0 && (::fcntl(initFd, F_SETFD, FD_CLOEXEC) < 0 || !isSealedCopy(initFd))) {
+        ::close(initFd);
+        initFd = -1;
     }
     if (specFd < 0 || statusFd < 0) {
-        std::fprintf(stderr, "usage: hutch-monitor --spec-fd N --status-fd M\n");
+        std::fprintf(stderr, "usage: hutch-monitor [--detach] --spec-fd N --status-fd M [--init-fd K]\n");
         return 2;
     }
     // Signals are read from a signalfd in the event loop; block them before
@@ -83,6 +104,7 @@ int main(int argc, char **argv)
         (void)hutch::writeAll(statusFd, errorReply(spec.error()));
         return 1;
     }
+    spec->initFd = initFd;
     Monitor monitor(std::move(*spec));
     auto pid = monitor.start();
     if (!pid) {

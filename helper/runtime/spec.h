@@ -61,6 +61,9 @@ struct LaunchSpec {
     bool shareHostNet = false;       // lxc.net.N.type = none: no network namespace of its own            // init is a command run under a minimal init (lxc-execute)
 
     bool ephemeral = false;          // lxc.ephemeral: the monitor removes containerDir at the stop (ephemeral.h)
+    // Not in the text: a sealed copy of hutch-monitor the monitor was handed
+    // (--init-fd) for an executed command's init; -1: the child copies itself.
+    int initFd = -1;
 
     std::string serialize() const;
     static Result<LaunchSpec> parse(const std::string &text);

@@ -5,16 +5,17 @@
 #include "uniquefd.h"
 
 #include <fcntl.h>
-#include <linux/close_range.h>
-#include <sys/syscall.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
 
+extern char **environ;
+
 namespace hutch::rt {
 
-Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec)
+Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec, int initCopy)
 {
     int specPipe[2], statusPipe[2];
     if (::pipe2(specPipe, O_CLOEXEC) < 0)
@@ -23,38 +24,53 @@ Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spe
     if (::pipe2(statusPipe, O_CLOEXEC) < 0)
         return Error::sys("pipe");
     UniqueFd statusRead(statusPipe[0]), statusWrite(statusPipe[1]);
+    // Above 4, so that placing one at 3 cannot overwrite the other.
+    UniqueFd specHigh(::fcntl(specRead.get(), F_DUPFD_CLOEXEC, 10));
+    UniqueFd statusHigh(::fcntl(statusWrite.get(), F_DUPFD_CLOEXEC, 10));
+    UniqueFd initHigh(initCopy >= 0 ? ::fcntl(initCopy, F_DUPFD_CLOEXEC, 10) : -1);
+    if (!specHigh || !statusHigh || (initCopy >= 0 && !initHigh))
+        return Error::sys("dup");
 
-    const pid_t first = ::fork();
-    if (first < 0)
-        return Error::sys("fork");
-    if (first == 0) {
-        // Only async-signal-safe calls from here: the caller may have threads.
-        ::setsid();
-        const pid_t second = ::fork();
-        if (second != 0)
-            ::_exit(second < 0 ? 1 : 0);
-        // fds 3 and 4 for the monitor, nothing else of the caller's.
-        if (::dup2(specRead.get(), 3) < 0 || ::dup2(statusWrite.get(), 4) < 0)
-            ::_exit(127);
-        ::syscall(SYS_close_range, 5U, ~0U, 0U);
-        const int null = ::open("/dev/null", O_RDWR);
-        if (null >= 0) {
-            ::dup2(null, 0);
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-            if (null > 4)
-                ::close(null);
-        }
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        ::chdir("/");
-        char *const argv[] = {const_cast<char *>("hutch-monitor"), const_cast<char *>("--spec-fd"),
-                              const_cast<char *>("3"), const_cast<char *>("--status-fd"),
-                              const_cast<char *>("4"), nullptr};
-        ::execv(monitorPath.c_str(), argv);
-        ::_exit(127);
+    // posix_spawn (a vfork: no copy of this process's memory map, which for
+    // the helper is a large Qt process with threads) runs hutch-monitor in
+    // a session of its own with fds 3 and 4 for it and nothing else of
+    // ours; the monitor then forks once more (--detach) and that first
+    // process exits at once, so that the monitor is nobody's child here.
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&attr);
+    posix_spawn_file_actions_adddup2(&fa, specHigh.get(), 3);
+    posix_spawn_file_actions_adddup2(&fa, statusHigh.get(), 4);
+    if (initHigh)
+        posix_spawn_file_actions_adddup2(&fa, initHigh.get(), 5);
+    posix_spawn_file_actions_addclosefrom_np(&fa, initHigh ? 6 : 5);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDWR, 0);
+    posix_spawn_file_actions_adddup2(&fa, 0, 1);
+    posix_spawn_file_actions_adddup2(&fa, 0, 2);
+    posix_spawn_file_actions_addchdir_np(&fa, "/");
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK);
+    char *argv[] = {const_cast<char *>("hutch-monitor"), const_cast<char *>("--detach"),
+                    const_cast<char *>("--spec-fd"), const_cast<char *>("3"),
+                    const_cast<char *>("--status-fd"), const_cast<char *>("4"),
+                    nullptr, nullptr, nullptr};
+    if (initHigh) {
+        argv[6] = const_cast<char *>("--init-fd");
+        argv[7] = const_cast<char *>("5");
     }
+    // The environment goes along: lxc.environment names variables to pass.
+    pid_t first = -1;
+    const int spawned = ::posix_spawn(&first, monitorPath.c_str(), &fa, &attr, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    specHigh.reset();
+    statusHigh.reset();
+    initHigh.reset();
+    if (spawned != 0)
+        return Error::sys(spawned, "run " + monitorPath);
     specRead.reset();
     statusWrite.reset();
     int status = 0;

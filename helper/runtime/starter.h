@@ -1,6 +1,6 @@
-// Starting hutch-monitor detached from the caller: fork, setsid, fork again
-// (so the monitor is nobody's child and survives the helper), exec with the
-// spec on a pipe; then wait for its verdict.
+// Starting hutch-monitor detached from the caller: posix_spawn in a new
+// session, the monitor forks once more (so it is nobody's child and
+// survives the helper), the spec goes on a pipe; then wait for its verdict.
 #pragma once
 
 #include "rterror.h"
@@ -14,6 +14,9 @@ namespace hutch::rt {
 
 // Returns init's pid once the container runs, or the monitor's error
 // ("start \"c1\": exec /sbin/init: No such file or directory").
-Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec);
+// INITCOPY >= 0: a sealed copy of hutch-monitor (sealedCopy) that an
+// executed command's init runs from, handed to the monitor as --init-fd;
+// otherwise the container's init copies the monitor itself.
+Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec, int initCopy = -1);
 
 }  // namespace hutch::rt
