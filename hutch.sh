@@ -20,10 +20,11 @@ build_deps=(
     clang libclang-rt-14-dev
 )
 # What the runtime and its tests use at run time (desktop-file-utils and
-# appstream validate the desktop entry and the metainfo; Qt's own
+# appstream validate the desktop entry and the metainfo; libvirt-clients'
+# virt-xml-validate checks hutchctl export --libvirt; Qt's own
 # translations give shortcuts in the locale's words, "Strg+N").
 runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap xz-utils dbus-daemon polkitd
-              desktop-file-utils appstream qt6-translations-l10n)
+              desktop-file-utils appstream qt6-translations-l10n libvirt-clients)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -27,6 +27,10 @@ int snapshot(const QStringList &args);
 int exportArchive(const QStringList &args);
 int importArchive(const QStringList &args);
 
+// top.cpp
+int top(const QStringList &args);
+int ps(const QStringList &args);
+
 // copy.cpp
 int copy(const QStringList &args);
 

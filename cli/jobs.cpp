@@ -3,7 +3,10 @@
 // with its outcome; Ctrl-C cancels the job.
 #include "commands.h"
 
+#include "atomicfile.h"
 #include "common.h"
+#include "config.h"
+#include "libvirtxml.h"
 #include "watchers.h"
 
 #include <QCoreApplication>
@@ -217,9 +220,17 @@ int create(const QStringList &args)
     const QCommandLineOption config({opt("f"), opt("config")},
                                     opt("Config lines to add instead of /etc/hutch/default.conf (/dev/null: none)."),
                                     opt("FILE"));
-    p.addOptions({templ, backing, config});
+    const QCommandLineOption bindUser({opt("b"), opt("bind-user")},
+                                      opt("Bind host USER into the container: account, sudo, home mounted at start."),
+                                      opt("USER"));
+    const QCommandLineOption sshKey({opt("S"), opt("ssh-key")}, opt("Add this public key to root's authorized_keys."),
+                                    opt("KEY.pub"));
+    const QCommandLineOption userData({opt("u"), opt("user-data")}, opt("cloud-init user data, as a NoCloud seed."),
+                                      opt("FILE"));
+    p.addOptions({templ, backing, config, bindUser, sshKey, userData});
     int status = 0;
-    if (!parseArgs(p, own, opt("create NAME -t TEMPLATE [-B BACKEND] [-f FILE] [-- TEMPLATE-OPTIONS]"),
+    if (!parseArgs(p, own, opt("create NAME -t TEMPLATE [-B BACKEND] [-f FILE] [-b USER] [-S KEY.pub] [-u USER-DATA] "
+                               "[-- TEMPLATE-OPTIONS]"),
                    opt("Create a container from a template (lxc-create). Template options: hutchctl templates."),
                    1, 1, &status))
         return status;
@@ -241,10 +252,22 @@ int create(const QStringList &args)
     if ((p.isSet(config) || QFile::exists(file)) && !readDefaultConfig(file, &extra))
         return Failure;
     const QString name = p.positionalArguments().at(0);
+    QVariantMap createOptions;
+    if (p.isSet(backing))
+        createOptions.insert(opt("backing_store"), p.value(backing));
+    if (p.isSet(bindUser))
+        createOptions.insert(opt("bind_user"), p.value(bindUser));
+    // Files are opened here, as the user, and passed as descriptors.
+    for (const auto &[option, key] : {std::pair{&sshKey, "ssh_key"}, std::pair{&userData, "user_data"}}) {
+        if (!p.isSet(*option))
+            continue;
+        const int fd = ::open(QFile::encodeName(p.value(*option)).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return fail(QStringLiteral("cannot open %1: %2").arg(p.value(*option), QString::fromLocal8Bit(std::strerror(errno))));
+        createOptions.insert(opt(key), QVariant::fromValue(QDBusUnixFileDescriptor(fd)));
+        ::close(fd);
+    }
     const int made = runJob(*helper, [&] {
-        QVariantMap createOptions;
-        if (p.isSet(backing))
-            createOptions.insert(opt("backing_store"), p.value(backing));
         return helper->CreateContainer(name, p.value(templ), options, createOptions);
     });
     if (made != Ok)
@@ -339,14 +362,53 @@ int snapshot(const QStringList &args)
     return Ok;
 }
 
+namespace {
+
+// export --libvirt: the config as the helper has it, turned into a
+// domain here (core/libvirtxml.h); what libvirt has no place for is said.
+int exportLibvirt(const QString &name, const QString &file)
+{
+    auto helper = connectHelper();
+    if (!helper)
+        return Failure;
+    auto reply = helper->GetConfigText(name, {});
+    if (!finished(reply))
+        return Failure;
+    const LoadResult loaded = loadConfigBytes(reply.value().toUtf8(), opt("config"), QString());
+    if (auto err = loaded.firstError())
+        return fail(err->wrap(QStringLiteral("config of \"%1\"").arg(name)));
+    auto domain = libvirtDomain(name, loaded.config);
+    if (!domain)
+        return fail(domain.error());
+    if (auto err = writeFileAtomically(file, domain->xml, 0644))
+        return fail(*err);
+    for (const QString &line : std::as_const(domain->notCarried))
+        std::fprintf(stderr, "hutchctl: not carried over: %s\n", qPrintable(line));
+    return Ok;
+}
+
+}  // namespace
+
 int exportArchive(const QStringList &args)
 {
     QCommandLineParser p;
+    const QCommandLineOption libvirt(opt("libvirt"), opt("Write NAME as a libvirt-lxc domain (XML) instead."),
+                                     opt("FILE.xml"));
+    p.addOption(libvirt);
     int status = 0;
-    if (!parseArgs(p, args, opt("export NAME FILE"),
+    if (!parseArgs(p, args, opt("export NAME FILE | NAME --libvirt FILE.xml"),
                    opt("Write a stopped container to one archive (config, files, rootfs with owners, xattrs, "
-                       "device nodes); FILE ends in .tar, .tar.gz, .tar.xz or .tar.zst."), 2, 2, &status))
+                       "device nodes); FILE ends in .tar, .tar.gz, .tar.xz or .tar.zst. With --libvirt, "
+                       "write its config as a libvirt-lxc domain (virsh -c lxc:/// define FILE.xml)."),
+                   1, 2, &status))
         return status;
+    if (p.isSet(libvirt)) {
+        if (p.positionalArguments().size() != 1)
+            return fail(QStringLiteral("--libvirt takes only NAME"));
+        return exportLibvirt(p.positionalArguments().at(0), p.value(libvirt));
+    }
+    if (p.positionalArguments().size() != 2)
+        return fail(QStringLiteral("export needs NAME and FILE"));
     const QString name = p.positionalArguments().at(0), file = p.positionalArguments().at(1);
     QString compression;
     for (const auto &[suffix, kind] : {std::pair{".tar.xz", "xz"}, std::pair{".tar.gz", "gz"},

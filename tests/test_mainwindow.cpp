@@ -26,6 +26,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDBusMessage>
+#include <QTemporaryDir>
+#include <QDBusUnixFileDescriptor>
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLibraryInfo>
@@ -43,6 +46,7 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -95,6 +99,7 @@ private Q_SLOTS:
     void refusalReadsCalmly();
     void thousandRowsSortAndFilter();
     void wizardRejectsBadName();
+    void wizardOffersAccessOptions();
     void dropOntoItselfDoesNothing();
     void pasteOfSeveralLinesAsks();
     void graphKeepsItsSpan();
@@ -394,6 +399,41 @@ void TestMainWindow::wizardRejectsBadName()
     name->setText(QStringLiteral("web2"));
     QVERIFY(!problem->isVisible());
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+}
+
+// The guide's -b, -S and -u in the wizard: the calling user's name, files
+// passed as descriptors, an unreadable file holds the page, the summary's
+// hutchctl line carries them.
+void TestMainWindow::wizardOffersAccessOptions()
+{
+    HelperConnection connection;
+    ContainerListModel model;
+    CreateWizard wizard(&connection, &model);
+    auto *share = wizard.findChild<QCheckBox *>(QStringLiteral("shareHomeCheck"));
+    auto *key = wizard.findChild<QLineEdit *>(QStringLiteral("sshKeyEdit"));
+    auto *userData = wizard.findChild<QLineEdit *>(QStringLiteral("userDataEdit"));
+    QVERIFY(share && key && userData);
+    QVERIFY(!wizard.createOptions().contains(QStringLiteral("bind_user")));
+    const QString me = QString::fromLocal8Bit(::getpwuid(::getuid())->pw_name);
+    QVERIFY2(share->text().contains(me), qPrintable(share->text()));
+    share->setChecked(true);
+    QTemporaryDir dir;
+    const QString pub = dir.filePath(QStringLiteral("id.pub"));
+    QFile f(pub);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("ssh-ed25519 AAAA test\n");
+    f.close();
+    key->setText(pub);
+    userData->setText(dir.filePath(QStringLiteral("missing.yaml")));
+    auto *problem = wizard.findChild<QLabel *>(QStringLiteral("accessProblem"));
+    QVERIFY2(problem && problem->text().contains(QStringLiteral("missing.yaml")), qPrintable(problem->text()));
+    userData->clear();
+    QVERIFY(problem->text().isEmpty());
+    const QVariantMap options = wizard.createOptions();
+    QCOMPARE(options.value(QStringLiteral("bind_user")).toString(), me);
+    QVERIFY(options.value(QStringLiteral("ssh_key")).value<QDBusUnixFileDescriptor>().isValid());
+    QVERIFY(!options.contains(QStringLiteral("user_data")));
+    QVERIFY2(wizard.summaryText().contains(QStringLiteral(" -b %1 -S %2").arg(me, pub)), qPrintable(wizard.summaryText()));
 }
 
 void TestMainWindow::dropOntoItselfDoesNothing()

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AccessOptions</name>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="19"/>
+        <source>Account and Access</source>
+        <translation>Konto und Zugang</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="24"/>
+        <source>Share my home folder and account (%1)</source>
+        <translation>Meinen persönlichen Ordner und mein Konto teilen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="26"/>
+        <source>Your account and password, with sudo, in the container; your home folder is mounted in it at each start.</source>
+        <translation>Ihr Konto und Passwort, mit sudo, im Container; Ihr persönlicher Ordner wird bei jedem Start darin eingehängt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="36"/>
+        <source>SSH &amp;key for root:</source>
+        <translation>SSH-&amp;Schlüssel für root:</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="36"/>
+        <source>Choose an SSH Public Key</source>
+        <translation>Öffentlichen SSH-Schlüssel wählen</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="37"/>
+        <source>cloud-init &amp;user data:</source>
+        <translation>cloud-init-&amp;Benutzerdaten:</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="38"/>
+        <source>Choose cloud-init User Data</source>
+        <translation>cloud-init-Benutzerdaten wählen</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="40"/>
+        <source>SSH public key file for root</source>
+        <translation>Datei mit öffentlichem SSH-Schlüssel für root</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="41"/>
+        <source>none (a .pub file)</source>
+        <translation>keiner (eine .pub-Datei)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="42"/>
+        <source>cloud-init user data file</source>
+        <translation>Datei mit cloud-init-Benutzerdaten</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="43"/>
+        <source>none (for images with cloud-init)</source>
+        <translation>keine (für Images mit cloud-init)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="58"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="74"/>
+        <source>SSH key</source>
+        <translation>SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="74"/>
+        <source>User data</source>
+        <translation>Benutzerdaten</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="80"/>
+        <source>%1: there is no file &quot;%2&quot;.</source>
+        <translation>%1: Es gibt keine Datei „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="82"/>
+        <source>%1: &quot;%2&quot; is not a file.</source>
+        <translation>%1: „%2“ ist keine Datei.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="84"/>
+        <source>%1: you may not read &quot;%2&quot;.</source>
+        <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="124"/>
+        <source>Home folder and account of %1: shared</source>
+        <translation>Persönlicher Ordner und Konto von %1: geteilt</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="126"/>
+        <source>SSH key for root: %1</source>
+        <translation>SSH-Schlüssel für root: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="128"/>
+        <source>cloud-init user data: %1</source>
+        <translation>cloud-init-Benutzerdaten: %1</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveTransfers</name>
     <message>
         <location filename="../gui/feed/archivetransfers.cpp" line="79"/>
@@ -624,299 +727,299 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="51"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="53"/>
         <source>Create Container</source>
         <translation>Container erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="59"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="61"/>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="91"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="93"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="92"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="94"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Der Name des Containers ist auch sein Verzeichnis und standardmäßig sein Rechnername.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="97"/>
         <source>Container name</source>
         <translation>Containername</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="104"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="106"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="118"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="124"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="120"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="126"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="119"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="121"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="135"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="137"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="149"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="151"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="150"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="152"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="169"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="171"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="170"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="177"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="172"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="179"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="176"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="192"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="198"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="193"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="199"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="209"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="215"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="210"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="216"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="224"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="222"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="261"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="267"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="306"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="312"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="308"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="314"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="357"/>
         <source>Needed: %1.</source>
         <translation>Erforderlich: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="359"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="365"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1: Es gibt keine Datei „%2“.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="361"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="367"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1: „%2“ ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="363"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="369"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="459"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="460"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="465"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="473"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="466"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="474"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="475"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="476"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="512"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="522"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="550"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="596"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="605"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="615"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="607"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="617"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="620"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="630"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="625"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="635"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>

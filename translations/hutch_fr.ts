@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AccessOptions</name>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="19"/>
+        <source>Account and Access</source>
+        <translation>Compte et accès</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="24"/>
+        <source>Share my home folder and account (%1)</source>
+        <translation>Partager mon dossier personnel et mon compte (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="26"/>
+        <source>Your account and password, with sudo, in the container; your home folder is mounted in it at each start.</source>
+        <translation>Votre compte et votre mot de passe, avec sudo, dans le conteneur ; votre dossier personnel y est monté à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="36"/>
+        <source>SSH &amp;key for root:</source>
+        <translation>&amp;Clé SSH pour root :</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="36"/>
+        <source>Choose an SSH Public Key</source>
+        <translation>Choisir une clé publique SSH</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="37"/>
+        <source>cloud-init &amp;user data:</source>
+        <translation>&amp;Données utilisateur cloud-init :</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="38"/>
+        <source>Choose cloud-init User Data</source>
+        <translation>Choisir les données utilisateur cloud-init</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="40"/>
+        <source>SSH public key file for root</source>
+        <translation>Fichier de clé publique SSH pour root</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="41"/>
+        <source>none (a .pub file)</source>
+        <translation>aucune (un fichier .pub)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="42"/>
+        <source>cloud-init user data file</source>
+        <translation>Fichier de données utilisateur cloud-init</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="43"/>
+        <source>none (for images with cloud-init)</source>
+        <translation>aucune (pour les images avec cloud-init)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="58"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="74"/>
+        <source>SSH key</source>
+        <translation>Clé SSH</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="74"/>
+        <source>User data</source>
+        <translation>Données utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="80"/>
+        <source>%1: there is no file &quot;%2&quot;.</source>
+        <translation>%1 : le fichier « %2 » n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="82"/>
+        <source>%1: &quot;%2&quot; is not a file.</source>
+        <translation>%1 : « %2 » n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="84"/>
+        <source>%1: you may not read &quot;%2&quot;.</source>
+        <translation>%1 : vous n’avez pas le droit de lire « %2 ».</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="124"/>
+        <source>Home folder and account of %1: shared</source>
+        <translation>Dossier personnel et compte de %1 : partagés</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="126"/>
+        <source>SSH key for root: %1</source>
+        <translation>Clé SSH pour root : %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/accessoptions.cpp" line="128"/>
+        <source>cloud-init user data: %1</source>
+        <translation>Données utilisateur cloud-init : %1</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveTransfers</name>
     <message>
         <location filename="../gui/feed/archivetransfers.cpp" line="79"/>
@@ -624,299 +727,299 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="51"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="53"/>
         <source>Create Container</source>
         <translation>Créer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="59"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="61"/>
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="91"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="93"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="92"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="94"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Le nom du conteneur est aussi celui de son répertoire et, par défaut, son nom d’hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="97"/>
         <source>Container name</source>
         <translation>Nom du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="104"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="106"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="118"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="124"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="120"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="126"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="119"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="121"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Ce à partir de quoi le système de fichiers racine du conteneur est construit.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="135"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="137"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="149"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="151"/>
         <source>Storage, Network and Resources</source>
         <translation>Stockage, réseau et ressources</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="150"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="152"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Où le conteneur réside, comment il accède au réseau et ce qu’il peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
         <source>As the template sets it</source>
         <translation>Comme le modèle le définit</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
         <source>Default bridge (veth)</source>
         <translation>Pont par défaut (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
         <source>Isolated (no network)</source>
         <translation>Isolé (sans réseau)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Réseau de l’hôte (sans isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="169"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="171"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="170"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="177"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="172"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="179"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="176"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
         <source>Start when the computer starts</source>
         <translation>Démarrer avec l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
         <source>N&amp;etwork:</source>
         <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
         <source>&amp;Memory limit:</source>
         <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
         <source>C&amp;PU limit:</source>
         <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="192"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="198"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="193"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="199"/>
         <source>Check the settings, then create the container.</source>
         <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="209"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="215"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="210"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="216"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="224"/>
         <source>Creation log</source>
         <translation>Journal de création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="222"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
         <source>Cancel Creation</source>
         <translation>Annuler la création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="261"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="267"/>
         <source>The templates could not be listed: %1</source>
         <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="306"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="312"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="308"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="314"/>
         <source>Choose a File</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="357"/>
         <source>Needed: %1.</source>
         <translation>Requis&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="359"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="365"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1&#xa0;: il n’y a pas de fichier «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="361"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="367"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="363"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="369"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1&#xa0;: vous ne pouvez pas lire «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="459"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="460"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="465"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="473"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="466"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="474"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="475"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="476"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="512"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="522"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="550"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="596"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="605"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="615"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="607"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="617"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="620"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="630"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="625"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="635"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "createwizard.h"
 
+#include "accessoptions.h"
+
 #include "client.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
@@ -183,6 +185,10 @@ QWizardPage *CreateWizard::createSettingsPage()
     form->addRow(tr("&Memory limit:"), m_memory);
     form->addRow(tr("C&PU limit:"), m_cpus);
     form->addRow(tr("Autostart:"), m_autostart);
+    m_access = new AccessOptions(page);
+    form->addRow(m_access);
+    page->complete = [this] { return m_access->problem().isEmpty(); };
+    connect(m_access, &AccessOptions::changed, page, &PredicatePage::changed);
     return page;
 }
 
@@ -419,7 +425,9 @@ QString CreateWizard::nameProblem() const { return newNameProblem(containerName(
 
 QVariantMap CreateWizard::createOptions() const
 {
-    return {{QStringLiteral("backing_store"), m_storage->currentData().toString()}};
+    QVariantMap out = m_access->createOptions();
+    out.insert(QStringLiteral("backing_store"), m_storage->currentData().toString());
+    return out;
 }
 
 QHash<QString, QString> CreateWizard::configItems() const
@@ -467,6 +475,7 @@ QString CreateWizard::summaryText() const
     lines << tr("Memory limit: %1").arg(m_memory->text());
     lines << tr("CPU limit: %1").arg(m_cpus->text());
     lines << tr("Autostart: %1").arg(m_autostart->isChecked() ? tr("yes") : tr("no"));
+    lines << m_access->summaryLines();
     // The same creation as command lines: hutchctl create adds
     // /etc/hutch/default.conf (a veth on the default bridge) unless -f
     // says otherwise; what the wizard sets after the creation follows.
@@ -478,6 +487,7 @@ QString CreateWizard::summaryText() const
     const QString net = m_network->currentData().toString();
     if (net != QLatin1String("veth"))
         command << QStringLiteral("-f") << QStringLiteral("/dev/null");
+    command << m_access->hutchctlArguments();
     QStringList extra;
     for (auto it = options.begin(); it != options.end(); ++it) {
         if (it.key() == QLatin1String("backend"))

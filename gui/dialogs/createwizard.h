@@ -1,6 +1,7 @@
 // CreateWizard: a new container step by step — name (checked as typed),
 // template and its options (built from the helper's ListTemplates schema),
-// storage, network, resources and autostart, a summary; then the creation
+// storage, network, resources and autostart, account and access (a shared
+// home, an SSH key, cloud-init user data), a summary; then the creation
 // job with its progress, log and Cancel. Network, resources and autostart
 // are config settings applied once the container exists.
 #pragma once
@@ -9,6 +10,7 @@
 #include <QVariantMap>
 #include <QWizard>
 
+class AccessOptions;
 class ContainerListModel;
 class HelperConnection;
 class Job1Proxy;
@@ -93,6 +95,7 @@ private:
     QSpinBox *m_memory = nullptr;
     QDoubleSpinBox *m_cpus = nullptr;
     QCheckBox *m_autostart = nullptr;
+    AccessOptions *m_access = nullptr;
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;
     QPlainTextEdit *m_log = nullptr;

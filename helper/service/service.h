@@ -88,6 +88,7 @@ public:
     QVariantMap GetLimits(const QString &name, const QStringList &keys, const QVariantMap &options);
     void SetLimits(const QString &name, const QVariantMap &limits, const QVariantMap &options);
     QVariantMap GetStats(const QString &name, const QVariantMap &options);
+    QList<QVariantMap> ListProcesses(const QString &name, const QVariantMap &options);  // service_guide.cpp
     QDBusUnixFileDescriptor OpenConsole(const QString &name, uint tty, const QVariantMap &options);
     void ResizeConsole(const QString &name, uint tty, uint rows, uint cols, const QVariantMap &options);
     QDBusUnixFileDescriptor Attach(const QString &name, const QStringList &argv, const QStringList &env,

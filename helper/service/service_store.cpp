@@ -13,6 +13,7 @@
 #include "names.h"
 #include "archive.h"
 #include "operationqueue.h"
+#include "personalizeops.h"
 #include "snapshots.h"
 #include "staging.h"
 #include "storeops.h"
@@ -179,14 +180,26 @@ QDBusObjectPath Service::CreateContainer(const QString &name, const QString &tem
         auto create = checkCreate(m_settings, templateName, templateOptions, options);
         if (!create)
             return call.fail(create.error());
+        const QString backend = templateOptions.value(QStringLiteral("backend"),
+                                                      options.value(QStringLiteral("backing_store"))).toString();
+        auto personal = checkPersonalizeOptions(options, backend);
+        if (!personal)
+            return call.fail(personal.error());
         if (containerExists(m_settings, name))
             return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
         // An image's own config lines may reach the host: the gate asks an
-        // administrator for those, as for such keys set one by one.
+        // administrator for those, as for such keys set one by one. A bound
+        // user who is not the caller is asked for before anything is made.
         runJob(call, QStringLiteral("create"), name, {name},
-               [settings = m_settings, name, create = *create, gate = makeConfigGate(m_auth, call.caller(), name)](
-                   const StepReport &report, const std::atomic_bool *cancel) {
-                   return create.run(Store(settings.storePath), name, report, cancel, gate);
+               [settings = m_settings, monitor = m_monitorPath, name, create = *create, personal = *personal, call,
+                auth = m_auth, gate = makeConfigGate(m_auth, call.caller(), name)](
+                   const StepReport &report, const std::atomic_bool *cancel) -> Status {
+                   auto personalization = authorizePersonalization(personal, call, auth, name);
+                   if (!personalization)
+                       return personalization.error();
+                   if (auto err = create.run(Store(settings.storePath), name, report, cancel, gate))
+                       return err;
+                   return personalizeContainer(settings, monitor, name, *personalization, report);
                });
     });
     return {};
