@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -69,6 +70,27 @@ bool waitForOutput(QProcess &p, QByteArray *seen, const QByteArray &what, int ti
     return seen->contains(what);
 }
 
+// hutchctl as UID:GID (the test user), on the fixture's bus.
+QByteArray hutchctlAs(const BusFixture &fx, uid_t uid, gid_t gid, const QStringList &args, int *exitCode)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HUTCH_BUS_ADDRESS"), fx.address());
+    env.insert(QStringLiteral("HUTCH_DEFAULT_CONFIG"), QStringLiteral("/dev/null"));
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(QStringLiteral("/"));
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    // Between fork and exec: async-signal-safe calls only.
+    p.setChildProcessModifier([uid, gid] {
+        if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
+            ::_exit(126);
+    });
+    p.start(QStringLiteral(HUTCHCTL_PATH), args);
+    p.waitForFinished(120000);
+    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return p.readAll();
+}
+
 }  // namespace
 
 class TestGuideOptions : public QObject {
@@ -76,6 +98,7 @@ class TestGuideOptions : public QObject {
     std::unique_ptr<BusFixture> fx;
     QTemporaryDir files;
     bool userMade = false;
+    QString ruleFile;
     uint uid = 0;
 
     QString rootfs(const QString &name) const { return fx->storePath() + u'/' + name + QStringLiteral("/rootfs"); }
@@ -114,6 +137,8 @@ private Q_SLOTS:
     {
         if (fx)
             fx->cleanup();
+        if (!ruleFile.isEmpty())
+            QFile::remove(ruleFile);
         if (userMade)
             run(QStringLiteral("userdel"), {QStringLiteral("-r"), kUser});
     }
@@ -199,6 +224,39 @@ private Q_SLOTS:
         const auto root = fx->hutchctl({"create", "g2", "-t", "busybox", "-b", "root"}, false);
         QVERIFY2(root.exitCode != 0 && root.text().contains("root is not bound"), qPrintable(root.text()));
         QVERIFY(!QFileInfo::exists(fx->storePath() + "/g2"));
+    }
+
+    void youMayBindYourself()
+    {
+        // The test user, allowed everything but configure-privileged by a
+        // rule of this test, binds themselves: no administrator needed.
+        const struct passwd *pw = ::getpwnam(kUser.toUtf8().constData());
+        QVERIFY(pw);
+        const uid_t userUid = pw->pw_uid;
+        const gid_t userGid = pw->pw_gid;
+        ruleFile = QStringLiteral("/etc/polkit-1/rules.d/50-hutch-test-g22-%1.rules").arg(::getpid());
+        QVERIFY(writeFile(ruleFile + ".new",
+                          QStringLiteral("polkit.addRule(function(action, subject) {\n"
+                                         "    if (action.id.indexOf(\"io.github.hutch.\") == 0 && subject.user == \"%1\"\n"
+                                         "        && action.id != \"io.github.hutch.configure-privileged\")\n"
+                                         "        return polkit.Result.YES;\n"
+                                         "});\n").arg(kUser).toUtf8()));
+        QVERIFY(::rename(QFile::encodeName(ruleFile + ".new").constData(), QFile::encodeName(ruleFile).constData()) == 0);
+        int code = -1;
+        QByteArray out;
+        QElapsedTimer t;
+        t.start();
+        do {  // until polkitd has read the rule: refused, then "no container"
+            QTest::qWait(200);
+            out = hutchctlAs(*fx, userUid, userGid, {"freeze", "no-such"}, &code);
+        } while (out.contains("not authorized") && t.elapsed() < 20000);
+        QVERIFY2(out.contains("no container"), out.constData());
+        out = hutchctlAs(*fx, userUid, userGid, {"create", "g4", "-t", "busybox", "-b", kUser}, &code);
+        QVERIFY2(code == 0, out.constData());
+        QVERIFY(readFile(rootfs(QStringLiteral("g4")) + "/etc/passwd").contains(kUser.toUtf8() + ":x:"));
+        out = hutchctlAs(*fx, userUid, userGid, {"destroy", "g4"}, &code);
+        QVERIFY2(code == 0, out.constData());
+        QFile::remove(ruleFile);
     }
 
     void badFilesAreRefused_data()
@@ -295,7 +353,7 @@ private Q_SLOTS:
         }
         for (const char *name : {"p1", "g1"}) {
             const QString xml = files.filePath(QStringLiteral("%1.xml").arg(QLatin1String(name)));
-            const auto r = fx->hutchctl({"export", name, "--libvirt", xml});
+            const auto r = fx->hutchctl({"export", name, "--libvirt", xml}, false);
             QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
             QByteArray out;
             QVERIFY2(run(validator, {xml, QStringLiteral("domain")}, {}, &out) == 0, (out + readFile(xml)).constData());
@@ -310,7 +368,7 @@ private Q_SLOTS:
             else
                 QVERIFY2(domain.contains(QStringLiteral("<source dir=\"/home/%1\"/>").arg(kUser).toUtf8()), domain.constData());
         }
-        QCOMPARE(fx->hutchctl({"export", "p1", "--libvirt", files.filePath("p1.xml"), "extra"}).exitCode, 1);
+        QCOMPARE(fx->hutchctl({"export", "p1", "--libvirt", files.filePath("p1.xml"), "extra"}, false).exitCode, 1);
     }
 };
 
