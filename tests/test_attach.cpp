@@ -11,6 +11,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <dirent.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -187,6 +189,39 @@ private Q_SLOTS:
                                {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("ls -1 /proc/$$/fd; true")});  // "; true": the shell stays, ls is its child
         QVERIFY(fds);
         QCOMPARE(fds->out, QByteArray("0\n1\n2\n"));
+    }
+
+    // Issue 17, item 11: the process the monitor forks for an attach drops
+    // every descriptor but its three before it joins the container (the
+    // monitor's cgroup directories and sockets would otherwise be there,
+    // in a process of the container's pid namespace, until the exec).
+    void closeAllFdsButKeepsOnlyThose()
+    {
+        int report[2];
+        QVERIFY(::pipe(report) == 0);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            const int a = ::open("/dev/null", O_RDONLY), b = ::open("/", O_RDONLY | O_DIRECTORY), c = ::open("/dev/null", O_RDONLY);
+            hutch::rt::closeAllFdsBut({0, 1, 2, b, report[1], -1});
+            const bool ok = ::fcntl(a, F_GETFD) < 0 && ::fcntl(c, F_GETFD) < 0 && ::fcntl(report[0], F_GETFD) < 0
+                && ::fcntl(b, F_GETFD) >= 0 && ::fcntl(report[1], F_GETFD) >= 0;
+            int open = 0;  // the listing's own descriptor counts too
+            if (DIR *fds = ::opendir("/proc/self/fd")) {
+                while (const dirent *e = ::readdir(fds))
+                    open += e->d_name[0] != '.';
+                ::closedir(fds);
+            }
+            const QByteArray line = (ok ? "ok " : "bad ") + QByteArray::number(open);
+            (void)!::write(report[1], line.constData(), size_t(line.size()));
+            ::_exit(0);
+        }
+        ::close(report[1]);
+        char buf[64] = {};
+        const ssize_t n = ::read(report[0], buf, sizeof buf - 1);
+        ::close(report[0]);
+        ::waitpid(child, nullptr, 0);
+        QCOMPARE(QByteArray(buf, int(std::max<ssize_t>(n, 0))), QByteArray("ok 6"));  // 0 1 2, b, the pipe, the listing
     }
 
     void environmentIsClearedOrKept()
