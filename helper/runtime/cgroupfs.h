@@ -1,6 +1,6 @@
 // Reading and writing cgroup files, relative to directory fds and without
 // following symlinks; small parsers for their contents. Internal to the
-// cgroup manager (cgroups.cpp and cgroups_translate.cpp).
+// cgroup manager (cgroups*.cpp, cgroups_p.h).
 #pragma once
 
 #include "rterror.h"

@@ -1,58 +1,27 @@
-// Container cgroups, v1 + v2 + hybrid. Runs in hutch-monitor (root, in the
-// host's mount and cgroup namespaces): it creates BASE/NAME before the
-// container's init exists, moves init in, and removes the cgroup after init
-// is gone. Every file is opened relative to a directory fd of the cgroup,
-// with O_NOFOLLOW, and file names are validated first.
-//
-// Translation between the versions, when a setting names a controller that
-// lives in the other one (the values are decimal bytes; sizes like 512M are
-// converted first, K/M/G/T/P/E binary):
-//   memory.limit_in_bytes       <-> memory.max            (-1 <-> max)
-//   memory.soft_limit_in_bytes  <-> memory.low            (-1 <-> max, as runc)
-//   memory.memsw.limit_in_bytes  -> memory.swap.max = memsw - memory.max; when
-//                                   memory.max is "max", memsw as is (a bound
-//                                   on swap alone, the closest v2 can say)
-//   memory.swap.max              -> memory.memsw.limit_in_bytes = limit + swap;
-//                                   an error when memory.limit_in_bytes is
-//                                   unlimited (v1 refuses memsw < limit)
-//   cpu.shares                  <-> cpu.weight            systemd's formula
-//                                   1 + (shares-2)*9999/262142, and its exact
-//                                   inverse (rounded up, so weight round-trips)
-//   cpu.cfs_quota_us/_period_us <-> cpu.max "QUOTA PERIOD" (-1 <-> max; the
-//                                   other half is read from the cgroup, period
-//                                   100000 by default)
-//   blkio.weight(_device)       <-> io.weight             10..1000 <-> 1..10000
-//                                   linearly (runc's 1 + (w-10)*9999/990),
-//                                   rounded: 500 -> 4950, not the v2 default 100
-//   hugetlb.SZ.limit_in_bytes   <-> hugetlb.SZ.max; freezer.state <-> cgroup.freeze
-//   pids.*, cpuset.*                same names
+// Container cgroups: the layout, and a container's cgroup made, joined and
+// removed. Runs in hutch-monitor (root, in the host's mount and cgroup
+// namespaces): it creates BASE/NAME before the container's init exists,
+// moves init in, and removes the cgroup after init is gone. Every file is
+// opened relative to a directory fd of the cgroup, with O_NOFOLLOW, and file
+// names are validated first. What differs between v1 and v2 is behind
+// CgroupBackend (cgroups_p.h); which one serves each concern on a hybrid host
+// is chosen once, in choose().
 #include "cgroups.h"
 
 #include "cgroupfs.h"
+#include "cgroups_p.h"
 #include "cgroups_translate.h"
-#include "uniquefd.h"
 
-#include <dirent.h>
 #include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
-#include <chrono>
-#include <set>
-#include <string_view>
-#include <thread>
 #include <utility>
 
 namespace hutch::rt {
 
 using namespace cgroupfs;
-using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
 
 // ---------------------------------------------------------------- layout
 
@@ -149,294 +118,74 @@ bool CgroupLayout::hasV2(const std::string &controller) const
         && std::find(v2Controllers.begin(), v2Controllers.end(), controller) != v2Controllers.end();
 }
 
+// ---------------------------------------------------------------- the cgroup's hierarchies
 
-// ---------------------------------------------------------------- cgroup
+const CgroupHier *Cgroup::Impl::v1For(const std::string &ctrl) const
+{
+    for (const auto &h : hiers)
+        if (!h.v2 && std::find(h.controllers.begin(), h.controllers.end(), ctrl) != h.controllers.end())
+            return &h;
+    return nullptr;
+}
 
-struct Cgroup::Impl {
-    struct Hier {
-        bool v2 = false;
-        std::vector<std::string> controllers;  // v1
-        std::string basePath, path;            // MOUNT/BASE, MOUNT/BASE/NAME
-        UniqueFd base, dir;                          // closed once destroyed
-    };
-    struct Write {
-        std::string file;
-        bool v2;
-        std::string value;
-    };
-    using Plan = std::vector<Write>;
+bool Cgroup::Impl::availableIn(const std::string &ctrl, bool v2) const
+{
+    if (v2)
+        return ctrl == "cgroup" ? v2Hier() != nullptr : layout.hasV2(ctrl);
+    return v1For(ctrl) != nullptr;
+}
 
-    CgroupLayout layout;
-    std::string name;
-    std::vector<Hier> hiers;  // the v2 one first (it tracks every process), then v1
-
-    const Hier *v2Hier() const { return !hiers.empty() && hiers[0].v2 ? &hiers[0] : nullptr; }
-    const Hier *v1For(const std::string &ctrl) const
-    {
-        for (const auto &h : hiers)
-            if (!h.v2 && std::find(h.controllers.begin(), h.controllers.end(), ctrl) != h.controllers.end())
-                return &h;
+const CgroupHier *Cgroup::Impl::native(const std::string &file, bool v2) const
+{
+    if (!availableIn(controllerOf(file), v2))
         return nullptr;
-    }
-    bool availableIn(const std::string &ctrl, bool v2) const
-    {
-        if (v2)
-            return ctrl == "cgroup" ? v2Hier() != nullptr : layout.hasV2(ctrl);
-        return v1For(ctrl) != nullptr;
-    }
-    // Where FILE, named for version v2, is written as is; null when its
-    // controller is not in that version here.
-    const Hier *native(const std::string &file, bool v2) const
-    {
-        if (!availableIn(controllerOf(file), v2))
-            return nullptr;
-        return v2 ? v2Hier() : v1For(controllerOf(file));
-    }
-    Status alive() const
-    {
-        for (const auto &h : hiers)
-            if (!h.dir)
-                return Error::msg("cgroup \"" + name + "\" has been destroyed");
+    return v2 ? v2Hier() : v1For(controllerOf(file));
+}
+
+Status Cgroup::Impl::alive() const
+{
+    for (const auto &h : hiers)
+        if (!h.dir)
+            return Error::msg("cgroup \"" + name + "\" has been destroyed");
+    return std::nullopt;
+}
+
+Status Cgroup::Impl::known(const std::string &file, bool v2) const
+{
+    const std::string c = controllerOf(file);
+    if (availableIn(c, v2) || availableIn(otherController(c, v2), !v2))
         return std::nullopt;
-    }
-    // Refuses a controller in neither version.
-    Status known(const std::string &file, bool v2) const
-    {
-        const std::string c = controllerOf(file);
-        if (availableIn(c, v2) || availableIn(otherController(c, v2), !v2))
-            return std::nullopt;
-        return Error::msg("cgroup controller \"" + c + "\" is not available on this machine",
-                          ErrorCode::NotFound);
-    }
-
-    Result<std::string> readRaw(const std::string &file, bool v2) const
-    {
-        const Hier *h = native(file, v2);
-        if (!h)
-            return Error::msg("cgroup controller \"" + controllerOf(file) + "\" is not available on this machine",
-                          ErrorCode::NotFound);
-        auto r = readAt(h->dir.get(), h->path, file);
-        if (!r)
-            return r.error();
-        return trim(*r);
-    }
-    Status writeRaw(const Write &w) const
-    {
-        const Hier *h = native(w.file, w.v2);
-        if (!h)
-            return Error::msg("cgroup controller \"" + controllerOf(w.file) + "\" is not available on this machine",
-                          ErrorCode::NotFound);
-        return writeAt(h->dir.get(), h->path, w.file, w.value);
-    }
-
-    Result<Plan> planSet(const std::string &file, bool v2, const std::string &value) const;
-    Result<Plan> planV2OnV1(const std::string &file, const std::string &value) const;
-    Result<Plan> planV1OnV2(const std::string &file, const std::string &value) const;
-    Result<std::string> get(const std::string &file, bool v2) const;
-    Status make(Hier &h, const std::string &mount, const std::vector<std::string> &segs, bool adopt,
-                std::vector<std::pair<UniqueFd, std::string>> &made);
-    Status setFrozen(bool frozen) const;
-    Status collectAll(std::set<pid_t> &pids) const
-    {
-        for (const auto &h : hiers)
-            if (h.dir)
-                if (auto err = collectPids(h.dir.get(), h.path, 0, pids))
-                    return err;
-        return std::nullopt;
-    }
-};
-
-Result<Cgroup::Impl::Plan> Cgroup::Impl::planSet(const std::string &file, bool v2, const std::string &value) const
-{
-    if (native(file, v2)) {
-        if (!isSizeFile(file))
-            return Plan{{file, v2, value}};
-        auto v = normSize(value, v2);
-        if (!v)
-            return v.error();
-        return Plan{{file, v2, *v}};
-    }
-    if (auto err = known(file, v2))
-        return *err;
-    if (auto r = renameOf(file, v2)) {
-        auto v = convert(r->conv, value, !v2);
-        if (!v)
-            return v.error();
-        return Plan{{r->other, !v2, *v}};
-    }
-    return v2 ? planV2OnV1(file, value) : planV1OnV2(file, value);
+    return Error::msg("cgroup controller \"" + c + "\" is not available on this machine", ErrorCode::NotFound);
 }
 
-// A v2 setting on a machine whose controller is on v1.
-Result<Cgroup::Impl::Plan> Cgroup::Impl::planV2OnV1(const std::string &file, const std::string &value) const
+Status Cgroup::Impl::collectAll(std::set<pid_t> &pids) const
 {
-    const auto w = splitWs(value);
-    if (file == "memory.swap.max") {
-        // v1 limits memory + swap, and refuses a memsw limit below the memory limit.
-        uint64_t swap = 0, mem = 0;
-        if (value == "max" || value == "-1")
-            return Plan{{"memory.memsw.limit_in_bytes", false, "-1"}};
-        if (!parseSize(value, swap))
-            return Error::msg("invalid size \"" + value + "\"");
-        auto lim = readRaw("memory.limit_in_bytes", false);
-        if (!lim)
-            return lim.error();
-        if (!parseU64(*lim, mem) || mem >= kUnlimited)
-            return Error::msg("cgroup v1 limits memory + swap: set memory.max first");
-        return Plan{{"memory.memsw.limit_in_bytes", false, swap >= kUnlimited ? "-1" : std::to_string(mem + swap)}};
-    }
-    if (file == "cpu.max") {
-        // "QUOTA [PERIOD]": the period first, unless the quota is lifted.
-        uint64_t n = 0;
-        if (w.empty() || w.size() > 2 || (w.size() == 2 && !parseU64(w[1], n)) || (w[0] != "max" && !parseU64(w[0], n)))
-            return Error::msg("expected \"QUOTA [PERIOD]\" or \"max [PERIOD]\"");
-        Plan plan;
-        if (w.size() == 2)
-            plan.push_back({"cpu.cfs_period_us", false, w[1]});
-        const Write quota{"cpu.cfs_quota_us", false, w[0] == "max" ? "-1" : w[0]};
-        plan.insert(w[0] == "max" ? plan.begin() : plan.end(), quota);
-        return plan;
-    }
-    if (file == "io.weight") {
-        if (w.size() == 1 || (w.size() == 2 && w[0] == "default")) {
-            auto v = ioToBlkio(w.back());
-            if (!v)
-                return v.error();
-            return Plan{{"blkio.weight", false, *v}};
-        }
-        if (w.size() == 2 && w[0].find(':') != std::string::npos) {
-            auto v = ioToBlkio(w[1]);
-            if (!v)
-                return v.error();
-            return Plan{{"blkio.weight_device", false, w[0] + " " + *v}};
-        }
-        return Error::msg("expected \"WEIGHT\", \"default WEIGHT\" or \"MAJOR:MINOR WEIGHT\"");
-    }
-    return Error::msg("no cgroup v1 equivalent of " + file, ErrorCode::InvalidArgument);
+    for (const auto &h : hiers)
+        if (h.dir)
+            if (auto err = collectPids(h.dir.get(), h.path, 0, pids))
+                return err;
+    return std::nullopt;
 }
 
-// A v1 setting on a machine whose controller is on v2.
-Result<Cgroup::Impl::Plan> Cgroup::Impl::planV1OnV2(const std::string &file, const std::string &value) const
+// On a v1 host everything is v1, on a v2 host v2; on a hybrid one a
+// controller is on a v1 hierarchy or in the unified one, and the backend
+// follows it. The CPU figure needs no controller on v2 (cpu.stat's
+// usage_usec is in every v2 cgroup); pids fall back to counting members.
+void Cgroup::Impl::choose()
 {
-    if (file == "memory.memsw.limit_in_bytes") {
-        uint64_t memsw = 0, mem = 0;
-        if (value == "-1" || value == "max")
-            return Plan{{"memory.swap.max", true, "max"}};
-        if (!parseSize(value, memsw))
-            return Error::msg("invalid size \"" + value + "\"");
-        auto cur = readRaw("memory.max", true);
-        if (!cur)
-            return cur.error();
-        if (!parseU64(*cur, mem))  // no memory limit: bound the swap alone
-            return Plan{{"memory.swap.max", true, std::to_string(memsw)}};
-        if (memsw < mem)
-            return Error::msg("below the memory limit (" + *cur + ")");
-        return Plan{{"memory.swap.max", true, std::to_string(memsw - mem)}};
-    }
-    if (file == "cpu.cfs_quota_us" || file == "cpu.cfs_period_us") {
-        // cpu.max holds both; the other half is what the cgroup has now.
-        auto cur = readRaw("cpu.max", true);
-        if (!cur)
-            return cur.error();
-        const auto w = splitWs(*cur);
-        std::string quota = w.size() > 0 ? w[0] : "max", period = w.size() > 1 ? w[1] : "100000";
-        int64_t n = 0;
-        if (!parseI64(value, n) || (n <= 0 && (file == "cpu.cfs_period_us" || n != -1)))
-            return Error::msg("\"" + value + "\" is not a positive number of microseconds"
-                              + (file == "cpu.cfs_quota_us" ? " or -1" : ""));
-        (file == "cpu.cfs_quota_us" ? quota : period) = n < 0 ? "max" : value;
-        return Plan{{"cpu.max", true, quota + " " + period}};
-    }
-    if (file == "blkio.weight") {
-        auto v = blkioToIo(value);
-        if (!v)
-            return v.error();
-        return Plan{{"io.weight", true, "default " + *v}};
-    }
-    if (file == "blkio.weight_device") {
-        const auto w = splitWs(value);
-        auto v = w.size() == 2 ? blkioToIo(w[1]) : Result<std::string>(Error::msg("expected \"MAJOR:MINOR WEIGHT\""));
-        if (!v)
-            return v.error();
-        return Plan{{"io.weight", true, w[0] + " " + *v}};
-    }
-    return Error::msg("no cgroup v2 equivalent of " + file, ErrorCode::InvalidArgument);
-}
-
-// Reads FILE named for version v2, translated back into that version's form.
-Result<std::string> Cgroup::Impl::get(const std::string &file, bool v2) const
-{
-    if (native(file, v2))
-        return readRaw(file, v2);
-    if (auto err = known(file, v2))
-        return *err;
-    if (auto r = renameOf(file, v2)) {
-        auto raw = readRaw(r->other, !v2);
-        if (!raw)
-            return raw.error();
-        return convert(r->conv, *raw, v2);
-    }
-    // The files whose value is made of two others.
-    auto two = [&](const char *a, const char *b, bool fromV2) -> Result<std::pair<std::string, std::string>> {
-        auto x = readRaw(a, fromV2), y = readRaw(b, fromV2);
-        if (!x || !y)
-            return !x ? x.error() : y.error();
-        return std::pair{*x, *y};
+    const CgroupHier *v2 = v2Hier();
+    auto pick = [&](const char *v1Ctrl, const char *v2Ctrl) -> CgroupServer {
+        if (const CgroupHier *h = v1For(v1Ctrl))
+            return {&cgroupV1(), h};
+        if (v2 && (!v2Ctrl || layout.hasV2(v2Ctrl)))
+            return {&cgroupV2(), v2};
+        return {};
     };
-    uint64_t x = 0, y = 0;
-    if (v2 && file == "memory.swap.max") {
-        auto p = two("memory.memsw.limit_in_bytes", "memory.limit_in_bytes", false);
-        if (!p)
-            return p.error();
-        if (!parseU64(p->first, x) || x >= kUnlimited)
-            return std::string("max");
-        if (!parseU64(p->second, y) || y >= kUnlimited || y > x)
-            return p->first;
-        return std::to_string(x - y);
-    }
-    if (!v2 && file == "memory.memsw.limit_in_bytes") {
-        auto p = two("memory.swap.max", "memory.max", true);
-        if (!p)
-            return p.error();
-        if (!parseU64(p->first, x))
-            return std::string("-1");
-        return parseU64(p->second, y) ? std::to_string(x + y) : p->first;
-    }
-    if (v2 && file == "cpu.max") {
-        auto p = two("cpu.cfs_quota_us", "cpu.cfs_period_us", false);
-        if (!p)
-            return p.error();
-        return (p->first.starts_with("-") ? std::string("max") : p->first) + " " + p->second;
-    }
-    if (!v2 && (file == "cpu.cfs_quota_us" || file == "cpu.cfs_period_us")) {
-        auto cur = readRaw("cpu.max", true);
-        if (!cur)
-            return cur.error();
-        const auto w = splitWs(*cur);
-        if (w.size() != 2)
-            return Error::msg("unexpected cpu.max \"" + *cur + "\"");
-        if (file == "cpu.cfs_period_us")
-            return w[1];
-        return w[0] == "max" ? std::string("-1") : w[0];
-    }
-    if (v2 && file == "io.weight") {
-        auto cur = readRaw("blkio.weight", false);
-        if (!cur)
-            return cur.error();
-        auto v = blkioToIo(*cur);
-        if (!v)
-            return v.error();
-        return "default " + *v;
-    }
-    if (!v2 && file == "blkio.weight") {
-        auto cur = readRaw("io.weight", true);  // "default 100\n8:0 200\n"
-        if (!cur)
-            return cur.error();
-        const auto w = splitWs(*cur);
-        return ioToBlkio(w.size() >= 2 && w[0] == "default" ? w[1] : w.empty() ? std::string() : w[0]);
-    }
-    return Error::msg(std::string("no cgroup ") + (v2 ? "v1" : "v2") + " equivalent of " + file,
-                      ErrorCode::InvalidArgument);
+    freezer = pick("freezer", nullptr);
+    cpu = pick("cpuacct", nullptr);
+    memory = pick("memory", "memory");
+    pids = pick("pids", "pids");
+    io = pick("blkio", "io");
 }
 
 // ---------------------------------------------------------------- lifecycle
@@ -480,7 +229,7 @@ void enableControllers(int dir, const std::string &path)
 }  // namespace
 
 // Makes MOUNT/BASE.../NAME in one hierarchy; what it creates goes to `made`.
-Status Cgroup::Impl::make(Hier &h, const std::string &mount, const std::vector<std::string> &segs, bool adopt,
+Status Cgroup::Impl::make(CgroupHier &h, const std::string &mount, const std::vector<std::string> &segs, bool adopt,
                           std::vector<std::pair<UniqueFd, std::string>> &made)
 {
     const bool cpuset = !h.v2 && std::find(h.controllers.begin(), h.controllers.end(), "cpuset") != h.controllers.end();
@@ -560,52 +309,11 @@ Result<std::unique_ptr<Cgroup>> Cgroup::create(const CgroupLayout &layout, const
             return err->wrap(ctx);
         }
     }
+    d.choose();
     return cg;
 }
 
 Cgroup::~Cgroup() = default;
-
-Status Cgroup::apply(const std::vector<CgroupSetting> &settings)
-{
-    for (const auto &s : settings)
-        if (auto err = set(s))
-            return err;
-    return std::nullopt;
-}
-
-Status Cgroup::set(const CgroupSetting &setting)
-{
-    const std::string ctx = "cgroup setting " + setting.file + " = \"" + setting.value + "\"";
-    if (!safeFileName(setting.file))
-        return Error::msg("invalid file name (letters, digits, '_' and '.', with a '.' not first)").wrap(ctx);
-    if (managedFile(setting.file))
-        return Error::msg("managed by the runtime, not a setting").wrap(ctx);
-    const std::string value = trim(setting.value);
-    if (value.find_first_of(std::string("\n\0", 2)) != std::string::npos)
-        return Error::msg("the value must be one line").wrap(ctx);
-    if (auto err = d->alive())
-        return err->wrap(ctx);
-    auto plan = d->planSet(setting.file, setting.v2, value);
-    if (!plan)
-        return plan.error().wrap(ctx);
-    for (const auto &w : *plan)
-        if (auto err = d->writeRaw(w))
-            return err->wrap(ctx);
-    return std::nullopt;
-}
-
-Result<std::string> Cgroup::get(const std::string &file, bool v2) const
-{
-    const std::string ctx = "cgroup " + file;
-    if (!safeFileName(file))
-        return Error::msg("invalid file name").wrap(ctx);
-    if (auto err = d->alive())
-        return err->wrap(ctx);
-    auto r = d->get(file, v2);
-    if (!r)
-        return r.error().wrap(ctx);
-    return r;
-}
 
 Status Cgroup::addProcess(pid_t pid)
 {
@@ -637,7 +345,7 @@ Status Cgroup::joinSelf(bool v2Joined)
 
 int Cgroup::v2Fd() const
 {
-    const Impl::Hier *h = d->v2Hier();
+    const CgroupHier *h = d->v2Hier();
     return h && h->dir ? h->dir.get() : -1;
 }
 
@@ -653,273 +361,7 @@ Result<std::vector<pid_t>> Cgroup::processes() const
     return std::vector<pid_t>(pids.begin(), pids.end());
 }
 
-// ---------------------------------------------------------------- freezer
-
-namespace {
-
-// v1 has no event for "frozen": poll freezer.state, which reads FREEZING
-// until every task is stopped. Writing FROZEN again makes the kernel retry
-// the tasks it could not freeze yet.
-Status freezeV1(int dir, const std::string &path, bool frozen)
-{
-    const std::string want = frozen ? "FROZEN" : "THAWED";
-    const auto deadline = Clock::now() + 5s;
-    for (;;) {
-        if (auto err = writeAt(dir, path, "freezer.state", want))
-            return err;
-        auto state = readAt(dir, path, "freezer.state");
-        if (!state)
-            return state.error();
-        if (trim(*state) == want)
-            return std::nullopt;
-        if (Clock::now() >= deadline) {
-            if (frozen)  // not left half frozen
-                (void)writeAt(dir, path, "freezer.state", "THAWED");
-            return Error::msg(path + "/freezer.state is still " + trim(*state) + " after 5 s");
-        }
-        std::this_thread::sleep_for(10ms);
-    }
-}
-
-// cgroup.events: "populated 0|1" and "frozen 0|1".
-struct Events {
-    bool populated = false, frozen = false;
-};
-
-Result<Events> readEvents(int fd, const std::string &path)
-{
-    auto text = readFd(fd, path);
-    if (!text)
-        return text.error();
-    Events e;
-    for (const auto &line : split(*text, '\n')) {
-        const auto w = splitWs(line);
-        if (w.size() == 2 && w[0] == "populated")
-            e.populated = w[1] == "1";
-        else if (w.size() == 2 && w[0] == "frozen")
-            e.frozen = w[1] == "1";
-    }
-    return e;
-}
-
-// v2: cgroup.events signals POLLPRI when "frozen" changes (each read re-arms
-// it). An empty cgroup may keep a stale "frozen 1" after being thawed (seen
-// on 6.18 when its last tasks die while frozen: the kernel re-evaluates the
-// parent only when all its descendants count as frozen); new tasks follow
-// cgroup.freeze, so thawing an empty cgroup has nothing to wait for.
-Status freezeV2(int dir, const std::string &path, bool frozen)
-{
-    if (auto err = writeAt(dir, path, "cgroup.freeze", frozen ? "1" : "0"))
-        return err;
-    const std::string events = path + "/cgroup.events";
-    UniqueFd fd(::openat(dir, "cgroup.events", O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    if (!fd)
-        return Error::sys("open " + events);
-    const auto deadline = Clock::now() + 5s;
-    for (;;) {
-        auto state = readEvents(fd.get(), events);
-        if (!state)
-            return state.error();
-        if (state->frozen == frozen || (!frozen && !state->populated))
-            return std::nullopt;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        if (left <= 0) {
-            if (frozen)
-                (void)writeAt(dir, path, "cgroup.freeze", "0");
-            return Error::msg(events + ": not " + (frozen ? "frozen" : "thawed") + " after 5 s");
-        }
-        pollfd p{fd.get(), POLLPRI, 0};
-        ::poll(&p, 1, int(std::min<long long>(left, 100)));  // bounded: a missed event costs 100 ms
-    }
-}
-
-}  // namespace
-
-Status Cgroup::Impl::setFrozen(bool frozen) const
-{
-    if (const Hier *h = v1For("freezer"))
-        return freezeV1(h->dir.get(), h->path, frozen);
-    if (const Hier *h = v2Hier())
-        return freezeV2(h->dir.get(), h->path, frozen);
-    return Error::msg("neither the v1 freezer nor cgroup v2 is mounted");
-}
-
-Status Cgroup::freeze()
-{
-    const std::string ctx = "freeze cgroup \"" + d->name + "\"";
-    if (auto err = d->alive())
-        return err->wrap(ctx);
-    if (auto err = d->setFrozen(true))
-        return err->wrap(ctx);
-    return std::nullopt;
-}
-
-Status Cgroup::thaw()
-{
-    const std::string ctx = "thaw cgroup \"" + d->name + "\"";
-    if (auto err = d->alive())
-        return err->wrap(ctx);
-    if (auto err = d->setFrozen(false))
-        return err->wrap(ctx);
-    return std::nullopt;
-}
-
-bool Cgroup::isFrozen() const
-{
-    if (d->alive())
-        return false;
-    if (const Impl::Hier *h = d->v1For("freezer")) {
-        auto state = readAt(h->dir.get(), h->path, "freezer.state");
-        return state && trim(*state) == "FROZEN";
-    }
-    if (const Impl::Hier *h = d->v2Hier()) {
-        // Asked to freeze, and done (a stale "frozen 1" without the ask is not frozen: see freezeV2).
-        auto asked = readAt(h->dir.get(), h->path, "cgroup.freeze");
-        UniqueFd fd(::openat(h->dir.get(), "cgroup.events", O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-        auto state = fd ? readEvents(fd.get(), h->path + "/cgroup.events") : Result<Events>(Events{});
-        return asked && trim(*asked) == "1" && state && state->frozen;
-    }
-    return false;
-}
-
-// ---------------------------------------------------------------- stats
-
-Result<CgroupStats> Cgroup::stats() const
-{
-    if (auto err = d->alive())
-        return err->wrap("stats of cgroup \"" + d->name + "\"");
-    // A missing or unreadable file counts as 0: stats are for display.
-    auto text = [](const Impl::Hier *h, const char *file) {
-        auto r = h ? readAt(h->dir.get(), h->path, file) : Result<std::string>(std::string());
-        return r ? *r : std::string();
-    };
-    auto num = [&](const Impl::Hier *h, const char *file) {
-        uint64_t n = 0;
-        return parseU64(trim(text(h, file)), n) ? n : 0;
-    };
-    // "key value" lines (cpu.stat) or "key=value" words (io.stat).
-    auto keyed = [&](const Impl::Hier *h, const char *file, const std::string &key) {
-        uint64_t sum = 0, n = 0;
-        const auto w = splitWs(text(h, file));
-        for (size_t i = 0; i < w.size(); ++i) {
-            if (w[i] == key && i + 1 < w.size() && parseU64(w[i + 1], n))
-                sum += n;
-            else if (w[i].starts_with(key + "=") && parseU64(std::string_view(w[i]).substr(key.size() + 1), n))
-                sum += n;
-        }
-        return sum;
-    };
-    const Impl::Hier *v2 = d->v2Hier();
-    auto v2With = [&](const char *ctrl) { return d->layout.hasV2(ctrl) ? v2 : nullptr; };
-    CgroupStats s;
-    if (const auto *h = d->v1For("cpuacct"))
-        s.cpuUsageNs = num(h, "cpuacct.usage");
-    else if (v2)  // cpu.stat usage_usec exists in every v2 cgroup, controller or not
-        s.cpuUsageNs = keyed(v2, "cpu.stat", "usage_usec") * 1000;
-    if (const auto *h = d->v1For("memory")) {
-        s.memoryBytes = num(h, "memory.usage_in_bytes");
-        s.memoryLimit = num(h, "memory.limit_in_bytes");
-        if (s.memoryLimit >= kUnlimited)
-            s.memoryLimit = 0;
-        s.oomKills = keyed(h, "memory.oom_control", "oom_kill");
-    } else if (const auto *h = v2With("memory")) {
-        s.memoryBytes = num(h, "memory.current");
-        s.memoryLimit = num(h, "memory.max");  // "max" reads as 0
-        s.oomKills = keyed(h, "memory.events", "oom_kill");
-    }
-    if (const auto *h = d->v1For("pids") ? d->v1For("pids") : v2With("pids")) {
-        s.pids = num(h, "pids.current");
-    } else if (auto procs = processes()) {
-        s.pids = procs->size();
-    }
-    if (const auto *h = d->v1For("blkio")) {
-        // "8:0 Read 4096" lines per device; _recursive counts the container's sub-cgroups too.
-        std::string t = text(h, "blkio.throttle.io_service_bytes_recursive");
-        if (t.empty())
-            t = text(h, "blkio.throttle.io_service_bytes");
-        const auto w = splitWs(t);
-        uint64_t n = 0;
-        for (size_t i = 0; i + 2 < w.size(); ++i) {
-            if (w[i].find(':') == std::string::npos || !parseU64(w[i + 2], n))
-                continue;
-            if (w[i + 1] == "Read")
-                s.ioReadBytes += n;
-            else if (w[i + 1] == "Write")
-                s.ioWriteBytes += n;
-        }
-    } else if (const auto *h = v2With("io")) {
-        s.ioReadBytes = keyed(h, "io.stat", "rbytes");
-        s.ioWriteBytes = keyed(h, "io.stat", "wbytes");
-    }
-    return s;
-}
-
 // ---------------------------------------------------------------- teardown
-
-Status Cgroup::killAll()
-{
-    const std::string ctx = "kill cgroup \"" + d->name + "\"";
-    const auto deadline = Clock::now() + 10s;
-    for (;;) {
-        std::set<pid_t> pids;
-        if (auto err = d->collectAll(pids))
-            return err->wrap(ctx);
-        if (pids.empty())
-            return std::nullopt;
-        if (Clock::now() >= deadline)
-            return Error::msg(ctx + ": " + std::to_string(pids.size()) + " processes still there after 10 s");
-        // cgroup.kill (5.14+) kills the v2 subtree at once, racing forks included.
-        if (const Impl::Hier *h = d->v2Hier(); h && h->dir)
-            (void)writeAt(h->dir.get(), h->path, "cgroup.kill", "1");
-        // Then one by one, for v1-only members and older kernels. A pidfd is
-        // opened before membership is checked again, so that a pid reused
-        // meanwhile by a process outside the cgroup is never signalled.
-        struct Victim {
-            pid_t pid;
-            UniqueFd fd;
-            bool gone;
-        };
-        std::vector<Victim> victims;
-        for (pid_t pid : pids) {
-#ifdef SYS_pidfd_open
-            UniqueFd fd(int(::syscall(SYS_pidfd_open, pid, 0)));
-#else
-            UniqueFd fd;
-            errno = ENOSYS;
-#endif
-            const bool gone = !fd && errno == ESRCH;
-            victims.push_back({pid, std::move(fd), gone});
-        }
-        std::set<pid_t> still;
-        if (auto err = d->collectAll(still))
-            return err->wrap(ctx);
-        for (const auto &v : victims) {
-            if (v.gone || !still.count(v.pid))
-                continue;
-#ifdef SYS_pidfd_send_signal
-            if (v.fd) {
-                ::syscall(SYS_pidfd_send_signal, v.fd.get(), SIGKILL, nullptr, 0);
-                continue;
-            }
-#endif
-            ::kill(v.pid, SIGKILL);  // no pidfd on this kernel
-        }
-        // Tasks frozen by the v1 freezer die only once thawed (the SIGKILL
-        // is pending by now, so they do not run again). v2 frozen tasks do
-        // die, but the flag would freeze whatever joins the cgroup next.
-        if (const Impl::Hier *h = d->v1For("freezer"); h && h->dir) {
-            auto state = readAt(h->dir.get(), h->path, "freezer.state");
-            if (state && trim(*state) != "THAWED")
-                (void)writeAt(h->dir.get(), h->path, "freezer.state", "THAWED");
-        }
-        if (const Impl::Hier *h = d->v2Hier(); h && h->dir) {
-            auto flag = readAt(h->dir.get(), h->path, "cgroup.freeze");
-            if (flag && trim(*flag) == "1")
-                (void)writeAt(h->dir.get(), h->path, "cgroup.freeze", "0");
-        }
-        std::this_thread::sleep_for(10ms);
-    }
-}
 
 Status Cgroup::destroy()
 {

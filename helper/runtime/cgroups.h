@@ -1,8 +1,11 @@
 // Container cgroups on cgroup v1, v2 and the hybrid layout (v1 controllers
-// under /sys/fs/cgroup/CONTROLLER, v2 at /sys/fs/cgroup/unified), behind one
-// small interface (as crun's cgroup manager). Plain C++: runs in
-// hutch-monitor, which creates the cgroup before the container's init runs
-// and removes it after init is gone.
+// under /sys/fs/cgroup/CONTROLLER, v2 at /sys/fs/cgroup/unified). Cgroup is
+// the one interface callers see; inside, a v1 and a v2 backend (CgroupBackend
+// in cgroups_p.h, as crun's cgroup manager) do what differs between the
+// versions, and on a hybrid host the backend of each concern (freezer, the
+// usage of cpu, memory, pids, io) is chosen once, when the cgroup is made.
+// Plain C++: runs in hutch-monitor, which creates the cgroup before the
+// container's init runs and removes it after init is gone.
 //
 // A container NAME gets BASE/NAME in every hierarchy, where BASE is "hutch"
 // below the hierarchy's root unless the caller chooses another parent.
@@ -121,6 +124,7 @@ public:
 
 private:
     Cgroup() = default;
+    Status setFrozen(bool frozen);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -1,5 +1,5 @@
 // Translation of cgroup settings between v1 and v2 names and values (the
-// table is at the top of cgroups.cpp). Internal to the cgroup manager.
+// table is at the top of cgroups_settings.cpp). Internal to the cgroup manager.
 #pragma once
 
 #include "rterror.h"
