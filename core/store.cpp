@@ -75,29 +75,46 @@ StoreEntry Store::inspect(const QString &name) const
     return e;
 }
 
-Result<QList<StoreEntry>> Store::list() const
+Result<QStringList> Store::names() const
 {
     // Plain readdir: QDir would hide the difference between an empty store
     // and one we may not read.
     DIR *dir = ::opendir(QFile::encodeName(m_path).constData());
     if (!dir) {
         if (errno == ENOENT)
-            return QList<StoreEntry>{};  // no store yet: no containers
+            return QStringList();  // no store yet: no containers
         return Error::system(errno, QStringLiteral("open store \"%1\"").arg(m_path));
     }
-    QList<StoreEntry> entries;
+    QStringList names;
     while (const dirent *d = ::readdir(dir)) {
         if (d->d_name[0] == '.')
             continue;
+        if (d->d_type != DT_DIR && d->d_type != DT_UNKNOWN)
+            continue;  // symlinks and files are not containers
         const QString name = QFile::decodeName(d->d_name);
-        const QFileInfo info(containerDir(name));
-        if (!info.isDir() || info.isSymLink())
+        if (d->d_type == DT_UNKNOWN && !contains(name))
             continue;
-        entries.append(inspect(name));
+        names << name;
     }
     ::closedir(dir);
-    std::sort(entries.begin(), entries.end(),
-              [](const StoreEntry &a, const StoreEntry &b) { return a.name < b.name; });
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool Store::contains(const QString &name) const
+{
+    const QFileInfo info(containerDir(name));
+    return info.isDir() && !info.isSymLink();
+}
+
+Result<QList<StoreEntry>> Store::list() const
+{
+    auto all = names();
+    if (!all)
+        return all.error();
+    QList<StoreEntry> entries;
+    for (const QString &name : std::as_const(*all))
+        entries.append(inspect(name));
     return entries;
 }
 
@@ -105,8 +122,7 @@ Result<StoreEntry> Store::entry(const QString &name) const
 {
     if (auto err = validateContainerName(name))
         return *err;
-    const QFileInfo info(containerDir(name));
-    if (!info.isDir() || info.isSymLink())
+    if (!contains(name))
         return Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, m_path));
     return inspect(name);
 }

@@ -5,6 +5,7 @@
 #include "error.h"
 
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 namespace hutch {
@@ -32,6 +33,14 @@ public:
     QString containerDir(const QString &name) const;
     QString configPath(const QString &name) const;
     QString rootfsPath(const QString &name) const;
+
+    // The names of the container directories, sorted, without reading any
+    // config (the helper's listing reads them through its own cache);
+    // dot-directories (staging areas), symlinks and files are never listed.
+    // Fails only when the store itself cannot be read.
+    Result<QStringList> names() const;
+    // Whether NAME is a container directory here (a directory, not a symlink).
+    bool contains(const QString &name) const;
 
     // Every container directory, sorted by name. A directory without a
     // usable config is listed as broken, with the reason, instead of failing

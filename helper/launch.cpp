@@ -186,16 +186,28 @@ QString monitorSocketPath(const HelperSettings &settings, const QString &name)
     return settings.runtimePath + QLatin1Char('/') + name + QStringLiteral(".sock");
 }
 
-Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, const HelperSettings &settings)
+Result<LoadedContainer> loadContainer(const Store &store, const QString &name)
 {
     if (auto err = validateContainerName(name))
         return *err;
-    const QString dir = store.containerDir(name);
     if (auto err = checkConfigFile(store.configPath(name)))
-        return err->code == Error::Code::NotFound ? Error::notFound(QStringLiteral("no container \"%1\"").arg(name)) : *err;
-    const LoadResult loaded = loadConfigFile(store.configPath(name));
-    if (auto err = loaded.firstError())
+        return err->code == Error::Code::NotFound
+            ? Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, store.path()))
+            : *err;
+    LoadedContainer container;
+    container.m_name = name;
+    container.m_loaded = loadConfigFile(store.configPath(name));
+    if (auto err = container.m_loaded.firstError())
         return *err;
+    return container;
+}
+
+Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const LoadedContainer &container,
+                                       const HelperSettings &settings)
+{
+    const QString &name = container.name();
+    const QString dir = store.containerDir(name);
+    const LoadResult &loaded = container.loaded();
     const Config &c = loaded.config;
     // Every key is applied or the start is refused (keys.h).
     for (const ConfigEntry &e : c.entries())
@@ -339,7 +351,15 @@ Runtime::Runtime(HelperSettings settings, QString monitorPath)
 
 Result<qint64> Runtime::start(const QString &name)
 {
-    return launch(name, {});
+    auto container = loadContainer(store(), name);
+    if (!container)
+        return container.error().wrap(QStringLiteral("start \"%1\"").arg(name));
+    return launch(*container, {});
+}
+
+Result<qint64> Runtime::start(const LoadedContainer &container)
+{
+    return launch(container, {});
 }
 
 namespace {
@@ -379,7 +399,10 @@ Result<qint64> Runtime::execute(const QString &name, const QStringList &argv)
     for (const QString &a : argv)
         if (a.contains(QChar(0)))
             return Error::invalid(QStringLiteral("execute \"%1\": an argument contains a NUL byte").arg(name));
-    return launch(name, [&](rt::LaunchSpec &spec) {
+    auto container = loadContainer(store(), name);
+    if (!container)
+        return container.error().wrap(QStringLiteral("start \"%1\"").arg(name));
+    return launch(*container, [&](rt::LaunchSpec &spec) {
         spec.init.clear();
         for (const QString &a : argv)
             spec.init.push_back(s(a));
@@ -387,11 +410,12 @@ Result<qint64> Runtime::execute(const QString &name, const QStringList &argv)
     }, sharedInitCopy(s(m_monitorPath)));
 }
 
-Result<qint64> Runtime::launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust, int initCopy)
+Result<qint64> Runtime::launch(const LoadedContainer &container, const std::function<void(rt::LaunchSpec &)> &adjust,
+                               int initCopy)
 {
-    auto spec = buildLaunchSpec(store(), name, m_settings);
+    auto spec = buildLaunchSpec(store(), container, m_settings);
     if (!spec)
-        return spec.error().wrap(QStringLiteral("start \"%1\"").arg(name));
+        return spec.error().wrap(QStringLiteral("start \"%1\"").arg(container.name()));
     if (adjust)
         adjust(*spec);
     if (!QDir().mkpath(m_settings.runtimePath))

@@ -3,6 +3,7 @@
 // library lives here; the monitor gets plain values.
 #pragma once
 
+#include "config.h"
 #include "error.h"
 #include "settings.h"
 #include "spec.h"
@@ -15,9 +16,32 @@
 
 namespace hutch {
 
-// Reads STORE/NAME/config and builds what the monitor needs. Errors name
-// the config line or the value that is wrong.
-Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const QString &name, const HelperSettings &settings);
+// A container's config, read once for one operation: a start validates the
+// name and parses the config here, once, and passes the result along (to the
+// default bridge's check, the worker, the launch spec). Only loadContainer
+// makes one, so holding one means the name is valid and the config file was
+// checked (root's, not a link) and parsed.
+class LoadedContainer {
+public:
+    const QString &name() const { return m_name; }
+    const LoadResult &loaded() const { return m_loaded; }
+    const Config &config() const { return m_loaded.config; }
+
+private:
+    friend Result<LoadedContainer> loadContainer(const Store &store, const QString &name);
+    QString m_name;
+    LoadResult m_loaded;
+};
+
+// Validates NAME and reads STORE/NAME/config: NotFound when there is no such
+// container, the config's first error when it has one.
+Result<LoadedContainer> loadContainer(const Store &store, const QString &name);
+
+// Builds what the monitor needs from a config already read (nothing is read
+// again from the config file). Errors name the config line or the value
+// that is wrong.
+Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const LoadedContainer &container,
+                                       const HelperSettings &settings);
 
 // The monitor socket of a container.
 QString monitorSocketPath(const HelperSettings &settings, const QString &name);
@@ -29,6 +53,8 @@ public:
 
     // Starts NAME; returns init's host pid once it runs.
     Result<qint64> start(const QString &name);
+    // The same with the config the caller read (launch spec built from it).
+    Result<qint64> start(const LoadedContainer &container);
     // lxc-execute: runs argv as the one program of a fresh container made
     // from NAME's config, under a minimal init. Its output is on the console
     // (tty 0), its status comes to a subscriber as "exit N" or "signal N".
@@ -42,7 +68,8 @@ public:
 
 private:
     // INITCOPY: a sealed copy of hutch-monitor for an executed command's init, or -1.
-    Result<qint64> launch(const QString &name, const std::function<void(rt::LaunchSpec &)> &adjust, int initCopy = -1);
+    Result<qint64> launch(const LoadedContainer &container, const std::function<void(rt::LaunchSpec &)> &adjust,
+                          int initCopy = -1);
 
     HelperSettings m_settings;
     QString m_monitorPath;

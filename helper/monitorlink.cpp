@@ -24,6 +24,16 @@ Result<MonitorLink> MonitorLink::connect(const HelperSettings &settings, const Q
 {
     if (auto err = validateContainerName(name))
         return *err;
+    return open(settings, name);
+}
+
+Result<MonitorLink> MonitorLink::connect(const HelperSettings &settings, const LoadedContainer &container)
+{
+    return open(settings, container.name());
+}
+
+Result<MonitorLink> MonitorLink::open(const HelperSettings &settings, const QString &name)
+{
     auto client = rt::MonitorClient::connect(s(monitorSocketPath(settings, name)));
     if (!client)
         return Error{Error::Code::NotFound, client.error().sysErrno,
@@ -214,13 +224,26 @@ Result<MonitorEvent> MonitorLink::nextEvent(int timeoutMs)
     return event;
 }
 
-MonitorState monitorState(const HelperSettings &settings, const QString &name)
+namespace {
+
+MonitorState stateOf(Result<MonitorLink> link)
 {
-    auto link = MonitorLink::connect(settings, name);
     if (!link)
         return {};
     auto state = link->state();
     return state ? *state : MonitorState{};
+}
+
+}  // namespace
+
+MonitorState monitorState(const HelperSettings &settings, const QString &name)
+{
+    return stateOf(MonitorLink::connect(settings, name));
+}
+
+MonitorState monitorState(const HelperSettings &settings, const LoadedContainer &container)
+{
+    return stateOf(MonitorLink::connect(settings, container));
 }
 
 Status stopAndWait(const HelperSettings &settings, const QString &name, std::optional<int> shutdownMs, int waitMs)

@@ -25,6 +25,8 @@ namespace hutch {
 Error toError(const rt::Error &e);
 
 // A monitor's answer to "state".
+class LoadedContainer;  // launch.h
+
 struct MonitorState {
     QString state = QStringLiteral("STOPPED");  // LXC's names: RUNNING, FROZEN, ...
     qint64 pid = 0;                             // init's host pid, 0 when none
@@ -55,6 +57,8 @@ public:
     // Connects to NAME's monitor: NotFound ("not running", the connect's
     // errno) when none listens.
     static Result<MonitorLink> connect(const HelperSettings &settings, const QString &name);
+    // The same for a container whose config the caller read (its name is valid).
+    static Result<MonitorLink> connect(const HelperSettings &settings, const LoadedContainer &container);
 
     Result<MonitorState> state();
     Status stop();
@@ -96,6 +100,7 @@ public:
 
 private:
     MonitorLink(rt::MonitorClient client, QString name) : m_client(std::move(client)), m_name(std::move(name)) {}
+    static Result<MonitorLink> open(const HelperSettings &settings, const QString &validName);
     Result<QString> ask(const std::string &request, const char *verb, std::vector<UniqueFd> *fds = nullptr,
                         int timeoutMs = kTimeoutMs);
     Status askStatus(const std::string &request, const char *verb);
@@ -106,6 +111,7 @@ private:
 
 // NAME's monitor's state; STOPPED when none answers.
 MonitorState monitorState(const HelperSettings &settings, const QString &name);
+MonitorState monitorState(const HelperSettings &settings, const LoadedContainer &container);
 
 // Stops NAME (stop; or shutdown with that timeout when shutdownMs is set)
 // and waits on this thread until its monitor is gone, at most waitMs.

@@ -10,7 +10,6 @@
 #include <QSet>
 
 #include <arpa/inet.h>
-#include <dirent.h>
 
 #include <algorithm>
 #include <atomic>
@@ -33,37 +32,9 @@ QByteArray readProcFile(const QString &path)
 
 }  // namespace
 
-Result<QStringList> containerNames(const QString &storePath)
-{
-    DIR *dir = ::opendir(QFile::encodeName(storePath).constData());
-    if (!dir) {
-        if (errno == ENOENT)
-            return QStringList();
-        return Error::system(errno, QStringLiteral("open store \"%1\"").arg(storePath));
-    }
-    QStringList names;
-    while (const dirent *d = ::readdir(dir)) {
-        if (d->d_name[0] == '.')
-            continue;
-        if (d->d_type != DT_DIR && d->d_type != DT_UNKNOWN)
-            continue;  // symlinks and files are not containers
-        const QString name = QFile::decodeName(d->d_name);
-        if (d->d_type == DT_UNKNOWN) {
-            const QFileInfo info(storePath + QLatin1Char('/') + name);
-            if (!info.isDir() || info.isSymLink())
-                continue;
-        }
-        names << name;
-    }
-    ::closedir(dir);
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 bool containerExists(const HelperSettings &settings, const QString &name)
 {
-    const QFileInfo info(Store(settings.storePath).containerDir(name));
-    return info.isDir() && !info.isSymLink();
+    return Store(settings.storePath).contains(name);
 }
 
 namespace {

@@ -16,10 +16,7 @@
 
 namespace hutch::service {
 
-// The container directories of the store (dot-directories are staging
-// areas, never containers), sorted. Fails only if the store cannot be read.
-Result<QStringList> containerNames(const QString &storePath);
-// Whether STORE/NAME is a container directory.
+// Whether STORE/NAME is a container directory (Store::contains).
 bool containerExists(const HelperSettings &settings, const QString &name);
 
 // One ListContainers entry (see io.github.hutch.Helper1.xml).

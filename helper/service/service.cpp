@@ -241,7 +241,7 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
                     return call.fail(*err);
         }
         m_queue->runFree([settings = m_settings, cache = m_describeCache, call, only] {
-            auto names = containerNames(settings.storePath);
+            auto names = Store(settings.storePath).names();
             if (!names)
                 return call.fail(names.error());
             QStringList wanted;
@@ -291,8 +291,7 @@ void Service::Start(const QString &name, const QVariantMap &)
 {
     const Call call = beginCall();
     m_auth->check(call, actions::lifecycle, name, [this, call, name] {
-        if (auto err = checkContainer(name))
-            return call.fail(*err);
+        // startContainer validates the name and reads the config, once.
         startContainer(name, [call](const Status &result) {
             if (result)
                 return call.fail(*result);
@@ -304,40 +303,45 @@ void Service::Start(const QString &name, const QVariantMap &)
 void Service::startContainer(const QString &name, std::function<void(const Status &)> done)
 {
     // Three steps, none on this thread but the hand-over: the container's
-    // own checks and its config's parse (worker), the default bridge if the
-    // config is on it (worker for netlink and nft, this thread for
-    // dnsmasq, the helper's supervised child), then the start (worker). A
-    // refused start brings nothing up on the host.
+    // own checks and its config, read once (loadContainer: the name
+    // validated, the config parsed; worker), the default bridge if the
+    // config is on it (worker for netlink and nft, this thread for dnsmasq,
+    // the helper's supervised child), then the start from that same read
+    // (worker). A refused start brings nothing up on the host, and what was
+    // checked is what starts.
     struct Plan {
         Status result;
+        std::optional<LoadedContainer> container;
         bool bridge = false;
     };
     auto plan = std::make_shared<Plan>();
     const QString bridge = m_settings.defaultBridge;
     m_queue->run({name}, [settings = m_settings, name, bridge, plan] {
-        if (!containerExists(settings, name)) {
-            plan->result = Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath));
+        const Store store(settings.storePath);
+        auto container = loadContainer(store, name);
+        if (!container) {
+            plan->result = container.error().wrap(QStringLiteral("start \"%1\"").arg(name));
             return;
         }
-        if (monitorState(settings, name).running()) {
+        if (monitorState(settings, *container).running()) {
             plan->result = Error::busy(QStringLiteral("container \"%1\" is running already").arg(name));
             return;
         }
-        // What the start itself will check (the config, its caps, every
-        // key applied or refused), before the host is touched for it.
-        const Store store(settings.storePath);
-        if (auto spec = buildLaunchSpec(store, name, settings); !spec) {
+        // What the start itself will check (its caps, every key applied or
+        // refused), before the host is touched for it.
+        if (auto spec = buildLaunchSpec(store, *container, settings); !spec) {
             plan->result = spec.error().wrap(QStringLiteral("start \"%1\"").arg(name));
             return;
         }
-        plan->bridge = linksTo(loadConfigFile(store.configPath(name)).config, bridge);
+        plan->bridge = linksTo(container->config(), bridge);
+        plan->container = std::move(*container);
     }, [this, name, plan, done = std::move(done)]() mutable {
         if (plan->result)
             return done(plan->result);
-        auto launch = [this, name, done = std::move(done)](const Status &network) {
+        auto launch = [this, name, plan, done = std::move(done)](const Status &network) {
             if (network)
                 return done(network->wrap(QStringLiteral("start \"%1\"").arg(name)));
-            launchContainer(name, done);
+            launchContainer(*plan->container, done);
         };
         if (plan->bridge)
             return ensureDefaultNetwork(std::move(launch));
@@ -345,27 +349,28 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
     });
 }
 
-void Service::launchContainer(const QString &name, std::function<void(const Status &)> done)
+void Service::launchContainer(const LoadedContainer &container, std::function<void(const Status &)> done)
 {
     auto result = std::make_shared<Status>();
-    m_queue->run({name}, [settings = m_settings, monitor = m_monitorPath, name, result] {
-        if (!containerExists(settings, name)) {
+    m_queue->run({container.name()}, [settings = m_settings, monitor = m_monitorPath, container, result] {
+        const QString &name = container.name();
+        if (!containerExists(settings, name)) {  // destroyed while the bridge came up
             *result = Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath));
             return;
         }
-        if (monitorState(settings, name).running()) {
+        if (monitorState(settings, container).running()) {
             *result = Error::busy(QStringLiteral("container \"%1\" is running already").arg(name));
             return;
         }
         Runtime runtime(settings, monitor);
-        if (auto pid = runtime.start(name); !pid)
+        if (auto pid = runtime.start(container); !pid)
             *result = pid.error();
-    }, [this, name, result, done = std::move(done)] {
+    }, [this, container, result, done = std::move(done)] {
         // The caller hears first: following the monitor (a round trip to
         // it) is for later calls and signals, and this thread takes the
         // next call only after both.
         done(*result);
-        m_watcher->watch(name);
+        m_watcher->watch(container);
     });
 }
 

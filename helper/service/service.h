@@ -28,6 +28,7 @@
 
 namespace hutch {
 class HostNetwork;
+class LoadedContainer;
 class MonitorLink;
 }
 
@@ -136,8 +137,9 @@ private:
     // Starts NAME (bridge first if it needs it), serialized with the other
     // operations on NAME; `done` gets the outcome on this thread.
     void startContainer(const QString &name, std::function<void(const Status &)> done);
-    // The last step of a start: the runtime, on a worker.
-    void launchContainer(const QString &name, std::function<void(const Status &)> done);
+    // The last step of a start: the runtime, on a worker, from the config
+    // the first step read.
+    void launchContainer(const LoadedContainer &container, std::function<void(const Status &)> done);
     // The default bridge (settings' default_bridge), up or adopted from an
     // earlier helper; before a container that is linked to it starts. The
     // netlink and nft work runs in the operation queue; `done` hears on

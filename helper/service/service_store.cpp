@@ -14,9 +14,9 @@
 #include "archive.h"
 #include "operationqueue.h"
 #include "personalizeops.h"
+#include "rename.h"
 #include "snapshots.h"
 #include "staging.h"
-#include "storeops.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -278,7 +278,7 @@ void Service::RenameContainer(const QString &name, const QString &newName, const
         m_queue->run({name, newName}, [settings = m_settings, call, name, newName] {
             if (auto err = checkStopped(settings, name, QStringLiteral("rename it")))
                 return call.fail(*err);
-            if (auto err = renameContainer(Store(settings.storePath), name, newName))
+            if (auto err = storage::renameContainer(Store(settings.storePath), name, newName))
                 return call.fail(*err);
             call.reply();
         });

@@ -1,6 +1,7 @@
 #include "statewatcher.h"
 
 #include "names.h"
+#include "launch.h"
 #include "monitorlink.h"
 
 #include <QDir>
@@ -106,9 +107,18 @@ void StateWatcher::scanStore()
 
 void StateWatcher::watch(const QString &name)
 {
-    if (m_subs.contains(name) || validateContainerName(name))
-        return;
-    auto link = MonitorLink::connect(m_settings, name);
+    if (!m_subs.contains(name))
+        follow(name, MonitorLink::connect(m_settings, name));  // validates the name
+}
+
+void StateWatcher::watch(const LoadedContainer &container)
+{
+    if (!m_subs.contains(container.name()))
+        follow(container.name(), MonitorLink::connect(m_settings, container));
+}
+
+void StateWatcher::follow(const QString &name, Result<MonitorLink> link)
+{
     if (!link)
         return;  // a socket left by a monitor that is gone, or none yet
     auto current = link->subscribe(kSubscribeTimeoutMs, true);

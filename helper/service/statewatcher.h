@@ -9,6 +9,7 @@
 #pragma once
 
 #include "call.h"
+#include "monitorlink.h"
 #include "settings.h"
 
 #include <QHash>
@@ -34,6 +35,8 @@ public:
     // Subscribes to NAME's monitor if it runs and is not followed yet
     // (after a start through this helper).
     void watch(const QString &name);
+    // The same for a container a start has just read (its name is valid).
+    void watch(const LoadedContainer &container);
     // The last state a monitor reported; STOPPED when none runs.
     QString state(const QString &name) const;
 
@@ -53,6 +56,7 @@ private:
     struct Waiter;
     void scanSockets();
     void scanStore();
+    void follow(const QString &name, Result<MonitorLink> link);
     void onEvent(const QString &name);
     void onAddresses(const QString &name, const QStringList &lines);
     void setState(const QString &name, const QString &state);

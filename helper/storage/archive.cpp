@@ -270,23 +270,10 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
         if (auto err = options.gate(QByteArray(), *original))
             return err->wrap(context);
 
-    auto staging = Staging::create(storePath, name);
-    if (!staging)
-        return staging.error().wrap(context);
-    Target target;
-    target.name = name;
-    target.stagingDir = staging->path();
-    target.finalDir = finalDir;
-    auto backend = makeBackend(*kind);
-    auto created = backend->create(target);
-    if (!created)
-        return created.error().wrap(context);
-    auto drop = [&](const Error &e) {
-        (void)backend->finish(*created);
-        if (*kind == BackendKind::Lvm)
-            (void)backend->destroy(created->location);
-        return e.wrap(context);
-    };
+    auto fresh = NewRootfs::begin(storePath, name, finalDir, *kind);
+    if (!fresh)
+        return fresh.error().wrap(context);
+    auto drop = [&](const Error &e) { return fresh->drop(e).wrap(context); };
     say(QStringLiteral("extracting %1").arg(archive));
     // The rootfs into the backend's directory, the rest beside it.
     QStringList rest;
@@ -294,31 +281,31 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
         if (!m.startsWith(QLatin1String("./rootfs/")) && m != QLatin1String("./") && m != QLatin1String("./hutch-export.json")
             && m != QLatin1String("./config"))
             rest << m;
-    if (auto err = runTar(tarExtractArgs(archive, staging->path(), rest), cancel))
+    if (auto err = runTar(tarExtractArgs(archive, fresh->staging.path(), rest), cancel))
         return drop(*err);
-    if (auto err = runTar(tarExtractArgs(archive, created->fillPath)
+    if (auto err = runTar(tarExtractArgs(archive, fresh->created.fillPath)
                               + QStringList{QStringLiteral("--strip-components=2"), QStringLiteral("--"), QStringLiteral("./rootfs/")},
                           cancel))
         return drop(*err);
     // With its components stripped, "./rootfs/" itself is not extracted:
     // its owner, mode and xattrs come from a one-entry extract.
     {
-        QTemporaryDir rootAttrs(staging->path() + QStringLiteral("/.root-XXXXXX"));
+        QTemporaryDir rootAttrs(fresh->staging.path() + QStringLiteral("/.root-XXXXXX"));
         if (rootAttrs.isValid()
             && !runTar(tarExtractArgs(archive, rootAttrs.path())
                            + QStringList{QStringLiteral("--no-recursion"), QStringLiteral("--"), QStringLiteral("./rootfs/")},
                        cancel)) {
             auto src = openDirectory(rootAttrs.path() + QStringLiteral("/rootfs"));
-            auto dst = openDirectory(created->fillPath);
+            auto dst = openDirectory(fresh->created.fillPath);
             if (src && dst)
                 if (auto err = copyDirectoryMetadata(src->get(), dst->get()))
                     return drop(*err);
         }
     }
-    if (auto err = backend->finish(*created))
+    if (auto err = fresh->backend->finish(fresh->created))
         return drop(*err);
 
-    const QString cfgPath = staging->path() + QStringLiteral("/config");
+    const QString cfgPath = fresh->staging.path() + QStringLiteral("/config");
     const bool renamed = name != originalName;
     ConfigRewrite rw;
     rw.oldDir = originalDir;
@@ -326,24 +313,24 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     rw.oldName = originalName;
     rw.newName = name;
     rw.keepHostname = rw.keepMacs = !renamed;
-    rw.rootfsValue = created->location.configValue();
+    rw.rootfsValue = fresh->created.location.configValue();
     const QByteArray config = rewriteConfig(*original, rw);
     const LoadResult check = loadConfigBytes(
-        rewritePaths(QString::fromUtf8(config), finalDir, staging->path()).toUtf8(), QStringLiteral("config"), staging->path());
+        rewritePaths(QString::fromUtf8(config), finalDir, fresh->staging.path()).toUtf8(), QStringLiteral("config"), fresh->staging.path());
     if (auto err = check.firstError())
         return drop(err->wrap(QStringLiteral("the imported config")));
     if (auto err = writeFileAtomically(cfgPath, config))
         return drop(*err);
     if (renamed) {
         const LoadResult old = loadConfigBytes(*original, QStringLiteral("config"), QString());
-        RootfsLocation staged = created->location;
-        staged.path = rewritePaths(staged.path, finalDir, staging->path());
+        RootfsLocation staged = fresh->created.location;
+        staged.path = rewritePaths(staged.path, finalDir, fresh->staging.path());
         if (auto err = setRootfsHostname(staged, old.config.value(QStringLiteral("lxc.uts.name"), originalName), name))
             return drop(*err);
     }
     if (isCancelled(cancel))
         return drop(Error::cancelled());
-    if (auto err = staging->commit(name))
+    if (auto err = fresh->staging.commit(name))
         return drop(*err);
     say(QStringLiteral("imported \"%1\"").arg(name));
     return name;

@@ -148,4 +148,29 @@ QStringList sweepLeftovers(const QString &storePath)
     return report;
 }
 
+Result<NewRootfs> NewRootfs::begin(const QString &storePath, const QString &name, const QString &finalDir,
+                                  BackendKind kind)
+{
+    auto staging = Staging::create(storePath, name);
+    if (!staging)
+        return staging.error();
+    Target target;
+    target.name = name;
+    target.stagingDir = staging->path();
+    target.finalDir = finalDir;
+    auto backend = makeBackend(kind);
+    auto created = backend->create(target);
+    if (!created)
+        return created.error();
+    return NewRootfs{std::move(*staging), kind, std::move(backend), std::move(*created)};
+}
+
+Error NewRootfs::drop(const Error &e)
+{
+    (void)backend->finish(created);
+    if (kind == BackendKind::Lvm)
+        (void)backend->destroy(created.location);
+    return e;
+}
+
 }  // namespace hutch::storage

@@ -7,11 +7,14 @@
 // first, so their name disappears at once, then removed.
 #pragma once
 
+#include "backend.h"
 #include "error.h"
 #include "uniquefd.h"
 
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 namespace hutch::storage {
 
@@ -53,5 +56,20 @@ Result<QString> moveAsideForRemoval(const QString &parentDir, const QString &nam
 // removed, or why it could not be. Call it at the helper's start only: a
 // job that is building would lose its staging directory.
 QStringList sweepLeftovers(const QString &storePath);
+
+// The start of a new container (an image build, an import): its staging
+// directory, and in it the backend's new, empty rootfs to fill.
+struct NewRootfs {
+    Staging staging;
+    BackendKind kind;
+    std::unique_ptr<Backend> backend;
+    Backend::Created created;
+
+    static Result<NewRootfs> begin(const QString &storePath, const QString &name, const QString &finalDir,
+                                   BackendKind kind);
+    // On a failure: the backend's part undone (an LVM volume is removed;
+    // the staging directory goes with `staging`); returns `e`.
+    Error drop(const Error &e);
+};
 
 }  // namespace hutch::storage

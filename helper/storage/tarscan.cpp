@@ -313,7 +313,7 @@ Result<TarScanner> scanArchive(const QString &path, const QStringList &capture, 
     if (program.isEmpty()) {
         while (!f.atEnd()) {
             if (cancel && cancel->load())
-                return Error{Error::Code::Cancelled, 0, QStringLiteral("cancelled")};
+                return Error::cancelled();
             if (auto err = feedAll(f, false))
                 return *err;
         }
@@ -333,7 +333,7 @@ Result<TarScanner> scanArchive(const QString &path, const QStringList &capture, 
             if (cancel && cancel->load()) {
                 p.kill();
                 p.waitForFinished();
-                return Error{Error::Code::Cancelled, 0, QStringLiteral("cancelled")};
+                return Error::cancelled();
             }
             while (p.bytesAvailable() > 0 && !bad)
                 if ((failure = feedAll(p, true)))

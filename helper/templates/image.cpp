@@ -176,31 +176,18 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     if (isCancelled(cancel))
         return Error::cancelled().wrap(context);
 
-    auto staging = Staging::create(storePath, name);
-    if (!staging)
-        return staging.error().wrap(context);
-    Target target;
-    target.name = name;
-    target.stagingDir = staging->path();
-    target.finalDir = finalDir;
-    auto backend = makeBackend(*kind);
-    auto created = backend->create(target);
-    if (!created)
-        return created.error().wrap(context);
-    auto drop = [&](const Error &e) {
-        (void)backend->finish(*created);
-        if (*kind == BackendKind::Lvm)
-            (void)backend->destroy(created->location);
-        return e.wrap(context);
-    };
+    auto fresh = NewRootfs::begin(storePath, name, finalDir, *kind);
+    if (!fresh)
+        return fresh.error().wrap(context);
+    auto drop = [&](const Error &e) { return fresh->drop(e).wrap(context); };
     say(QStringLiteral("filling the rootfs (%1)").arg(kindName(*kind)));
-    if (auto err = req.fill(created->fillPath))
+    if (auto err = req.fill(fresh->created.fillPath))
         return drop(*err);
     if (isCancelled(cancel))
         return drop(Error::cancelled());
 
     // The image's metadata: config lines and files to fill in.
-    QByteArray config = baseConfig(hostname, created->location.configValue(), req.templateName) + req.extraConfig;
+    QByteArray config = baseConfig(hostname, fresh->created.location.configValue(), req.templateName) + req.extraConfig;
     const QByteArray base = config;
     if (!req.metadataTarball.isEmpty()) {
         // Listed, checked and read from the stream (tarscan.h): nothing of
@@ -222,7 +209,7 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
         };
         const QMap<QString, QString> vars = {{QStringLiteral("LXC_NAME"), hostname},
                                              {QStringLiteral("LXC_PATH"), storePath},
-                                             {QStringLiteral("LXC_ROOTFS_PATH"), created->location.path},
+                                             {QStringLiteral("LXC_ROOTFS_PATH"), fresh->created.location.path},
                                              {QStringLiteral("LXC_TEMPLATE_CONFIG"), QStringLiteral("/usr/share/lxc/config")}};
         if (const auto metaConfig = file("config")) {
             config += "\n# from the image's metadata\n";
@@ -241,7 +228,7 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
             }
         }
         if (const auto templatesFile = file("templates"))
-            if (auto err = substituteTemplates(created->fillPath, QString::fromUtf8(*templatesFile).split(QLatin1Char('\n')), vars))
+            if (auto err = substituteTemplates(fresh->created.fillPath, QString::fromUtf8(*templatesFile).split(QLatin1Char('\n')), vars))
                 return drop(*err);
         if (const auto message = file("create-message"))
             for (const QString &l : QString::fromUtf8(message->left(8192)).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
@@ -250,11 +237,11 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     if (req.metadataTarball.isEmpty())
         // A rootfs made on this host (debootstrap copies the host's
         // /etc/hostname) or a tarball of another machine: its name goes.
-        if (auto err = renameRootfsHost(created->fillPath, hostname))
+        if (auto err = renameRootfsHost(fresh->created.fillPath, hostname))
             return drop(*err);
-    if (auto err = backend->finish(*created))
+    if (auto err = fresh->backend->finish(fresh->created))
         return drop(*err);
-    const LoadResult check = loadConfigBytes(config, QStringLiteral("config"), staging->path());
+    const LoadResult check = loadConfigBytes(config, QStringLiteral("config"), fresh->staging.path());
     if (auto err = check.firstError())
         return drop(err->wrap(QStringLiteral("the new config")));
     // The image's lines, as any config reaching the store, before the
@@ -262,12 +249,12 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     if (req.gate)
         if (auto err = req.gate(base, config))
             return drop(*err);
-    if (auto err = writeFileAtomically(staging->path() + QStringLiteral("/config"), config))
+    if (auto err = writeFileAtomically(fresh->staging.path() + QStringLiteral("/config"), config))
         return drop(*err);
     if (isCancelled(cancel))
         return drop(Error::cancelled());
     say(QStringLiteral("moving \"%1\" into place").arg(name));
-    if (auto err = staging->commit(name))
+    if (auto err = fresh->staging.commit(name))
         return drop(*err);
     say(QStringLiteral("created \"%1\"").arg(name));
     return std::nullopt;

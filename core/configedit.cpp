@@ -11,7 +11,7 @@
 #include <QMultiHash>
 #include <QRegularExpression>
 
-namespace hutch::service {
+namespace hutch {
 
 namespace {
 
@@ -277,4 +277,4 @@ Result<LimitKey> parseLimitKey(const QString &key)
     return k;
 }
 
-}  // namespace hutch::service
+}  // namespace hutch

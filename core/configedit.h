@@ -1,7 +1,7 @@
-// Changing a container's config from the bus: which polkit actions a key
+// The rules of changing a container's config: which polkit actions a key
 // needs, the checks of keys and values, and the edit itself — lossless
-// (core ConfigDocument) and atomic (write temp, fsync, rename). Runs in the
-// helper, as root, on a worker thread; every check comes before the write.
+// (ConfigDocument) and atomic (write temp, fsync, rename). The helper runs
+// the edits, as root, on a worker thread; every check comes before the write.
 #pragma once
 
 #include "error.h"
@@ -10,7 +10,7 @@
 #include <QList>
 #include <QStringList>
 
-namespace hutch::service {
+namespace hutch {
 
 // Keys that run host code or widen what the container may do: hooks and
 // network scripts, includes, mounts, id maps, capabilities, LSM and seccomp
@@ -65,4 +65,4 @@ struct LimitKey {
 };
 Result<LimitKey> parseLimitKey(const QString &key);
 
-}  // namespace hutch::service
+}  // namespace hutch

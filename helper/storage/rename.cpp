@@ -1,4 +1,4 @@
-#include "storeops.h"
+#include "rename.h"
 
 #include "atomicfile.h"
 #include "clone.h"
@@ -16,7 +16,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 
-namespace hutch::service {
+namespace hutch::storage {
 
 namespace {
 
@@ -38,7 +38,7 @@ Status renameNoReplace(const QString &from, const QString &to)
 Status renameContainer(const Store &store, const QString &name, const QString &newName)
 {
     const QString context = QStringLiteral("rename \"%1\" to \"%2\"").arg(name, newName);
-    const QStringList dependents = storage::overlayDependents(store.path(), name);
+    const QStringList dependents = overlayDependents(store.path(), name);
     if (!dependents.isEmpty())
         return Error::busy(QStringLiteral("overlay clones use its rootfs: %1").arg(dependents.join(QStringLiteral(", "))))
             .wrap(context);
@@ -52,7 +52,7 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
         return Error::busy(QStringLiteral("a container \"%1\" exists").arg(newName)).wrap(context);
     // Paths in the old directory move with it; the hostname follows when it
     // was the name; the MAC addresses stay (it is the same container).
-    storage::ConfigRewrite rewrite;
+    ConfigRewrite rewrite;
     rewrite.oldDir = QDir(store.containerDir(name)).absolutePath();
     rewrite.newDir = QDir(store.containerDir(newName)).absolutePath();
     rewrite.oldName = name;
@@ -61,7 +61,7 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
     const LoadResult loaded = loadConfigBytes(before, configPath, rewrite.oldDir);
     rewrite.keepHostname = loaded.config.value(QStringLiteral("lxc.uts.name"), name) != name
                            || values::validateHostname(newName).has_value();
-    const QByteArray after = storage::rewriteConfig(before, rewrite);
+    const QByteArray after = rewriteConfig(before, rewrite);
     // The config first, then the directory; should the rename fail the old
     // config goes back.
     if (auto err = writeFileAtomically(configPath, after))
@@ -76,4 +76,4 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
     return std::nullopt;
 }
 
-}  // namespace hutch::service
+}  // namespace hutch::storage
