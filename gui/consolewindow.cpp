@@ -3,6 +3,7 @@
 #include "client.h"
 #include "consoletab.h"
 #include "helperconnection.h"
+#include "modal.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -100,7 +101,8 @@ void ConsoleWindow::sendCtrlAltDel()
         return;
     m_connection->watch(m_connection->helper()->Reboot(t->container(), {}), this, nullptr,
                         [this](const QString &message, bool) {
-                            QMessageBox::warning(this, tr("Ctrl+Alt+Del"), message);
+                            QMessageBox box(QMessageBox::Warning, tr("Ctrl+Alt+Del"), message, QMessageBox::Ok, this);
+                            runModal(box);
                         });
 }
 
@@ -172,7 +174,7 @@ bool ConsoleWindow::closeTab(ConsoleTab *tab)
         box.setObjectName(QStringLiteral("closeConfirmation"));
         QPushButton *close = box.addButton(tr("Close"), QMessageBox::AcceptRole);
         box.setDefaultButton(close);
-        box.exec();
+        runModal(box);
         if (box.clickedButton() != close)
             return false;
     }

@@ -3,6 +3,7 @@
 #include "client.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
+#include "modal.h"
 #include "names.h"
 #include "renamedialog.h"
 
@@ -279,7 +280,7 @@ bool ContainerActions::askFirst(Kind kind, const QStringList &names)
     auto *never = new QCheckBox(tr("Do not ask again"), &box);
     never->setObjectName(QStringLiteral("stopDoNotAsk"));
     box.setCheckBox(never);
-    box.exec();
+    runModal(box);
     if (box.clickedButton() != yes)
         return false;
     if (never->isChecked()) {
@@ -342,7 +343,7 @@ void ContainerActions::rename(const QString &name)
     // The name is checked as typed (rules and the list); the helper checks
     // again, for a name someone else took meanwhile.
     RenameDialog dialog(name, m_model, m_window);
-    if (dialog.exec() != QDialog::Accepted || dialog.newName() == name)
+    if (runModal(dialog) != QDialog::Accepted || dialog.newName() == name)
         return;
     const QString newName = dialog.newName();
     m_connection->watch(m_connection->helper()->RenameContainer(name, newName, {}), this, nullptr,
@@ -369,7 +370,7 @@ void ContainerActions::destroy(const QStringList &names)
         box.setObjectName(QStringLiteral("destroyConfirmation"));
         QPushButton *yes = box.addButton(tr("Destroy"), QMessageBox::DestructiveRole);
         box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
+        runModal(box);
         if (box.clickedButton() != yes)
             return;
     }

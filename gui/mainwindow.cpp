@@ -13,6 +13,7 @@
 #include "helperconnection.h"
 #include "importdialog.h"
 #include "messagebar.h"
+#include "modal.h"
 #include "operationspanel.h"
 #include "preferences.h"
 #include "propertiesdialog.h"
@@ -485,7 +486,7 @@ void MainWindow::openCloneDialog(const QString &source)
         return;
     }
     CloneDialog dialog(source, m_model, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (runModal(dialog) != QDialog::Accepted)
         return;
     m_actions->clone(source, dialog.newName(), dialog.snapshot());
 }
@@ -512,7 +513,7 @@ void MainWindow::exportContainer(const QString &name, const QString &file)
         });
         dialog.setDirectory(m_archiveDir.isEmpty() ? QDir::homePath() : m_archiveDir);
         dialog.selectFile(name + ArchiveTransfers::suffixFor(kinds.first()));
-        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        if (runModal(dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
             return;
         path = dialog.selectedFiles().constFirst();
         compression = ArchiveTransfers::compressionFor(path);
@@ -637,7 +638,10 @@ void MainWindow::showAbout()
     const QString text = QStringLiteral("<h3>%1</h3><p>%2</p>")
         .arg(tr("Hutch %1").arg(QStringLiteral(HUTCH_VERSION)).toHtmlEscaped(),
              tr("A desktop manager for Linux system containers.").toHtmlEscaped());
-    QMessageBox::about(this, tr("About Hutch"), text);
+    // QMessageBox::about's box, made here so that it runs through runModal.
+    QMessageBox box(QMessageBox::NoIcon, tr("About Hutch"), text, QMessageBox::Ok, this);
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    runModal(box);
 }
 
 SettingsDialog *MainWindow::showSettings()

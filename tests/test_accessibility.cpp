@@ -91,8 +91,8 @@ QSet<QWidget *> tabWalk(QWidget *top, QWidget *start)
 QStringList unreachable(QWidget *top)
 {
     const QList<QWidget *> all = focusable(top);
-    if (all.isEmpty())
-        return {};
+    if (all.isEmpty())  // nothing for the keyboard at all: the walk fails too
+        return {QStringLiteral("nothing in %1 takes focus").arg(describe(top))};
     const QSet<QWidget *> seen = tabWalk(top, all.first());
     QStringList out;
     for (QWidget *w : all)
@@ -147,6 +147,7 @@ private Q_SLOTS:
         CreateWizard wizard(w.connection(), w.model(), &w);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QVERIFY2(!focusable(wizard.currentPage()).isEmpty(), "the first page: nothing on it takes focus");
         // Each page as the user sees it.
         for (int id : wizard.pageIds()) {
             QWizardPage *page = wizard.page(id);
@@ -228,6 +229,8 @@ private Q_SLOTS:
         for (int i = 0; i < tabs->count(); ++i) {
             tabs->setCurrentIndex(i);
             QCoreApplication::processEvents();
+            // The tab's own widgets, not only the dialog's Close button.
+            QVERIFY2(!focusable(tabs->widget(i)).isEmpty(), qPrintable(QStringLiteral("tab %1: nothing on it takes focus").arg(i)));
             const QStringList missing = unnamed(&dialog);
             QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("tab %1 without a name:\n").arg(i) + missing.join('\n')));
             const QStringList notReached = unreachable(&dialog);

@@ -4,9 +4,13 @@
 // changes made by another client; a console tab attaches to a real busybox
 // container's console and sees its shell; the wizard creates, a drop
 // clones, Destroy asks with the name; the helper restarted under the GUI is
-// reconnected. No polling sleeps: QTRY_ and signal spies.
+// reconnected. The store's dialogs are in test_gui_store, the pictures in
+// test_gui_screenshots. No polling sleeps: QTRY_ and signal spies; modal questions
+// answered through the GUI's hook (modalanswer.h).
 #include "archivetransfers.h"
 #include "busfixture.h"
+#include "guibackend.h"
+#include "modalanswer.h"
 #include "client.h"
 #include "clonedialog.h"
 #include "configeditor.h"
@@ -66,7 +70,9 @@
 
 #include <unistd.h>
 
-using hutch::test::BusFixture;
+
+using hutch::test::answerNextBox;
+using hutch::test::screen;
 
 namespace {
 
@@ -85,70 +91,23 @@ QString kernelValue(const QString &name, const QString &v1File, const QString &v
     return {};
 }
 
-QString screen(const TerminalWidget *w)
-{
-    const TerminalSession *s = w->session();
-    QStringList lines;
-    for (int i = 0; i < s->lineCount(); ++i)
-        lines << s->lineText(i);
-    return lines.join(QLatin1Char('\n'));
-}
 
-// Answers the next modal message box by role; remembers its text.
-void answerNextBox(QString *text, QMessageBox::ButtonRole role)
-{
-    QTimer::singleShot(50, [text, role] {
-        for (QWidget *top : QApplication::topLevelWidgets()) {
-            auto *box = qobject_cast<QMessageBox *>(top);
-            if (!box || !box->isVisible())
-                continue;
-            *text = box->text();
-            for (QAbstractButton *b : box->buttons())
-                if (box->buttonRole(b) == role) {
-                    b->click();
-                    return;
-                }
-        }
-    });
-}
 
 }  // namespace
 
-class TestGuiBackend : public QObject
+class TestGuiBackend : public hutch::test::GuiBackendTest
 {
     Q_OBJECT
-    std::unique_ptr<BusFixture> fx;
-    std::unique_ptr<MainWindow> w;
-
-    QString stateOf(const QString &name) const { return w->model()->stateOf(name); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
-        qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());
-        // Preferences (QSettings) go to a test location, not ~/.config.
-        QStandardPaths::setTestModeEnabled(true);
-        const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
-                                        QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("--ttys"),
-                                        QStringLiteral("2")}, false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
-        w = std::make_unique<MainWindow>();
-        w->feed()->setStatsInterval(200);
-        w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        HUTCH_START_GUI_BACKEND(fx, w);
     }
 
-    void cleanupTestCase()
-    {
-        w.reset();
-        if (fx)
-            fx->cleanup();
-    }
+    void cleanupTestCase() { stopGui(); }
+
+    void cleanup() { setModalHook({}); }
 
     void listsWhatTheHelperHas()
     {
@@ -427,16 +386,15 @@ private Q_SLOTS:
         QVERIFY(w->actions()->confirmStop());
         QVERIFY(w->selectContainer(QStringLiteral("web")));
         QString asked;
-        QTimer::singleShot(50, [&asked] {
-            for (QWidget *top : QApplication::topLevelWidgets())
-                if (auto *box = qobject_cast<QMessageBox *>(top);
-                    box && box->isVisible() && box->objectName() == QLatin1String("stopConfirmation")) {
-                    asked = box->text();
-                    box->checkBox()->setChecked(true);
-                    for (QAbstractButton *b : box->buttons())
-                        if (box->buttonRole(b) == QMessageBox::AcceptRole)
-                            b->click();
-                }
+        hutch::test::answerNext([&asked](QDialog &d) {
+            auto *box = qobject_cast<QMessageBox *>(&d);
+            if (!box || box->objectName() != QLatin1String("stopConfirmation"))
+                return d.reject();
+            asked = box->text();
+            box->checkBox()->setChecked(true);
+            for (QAbstractButton *b : box->buttons())
+                if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                    b->click();
         });
         w->actions()->action(ContainerActions::Stop)->trigger();
         QVERIFY2(asked.contains(QStringLiteral("\"web\"")), qPrintable(asked));
@@ -654,14 +612,15 @@ private Q_SLOTS:
         auto *view = w->findChild<ContainerView *>(QStringLiteral("containerView"));
         QVERIFY(view);
         // The clone dialog is modal: accept it with its proposed name.
-        QTimer::singleShot(100, [] {
-            for (QWidget *top : QApplication::topLevelWidgets())
-                if (auto *d = qobject_cast<CloneDialog *>(top); d && d->isVisible()) {
-                    QCOMPARE(d->newName(), QStringLiteral("made-clone"));
-                    d->accept();
-                }
+        QString proposed;
+        hutch::test::answerNext([&proposed](QDialog &d) {
+            if (auto *clone = qobject_cast<CloneDialog *>(&d)) {
+                proposed = clone->newName();
+                clone->accept();
+            }
         });
         Q_EMIT view->cloneDropped(QStringLiteral("made"));
+        QCOMPARE(proposed, QStringLiteral("made-clone"));
         QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("made-clone")) >= 0, 60000);
         QTRY_COMPARE(w->operations()->runningCount(), 0);
     }
@@ -677,349 +636,6 @@ private Q_SLOTS:
         answerNextBox(&asked, QMessageBox::DestructiveRole);
         w->actions()->action(ContainerActions::Destroy)->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("made-clone")) < 0, 30000);
-    }
-
-    void destroyWithoutAskingWhenPreferred()
-    {
-        const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("scratch"), QStringLiteral("-t"),
-                                        QStringLiteral("busybox")}, false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
-        QTRY_VERIFY(w->selectContainer(QStringLiteral("scratch")));
-        w->preferences()->setConfirmDestroy(false);
-        // Should a question come anyway, it is declined and remembered.
-        QString asked;
-        answerNextBox(&asked, QMessageBox::RejectRole);
-        w->actions()->action(ContainerActions::Destroy)->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("scratch")) < 0, 30000);
-        QVERIFY2(asked.isEmpty(), qPrintable(asked));
-        QVERIFY(!QFileInfo::exists(fx->storePath() + QStringLiteral("/scratch")));
-        w->preferences()->setConfirmDestroy(true);
-    }
-
-    // The Snapshots tab of the Properties dialog on a stopped container of
-    // its own: take (with a comment), restore after a change, delete.
-    void snapshotsThroughTheTab()
-    {
-        const QString name = QStringLiteral("snappy");
-        const auto made = fx->hutchctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")},
-                                       false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
-        QTRY_COMPARE(stateOf(name), QStringLiteral("STOPPED"));
-        const QString rootfs = fx->storePath() + QLatin1Char('/') + name + QStringLiteral("/rootfs");
-        const QString marked = rootfs + QStringLiteral("/etc/hutch-snapshot-test");
-        const QString added = rootfs + QStringLiteral("/etc/hutch-added-later");
-        auto write = [](const QString &path, const QByteArray &data) {
-            QFile f(path);
-            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-        };
-        auto read = [](const QString &path) {
-            QFile f(path);
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
-        };
-        QVERIFY(write(marked, "as in the snapshot\n"));
-
-        PropertiesDialog dialog(w->connection(), w->model()->entryOf(name), w.get());
-        SnapshotsView *view = dialog.snapshotsView();
-        QVERIFY(view);
-        QSignalSpy refreshed(view, &SnapshotsView::refreshed);
-        QSignalSpy finished(view, &SnapshotsView::operationFinished);
-        dialog.show();
-        dialog.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(view);
-        QTRY_VERIFY(refreshed.count() >= 1);
-        QVERIFY2(view->lastError().isEmpty(), qPrintable(view->lastError()));
-        QVERIFY(view->snapshotNames().isEmpty());
-        QVERIFY(view->takeButton()->isEnabled());
-        QVERIFY(!view->restoreButton()->isEnabled());  // nothing selected
-        QVERIFY(view->takeButton()->toolTip().contains(QStringLiteral("hutchctl snapshot snappy")));
-
-        // Take: the comment is asked for in a dialog of its own.
-        QTimer::singleShot(50, [] {
-            for (QWidget *top : QApplication::topLevelWidgets())
-                if (auto *d = qobject_cast<QInputDialog *>(top);
-                    d && d->isVisible() && d->objectName() == QLatin1String("snapshotCommentDialog")) {
-                    d->setTextValue(QStringLiteral("before the change"));
-                    d->accept();
-                }
-        });
-        view->takeButton()->click();
-        // Under way: nothing else can be started.
-        QVERIFY(view->isBusy());
-        QVERIFY(!view->takeButton()->isEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
-        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
-        QTRY_COMPARE(view->snapshotNames(), QStringList{QStringLiteral("snap0")});
-        QCOMPARE(view->commentOf(QStringLiteral("snap0")), QStringLiteral("before the change"));
-        QCOMPARE(view->list()->topLevelItem(0)->text(2), QStringLiteral("before the change"));
-        QVERIFY(!view->list()->topLevelItem(0)->text(1).isEmpty());  // the time
-        const auto listed = fx->hutchctl({QStringLiteral("snapshot"), name, QStringLiteral("--list"),
-                                          QStringLiteral("--comments")}, false);
-        QVERIFY2(listed.text().contains(QStringLiteral("snap0")) && listed.text().contains(QStringLiteral("before the change")),
-                 qPrintable(listed.text()));
-
-        // The rootfs changes after the snapshot.
-        QVERIFY(write(marked, "changed afterwards\n"));
-        QVERIFY(write(added, "new\n"));
-
-        // Restore: the question names the snapshot and the container.
-        QTRY_VERIFY(view->takeButton()->isEnabled());
-        QVERIFY(view->selectSnapshot(QStringLiteral("snap0")));
-        QVERIFY(view->restoreButton()->isEnabled());
-        QString asked;
-        answerNextBox(&asked, QMessageBox::RejectRole);
-        view->restoreButton()->click();
-        QVERIFY2(asked.contains(QStringLiteral("\"snap0\"")) && asked.contains(QStringLiteral("\"snappy\"")),
-                 qPrintable(asked));
-        QCOMPARE(read(marked), QByteArray("changed afterwards\n"));  // declined: nothing happened
-        QCOMPARE(finished.count(), 1);
-        answerNextBox(&asked, QMessageBox::DestructiveRole);
-        view->restoreButton()->click();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
-        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
-        QCOMPARE(read(marked), QByteArray("as in the snapshot\n"));
-        QVERIFY(!QFileInfo::exists(added));
-        QTRY_COMPARE(view->snapshotNames(), QStringList{QStringLiteral("snap0")});  // the snapshot stays
-
-        // Not while the container runs: the buttons say so by being disabled.
-        QVERIFY(fx->hutchctl({QStringLiteral("start"), name}, false).exitCode == 0);
-        QTRY_VERIFY(!view->takeButton()->isEnabled());
-        QVERIFY(!view->restoreButton()->isEnabled() && !view->deleteButton()->isEnabled());
-        QVERIFY(view->findChild<QLabel *>(QStringLiteral("snapshotStateNote"))->isVisible());
-        QVERIFY(fx->hutchctl({QStringLiteral("stop"), name, QStringLiteral("--kill")}, false).exitCode == 0);
-        QTRY_VERIFY(view->takeButton()->isEnabled());
-
-        // Delete, after asking.
-        QTRY_VERIFY(view->selectSnapshot(QStringLiteral("snap0")));
-        answerNextBox(&asked, QMessageBox::DestructiveRole);
-        view->deleteButton()->click();
-        QVERIFY2(asked.contains(QStringLiteral("\"snap0\"")), qPrintable(asked));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
-        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
-        QTRY_VERIFY(view->snapshotNames().isEmpty());
-        const auto after = fx->hutchctl({QStringLiteral("snapshot"), name, QStringLiteral("--list")}, false);
-        QVERIFY2(!after.text().contains(QStringLiteral("snap0")), qPrintable(after.text()));
-        dialog.reject();
-
-        QVERIFY(fx->hutchctl({QStringLiteral("destroy"), name}, false).exitCode == 0);
-        QTRY_VERIFY(w->model()->rowOf(name) < 0);
-    }
-
-    // Export… into a file the GUI creates, then Import… of that file under a
-    // new name through the import dialog: the new row appears, is selected
-    // and has the exported rootfs; then under the archive's own name. A
-    // failed export leaves no file.
-    void exportAndImport()
-    {
-        const QString name = QStringLiteral("packed"), copy = QStringLiteral("unpacked");
-        const auto made = fx->hutchctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")},
-                                       false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
-        QTRY_COMPARE(stateOf(name), QStringLiteral("STOPPED"));
-        const QString marker = QStringLiteral("/rootfs/etc/hutch-export-test");
-        auto read = [](const QString &path) {
-            QFile f(path);
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
-        };
-        {
-            QFile f(fx->storePath() + QLatin1Char('/') + name + marker);
-            QVERIFY(f.open(QIODevice::WriteOnly) && f.write("exported\n") == 9);
-        }
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString archive = dir.filePath(name + QStringLiteral(".tar.gz"));
-
-        // Enabled for the one stopped container; its status tip is the command.
-        QVERIFY(w->selectContainer(name));
-        QAction *exportAction = w->actions()->action(ContainerActions::Export);
-        QVERIFY(exportAction->isEnabled());
-        QVERIFY2(exportAction->statusTip() == QStringLiteral("hutchctl export packed packed.tar.xz"),
-                 qPrintable(exportAction->statusTip()));
-        QVERIFY(w->actions()->action(ContainerActions::Import)->isEnabled());
-
-        QSignalSpy finished(w->operations(), &OperationsPanel::finished);
-        QSignalSpy started(w->transfers(), &ArchiveTransfers::jobStarted);
-        w->exportContainer(name, archive);
-        QTRY_COMPARE(started.count(), 1);
-        QCOMPARE(started.last().at(1).toString(), QStringLiteral("export"));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
-        QVERIFY2(finished.last().at(3).toBool(), qPrintable(finished.last().at(5).toString()));
-        QCOMPARE(finished.last().at(1).toString(), QStringLiteral("export"));
-        QVERIFY(QFileInfo(archive).size() > 0);
-        QVERIFY(read(archive).startsWith("\x1f\x8b"));  // gzip, from the suffix
-        QVERIFY(w->transfers()->pendingExports().isEmpty());
-
-        // A refused export removes the file the GUI created for it.
-        const QString refused = dir.filePath(QStringLiteral("nosuch.tar"));
-        w->messageBar()->hide();
-        w->exportContainer(QStringLiteral("nosuch"), refused);
-        QTRY_VERIFY(!w->messageBar()->text().isEmpty());
-        QVERIFY2(w->messageBar()->text().contains(QStringLiteral("nosuch")), qPrintable(w->messageBar()->text()));
-        QVERIFY(!QFileInfo::exists(refused));
-        w->messageBar()->hide();
-
-        // Import under a new name: the name is checked as typed.
-        ImportDialog *dialog = w->importArchive(archive);
-        QVERIFY(dialog);
-        QTRY_VERIFY(dialog->isVisible());
-        auto *nameEdit = dialog->findChild<QLineEdit *>(QStringLiteral("importName"));
-        QVERIFY(nameEdit);
-        // Empty is the archive's own name, read from the archive: taken, so
-        // Import is off before any job could start.
-        QTRY_COMPARE(dialog->archiveName(), name);
-        QVERIFY(!dialog->importButton()->isEnabled());
-        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("importNameProblem"))->text().contains(name));
-        QCOMPARE(started.count(), 1);  // the export's only
-        nameEdit->setText(name);
-        QVERIFY(!dialog->importButton()->isEnabled());  // taken
-        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("importNameProblem"))->text().contains(name));
-        nameEdit->setText(QStringLiteral("bad/name"));
-        QVERIFY(!dialog->importButton()->isEnabled());
-        nameEdit->setText(copy);
-        QVERIFY(dialog->importButton()->isEnabled());
-        auto *storage = dialog->findChild<QComboBox *>(QStringLiteral("importStorage"));
-        storage->setCurrentIndex(storage->findData(QStringLiteral("dir")));
-        QCOMPARE(dialog->command(), QStringLiteral("hutchctl import %1 --name unpacked -B dir").arg(archive));
-        dialog->importButton()->click();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
-        QVERIFY2(finished.last().at(3).toBool(), qPrintable(finished.last().at(5).toString()));
-        QCOMPARE(finished.last().at(1).toString(), QStringLiteral("import"));
-        QCOMPARE(finished.last().at(2).toString(), copy);
-        auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
-        auto selected = [view] {
-            const QModelIndexList rows = view->selectionModel()->selectedRows();
-            return rows.size() == 1 ? rows.first().data(ContainerListModel::NameRole).toString() : QString();
-        };
-        QTRY_COMPARE(selected(), copy);
-        QCOMPARE(stateOf(copy), QStringLiteral("STOPPED"));
-        QCOMPARE(read(fx->storePath() + QLatin1Char('/') + copy + marker), QByteArray("exported\n"));
-
-        // Without a new name: the job's last line says which it made.
-        QVERIFY(fx->hutchctl({QStringLiteral("destroy"), name}, false).exitCode == 0);
-        QTRY_VERIFY(w->model()->rowOf(name) < 0);
-        dialog = w->importArchive(archive);
-        QVERIFY(dialog);
-        QTRY_VERIFY(dialog->isVisible());
-        QCOMPARE(dialog->command(), QStringLiteral("hutchctl import %1").arg(archive));
-        QTRY_COMPARE(dialog->archiveName(), name);
-        QVERIFY(dialog->importButton()->isEnabled());  // free again
-        dialog->importButton()->click();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
-        QVERIFY2(finished.last().at(3).toBool(), qPrintable(finished.last().at(5).toString()));
-        QCOMPARE(finished.last().at(2).toString(), name);
-        QTRY_COMPARE(selected(), name);
-        QCOMPARE(read(fx->storePath() + QLatin1Char('/') + name + marker), QByteArray("exported\n"));
-        QTRY_COMPARE(w->operations()->runningCount(), 0);
-
-        for (const QString &n : {name, copy}) {
-            QVERIFY(fx->hutchctl({QStringLiteral("destroy"), n}, false).exitCode == 0);
-            QTRY_VERIFY(w->model()->rowOf(n) < 0);
-        }
-    }
-
-    // With HUTCH_SCREENSHOT_DIR set: the main window with a few containers
-    // and a console window, as PNG (for docs/screenshots and for looking).
-    void screenshots()
-    {
-        // Every window renders either way; the pictures are kept only where
-        // HUTCH_SCREENSHOT_DIR asks for them (docs/screenshots/render.sh).
-        QTemporaryDir scratch;
-        QString dir = qEnvironmentVariable("HUTCH_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            dir = scratch.path();
-        for (const char *name : {"db", "cache"}) {
-            const auto r = fx->hutchctl({QStringLiteral("create"), QString::fromLatin1(name), QStringLiteral("-t"),
-                                         QStringLiteral("busybox")}, false);
-            QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
-        }
-        for (const char *name : {"web", "cache"})
-            fx->hutchctl({QStringLiteral("start"), QString::fromLatin1(name)}, false);
-        fx->hutchctl({QStringLiteral("freeze"), QStringLiteral("cache")}, false);
-        QTRY_COMPARE(stateOf(QStringLiteral("cache")), QStringLiteral("FROZEN"));
-        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
-        QTest::qWait(700);  // two stats rounds: CPU % needs a previous sample
-        QVERIFY(w->selectContainer(QStringLiteral("web")));
-        QVERIFY(w->grab().save(dir + QStringLiteral("/main-window.png")));
-        {
-            // The context menu of the running row, with its Console submenu.
-            auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
-            bool saved = false;
-            QTimer::singleShot(100, [&saved, dir] {
-                for (QWidget *top : QApplication::topLevelWidgets())
-                    if (auto *menu = qobject_cast<QMenu *>(top); menu && menu->isVisible()
-                        && menu->objectName() == QLatin1String("containerContextMenu")) {
-                        saved = menu->grab().save(dir + QStringLiteral("/context-menu.png"));
-                        menu->close();
-                    }
-            });
-            Q_EMIT view->customContextMenuRequested(view->visualRect(view->currentIndex()).center());
-            QVERIFY(saved);
-        }
-        w->findChild<QAction *>(QStringLiteral("actionResources"))->trigger();
-        w->findChild<QAction *>(QStringLiteral("actionDetails"))->trigger();
-        w->resize(1200, 600);
-        QTRY_VERIFY(w->resources()->slider(ResourcesPanel::Memory)->usage() >= 0);
-        QTest::qWait(100);
-        QVERIFY(w->grab().save(dir + QStringLiteral("/main-window-resources.png")));
-        w->findChild<QDockWidget *>(QStringLiteral("detailsDock"))->raise();
-        QTRY_VERIFY(w->details()->memoryGraph()->sampleCount() >= 3);
-        QVERIFY(w->grab().save(dir + QStringLiteral("/main-window-details.png")));
-        w->findChild<QAction *>(QStringLiteral("actionResources"))->trigger();
-        w->findChild<QAction *>(QStringLiteral("actionDetails"))->trigger();
-
-        ConsoleTab *tab = w->consoles()->openConsole(QStringLiteral("web"), 0);
-        w->consoles()->openConsole(QStringLiteral("web"), 1);
-        ConsoleWindow *cw = w->consoles()->windows().first();
-        cw->showTab(tab);
-        QTRY_VERIFY(tab->isLive());
-        tab->sendBytes("ls -l /\n");
-        QTRY_VERIFY(screen(tab->terminal()).contains(QStringLiteral("proc")));
-        QTest::qWait(100);
-        QVERIFY(cw->grab().save(dir + QStringLiteral("/console-window.png")));
-        for (ConsoleWindow *c : w->consoles()->windows())
-            c->deleteLater();
-        QTRY_COMPARE(w->consoles()->windows().size(), 0);
-        {
-            // The config editor with a misspelt key marked, and the log.
-            PropertiesDialog props(w->connection(), w->model()->entryOf(QStringLiteral("web")), w.get());
-            ConfigEditor *editor = props.configEditor();
-            QSignalSpy loaded(editor, &ConfigEditor::loaded);
-            props.resize(760, 560);
-            props.show();
-            props.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(editor);
-            QTRY_VERIFY(loaded.count() >= 1);
-            editor->editor()->appendPlainText(QStringLiteral("lxc.start.atuo = 1"));
-            editor->validateNow();
-            QVERIFY(editor->hasErrors());
-            QCoreApplication::processEvents();
-            QVERIFY(props.grab().save(dir + QStringLiteral("/properties-config.png")));
-            props.findChild<QTabWidget *>(QStringLiteral("propertiesTabs"))->setCurrentWidget(props.logView());
-            QSignalSpy refreshed(props.logView(), &LogView::refreshed);
-            QTRY_VERIFY(refreshed.count() >= 1);
-            QVERIFY(props.grab().save(dir + QStringLiteral("/properties-log.png")));
-        }
-        {
-            SettingsDialog *settings = w->showSettings();
-            QSignalSpy received(settings, &SettingsDialog::settingsReceived);
-            QTRY_VERIFY(received.count() == 1);
-            QVERIFY(settings->grab().save(dir + QStringLiteral("/settings.png")));
-            settings->reject();
-        }
-        // The wizard's pages, up to the summary (nothing is created).
-        w->actions()->action(ContainerActions::Create)->trigger();
-        CreateWizard *wizard = w->findChild<CreateWizard *>();
-        QVERIFY(wizard);
-        QTRY_COMPARE(wizard->templateName(), QStringLiteral("busybox"));
-        wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("../x"));
-        QVERIFY(wizard->grab().save(dir + QStringLiteral("/wizard-name-invalid.png")));
-        wizard->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("mail"));
-        for (int page = 1; page <= 3; ++page) {
-            wizard->next();
-            QVERIFY(wizard->grab().save(dir + QStringLiteral("/wizard-%1.png").arg(page)));
-        }
-        wizard->reject();
-
-        fx->hutchctl({QStringLiteral("unfreeze"), QStringLiteral("cache")}, false);
-        for (const char *name : {"web", "cache"})
-            fx->hutchctl({QStringLiteral("stop"), QString::fromLatin1(name), QStringLiteral("--kill")}, false);
     }
 
     void reconnectsAfterHelperRestart()

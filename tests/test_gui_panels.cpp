@@ -3,6 +3,7 @@
 // highlighting and validation by the core library, and the Settings
 // dialog's preferences taking effect. The parts that need the helper
 // (saving a config, the log, the helper's settings) are in test_gui_backend.
+#include "modalanswer.h"
 #include "configeditor.h"
 #include "confighighlighter.h"
 #include "containeractions.h"
@@ -38,6 +39,8 @@
 #include <QToolTip>
 #include <QTreeView>
 #include <QtTest>
+
+using hutch::test::answerNextBox;
 
 namespace {
 
@@ -75,23 +78,6 @@ int pixelsLike(const QImage &image, const QRect &rect, const QColor &c)
     return n;
 }
 
-// Answers the next modal message box by role; remembers its text.
-void answerNextBox(QString *text, QMessageBox::ButtonRole role)
-{
-    QTimer::singleShot(0, [text, role] {
-        for (QWidget *top : QApplication::topLevelWidgets()) {
-            auto *box = qobject_cast<QMessageBox *>(top);
-            if (!box || !box->isVisible())
-                continue;
-            *text = box->text();
-            for (QAbstractButton *b : box->buttons())
-                if (box->buttonRole(b) == role) {
-                    b->click();
-                    return;
-                }
-        }
-    });
-}
 
 }  // namespace
 
@@ -190,8 +176,9 @@ private Q_SLOTS:
         e.insert(QStringLiteral("memory_limit"), QStringLiteral("134217728"));
         PropertiesDialog dialog(&connection, e);
         QStringList texts;
-        for (QLabel *l : dialog.findChildren<QLabel *>())
-            texts << l->text();
+        for (QLineEdit *field : dialog.findChildren<QLineEdit *>())
+            if (field->isReadOnly())
+                texts << field->text();
         QVERIFY2(!texts.join(QLatin1Char('|')).contains(QStringLiteral("134217728")), qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY2(texts.contains(QLocale().formattedDataSize(134217728, 1, QLocale::DataSizeIecFormat)),
                  qPrintable(texts.join(QLatin1Char('|'))));

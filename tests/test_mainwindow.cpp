@@ -3,6 +3,7 @@
 // at a bus that does not exist, so the window is honestly disconnected; the
 // model is fed directly through its update functions. The tests against the
 // real helper are in test_gui_backend.
+#include "modalanswer.h"
 #include "consoletab.h"
 #include "containeractions.h"
 #include "containerlistmodel.h"
@@ -50,6 +51,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+using hutch::test::answerNextBox;
+
 namespace {
 
 QVariantMap entry(const QString &name, const QString &state, const QStringList &ipv4 = {})
@@ -59,23 +62,6 @@ QVariantMap entry(const QString &name, const QString &state, const QStringList &
             {QStringLiteral("autostart"), false}};
 }
 
-// Closes the next modal message box with `button` and remembers its text.
-void answerNextBox(QString *text, QMessageBox::ButtonRole role)
-{
-    QTimer::singleShot(0, [text, role] {
-        for (QWidget *top : QApplication::topLevelWidgets()) {
-            auto *box = qobject_cast<QMessageBox *>(top);
-            if (!box || !box->isVisible())
-                continue;
-            *text = box->text();
-            for (QAbstractButton *b : box->buttons())
-                if (box->buttonRole(b) == role) {
-                    b->click();
-                    return;
-                }
-        }
-    });
-}
 
 }  // namespace
 
@@ -183,14 +169,7 @@ void TestMainWindow::aboutShowsVersion()
     auto *about = w.findChild<QAction *>(QStringLiteral("actionAbout"));
     QVERIFY(about);
     QString shownText;
-    QTimer::singleShot(0, this, [&shownText] {
-        for (QWidget *top : QApplication::topLevelWidgets()) {
-            if (auto *box = qobject_cast<QMessageBox *>(top); box && box->isVisible()) {
-                shownText = box->text();
-                box->accept();
-            }
-        }
-    });
+    hutch::test::answerNextBox(&shownText, QMessageBox::AcceptRole);
     about->trigger();
     QVERIFY(shownText.contains(QStringLiteral(HUTCH_VERSION)));
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build}
 out=$(mktemp -d)
-HUTCH_SCREENSHOT_DIR=$out QT_QPA_PLATFORM=offscreen "$build/tests/test_gui_backend" screenshots
+HUTCH_SCREENSHOT_DIR=$out QT_QPA_PLATFORM=offscreen "$build/tests/test_gui_screenshots" screenshots
 for f in main-window-resources main-window-details console-window wizard-2 context-menu \
          properties-config properties-log settings; do
     cp "$out/$f.png" "$here/"

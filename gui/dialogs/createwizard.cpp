@@ -595,7 +595,7 @@ void CreateWizard::onJobFinished(const QString &path, bool success, const QStrin
     } else if (HelperConnection::isCancelled(error)) {
         finishWith(false, tr("Cancelled. Nothing was created."));
     } else {
-        finishWith(false, HelperConnection::readableError(QDBusError(QDBusMessage::createError(error, message))));
+        finishWith(false, HelperConnection::readableError(error, message));
     }
 }
 

@@ -3,6 +3,8 @@
 #include "client.h"
 #include "configeditor.h"
 #include "logview.h"
+#include "modal.h"
+#include "readonlyfield.h"
 #include "snapshotsview.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
@@ -11,7 +13,7 @@
 #include <QDBusPendingReply>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -44,11 +46,11 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
 
     auto *general = new QWidget;
     auto *form = new QFormLayout(general);
+    // Read-only fields, not labels: reached by Tab and read with their label.
     auto row = [form](const QString &label, const QString &value) {
-        auto *l = new QLabel(value.isEmpty() ? QStringLiteral("—") : value);
-        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        l->setWordWrap(true);
-        form->addRow(label, l);
+        QLineEdit *field = addReadOnlyField(form, label);
+        field->setText(value.isEmpty() ? QStringLiteral("—") : value);
+        field->setCursorPosition(0);  // a long path shows its start
     };
     row(tr("Name:"), name);
     row(tr("State:"), ContainerListModel::stateText(entry.value(QStringLiteral("state")).toString()));
@@ -97,7 +99,7 @@ void PropertiesDialog::reject()
         // Saving is offered only when it can succeed as far as we know.
         QPushButton *save = m_config->saveButton()->isEnabled() ? box.addButton(QMessageBox::Save) : nullptr;
         box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
+        runModal(box);
         if (box.clickedButton() == box.button(QMessageBox::Cancel) || !box.clickedButton())
             return;
         if (save && box.clickedButton() == save) {

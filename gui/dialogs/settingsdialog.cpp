@@ -3,6 +3,7 @@
 #include "client.h"
 #include "helperconnection.h"
 #include "preferences.h"
+#include "readonlyfield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,15 +41,9 @@ SettingsDialog::SettingsDialog(HelperConnection *connection, Preferences *prefer
         {QStringLiteral("settingsPath"), tr("Settings &file:")},
     };
     for (const auto &[key, label] : rows) {
-        auto *edit = new QLineEdit(system);
+        QLineEdit *edit = addReadOnlyField(form, label);
         edit->setObjectName(key + QStringLiteral("Field"));
-        edit->setReadOnly(true);
         edit->setPlaceholderText(tr("unknown"));
-        auto *l = new QLabel(label, system);
-        l->setBuddy(edit);
-        // The accessible name without the mnemonic's ampersand or colon.
-        edit->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
-        form->addRow(l, edit);
         m_fields.insert(key, edit);
     }
     m_warning->setObjectName(QStringLiteral("settingsWarning"));

@@ -105,8 +105,11 @@ bool HelperConnection::isCancelled(const QString &errorName)
 
 QString HelperConnection::readableError(const QDBusError &error)
 {
-    const QString name = error.name();
-    const QString message = error.message();
+    return readableError(error.name(), error.message());
+}
+
+QString HelperConnection::readableError(const QString &name, const QString &message)
+{
     auto with = [&message](const QString &lead) {
         return message.isEmpty() ? lead : tr("%1: %2").arg(lead, message);
     };

@@ -39,6 +39,8 @@ public:
     // A helper error as the user should read it: what went wrong in words,
     // with the helper's own explanation; never the D-Bus error name.
     static QString readableError(const QDBusError &error);
+    // The same for an error a signal carries as name and message (JobFinished).
+    static QString readableError(const QString &errorName, const QString &message);
     static bool isRefusal(const QDBusError &error);
     static bool isCancelled(const QString &errorName);
 

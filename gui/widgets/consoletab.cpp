@@ -2,6 +2,7 @@
 
 #include "client.h"
 #include "helperconnection.h"
+#include "modal.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
 
@@ -87,7 +88,7 @@ bool ConsoleTab::confirmPaste(const QString &text)
     box.setDetailedText(text.left(4000));
     QPushButton *paste = box.addButton(tr("Paste"), QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
+    runModal(box);
     return box.clickedButton() == paste;
 }
 

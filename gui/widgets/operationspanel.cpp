@@ -163,6 +163,6 @@ void OperationsPanel::onFinished(const QDBusObjectPath &job, bool success, const
     const bool cancelled = HelperConnection::isCancelled(error);
     QString text;
     if (!success && !cancelled)
-        text = HelperConnection::readableError(QDBusError(QDBusMessage::createError(error, message)));
+        text = HelperConnection::readableError(error, message);
     Q_EMIT finished(path, operation, container, success, cancelled, text);
 }

@@ -2,6 +2,7 @@
 
 #include "client.h"
 #include "helperconnection.h"
+#include "modal.h"
 #include "usageslider.h"
 
 #include <QDBusPendingReply>
@@ -444,7 +445,7 @@ void ResourcesPanel::apply(Limit limit, int v, bool recordUndo)
         box.setObjectName(QStringLiteral("limitBelowUsage"));
         QPushButton *set = box.addButton(tr("Set Anyway"), QMessageBox::AcceptRole);
         box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
+        runModal(box);
         if (box.clickedButton() != set) {
             showValue(limit, r.applied);
             return;

@@ -2,8 +2,8 @@
 
 #include "client.h"
 #include "helperconnection.h"
+#include "modal.h"
 
-#include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QDBusPendingReply>
 #include <QDateTime>
@@ -304,7 +304,7 @@ void SnapshotsView::takeSnapshot()
                             .arg(m_name));
     dialog.setOkButtonText(tr("&Take Snapshot"));
     dialog.setToolTip(hutchctlCommand(QStringLiteral("snapshot"), m_name));
-    if (dialog.exec() != QDialog::Accepted)
+    if (runModal(dialog) != QDialog::Accepted)
         return;
     const QString comment = dialog.textValue().trimmed();
     m_selectNewest = true;
@@ -327,7 +327,7 @@ void SnapshotsView::restoreSelected()
                            + hutchctlCommand(QStringLiteral("restore"), m_name, snap));
     QPushButton *yes = box.addButton(tr("Restore"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
+    runModal(box);
     if (box.clickedButton() != yes)
         return;
     startJob(m_connection->helper()->RestoreSnapshot(m_name, snap, {}), QStringLiteral("restore"), snap);
@@ -347,7 +347,7 @@ void SnapshotsView::deleteSelected()
                            + hutchctlCommand(QStringLiteral("delete"), m_name, snap));
     QPushButton *yes = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
+    runModal(box);
     if (box.clickedButton() != yes)
         return;
     m_busy = true;
@@ -420,7 +420,7 @@ void SnapshotsView::onJobFinished(const QString &path, bool success, const QStri
         finishOperation(false, tr("Cancelled. Nothing was changed."));
     } else {
         finishOperation(false, failureText(
-            HelperConnection::readableError(QDBusError(QDBusMessage::createError(error, message))), false));
+            HelperConnection::readableError(error, message), false));
     }
 }
 

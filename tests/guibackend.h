@@ -1,0 +1,66 @@
+// The GUI against the real helper on a private bus (busfixture.h), shared by
+// test_gui_backend, test_gui_store and test_gui_screenshots.
+#pragma once
+
+#include "busfixture.h"
+#include "containerfeed.h"
+#include "containerlistmodel.h"
+#include "mainwindow.h"
+#include "terminalsession.h"
+#include "terminalwidget.h"
+
+#include <QObject>
+#include <QStandardPaths>
+#include <QStringList>
+
+#include <memory>
+
+namespace hutch::test {
+
+// What a terminal widget shows, line by line.
+inline QString screen(const TerminalWidget *w)
+{
+    const TerminalSession *s = w->session();
+    QStringList lines;
+    for (int i = 0; i < s->lineCount(); ++i)
+        lines << s->lineText(i);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The state a test class of the GUI against the helper keeps: the fixture,
+// the main window, and their end.
+class GuiBackendTest : public QObject {
+protected:
+    std::unique_ptr<BusFixture> fx;
+    std::unique_ptr<MainWindow> w;
+
+    QString stateOf(const QString &name) const { return w->model()->stateOf(name); }
+    // cleanupTestCase: the window first (it talks to the bus), then the fixture.
+    void stopGui()
+    {
+        w.reset();
+        if (fx)
+            fx->cleanup();
+    }
+};
+
+}  // namespace hutch::test
+
+// initTestCase: the fixture (HUTCH_START_BUS_FIXTURE), the GUI pointed at its
+// bus with preferences (QSettings) in a test location, not ~/.config, the
+// container "web" (busybox, two ttys) made, and the main window `w` shown,
+// polling stats every 200 ms.
+#define HUTCH_START_GUI_BACKEND(fx, w)                                                                             \
+    do {                                                                                                           \
+        HUTCH_START_BUS_FIXTURE(fx);                                                                               \
+        qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());                                                      \
+        QStandardPaths::setTestModeEnabled(true);                                                                  \
+        const auto made_ = fx->hutchctl({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),   \
+                                         QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("--ttys"), \
+                                         QStringLiteral("2")}, false);                                             \
+        QVERIFY2(made_.exitCode == 0, qPrintable(made_.text()));                                                   \
+        w = std::make_unique<MainWindow>();                                                                        \
+        w->feed()->setStatsInterval(200);                                                                          \
+        w->show();                                                                                                 \
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));                                                            \
+    } while (0)
