@@ -6,13 +6,14 @@
 #include "commands.h"
 
 #include "common.h"
+#include "fdio.h"
+#include "relay.h"
 
 #include <QDBusUnixFileDescriptor>
 
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include "fdio.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -27,29 +28,6 @@ namespace {
 QString opt(const char *name) { return QString::fromLatin1(name); }
 
 volatile sig_atomic_t g_resized = 0;
-
-// Restores the terminal however the command ends.
-class RawTerminal {
-public:
-    explicit RawTerminal(int fd) : m_fd(fd)
-    {
-        if (::tcgetattr(fd, &m_saved) != 0)
-            return;
-        termios raw = m_saved;
-        ::cfmakeraw(&raw);
-        m_active = ::tcsetattr(fd, TCSAFLUSH, &raw) == 0;
-    }
-    ~RawTerminal()
-    {
-        if (m_active)
-            ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
-    }
-
-private:
-    int m_fd;
-    termios m_saved{};
-    bool m_active = false;
-};
 
 }  // namespace
 

@@ -19,15 +19,24 @@ volatile sig_atomic_t g_resized = 0;
 
 }  // namespace
 
+RawTerminal::RawTerminal(int fd) : m_fd(fd)
+{
+    if (::tcgetattr(fd, &m_saved) != 0)
+        return;
+    termios raw = m_saved;
+    ::cfmakeraw(&raw);
+    m_active = ::tcsetattr(fd, TCSAFLUSH, &raw) == 0;
+}
+
+RawTerminal::~RawTerminal()
+{
+    if (m_active)
+        ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
+}
+
 void relayTerminal(int master)
 {
-    termios saved{};
-    const bool raw = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (raw) {
-        termios t = saved;
-        ::cfmakeraw(&t);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
-    }
+    const RawTerminal raw(STDIN_FILENO);
     struct sigaction sa{};
     sa.sa_handler = [](int) { g_resized = 1; };
     ::sigaction(SIGWINCH, &sa, nullptr);
@@ -59,8 +68,6 @@ void relayTerminal(int master)
                 break;
         }
     }
-    if (raw)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
 }
 
 void relaySockets(int io, int err)

@@ -6,8 +6,12 @@
 #include "monitorlink.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusReply>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -35,8 +39,9 @@ const QString kPolkitd = QStringLiteral("/usr/lib/polkit-1/polkitd");
 const QString kActionsDir = QStringLiteral("/usr/share/polkit-1/actions");
 const QString kRulesDir = QStringLiteral("/etc/polkit-1/rules.d");
 
-// The defaults of Debian's /usr/share/dbus-1/system.conf, then the service
-// policies: polkitd's (system.d) and the helper's own from resources/.
+// The defaults of Debian's /usr/share/dbus-1/system.conf (and Debug.Stats
+// for root: matchRules), then the service policies: polkitd's (system.d)
+// and the helper's own from resources/.
 QByteArray busConfig(const QString &socketPath)
 {
     return QByteArrayLiteral(R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -62,6 +67,7 @@ QByteArray busConfig(const QString &socketPath)
   </policy>
   <policy user="root">
     <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Monitoring"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Debug.Stats"/>
   </policy>
   <includedir>/usr/share/dbus-1/system.d</includedir>
   <include>)") + QFile::encodeName(QStringLiteral(HUTCH_SOURCE_DIR "/resources/io.github.hutch.Helper1.conf"))
@@ -325,6 +331,29 @@ QDBusConnection BusFixture::bus() const
     return QDBusConnection(m_connectionName);
 }
 
+int BusFixture::matchRules(qint64 pid) const
+{
+    QDBusConnectionInterface *bus = this->bus().interface();
+    const QDBusReply<QStringList> names = bus->registeredServiceNames();
+    if (!names.isValid())
+        return -1;
+    int rules = 0;
+    for (const QString &name : names.value()) {
+        if (!name.startsWith(QLatin1Char(':')) || bus->servicePid(name).value() != pid)
+            continue;
+        QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.DBus"),
+                                                           QStringLiteral("/org/freedesktop/DBus"),
+                                                           QStringLiteral("org.freedesktop.DBus.Debug.Stats"),
+                                                           QStringLiteral("GetConnectionStats"));
+        call << name;
+        const QDBusReply<QVariantMap> stats = this->bus().call(call);
+        if (!stats.isValid())
+            return -1;
+        rules += stats.value().value(QStringLiteral("MatchRules")).toInt();
+    }
+    return rules;
+}
+
 bool BusFixture::waitForName(const QString &name, int timeoutMs) const
 {
     QElapsedTimer t;
@@ -487,6 +516,27 @@ void BusFixture::cleanup()
     // No empty "hutch" cgroup parents left behind either.
     if (auto layout = rt::CgroupLayout::detect())
         rt::Cgroup::removeBaseIfEmpty(*layout);
+}
+
+QByteArray hostState(const QStringList &dirs)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList paths;
+    for (const QString &d : dirs) {
+        QDirIterator it(d, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            paths << it.next();
+    }
+    paths.sort();
+    for (const QString &p : std::as_const(paths)) {
+        hash.addData(p.toUtf8());
+        if (p.endsWith(QLatin1String("/config"))) {
+            QFile f(p);
+            if (f.open(QIODevice::ReadOnly))
+                hash.addData(f.readAll());
+        }
+    }
+    return hash.result().toHex();
 }
 
 }  // namespace hutch::test

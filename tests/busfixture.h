@@ -53,6 +53,10 @@ public:
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("hutch.conf")); }
     // The test's own connection (root) to the private bus.
     QDBusConnection bus() const;
+    // How many match rules the bus holds for the connections of process
+    // `pid` (dbus-daemon's Debug.Stats): a client has subscribed to the
+    // helper's signals once its rules are there. -1 when the bus cannot say.
+    int matchRules(qint64 pid) const;
 
     // The helper: (re)start it, kill it (SIGKILL: mid-job, no clean-up).
     bool startHelper(QString *why, const QStringList &env = {});
@@ -106,4 +110,21 @@ private:
     bool m_cleaned = false;
 };
 
+// For "nothing changed" checks: a digest of every path under `dirs` (the
+// store, the runtime directory) and of every config's bytes.
+QByteArray hostState(const QStringList &dirs);
+inline QByteArray storeState(const QString &store) { return hostState({store}); }
+
 }  // namespace hutch::test
+
+// The first step of a bus test's initTestCase: skips, naming it, where the
+// machine lacks what the fixture needs; else starts `fx` (a
+// std::unique_ptr<BusFixture>) or fails with the fixture's reason.
+#define HUTCH_START_BUS_FIXTURE(fx)                                                                                \
+    do {                                                                                                           \
+        if (const QString whyNot_ = hutch::test::busUnavailableReason(); !whyNot_.isEmpty())                      \
+            QSKIP(qPrintable(whyNot_));                                                                            \
+        fx = std::make_unique<hutch::test::BusFixture>();                                                          \
+        QString failed_;                                                                                           \
+        QVERIFY2(fx->start(&failed_), qPrintable(failed_));                                                        \
+    } while (0)

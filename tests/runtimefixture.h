@@ -87,3 +87,13 @@ private:
 };
 
 }  // namespace hutch::test
+
+// initTestCase of a runtime test: skips, naming it, where the machine cannot
+// run containers; else makes `fx` (a std::optional<RuntimeFixture>).
+#define HUTCH_START_RUNTIME_FIXTURE(fx)                                                                            \
+    do {                                                                                                           \
+        if (const QString whyNot_ = hutch::test::runtimeUnavailableReason(); !whyNot_.isEmpty())                  \
+            QSKIP(qPrintable(whyNot_));                                                                            \
+        fx.emplace();                                                                                              \
+        QVERIFY(fx->ok());                                                                                         \
+    } while (0)

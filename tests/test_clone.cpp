@@ -68,10 +68,7 @@ class TestClone : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx.emplace();
-        QVERIFY(fx->ok());
+        HUTCH_START_RUNTIME_FIXTURE(fx);
     }
 
     void cleanup()

@@ -90,10 +90,7 @@ class TestConfinement : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx.emplace();
-        QVERIFY(fx->ok());
+        HUTCH_START_RUNTIME_FIXTURE(fx);
     }
 
     // Containers a test leaves running are its own (defaultSeccompPolicy's

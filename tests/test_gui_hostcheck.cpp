@@ -24,11 +24,7 @@ class TestGuiHostCheck : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
+        HUTCH_START_BUS_FIXTURE(fx);
         qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());
         QStandardPaths::setTestModeEnabled(true);
     }

@@ -55,11 +55,7 @@ class TestHostCheck : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
+        HUTCH_START_BUS_FIXTURE(fx);
     }
     void cleanupTestCase()
     {

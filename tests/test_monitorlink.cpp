@@ -58,10 +58,7 @@ class TestMonitorLink : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx.emplace();
-        QVERIFY(fx->ok());
+        HUTCH_START_RUNTIME_FIXTURE(fx);
         QVERIFY(!fx->create(name, {}, 1));
     }
 

@@ -3,35 +3,12 @@
 // and clients running as the unprivileged user nobody or as root.
 #include "busfixture.h"
 
-#include <QCryptographicHash>
-#include <QDirIterator>
 #include <QTest>
 
 using hutch::test::BusFixture;
+using hutch::test::storeState;
 
 namespace {
-
-// Everything in the store, for "nothing changed" checks: every path, and
-// the bytes of every config.
-QByteArray storeState(const QString &store)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QStringList paths;
-    QDirIterator it(store, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        paths << it.next();
-    paths.sort();
-    for (const QString &p : std::as_const(paths)) {
-        hash.addData(p.toUtf8());
-        if (p.endsWith(QLatin1String("/config"))) {
-            QFile f(p);
-            if (f.open(QIODevice::ReadOnly))
-                hash.addData(f.readAll());
-        }
-    }
-    return hash.result().toHex();
-}
 
 // Every method that changes something, with arguments for container c1.
 void mutatingMethods()
@@ -77,11 +54,7 @@ class TestServiceAuth : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
+        HUTCH_START_BUS_FIXTURE(fx);
         const auto made = fx->hutchctl({"create", "c1", "-t", "busybox", "--", "--ttys", "1"}, false);
         QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
     }

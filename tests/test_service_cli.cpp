@@ -4,8 +4,6 @@
 // changes on disk.
 #include "busfixture.h"
 
-#include <QCryptographicHash>
-#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -15,28 +13,9 @@
 #include <unistd.h>
 
 using hutch::test::BusFixture;
+using hutch::test::storeState;
 
 namespace {
-
-QByteArray storeState(const QString &store)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QStringList paths;
-    QDirIterator it(store, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        paths << it.next();
-    paths.sort();
-    for (const QString &p : std::as_const(paths)) {
-        hash.addData(p.toUtf8());
-        if (p.endsWith(QLatin1String("/config"))) {
-            QFile f(p);
-            if (f.open(QIODevice::ReadOnly))
-                hash.addData(f.readAll());
-        }
-    }
-    return hash.result().toHex();
-}
 
 // The memory limit of container NAME as the kernel has it: cgroup v1's
 // memory controller where there is one (hybrid machines), else v2.
@@ -67,11 +46,7 @@ class TestServiceCli : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
+        HUTCH_START_BUS_FIXTURE(fx);
         // nobody may do anything but the never-kept admin action.
         QVERIFY(fx->allowNobody({QStringLiteral("io.github.hutch.configure-privileged")}));
     }

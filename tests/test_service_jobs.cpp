@@ -39,17 +39,14 @@ class TestServiceJobs : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
+        HUTCH_START_BUS_FIXTURE(fx);
         QVERIFY(fx->allowNobody());
         // Two containers made before jobs get slow.
         for (const char *name : {"one", "two"}) {
             const auto r = fx->hutchctl({"create", QString::fromLatin1(name), "-t", "busybox", "--", "--ttys", "1"});
             QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         }
+        QString why;
         QVERIFY2(fx->startHelper(&why, {QStringLiteral("HUTCH_TEST_JOB_STEP_MS=%1").arg(kStepMs)}), qPrintable(why));
     }
 
@@ -199,7 +196,9 @@ private Q_SLOTS:
     void stateSignals()
     {
         auto monitor = fx->startHutchctl({"monitor", "tw.*"});
-        QTest::qWait(500);  // subscribed
+        // Subscribed: its three match rules (StateChanged, ContainerAdded,
+        // ContainerRemoved) are on the bus.
+        QTRY_VERIFY_WITH_TIMEOUT(fx->matchRules(monitor->processId()) >= 3, 10000);
         QVERIFY(fx->hutchctl({"start", "two"}).exitCode == 0);
         QVERIFY(fx->hutchctl({"stop", "--kill", "two"}).exitCode == 0);
         QVERIFY(fx->hutchctl({"start", "one"}).exitCode != 0);  // running already: no line for "one" either

@@ -9,13 +9,11 @@
 #include "busfixture.h"
 #include "tarwriter.h"
 
-#include <QCryptographicHash>
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusPendingCall>
 #include <QDBusUnixFileDescriptor>
 #include <QDBusObjectPath>
-#include <QDirIterator>
 #include <QProcess>
 #include <QTest>
 
@@ -27,28 +25,6 @@ using hutch::test::BusFixture;
 using namespace hutch::test;
 
 namespace {
-
-// Every path of the store and the runtime directory, and every config's bytes.
-QByteArray hostState(const QStringList &dirs)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QStringList paths;
-    for (const QString &d : dirs) {
-        QDirIterator it(d, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            paths << it.next();
-    }
-    paths.sort();
-    for (const QString &p : std::as_const(paths)) {
-        hash.addData(p.toUtf8());
-        if (p.endsWith(QLatin1String("/config"))) {
-            QFile f(p);
-            if (f.open(QIODevice::ReadOnly))
-                hash.addData(f.readAll());
-        }
-    }
-    return hash.result().toHex();
-}
 
 const char kConfig[] = "lxc.uts.name = imp\n"
                        "lxc.rootfs.path = dir:/var/lib/hutch/imp/rootfs\n"

@@ -1,6 +1,8 @@
 // The container's init process from clone to exec. Runs in the child of
-// hutch-monitor, in new mount, PID, UTS, IPC and network namespaces; the
-// cgroup namespace is entered once the monitor has moved it into its cgroup.
+// hutch-monitor, in new mount, PID, UTS, IPC and network namespaces; once
+// the monitor has set up the host side it joins its cgroup itself
+// (Cgroup::joinSelf, or clone3 put it there) and then unshares a new cgroup
+// namespace, before any mount (mounts.h).
 #pragma once
 
 #include "cgroups.h"

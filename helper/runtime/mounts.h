@@ -1,6 +1,8 @@
 // The container's filesystem view. Everything here runs in the child,
-// after clone (new mount, PID, cgroup namespaces), before pivot_root; every
-// target inside the rootfs is opened with openInRoot, never by string.
+// after clone (new mount and PID namespaces) and after it has joined its
+// cgroup and entered a new cgroup namespace (container.cpp), before
+// pivot_root; every target inside the rootfs is opened with openInRoot,
+// never by string.
 #pragma once
 
 #include "cgroups.h"
