@@ -95,7 +95,7 @@ void Service::start()
     if (!HostNetwork::recordedHere(options))
         return;
     const Store store(m_settings.storePath);
-    const auto names = containerNames(m_settings.storePath);
+    const auto names = store.names();
     bool used = false;
     for (const QString &name : names ? *names : QStringList())
         if (monitorState(m_settings, name).running() && !checkConfigFile(store.configPath(name))
