@@ -20,6 +20,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -249,19 +250,12 @@ Status copyFile(int srcFd, int dirFd, const char *name, mode_t mode)
 // mkdir -p of the store, each new directory 0755 but the store's own, 0700.
 Status makeStore(const QString &path)
 {
-    QString sofar;
-    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
-        sofar += QLatin1Char('/') + part;
-        const QByteArray p = QFile::encodeName(sofar);
-        const mode_t mode = &part == &parts.constLast() ? 0700 : 0755;
-        if (::mkdir(p.constData(), mode) == 0) {
-            if (::chmod(p.constData(), mode) < 0)
-                return Error::system(errno, QStringLiteral("create store \"%1\"").arg(path));
-        } else if (errno != EEXIST) {
-            return Error::system(errno, QStringLiteral("create store \"%1\"").arg(path));
-        }
-    }
+    const QString context = QStringLiteral("create store \"%1\"").arg(path);
+    const QString store = QDir::cleanPath(path);
+    if (auto err = storage::makePath(QFileInfo(store).path()))
+        return err->wrap(context);
+    if (auto err = storage::makePath(store, 0700))
+        return err->wrap(context);
     return std::nullopt;
 }
 
