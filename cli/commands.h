@@ -33,6 +33,8 @@ int ps(const QStringList &args);
 
 // copy.cpp
 int copy(const QStringList &args);
+// file push / file pull (files.cpp).
+int file(const QStringList &args);
 
 // hostcheck.cpp
 int checkHost(const QStringList &args);

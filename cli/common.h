@@ -6,8 +6,10 @@
 #include "client.h"
 
 #include <QCommandLineParser>
+#include <QDBusObjectPath>
 #include <QDBusPendingReply>
 
+#include <functional>
 #include <memory>
 
 namespace hutch::cli {
@@ -31,6 +33,12 @@ bool finished(QDBusPendingReply<T...> &reply)
     QDBusPendingCall &call = reply;
     return finished(call);
 }
+
+// Starts a job with `begin` (returns its path) and follows it to its end:
+// a progress bar on a terminal, Ctrl-C cancels; the job's last log line to
+// *lastLine (jobs.cpp).
+int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObjectPath>()> &begin,
+           QString *lastLine = nullptr);
 
 int fail(const QString &message);
 int fail(const Error &error);

@@ -43,9 +43,11 @@ void drawProgress(const JobWatcher &w)
                  qPrintable(w.lastLine.left(60)));
 }
 
+}  // namespace
+
 // Starts a job with `begin` (returns its path) and follows it to its end.
 int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObjectPath>()> &begin,
-           QString *lastLine = nullptr)
+           QString *lastLine)
 {
     QDBusConnection bus = helper.connection();
     JobWatcher watcher;
@@ -105,6 +107,8 @@ int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObje
         *lastLine = watcher.lastLine;
     return Ok;
 }
+
+namespace {
 
 // Template arguments after "--" as the template's schema describes them:
 // --NAME VALUE for numbers and strings, --NAME for booleans.

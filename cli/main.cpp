@@ -29,6 +29,7 @@ const QList<Command> &commands()
         {"clone", "clone SOURCE NEWNAME [--snapshot]", hutch::cli::clone},
         {"copy", "copy NAME --ephemeral [--name NEW] [-- COMMAND [ARG...]]", hutch::cli::copy},
         {"rename", "rename NAME NEWNAME", hutch::cli::rename},
+        {"file", "file push [-r] [-p] [--uid N] [--gid N] [--mode M] SRC... NAME/PATH | file pull [-r] [-p] NAME/PATH DEST", hutch::cli::file},
         {"export", "export NAME FILE | NAME --libvirt FILE.xml", hutch::cli::exportArchive},
         {"import", "import FILE [--name NEWNAME] [-B BACKEND]", hutch::cli::importArchive},
         {"snapshot", "snapshot NAME [-c COMMENT] | NAME --list | NAME --restore SNAP | NAME --destroy SNAP", hutch::cli::snapshot},

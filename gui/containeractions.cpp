@@ -56,6 +56,7 @@ ContainerActions::ContainerActions(HelperConnection *connection, ContainerListMo
         {Destroy, "actionDestroy", "edit-delete", QKeySequence(Qt::SHIFT | Qt::Key_Delete), QStyle::SP_TrashIcon},
         {Properties, "actionProperties", "document-properties", QKeySequence(Qt::ALT | Qt::Key_Return), QStyle::SP_FileDialogInfoView},
         {Refresh, "actionRefresh", "view-refresh", QKeySequence(Qt::Key_F5), QStyle::SP_BrowserReload},
+        {Throwaway, "actionThrowaway", "utilities-terminal", QKeySequence(), QStyle::SP_ComputerIcon},
     };
     for (const Def &d : defs) {
         const QIcon fallback = d.fallback == QStyle::SP_CustomBase ? QIcon() : window->style()->standardIcon(d.fallback);
@@ -100,6 +101,7 @@ void ContainerActions::retranslate()
     action(Destroy)->setText(tr("&Destroy…"));
     action(Properties)->setText(tr("&Properties"));
     action(Refresh)->setText(tr("&Refresh"));
+    action(Throwaway)->setText(tr("Run a &Throwaway Copy"));
     m_copyMenu->setTitle(tr("Copy as hutchctl Command"));
     updateEnabled();
 }
@@ -129,6 +131,7 @@ QString ContainerActions::hutchctlCommand(Kind kind, const QStringList &names)
     case Destroy: return each(QStringLiteral("hutchctl destroy %1"));
     case Properties: return each(QStringLiteral("hutchctl info %1"));
     case Refresh: return QStringLiteral("hutchctl list --fancy");
+    case Throwaway: return each(QStringLiteral("hutchctl copy %1 --ephemeral"));
     case KindCount: break;
     }
     return {};
@@ -152,7 +155,7 @@ QList<ContainerActions::Kind> ContainerActions::allowedFor(const QStringList &st
     if (running > 0) out << Shutdown << Reboot << Freeze;
     if (frozen > 0) out << Unfreeze;
     if (one && running == 1) out << Console << Shell;
-    if (one && stopped == 1) out << Clone << Export << Rename;
+    if (one && stopped == 1) out << Clone << Export << Rename << Throwaway;
     if (!states.isEmpty()) out << Destroy;
     if (one) out << Properties;
     return out;
@@ -259,6 +262,9 @@ void ContainerActions::trigger(Kind kind)
     case Properties:
         if (names.size() == 1) Q_EMIT propertiesRequested(names.first());
         return;
+    case Throwaway:
+        if (names.size() == 1) runThrowaway(names.first());
+        return;
     case KindCount: return;
     }
 }
@@ -335,6 +341,19 @@ void ContainerActions::clone(const QString &source, const QString &name, bool sn
         },
         [this, source](const QString &message, bool refused) {
             reportError(tr("Could not clone \"%1\"").arg(source), message, refused);
+        });
+}
+
+void ContainerActions::runThrowaway(const QString &name)
+{
+    m_connection->watch(
+        m_connection->helper()->StartEphemeral(name, QString(), {}), this,
+        [this](const QDBusPendingCall &call) {
+            const QDBusPendingReply<QString> reply = call;
+            Q_EMIT consoleRequested(reply.value(), 0);
+        },
+        [this, name](const QString &message, bool refused) {
+            reportError(tr("Could not start a throwaway copy of \"%1\"").arg(name), message, refused);
         });
 }
 

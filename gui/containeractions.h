@@ -24,7 +24,7 @@ class ContainerActions : public QObject
 public:
     enum Kind {
         Create, Start, Stop, Shutdown, Reboot, Freeze, Unfreeze,
-        Console, Shell, Clone, Export, Rename, Destroy, Properties, Refresh, Import, KindCount
+        Console, Shell, Clone, Export, Rename, Destroy, Properties, Refresh, Import, Throwaway, KindCount
     };
 
     ContainerActions(HelperConnection *connection, ContainerListModel *model, QWidget *window);
@@ -80,6 +80,9 @@ private:
     void trigger(Kind kind);
     void lifecycle(Kind kind, const QString &name);
     void rename(const QString &name);
+    // Starts a throwaway copy of the stopped NAME (StartEphemeral) and asks
+    // for its console: the copy goes when it stops.
+    void runThrowaway(const QString &name);
     void destroy(const QStringList &names);
     void rebuildCopyMenu();
     void reportError(const QString &what, const QString &message, bool refused);

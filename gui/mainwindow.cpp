@@ -10,6 +10,8 @@
 #include "createwizard.h"
 #include "hostcheckdialog.h"
 #include "detailspanel.h"
+#include "filesview.h"
+#include "filetransfers.h"
 #include "helperconnection.h"
 #include "importdialog.h"
 #include "messagebar.h"
@@ -31,6 +33,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -53,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_feed = new ContainerFeed(m_connection, m_model, this);
     m_actions = new ContainerActions(m_connection, m_model, this);
     m_transfers = new ArchiveTransfers(m_connection, this);
+    m_fileTransfers = new FileTransfers(m_connection, this);
     m_consoles = new ConsoleWindows(m_connection, this);
 
     createCentralView();
@@ -92,6 +96,23 @@ MainWindow::MainWindow(QWidget *parent)
     showDetails->setObjectName(QStringLiteral("actionDetails"));
     showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_viewMenu->addAction(showDetails);
+
+    // The Files tab lists only while shown: a listing asks polkit.
+    m_filesView = new FilesView(m_connection, m_fileTransfers, this);
+    m_filesDock = new QDockWidget(this);
+    m_filesDock->setObjectName(QStringLiteral("filesDock"));
+    m_filesDock->setWidget(m_filesView);
+    m_filesDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_filesDock);
+    tabifyDockWidget(m_detailsDock, m_filesDock);
+    m_filesDock->hide();
+    QAction *showFiles = m_filesDock->toggleViewAction();
+    showFiles->setObjectName(QStringLiteral("actionFiles"));
+    m_viewMenu->addAction(showFiles);
+    connect(m_filesDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            updateResourcesPanel();
+    });
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -354,6 +375,10 @@ void MainWindow::wireActions()
     connect(m_actions, &ContainerActions::jobStarted, this, track);
     connect(m_transfers, &ArchiveTransfers::jobStarted, this, track);
     connect(m_transfers, &ArchiveTransfers::error, this, &MainWindow::showError);
+    connect(m_fileTransfers, &FileTransfers::jobStarted, this, track);
+    connect(m_fileTransfers, &FileTransfers::error, this, &MainWindow::showError);
+    connect(m_filesView, &FilesView::error, this, &MainWindow::showError);
+    connect(m_view, &ContainerView::filesDropped, this, &MainWindow::dropFiles);
     connect(m_transfers, &ArchiveTransfers::exported, this, [this](const QString &name, const QString &file) {
         const QString folder = QFileInfo(file).absolutePath();
         m_messages->showMessage(tr("Export finished: \"%1\" is in %2.").arg(name, file), MessageBar::Kind::Information,
@@ -444,6 +469,7 @@ void MainWindow::showContextMenu(const QPoint &pos)
             connect(a, &QAction::triggered, this, [this, name, n] { m_consoles->openConsole(name, n); });
         }
         menu.addAction(m_actions->action(K::Shell));
+        menu.addAction(m_actions->action(K::Throwaway));
         menu.addSeparator();
         menu.addAction(m_actions->action(K::Clone));
         menu.addAction(m_actions->action(K::Export));
@@ -565,6 +591,28 @@ void MainWindow::updateResourcesPanel()
     if (name != m_resources->container() || running != m_resources->isRunning())
         m_resources->setContainer(name, running);
     m_details->setContainer(m_model->entryOf(name));
+    if (m_filesDock->isVisible())
+        m_filesView->setContainer(name);
+}
+
+void MainWindow::dropFiles(const QString &name, const QStringList &files)
+{
+    bool ok = false;
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("dropDirectoryDialog"));
+    dialog.setWindowTitle(tr("Copy into \"%1\"").arg(name));
+    dialog.setLabelText(tr("Copy %n item(s) into this directory of \"%1\":", nullptr, int(files.size())).arg(name));
+    dialog.setTextValue(QStringLiteral("/root"));
+    ok = dialog.exec() == QDialog::Accepted;
+    const QString directory = dialog.textValue().trimmed();
+    if (!ok || directory.isEmpty())
+        return;
+    if (!directory.startsWith(QLatin1Char('/'))) {
+        showError(tr("\"%1\" is not a directory of the container: it must start with \"/\".").arg(directory), false);
+        return;
+    }
+    m_fileTransfers->push(name, files, directory);
+    statusBar()->showMessage(FileTransfers::pushCommand(name, files.first(), directory), 5000);
 }
 
 void MainWindow::updateConnectionStatus()
@@ -619,6 +667,7 @@ void MainWindow::retranslateUi()
     m_operationsDock->setWindowTitle(tr("Operations"));
     m_resourcesDock->setWindowTitle(tr("Resources"));
     m_detailsDock->setWindowTitle(tr("Details"));
+    m_filesDock->setWindowTitle(tr("Files"));
     m_actions->retranslate();
     m_model->retranslate();
     updateConnectionStatus();

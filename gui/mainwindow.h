@@ -9,6 +9,8 @@ class ContainerFeed;
 class ContainerListModel;
 class ContainerView;
 class DetailsPanel;
+class FileTransfers;
+class FilesView;
 class HelperConnection;
 class ImportDialog;
 class MessageBar;
@@ -48,6 +50,11 @@ public:
     // Opens the Settings dialog (Edit → Settings…); returns it (tests).
     SettingsDialog *showSettings();
     ArchiveTransfers *transfers() const { return m_transfers; }
+    FileTransfers *fileTransfers() const { return m_fileTransfers; }
+    FilesView *filesView() const { return m_filesView; }
+    // Files dropped onto NAME's row: asks for the directory (/root by
+    // default), then copies them in as jobs.
+    void dropFiles(const QString &name, const QStringList &files);
     // Selects NAME in the list (a finished creation, a clone, an import).
     bool selectContainer(const QString &name);
     // Container → Export…: asks where (a save dialog) unless FILE is given
@@ -86,6 +93,9 @@ private:
     ContainerFeed *m_feed = nullptr;
     ContainerActions *m_actions = nullptr;
     ArchiveTransfers *m_transfers = nullptr;
+    FileTransfers *m_fileTransfers = nullptr;
+    FilesView *m_filesView = nullptr;
+    QDockWidget *m_filesDock = nullptr;
     ConsoleWindows *m_consoles = nullptr;
     OperationsPanel *m_operations = nullptr;
     QDockWidget *m_operationsDock = nullptr;

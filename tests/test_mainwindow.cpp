@@ -241,11 +241,11 @@ void TestMainWindow::actionsFollowStates_data()
     QTest::newRow("nothing") << QStringList{} << QList<int>{K::Create, K::Import}
                              << QList<int>{K::Start, K::Stop, K::Destroy, K::Console, K::Properties, K::Export};
     QTest::newRow("stopped") << QStringList{QStringLiteral("STOPPED")}
-                             << QList<int>{K::Start, K::Clone, K::Export, K::Rename, K::Destroy, K::Properties, K::Import}
+                             << QList<int>{K::Start, K::Clone, K::Export, K::Rename, K::Destroy, K::Properties, K::Import, K::Throwaway}
                              << QList<int>{K::Stop, K::Shutdown, K::Console, K::Shell, K::Freeze, K::Unfreeze};
     QTest::newRow("running") << QStringList{QStringLiteral("RUNNING")}
                              << QList<int>{K::Stop, K::Shutdown, K::Reboot, K::Freeze, K::Console, K::Shell}
-                             << QList<int>{K::Start, K::Clone, K::Export, K::Rename, K::Unfreeze};
+                             << QList<int>{K::Start, K::Clone, K::Export, K::Rename, K::Unfreeze, K::Throwaway};
     QTest::newRow("frozen") << QStringList{QStringLiteral("FROZEN")} << QList<int>{K::Unfreeze, K::Stop}
                             << QList<int>{K::Freeze, K::Start, K::Console, K::Shutdown};
     QTest::newRow("mixed") << QStringList{QStringLiteral("RUNNING"), QStringLiteral("STOPPED")}

@@ -30,6 +30,8 @@ void mutatingMethods()
     row("OpenConsole", {"OpenConsole", "s:c1", "u:0", "a{sv}:"});
     row("ResizeConsole", {"ResizeConsole", "s:c1", "u:0", "u:24", "u:80", "a{sv}:"});
     row("Attach", {"Attach", "s:c1", "as:true", "as:", "a{sv}:"});
+    row("MakeDirectory", {"MakeDirectory", "s:c1", "s:/root/made", "a{sv}:"});
+    row("DeleteFile", {"DeleteFile", "s:c1", "s:/etc/hostname", "a{sv}:"});
 }
 
 }  // namespace

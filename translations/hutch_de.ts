@@ -409,187 +409,197 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="86"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>&amp;Create…</source>
         <translation>&amp;Erstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>S&amp;top (Kill)</source>
         <translation>S&amp;toppen (hart)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>Re&amp;boot</source>
         <translation>Neu&amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Einfrieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Unfreeze</source>
         <translation>&amp;Auftauen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>C&amp;lone…</source>
         <translation>&amp;Klonen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>&amp;Destroy…</source>
         <translation>&amp;Vernichten …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Properties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="101"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="102"/>
+        <location filename="../gui/containeractions.cpp" line="103"/>
+        <source>Run a &amp;Throwaway Copy</source>
+        <translation>&amp;Wegwerfkopie starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="104"/>
         <source>Copy as hutchctl Command</source>
         <translation>Als hutchctl-Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="173"/>
+        <location filename="../gui/containeractions.cpp" line="176"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="193"/>
+        <location filename="../gui/containeractions.cpp" line="196"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="200"/>
+        <location filename="../gui/containeractions.cpp" line="203"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="271"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Stop Container</source>
         <translation>Container stoppen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="271"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Reboot Container</source>
         <translation>Container neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="272"/>
+        <location filename="../gui/containeractions.cpp" line="278"/>
         <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
         <translation>Jetzt jeden Prozess in „%1“ beenden? Ungesicherte Arbeit darin geht verloren; „Herunterfahren“ lässt ihn seine Programme sauber beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="274"/>
+        <location filename="../gui/containeractions.cpp" line="280"/>
         <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
         <translation>„%1“ jetzt neu starten? Seine Programme werden beendet und seine Konsolen beginnen von vorn.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="283"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="283"/>
         <source>Reboot</source>
         <translation>Neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="279"/>
+        <location filename="../gui/containeractions.cpp" line="285"/>
         <source>Do not ask again</source>
         <translation>Nicht mehr fragen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="317"/>
+        <location filename="../gui/containeractions.cpp" line="323"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="312"/>
+        <location filename="../gui/containeractions.cpp" line="318"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestoppt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="313"/>
+        <location filename="../gui/containeractions.cpp" line="319"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht heruntergefahren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="314"/>
+        <location filename="../gui/containeractions.cpp" line="320"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht neu gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="315"/>
+        <location filename="../gui/containeractions.cpp" line="321"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht eingefroren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="316"/>
+        <location filename="../gui/containeractions.cpp" line="322"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht aufgetaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="336"/>
+        <location filename="../gui/containeractions.cpp" line="342"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht geklont werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="350"/>
+        <location filename="../gui/containeractions.cpp" line="355"/>
+        <source>Could not start a throwaway copy of &quot;%1&quot;</source>
+        <translation>Eine Wegwerfkopie von „%1“ konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="369"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="362"/>
+        <location filename="../gui/containeractions.cpp" line="381"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="363"/>
+        <location filename="../gui/containeractions.cpp" line="382"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -603,22 +613,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="366"/>
+        <location filename="../gui/containeractions.cpp" line="385"/>
         <source>Running containers are stopped first.</source>
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="368"/>
+        <location filename="../gui/containeractions.cpp" line="387"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="370"/>
+        <location filename="../gui/containeractions.cpp" line="389"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="387"/>
+        <location filename="../gui/containeractions.cpp" line="406"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -714,12 +724,12 @@
 <context>
     <name>ContainerView</name>
     <message>
-        <location filename="../gui/widgets/containerview.cpp" line="33"/>
+        <location filename="../gui/widgets/containerview.cpp" line="34"/>
         <source>Drag a container onto this list to clone it.</source>
         <translation>Ziehen Sie einen Container in diese Liste, um ihn zu klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/containerview.cpp" line="74"/>
+        <location filename="../gui/widgets/containerview.cpp" line="75"/>
         <source>Drop to clone &quot;%1&quot;</source>
         <translation>Loslassen, um „%1“ zu klonen</translation>
     </message>
@@ -1083,6 +1093,138 @@
     </message>
 </context>
 <context>
+    <name>FileTransfers</name>
+    <message>
+        <location filename="../gui/feed/filetransfers.cpp" line="100"/>
+        <source>Could not copy &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation>„%1“ konnte nicht nach „%2“ kopiert werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/filetransfers.cpp" line="103"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="109"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="147"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="159"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="192"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="216"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/filetransfers.cpp" line="154"/>
+        <source>Could not copy &quot;%1&quot; out of &quot;%2&quot;</source>
+        <translation>„%1“ konnte nicht aus „%2“ kopiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>FilesView</name>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Mode</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
+        <source>Up one directory</source>
+        <translation>Ein Verzeichnis nach oben</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="107"/>
+        <source>A directory in the container</source>
+        <translation>Ein Verzeichnis im Container</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="108"/>
+        <source>&amp;Upload…</source>
+        <translation>&amp;Hochladen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="109"/>
+        <source>Do&amp;wnload…</source>
+        <translation>Herunter&amp;laden …</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="110"/>
+        <source>New &amp;Folder…</source>
+        <translation>Neuer &amp;Ordner …</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="111"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="169"/>
+        <source>Link to %1</source>
+        <translation>Verweis auf %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="180"/>
+        <source>Could not list &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="192"/>
+        <source>Upload into %1</source>
+        <translation>Nach %1 hochladen</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="202"/>
+        <source>Download &quot;%1&quot; into</source>
+        <translation>„%1“ herunterladen nach</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <source>New Folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <source>Name of the new folder in %1:</source>
+        <translation>Name des neuen Ordners in %1:</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="215"/>
+        <source>A folder name cannot hold &quot;/&quot; or be &quot;.&quot; or &quot;..&quot;.</source>
+        <translation>Ein Ordnername darf kein „/“ enthalten und nicht „.“ oder „..“ sein.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="222"/>
+        <source>Could not make &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="231"/>
+        <location filename="../gui/widgets/filesview.cpp" line="235"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="232"/>
+        <source>Delete &quot;%1&quot; in &quot;%2&quot;, with everything in it if it is a folder?</source>
+        <translation>„%1“ in „%2“ löschen, bei einem Ordner mit allem, was darin ist?</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="244"/>
+        <source>Could not delete &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>HelperConnection</name>
     <message>
         <location filename="../gui/feed/helperconnection.cpp" line="65"/>
@@ -1344,217 +1486,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="145"/>
+        <location filename="../gui/mainwindow.cpp" line="166"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="238"/>
+        <location filename="../gui/mainwindow.cpp" line="259"/>
         <source>Host &amp;Check…</source>
         <translation>Host-&amp;Prüfung…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="255"/>
+        <location filename="../gui/mainwindow.cpp" line="276"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="297"/>
+        <location filename="../gui/mainwindow.cpp" line="318"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="322"/>
+        <location filename="../gui/mainwindow.cpp" line="343"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="358"/>
+        <location filename="../gui/mainwindow.cpp" line="383"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="359"/>
+        <location filename="../gui/mainwindow.cpp" line="384"/>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="377"/>
+        <location filename="../gui/mainwindow.cpp" line="402"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="379"/>
+        <location filename="../gui/mainwindow.cpp" line="404"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="432"/>
+        <location filename="../gui/mainwindow.cpp" line="457"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="436"/>
+        <location filename="../gui/mainwindow.cpp" line="461"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="441"/>
+        <location filename="../gui/mainwindow.cpp" line="466"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <location filename="../gui/mainwindow.cpp" line="509"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="498"/>
+        <location filename="../gui/mainwindow.cpp" line="524"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="532"/>
+        <location filename="../gui/mainwindow.cpp" line="558"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="533"/>
+        <location filename="../gui/mainwindow.cpp" line="559"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="534"/>
+        <location filename="../gui/mainwindow.cpp" line="560"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="572"/>
+        <location filename="../gui/mainwindow.cpp" line="602"/>
+        <source>Copy into &quot;%1&quot;</source>
+        <translation>Nach „%1“ kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/mainwindow.cpp" line="603"/>
+        <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
+        <translation>
+            <numerusform>%n Element in dieses Verzeichnis von „%1“ kopieren:</numerusform>
+            <numerusform>%n Elemente in dieses Verzeichnis von „%1“ kopieren:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="610"/>
+        <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
+        <translation>„%1“ ist kein Verzeichnis des Containers: es muss mit „/“ beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="620"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="575"/>
+        <location filename="../gui/mainwindow.cpp" line="623"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="588"/>
+        <location filename="../gui/mainwindow.cpp" line="636"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="591"/>
+        <location filename="../gui/mainwindow.cpp" line="639"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="596"/>
+        <location filename="../gui/mainwindow.cpp" line="644"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="606"/>
+        <location filename="../gui/mainwindow.cpp" line="654"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="607"/>
+        <location filename="../gui/mainwindow.cpp" line="655"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="608"/>
+        <location filename="../gui/mainwindow.cpp" line="656"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="609"/>
+        <location filename="../gui/mainwindow.cpp" line="657"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="610"/>
+        <location filename="../gui/mainwindow.cpp" line="658"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="611"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="612"/>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="613"/>
+        <location filename="../gui/mainwindow.cpp" line="661"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="614"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="615"/>
+        <location filename="../gui/mainwindow.cpp" line="663"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="587"/>
+        <location filename="../gui/mainwindow.cpp" line="635"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="573"/>
+        <location filename="../gui/mainwindow.cpp" line="621"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="592"/>
+        <location filename="../gui/mainwindow.cpp" line="640"/>
         <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
         <translation>Erstellen Sie einen mit Datei → Erstellen… (%1) oder importieren Sie ein Archiv mit Datei → Importieren… (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="616"/>
+        <location filename="../gui/mainwindow.cpp" line="664"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="617"/>
+        <location filename="../gui/mainwindow.cpp" line="665"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="618"/>
+        <location filename="../gui/mainwindow.cpp" line="666"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="619"/>
+        <location filename="../gui/mainwindow.cpp" line="667"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="620"/>
+        <location filename="../gui/mainwindow.cpp" line="668"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="638"/>
+        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="687"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="639"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="689"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -1653,12 +1818,22 @@
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="97"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="65"/>
+        <source>Copy files in</source>
+        <translation>Dateien hineinkopieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="66"/>
+        <source>Copy files out</source>
+        <translation>Dateien herauskopieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="101"/>
         <source>Cancel %1</source>
         <translation>%1 abbrechen</translation>
     </message>

@@ -409,187 +409,197 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="86"/>
+        <location filename="../gui/containeractions.cpp" line="87"/>
         <source>&amp;Create…</source>
         <translation>&amp;Créer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>S&amp;top (Kill)</source>
         <translation>Arrêter (t&amp;uer)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Éteindre</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>Re&amp;boot</source>
         <translation>&amp;Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Geler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Unfreeze</source>
         <translation>Dég&amp;eler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>C&amp;lone…</source>
         <translation>C&amp;loner…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;nommer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>&amp;Destroy…</source>
         <translation>Dé&amp;truire…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Properties</source>
         <translation>&amp;Propriétés</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="101"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="102"/>
+        <location filename="../gui/containeractions.cpp" line="103"/>
+        <source>Run a &amp;Throwaway Copy</source>
+        <translation>Lancer une copie &amp;jetable</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="104"/>
         <source>Copy as hutchctl Command</source>
         <translation>Copier comme commande hutchctl</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="173"/>
+        <location filename="../gui/containeractions.cpp" line="176"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="193"/>
+        <location filename="../gui/containeractions.cpp" line="196"/>
         <source>Copied: %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="200"/>
+        <location filename="../gui/containeractions.cpp" line="203"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="271"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Stop Container</source>
         <translation>Arrêter le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="271"/>
+        <location filename="../gui/containeractions.cpp" line="277"/>
         <source>Reboot Container</source>
         <translation>Redémarrer le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="272"/>
+        <location filename="../gui/containeractions.cpp" line="278"/>
         <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
         <translation>Tuer maintenant tous les processus de «&#xa0;%1&#xa0;»&#xa0;? Le travail non enregistré y est perdu&#xa0;; «&#xa0;Éteindre&#xa0;» le laisse terminer ses programmes proprement.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="274"/>
+        <location filename="../gui/containeractions.cpp" line="280"/>
         <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
         <translation>Redémarrer «&#xa0;%1&#xa0;» maintenant&#xa0;? Ses programmes sont arrêtés et ses consoles repartent de zéro.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="283"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="283"/>
         <source>Reboot</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="279"/>
+        <location filename="../gui/containeractions.cpp" line="285"/>
         <source>Do not ask again</source>
         <translation>Ne plus demander</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="317"/>
+        <location filename="../gui/containeractions.cpp" line="323"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="312"/>
+        <location filename="../gui/containeractions.cpp" line="318"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>Impossible d’arrêter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="313"/>
+        <location filename="../gui/containeractions.cpp" line="319"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>Impossible d’éteindre «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="314"/>
+        <location filename="../gui/containeractions.cpp" line="320"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="315"/>
+        <location filename="../gui/containeractions.cpp" line="321"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>Impossible de geler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="316"/>
+        <location filename="../gui/containeractions.cpp" line="322"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>Impossible de dégeler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="336"/>
+        <location filename="../gui/containeractions.cpp" line="342"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="350"/>
+        <location filename="../gui/containeractions.cpp" line="355"/>
+        <source>Could not start a throwaway copy of &quot;%1&quot;</source>
+        <translation>Impossible de lancer une copie jetable de « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="369"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>Impossible de renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="362"/>
+        <location filename="../gui/containeractions.cpp" line="381"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="363"/>
+        <location filename="../gui/containeractions.cpp" line="382"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -603,22 +613,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="366"/>
+        <location filename="../gui/containeractions.cpp" line="385"/>
         <source>Running containers are stopped first.</source>
         <translation>Les conteneurs en marche sont d’abord arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="368"/>
+        <location filename="../gui/containeractions.cpp" line="387"/>
         <source>Destroy Container</source>
         <translation>Détruire le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="370"/>
+        <location filename="../gui/containeractions.cpp" line="389"/>
         <source>Destroy</source>
         <translation>Détruire</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="387"/>
+        <location filename="../gui/containeractions.cpp" line="406"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -714,12 +724,12 @@
 <context>
     <name>ContainerView</name>
     <message>
-        <location filename="../gui/widgets/containerview.cpp" line="33"/>
+        <location filename="../gui/widgets/containerview.cpp" line="34"/>
         <source>Drag a container onto this list to clone it.</source>
         <translation>Glissez un conteneur sur cette liste pour le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/containerview.cpp" line="74"/>
+        <location filename="../gui/widgets/containerview.cpp" line="75"/>
         <source>Drop to clone &quot;%1&quot;</source>
         <translation>Déposer pour cloner «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -1083,6 +1093,138 @@
     </message>
 </context>
 <context>
+    <name>FileTransfers</name>
+    <message>
+        <location filename="../gui/feed/filetransfers.cpp" line="100"/>
+        <source>Could not copy &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation>Impossible de copier « %1 » dans « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/filetransfers.cpp" line="103"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="109"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="147"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="159"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="192"/>
+        <location filename="../gui/feed/filetransfers.cpp" line="216"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/filetransfers.cpp" line="154"/>
+        <source>Could not copy &quot;%1&quot; out of &quot;%2&quot;</source>
+        <translation>Impossible de copier « %1 » hors de « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>FilesView</name>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Mode</source>
+        <translation>Droits</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
+        <source>Up one directory</source>
+        <translation>Remonter d’un dossier</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="107"/>
+        <source>A directory in the container</source>
+        <translation>Un dossier du conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="108"/>
+        <source>&amp;Upload…</source>
+        <translation>&amp;Envoyer…</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="109"/>
+        <source>Do&amp;wnload…</source>
+        <translation>&amp;Télécharger…</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="110"/>
+        <source>New &amp;Folder…</source>
+        <translation>Nouveau &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="111"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="169"/>
+        <source>Link to %1</source>
+        <translation>Lien vers %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="180"/>
+        <source>Could not list &quot;%1&quot;: %2</source>
+        <translation>Impossible de lister « %1 » : %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="192"/>
+        <source>Upload into %1</source>
+        <translation>Envoyer dans %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="202"/>
+        <source>Download &quot;%1&quot; into</source>
+        <translation>Télécharger « %1 » dans</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <source>New Folder</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <source>Name of the new folder in %1:</source>
+        <translation>Nom du nouveau dossier dans %1 :</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="215"/>
+        <source>A folder name cannot hold &quot;/&quot; or be &quot;.&quot; or &quot;..&quot;.</source>
+        <translation>Un nom de dossier ne peut contenir « / » ni être « . » ou « .. ».</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="222"/>
+        <source>Could not make &quot;%1&quot;: %2</source>
+        <translation>Impossible de créer « %1 » : %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="231"/>
+        <location filename="../gui/widgets/filesview.cpp" line="235"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="232"/>
+        <source>Delete &quot;%1&quot; in &quot;%2&quot;, with everything in it if it is a folder?</source>
+        <translation>Supprimer « %1 » dans « %2 », avec tout son contenu si c’est un dossier ?</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/filesview.cpp" line="244"/>
+        <source>Could not delete &quot;%1&quot;: %2</source>
+        <translation>Impossible de supprimer « %1 » : %2</translation>
+    </message>
+</context>
+<context>
     <name>HelperConnection</name>
     <message>
         <location filename="../gui/feed/helperconnection.cpp" line="65"/>
@@ -1344,217 +1486,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="145"/>
+        <location filename="../gui/mainwindow.cpp" line="166"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="238"/>
+        <location filename="../gui/mainwindow.cpp" line="259"/>
         <source>Host &amp;Check…</source>
         <translation>&amp;Vérification de l’hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="255"/>
+        <location filename="../gui/mainwindow.cpp" line="276"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="297"/>
+        <location filename="../gui/mainwindow.cpp" line="318"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="322"/>
+        <location filename="../gui/mainwindow.cpp" line="343"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="358"/>
+        <location filename="../gui/mainwindow.cpp" line="383"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="359"/>
+        <location filename="../gui/mainwindow.cpp" line="384"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="377"/>
+        <location filename="../gui/mainwindow.cpp" line="402"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="379"/>
+        <location filename="../gui/mainwindow.cpp" line="404"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="432"/>
+        <location filename="../gui/mainwindow.cpp" line="457"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="436"/>
+        <location filename="../gui/mainwindow.cpp" line="461"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="441"/>
+        <location filename="../gui/mainwindow.cpp" line="466"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="483"/>
+        <location filename="../gui/mainwindow.cpp" line="509"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="498"/>
+        <location filename="../gui/mainwindow.cpp" line="524"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="532"/>
+        <location filename="../gui/mainwindow.cpp" line="558"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="533"/>
+        <location filename="../gui/mainwindow.cpp" line="559"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="534"/>
+        <location filename="../gui/mainwindow.cpp" line="560"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="572"/>
+        <location filename="../gui/mainwindow.cpp" line="602"/>
+        <source>Copy into &quot;%1&quot;</source>
+        <translation>Copier dans « %1 »</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/mainwindow.cpp" line="603"/>
+        <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
+        <translation>
+            <numerusform>Copier %n élément dans ce dossier de « %1 » :</numerusform>
+            <numerusform>Copier %n éléments dans ce dossier de « %1 » :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="610"/>
+        <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
+        <translation>« %1 » n’est pas un dossier du conteneur : il doit commencer par « / ».</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="620"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="573"/>
+        <location filename="../gui/mainwindow.cpp" line="621"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="575"/>
+        <location filename="../gui/mainwindow.cpp" line="623"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="587"/>
+        <location filename="../gui/mainwindow.cpp" line="635"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="588"/>
+        <location filename="../gui/mainwindow.cpp" line="636"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="591"/>
+        <location filename="../gui/mainwindow.cpp" line="639"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="592"/>
+        <location filename="../gui/mainwindow.cpp" line="640"/>
         <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
         <translation>Créez-en un avec Fichier → Créer… (%1), ou importez une archive avec Fichier → Importer… (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="596"/>
+        <location filename="../gui/mainwindow.cpp" line="644"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="606"/>
+        <location filename="../gui/mainwindow.cpp" line="654"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="607"/>
+        <location filename="../gui/mainwindow.cpp" line="655"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="608"/>
+        <location filename="../gui/mainwindow.cpp" line="656"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="609"/>
+        <location filename="../gui/mainwindow.cpp" line="657"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="610"/>
+        <location filename="../gui/mainwindow.cpp" line="658"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="611"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="612"/>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="613"/>
+        <location filename="../gui/mainwindow.cpp" line="661"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="614"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="615"/>
+        <location filename="../gui/mainwindow.cpp" line="663"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="616"/>
+        <location filename="../gui/mainwindow.cpp" line="664"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="617"/>
+        <location filename="../gui/mainwindow.cpp" line="665"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="618"/>
+        <location filename="../gui/mainwindow.cpp" line="666"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="619"/>
+        <location filename="../gui/mainwindow.cpp" line="667"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="620"/>
+        <location filename="../gui/mainwindow.cpp" line="668"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="638"/>
+        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="687"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="639"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="689"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -1653,12 +1818,22 @@
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="97"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="65"/>
+        <source>Copy files in</source>
+        <translation>Copier des fichiers dedans</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="66"/>
+        <source>Copy files out</source>
+        <translation>Copier des fichiers dehors</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="101"/>
         <source>Cancel %1</source>
         <translation>Annuler %1</translation>
     </message>

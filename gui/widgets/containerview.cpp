@@ -5,6 +5,7 @@
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QPainter>
+#include <QUrl>
 
 namespace {
 const QString kMime = QStringLiteral("application/x-hutch-container");
@@ -92,6 +93,19 @@ QStringList ContainerView::namesIn(const QMimeData *mime)
     return QString::fromUtf8(mime->data(kMime)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
+QStringList ContainerView::localFilesIn(const QMimeData *mime)
+{
+    QStringList out;
+    if (!mime || !mime->hasUrls() || mime->hasFormat(kMime))
+        return out;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            return {};
+        out << url.toLocalFile();
+    }
+    return out;
+}
+
 QString ContainerView::nameAt(const QPoint &pos) const
 {
     const QModelIndex index = indexAt(pos);
@@ -100,6 +114,10 @@ QString ContainerView::nameAt(const QPoint &pos) const
 
 void ContainerView::dragEnterEvent(QDragEnterEvent *event)
 {
+    if (!localFilesIn(event->mimeData()).isEmpty()) {
+        event->acceptProposedAction();
+        return;
+    }
     const QStringList names = namesIn(event->mimeData());
     if (names.size() == 1) {
         event->acceptProposedAction();
@@ -117,6 +135,16 @@ void ContainerView::dragLeaveEvent(QDragLeaveEvent *event)
 
 void ContainerView::dragMoveEvent(QDragMoveEvent *event)
 {
+    // Files from a file manager go onto a container's row.
+    if (!localFilesIn(event->mimeData()).isEmpty()) {
+        if (nameAt(event->position().toPoint()).isEmpty()) {
+            event->ignore();
+            return;
+        }
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        return;
+    }
     const QStringList names = namesIn(event->mimeData());
     // Over its own row the drop would do nothing: say so with the cursor.
     if (names.size() != 1 || nameAt(event->position().toPoint()) == names.first()) {
@@ -129,6 +157,17 @@ void ContainerView::dragMoveEvent(QDragMoveEvent *event)
 
 void ContainerView::dropEvent(QDropEvent *event)
 {
+    if (const QStringList files = localFilesIn(event->mimeData()); !files.isEmpty()) {
+        const QString target = nameAt(event->position().toPoint());
+        if (target.isEmpty()) {
+            event->ignore();
+            return;
+        }
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        Q_EMIT filesDropped(target, files);
+        return;
+    }
     const QStringList names = namesIn(event->mimeData());
     if (names.size() != 1 || nameAt(event->position().toPoint()) == names.first()) {
         event->ignore();

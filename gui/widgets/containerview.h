@@ -3,7 +3,8 @@
 // that container; a drop onto the row it came from does nothing. So that
 // the drag can be found: hovering a row says so (rowHovered, for the status
 // bar), the empty area under the rows has a line about it, and a drag over
-// the list frames it with "Drop to clone NAME".
+// the list frames it with "Drop to clone NAME". Files dropped from a file
+// manager onto a row are for that container (filesDropped).
 #pragma once
 
 #include <QTreeView>
@@ -17,10 +18,14 @@ public:
 
     // The container names a drag of ours carries (empty for foreign drags).
     static QStringList namesIn(const QMimeData *mime);
+    // The local files a drop from a file manager carries (empty otherwise).
+    static QStringList localFilesIn(const QMimeData *mime);
 
 Q_SIGNALS:
     // SOURCE was dropped in the list (not onto itself).
     void cloneDropped(const QString &source);
+    // Local files were dropped onto NAME's row.
+    void filesDropped(const QString &name, const QStringList &files);
     // The pointer went onto NAME's row ("" when it left the rows).
     void rowHovered(const QString &name);
     // Return or Enter on the current row.

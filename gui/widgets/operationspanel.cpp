@@ -62,6 +62,8 @@ QString OperationsPanel::operationText(const QString &operation)
     if (operation == QLatin1String("restore")) return tr("Restore snapshot");
     if (operation == QLatin1String("export")) return tr("Export");
     if (operation == QLatin1String("import")) return tr("Import");
+    if (operation == QLatin1String("push")) return tr("Copy files in");
+    if (operation == QLatin1String("pull")) return tr("Copy files out");
     return operation;
 }
 

@@ -25,6 +25,8 @@ inline const QString lifecycle = QStringLiteral("io.github.hutch.lifecycle");
 inline const QString console = QStringLiteral("io.github.hutch.console");
 inline const QString manage = QStringLiteral("io.github.hutch.manage");
 inline const QString configure = QStringLiteral("io.github.hutch.configure");
+// Files in and out of a container: what a shell in it gives.
+inline const QString files = QStringLiteral("io.github.hutch.files");
 // Config keys that run host code or widen privileges: never kept.
 inline const QString configurePrivileged = QStringLiteral("io.github.hutch.configure-privileged");
 }  // namespace actions

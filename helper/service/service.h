@@ -111,6 +111,15 @@ public:
     QDBusObjectPath ExportContainer(const QString &name, const QDBusUnixFileDescriptor &file, const QVariantMap &options);
     QDBusObjectPath ImportContainer(const QDBusUnixFileDescriptor &file, const QVariantMap &options);
 
+    // Files in and out (service_files.cpp).
+    QDBusObjectPath PushFile(const QString &name, const QString &path, const QDBusUnixFileDescriptor &stream,
+                             const QVariantMap &options);
+    QDBusObjectPath PullFile(const QString &name, const QString &path, const QDBusUnixFileDescriptor &stream,
+                             const QVariantMap &options);
+    QList<QVariantMap> ListFiles(const QString &name, const QString &path, const QVariantMap &options);
+    void MakeDirectory(const QString &name, const QString &path, const QVariantMap &options);
+    void DeleteFile(const QString &name, const QString &path, const QVariantMap &options);
+
 Q_SIGNALS:
     void ContainerAdded(const QString &name);
     void ContainerRemoved(const QString &name);
@@ -129,9 +138,11 @@ private:
     // Name valid and STORE/NAME a directory now (reads).
     Status checkExisting(const QString &name) const;
     // Answers `call` with a job's path at once and runs `work` as that job,
-    // after earlier operations on `keys`.
+    // after earlier operations on `keys`. `action`: what its Cancel needs
+    // (empty: io.github.hutch.manage).
     void runJob(const Call &call, const QString &operation, const QString &container, const QStringList &keys,
-                std::function<Status(const StepReport &, const std::atomic_bool *)> work);
+                std::function<Status(const StepReport &, const std::atomic_bool *)> work,
+                const QString &action = QString());
     // A lifecycle request to NAME's monitor on a worker, serialized.
     void lifecycleRequest(const QString &name, Status (MonitorLink::*verb)());
     // Starts NAME (bridge first if it needs it), serialized with the other

@@ -145,9 +145,9 @@ QString archiveSuffix(int fd)
 }  // namespace
 
 void Service::runJob(const Call &call, const QString &operation, const QString &container, const QStringList &keys,
-                     std::function<Status(const StepReport &, const std::atomic_bool *)> work)
+                     std::function<Status(const StepReport &, const std::atomic_bool *)> work, const QString &action)
 {
-    auto made = m_jobs->create(operation, container, actions::manage, call.caller());
+    auto made = m_jobs->create(operation, container, action.isEmpty() ? actions::manage : action, call.caller());
     if (!made)
         return call.fail(made.error());
     Job *job = *made;
