@@ -19,12 +19,15 @@ build_deps=(
     libcap-dev libnl-3-dev libnl-route-3-dev libvterm-dev libbtrfsutil-dev libseccomp-dev
     clang libclang-rt-14-dev
 )
-# What the runtime and its tests use at run time (desktop-file-utils and
+# What the runtime and its tests use at run time (openssh-client for
+# hutchctl --host, zstd for copies between hosts, openssh-server for the
+# second "host" of test_remote; desktop-file-utils and
 # appstream validate the desktop entry and the metainfo; libvirt-clients'
 # virt-xml-validate checks hutchctl export --libvirt; Qt's own
 # translations give shortcuts in the locale's words, "Strg+N").
 runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap xz-utils dbus-daemon polkitd
-              desktop-file-utils appstream qt6-translations-l10n libvirt-clients)
+              desktop-file-utils appstream qt6-translations-l10n libvirt-clients
+              openssh-client openssh-server zstd)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace hutch::cli {
 
 // commands.cpp
@@ -35,6 +37,13 @@ int ps(const QStringList &args);
 int copy(const QStringList &args);
 // file push / file pull (files.cpp).
 int file(const QStringList &args);
+
+// transfer.cpp: copy/move [HOST1:]NAME HOST2:[NEW] between hosts
+int transfer(const QString &command, const QStringList &args);
+
+// remote.cpp: with --host, the commands that run as hutchctl on the remote
+// host (console, attach, execute, export, import); nothing for the others.
+std::optional<int> runRemotely(const QString &command, const QStringList &args);
 
 // hostcheck.cpp
 int checkHost(const QStringList &args);

@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include "remote.h"
+
 #include <cstdio>
 
 namespace hutch::cli {
@@ -36,9 +38,22 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QStrin
 
 std::unique_ptr<Helper1Proxy> connectHelper()
 {
+    if (const QString host = client::remoteHost(); !host.isEmpty()) {
+        // Said before ssh is tried: which of ssh or the host is wrong.
+        if (auto err = client::validateHost(host)) {
+            fail(*err);
+            return nullptr;
+        }
+        if (auto ssh = client::sshProgram(); !ssh) {
+            fail(ssh.error());
+            return nullptr;
+        }
+    }
     const QDBusConnection bus = client::helperBus();
     if (!bus.isConnected()) {
-        fail(QStringLiteral("cannot connect to %1: %2").arg(client::busDescription(), bus.lastError().message()));
+        fail(QStringLiteral("cannot connect to %1: %2%3")
+                 .arg(client::busDescription(), bus.lastError().message(),
+                      client::remoteHost().isEmpty() ? QString() : QStringLiteral(" (ssh's message, if any, is above)")));
         return nullptr;
     }
     auto proxy = client::helper(bus);

@@ -15,6 +15,9 @@ int copy(const QStringList &args)
     const qsizetype dashes = args.indexOf(QStringLiteral("--"));
     const QStringList own = dashes < 0 ? args : args.mid(0, dashes);
     const QStringList command = dashes < 0 ? QStringList() : args.mid(dashes + 1);
+    // HOST1:NAME HOST2:[NEW]: a copy between hosts (transfer.cpp).
+    if (dashes < 0 && args.size() == 3 && (args.at(1).contains(QLatin1Char(':')) || args.at(2).contains(QLatin1Char(':'))))
+        return transfer(QStringLiteral("copy"), args);
     QCommandLineParser p;
     const QCommandLineOption ephemeral({QStringLiteral("e"), QStringLiteral("ephemeral")},
                                        QStringLiteral("An overlay copy removed when it stops (the only kind so far)."));

@@ -7,6 +7,8 @@
 #include "common.h"
 #include "config.h"
 #include "libvirtxml.h"
+#include "fdio.h"
+#include "uniquefd.h"
 #include "watchers.h"
 
 #include <QCoreApplication>
@@ -21,6 +23,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -31,6 +35,50 @@ namespace {
 QString opt(const char *name) { return QString::fromLatin1(name); }
 
 std::atomic_bool g_interrupted = false;
+// Export and import with FILE "-" (a copy between hosts: transfer.cpp, or
+// ssh for a remote host): the job is cancelled when the reader of our
+// standard output goes away, so that a transfer killed at the other end
+// leaves no container behind.
+bool g_cancelOnHangup = false;
+
+bool outputHungUp()
+{
+    pollfd p{STDOUT_FILENO, 0, 0};
+    return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
+}
+
+// For export and import with FILE "-": the standard stream `fd` itself
+// when it is a regular file, else an unnamed file in $TMPDIR or /var/tmp
+// (O_TMPFILE: nothing of it stays behind, however this process ends).
+UniqueFd streamFile(int fd)
+{
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        return UniqueFd(::dup(fd));
+    const QByteArray dir = qEnvironmentVariableIsEmpty("TMPDIR") ? QByteArrayLiteral("/var/tmp") : qgetenv("TMPDIR");
+    return UniqueFd(::open(dir.constData(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600));
+}
+
+// Copies the whole of `from` (from its start when it is seekable) to `to`;
+// the number of bytes, or -1 with errno set on an error.
+qint64 copyStream(int from, int to)
+{
+    (void)::lseek(from, 0, SEEK_SET);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 total = 0;
+    for (;;) {
+        const ssize_t n = ::read(from, buffer.data(), size_t(buffer.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return n == 0 ? total : -1;
+        if (const int err = writeAll(to, buffer.constData(), size_t(n))) {
+            errno = err;
+            return -1;
+        }
+        total += n;
+    }
+}
 
 void drawProgress(const JobWatcher &w)
 {
@@ -75,12 +123,13 @@ int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObje
         if (watcher.done)
             loop.quit();
     });
-    // Ctrl-C asks the helper to cancel; the job's end is still waited for.
+    // Ctrl-C (or SIGTERM) asks the helper to cancel; the job's end is still waited for.
     std::signal(SIGINT, [](int) { g_interrupted = true; });
+    std::signal(SIGTERM, [](int) { g_interrupted = true; });
     QTimer poll;
     bool cancelSent = false;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (g_interrupted && !cancelSent) {
+        if ((g_interrupted || (g_cancelOnHangup && outputHungUp())) && !cancelSent) {
             cancelSent = true;
             job->Cancel();
         }
@@ -99,6 +148,7 @@ int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObje
     if (!watcher.done)
         loop.exec();
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     if (::isatty(STDERR_FILENO))
         std::fprintf(stderr, "\r\033[K");
     if (!watcher.success)
@@ -398,11 +448,14 @@ int exportArchive(const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption libvirt(opt("libvirt"), opt("Write NAME as a libvirt-lxc domain (XML) instead."),
                                      opt("FILE.xml"));
-    p.addOption(libvirt);
+    const QCommandLineOption compression(opt("compression"), opt("xz, gz, zst or none (default: from FILE's name)."),
+                                         opt("KIND"));
+    p.addOptions({libvirt, compression});
     int status = 0;
-    if (!parseArgs(p, args, opt("export NAME FILE | NAME --libvirt FILE.xml"),
+    if (!parseArgs(p, args, opt("export NAME FILE [--compression KIND] | NAME --libvirt FILE.xml"),
                    opt("Write a stopped container to one archive (config, files, rootfs with owners, xattrs, "
-                       "device nodes); FILE ends in .tar, .tar.gz, .tar.xz or .tar.zst. With --libvirt, "
+                       "device nodes); FILE ends in .tar, .tar.gz, .tar.xz or .tar.zst, or is - (standard output, "
+                       "with --compression). With --libvirt, "
                        "write its config as a libvirt-lxc domain (virsh -c lxc:/// define FILE.xml)."),
                    1, 2, &status))
         return status;
@@ -414,23 +467,41 @@ int exportArchive(const QStringList &args)
     if (p.positionalArguments().size() != 2)
         return fail(QStringLiteral("export needs NAME and FILE"));
     const QString name = p.positionalArguments().at(0), file = p.positionalArguments().at(1);
-    QString compression;
-    for (const auto &[suffix, kind] : {std::pair{".tar.xz", "xz"}, std::pair{".tar.gz", "gz"},
-                                       std::pair{".tar.zst", "zst"}, std::pair{".tar", "none"}})
-        if (compression.isEmpty() && file.endsWith(QLatin1String(suffix)))
-            compression = QLatin1String(kind);
-    if (compression.isEmpty())
+    QString kind = p.value(compression);
+    for (const auto &[suffix, k] : {std::pair{".tar.xz", "xz"}, std::pair{".tar.gz", "gz"},
+                                    std::pair{".tar.zst", "zst"}, std::pair{".tar", "none"}})
+        if (kind.isEmpty() && file.endsWith(QLatin1String(suffix)))
+            kind = QLatin1String(k);
+    if (kind.isEmpty() && file == QLatin1String("-"))
+        kind = opt("none");
+    if (kind.isEmpty())
         return fail(QStringLiteral("%1: the name must end in .tar, .tar.gz, .tar.xz or .tar.zst").arg(file));
     auto helper = connectHelper();
     if (!helper)
         return Failure;
+    if (file == QLatin1String("-")) {
+        // The helper writes only into a regular file: an unnamed one
+        // (O_TMPFILE, gone with this process however it ends), then copied
+        // to standard output.
+        g_cancelOnHangup = true;
+        UniqueFd temp = streamFile(STDOUT_FILENO);
+        if (!temp)
+            return fail(QStringLiteral("cannot make a file for the archive: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        const QDBusUnixFileDescriptor out(temp.get());
+        const int result = runJob(*helper, [&] { return helper->ExportContainer(name, out, {{opt("compression"), kind}}); });
+        struct stat st {};
+        if (result != Ok || (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)))
+            return result;
+        return copyStream(temp.get(), STDOUT_FILENO) >= 0 ? Ok : fail(QStringLiteral("write the archive to standard output: %1")
+                                                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    }
     // Opened here, as the user: the helper writes only into this file.
     const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
         return fail(QStringLiteral("cannot create %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(errno))));
     const QDBusUnixFileDescriptor out(fd);
     ::close(fd);  // QDBusUnixFileDescriptor holds its own copy
-    const int result = runJob(*helper, [&] { return helper->ExportContainer(name, out, {{opt("compression"), compression}}); });
+    const int result = runJob(*helper, [&] { return helper->ExportContainer(name, out, {{opt("compression"), kind}}); });
     if (result != Ok)
         ::unlink(QFile::encodeName(file).constData());  // ours, and incomplete
     return result;
@@ -444,13 +515,31 @@ int importArchive(const QStringList &args)
     p.addOptions({newName, backing});
     int status = 0;
     if (!parseArgs(p, args, opt("import FILE [--name NEWNAME] [-B BACKEND]"),
-                   opt("Make a container from an archive hutchctl export wrote."), 1, 1, &status))
+                   opt("Make a container from an archive hutchctl export wrote (FILE - reads standard input)."), 1, 1, &status))
         return status;
     const QString file = p.positionalArguments().at(0);
     auto helper = connectHelper();
     if (!helper)
         return Failure;
-    const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
+    int fd = -1;
+    UniqueFd temp;
+    if (file == QLatin1String("-")) {
+        // Standard input as a regular file for the helper: itself when it
+        // is one, else copied into an unnamed file (O_TMPFILE).
+        g_cancelOnHangup = true;
+        struct stat st {};
+        const bool regular = ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+        temp = streamFile(STDIN_FILENO);
+        const qint64 copied = !temp || regular ? 0 : copyStream(STDIN_FILENO, temp.get());
+        if (!temp || copied < 0)
+            return fail(QStringLiteral("cannot read the archive from standard input: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        // An exporter that failed before writing (a copy between hosts cut short).
+        if (!regular && copied == 0)
+            return fail(QStringLiteral("no archive on standard input"));
+        fd = ::dup(temp.get());
+    } else {
+        fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
+    }
     if (fd < 0)
         return fail(QStringLiteral("cannot read %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(errno))));
     const QDBusUnixFileDescriptor in(fd);

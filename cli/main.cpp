@@ -1,6 +1,8 @@
 // hutchctl: the command line of Hutch, for scripts and terminals. Every
 // command but check-config talks to hutch-helper over D-Bus
-// ($HUTCH_BUS_ADDRESS, else the system bus); polkit decides what it may do.
+// ($HUTCH_BUS_ADDRESS, else the system bus; with --host [USER@]HOST or
+// $HUTCH_HOST, another machine's system bus over ssh: remote.cpp);
+// polkit decides what it may do.
 #include "checkconfig.h"
 #include "commands.h"
 
@@ -27,7 +29,8 @@ const QList<Command> &commands()
         {"info", "info NAME", hutch::cli::info},
         {"create", "create NAME -t TEMPLATE [-B BACKEND] [-b USER] [-S KEY.pub] [-u USER-DATA] [-- TEMPLATE-OPTIONS]", hutch::cli::create},
         {"clone", "clone SOURCE NEWNAME [--snapshot]", hutch::cli::clone},
-        {"copy", "copy NAME --ephemeral [--name NEW] [-- COMMAND [ARG...]]", hutch::cli::copy},
+        {"copy", "copy NAME --ephemeral [--name NEW] [-- COMMAND [ARG...]] | [HOST1:]NAME HOST2:[NEW]", hutch::cli::copy},
+        {"move", "move [HOST1:]NAME HOST2:[NEW]", [](const QStringList &a) { return hutch::cli::transfer(QStringLiteral("move"), a); }},
         {"rename", "rename NAME NEWNAME", hutch::cli::rename},
         {"file", "file push [-r] [-p] [--uid N] [--gid N] [--mode M] SRC... NAME/PATH | file pull [-r] [-p] NAME/PATH DEST", hutch::cli::file},
         {"export", "export NAME FILE | NAME --libvirt FILE.xml", hutch::cli::exportArchive},
@@ -60,11 +63,12 @@ const QList<Command> &commands()
 
 void usage(FILE *to)
 {
-    std::fputs("usage: hutchctl COMMAND [ARGS]   (hutchctl COMMAND --help for more)\n\nCommands:\n", to);
+    std::fputs("usage: hutchctl [--host [USER@]HOST] COMMAND [ARGS]   (hutchctl COMMAND --help for more)\n\nCommands:\n", to);
     for (const Command &c : commands())
         std::fprintf(to, "  %s\n", c.synopsis);
     std::fputs("  help | version\n"
-               "\nThe helper is reached on $HUTCH_BUS_ADDRESS, else on the system bus.\n",
+               "\nThe helper is reached on $HUTCH_BUS_ADDRESS, else on the system bus; with --host (or\n"
+               "$HUTCH_HOST) on HOST's system bus through ssh ($HUTCH_SSH_CONFIG: an ssh_config file).\n",
                to);
 }
 
@@ -76,6 +80,14 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("hutchctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HUTCH_VERSION));
     QStringList args = QCoreApplication::arguments();
+    // --host [USER@]HOST (or --host=...) before the command: $HUTCH_HOST for the rest.
+    if (args.size() >= 2 && args.at(1).startsWith(QLatin1String("--host="))) {
+        qputenv("HUTCH_HOST", args.at(1).mid(7).toLocal8Bit());
+        args.removeAt(1);
+    } else if (args.size() >= 3 && (args.at(1) == QLatin1String("--host") || args.at(1) == QLatin1String("-H"))) {
+        qputenv("HUTCH_HOST", args.at(2).toLocal8Bit());
+        args.remove(1, 2);
+    }
     if (args.size() < 2) {
         usage(stderr);
         return 2;
@@ -83,6 +95,8 @@ int main(int argc, char **argv)
     const QString command = args.at(1);
     // The subcommand sees itself as argv[0], as QCommandLineParser expects.
     args.removeFirst();
+    if (auto status = hutch::cli::runRemotely(command, args))
+        return *status;
     for (const Command &c : commands())
         if (command == QLatin1String(c.name))
             return c.run(args);

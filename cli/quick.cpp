@@ -525,7 +525,13 @@ std::string fullPath()
 
 int main(int argc, char **argv)
 {
-    if (argc >= 2) {
+    // Another host (--host, $HUTCH_HOST) is reached through ssh and a bridge,
+    // which only libdbus's unixexec: transport in hutchctl-full speaks; the
+    // ssh start-up costs far more than loading Qt.
+    const char *host = std::getenv("HUTCH_HOST");
+    const bool remote = (host && *host) || (argc >= 2 && std::strncmp(argv[1], "--host", 6) == 0)
+                        || (argc >= 2 && std::strcmp(argv[1], "-H") == 0);
+    if (argc >= 2 && !remote) {
         const Strings args(argv + 2, argv + argc);
         if (auto status = quick(argv[1], args)) {
             std::fflush(stdout);

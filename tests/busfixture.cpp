@@ -121,8 +121,11 @@ QString busUnavailableReason()
 BusFixture::BusFixture()
 {
     m_connectionName = QStringLiteral("hutch-busfixture-%1").arg(quintptr(this));
-    m_policyFile = QStringLiteral("%1/io.github.hutch.test-%2.policy").arg(kActionsDir).arg(::getpid());
-    m_ruleFile = QStringLiteral("%1/50-hutch-test-%2.rules").arg(kRulesDir).arg(::getpid());
+    // Per fixture: a test may run two (two hosts: test_remote).
+    static int count = 0;
+    const QString id = QStringLiteral("%1-%2").arg(::getpid()).arg(count++);
+    m_policyFile = QStringLiteral("%1/io.github.hutch.test-%2.policy").arg(kActionsDir, id);
+    m_ruleFile = QStringLiteral("%1/50-hutch-test-%2.rules").arg(kRulesDir, id);
 }
 
 BusFixture::~BusFixture()

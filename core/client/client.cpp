@@ -1,6 +1,7 @@
 #include "client.h"
 
 #include "errornames.h"
+#include "remote.h"
 
 #include <QDBusArgument>
 #include <QDBusMetaType>
@@ -10,6 +11,12 @@ namespace hutch::client {
 
 QDBusConnection helperBus()
 {
+    if (const QString host = remoteHost(); !host.isEmpty()) {
+        // Not connected (lastError says why) when ssh is missing or the host is bad.
+        const auto address = remoteBusAddress(host);
+        return QDBusConnection::connectToBus(address ? *address : QStringLiteral("unixexec:path=/nonexistent"),
+                                             QStringLiteral("hutch-remote-") + host);
+    }
     const QString address = qEnvironmentVariable("HUTCH_BUS_ADDRESS");
     if (address.isEmpty())
         return QDBusConnection::systemBus();
@@ -18,6 +25,8 @@ QDBusConnection helperBus()
 
 QString busDescription()
 {
+    if (const QString host = remoteHost(); !host.isEmpty())
+        return QStringLiteral("the system bus of %1 (over ssh)").arg(host);
     const QString address = qEnvironmentVariable("HUTCH_BUS_ADDRESS");
     return address.isEmpty() ? QStringLiteral("the system bus") : QStringLiteral("the bus at %1").arg(address);
 }
