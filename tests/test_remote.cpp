@@ -54,9 +54,12 @@ QStringList treeDigest(const QString &root, const QStringList &skip = {})
         struct stat st {};
         ::lstat(QFile::encodeName(p).constData(), &st);
         QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (S_ISLNK(st.st_mode))
-            hash.addData(QFile::symLinkTarget(p).toUtf8());
-        else if (S_ISREG(st.st_mode)) {
+        if (S_ISLNK(st.st_mode)) {
+            // The link's own text (QFile::symLinkTarget makes it absolute: a different store).
+            char target[4096];
+            const ssize_t n = ::readlink(QFile::encodeName(p).constData(), target, sizeof target);
+            hash.addData(QByteArray(target, n > 0 ? int(n) : 0));
+        } else if (S_ISREG(st.st_mode)) {
             QFile f(p);
             if (f.open(QIODevice::ReadOnly))
                 while (!f.atEnd())
