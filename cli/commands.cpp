@@ -167,6 +167,7 @@ int templates(const QStringList &args)
             const QString type = m.value(opt("type")).toString();
             const QString arg = type == QLatin1String("bool") ? QString()
                 : type == QLatin1String("path") ? QStringLiteral(" FILE")
+                : type == QLatin1String("secret") ? QStringLiteral(" FILE|-")
                 : type == QLatin1String("choice") ? QStringLiteral(" ") + m.value(opt("choices")).toStringList().join(QLatin1Char('|'))
                                                   : QStringLiteral(" ") + type.toUpper();
             const QString def = m.value(opt("default")).toString();

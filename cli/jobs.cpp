@@ -227,6 +227,21 @@ bool templateOptions(Helper1Proxy &helper, const QString &templateName, const QS
             }
             out->insert(arg, QVariant::fromValue(QDBusUnixFileDescriptor(fd)));
             ::close(fd);
+        } else if (type == QLatin1String("secret")) {
+            // A secret never goes on a command line, where ps shows it: its
+            // value names a file holding it, or "-" for standard input; the
+            // first line counts.
+            QFile f;
+            const bool opened = value == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
+                                                            : (f.setFileName(value), f.open(QIODevice::ReadOnly));
+            if (!opened) {
+                fail(QStringLiteral("template option --%1: cannot read \"%2\": %3").arg(arg, value, f.errorString()));
+                return false;
+            }
+            QByteArray secret = f.readLine(4096);
+            while (secret.endsWith('\n') || secret.endsWith('\r'))
+                secret.chop(1);
+            out->insert(arg, QString::fromUtf8(secret));
         } else {
             out->insert(arg, value);
         }

@@ -144,7 +144,8 @@ bool BusFixture::start(QString *why, const QStringList &helperEnv)
     QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
                                             | QFile::ExeOther);
     const QString settings = QStringLiteral("store = %1\nruntime = %2\ncache = %3\n")
-                                 .arg(storePath(), runtimePath(), m_dir.filePath(QStringLiteral("cache")));
+                                 .arg(storePath(), runtimePath(),
+                                      m_cachePath.isEmpty() ? m_dir.filePath(QStringLiteral("cache")) : m_cachePath);
     if (!writeFile(settingsPath(), settings.toUtf8(), QFile::ReadOwner | QFile::WriteOwner)) {
         *why = QStringLiteral("cannot write %1").arg(settingsPath());
         return false;

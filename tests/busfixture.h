@@ -43,6 +43,10 @@ public:
     // Starts the bus, polkitd and the helper; false with *why on failure.
     // `helperEnv`: extra environment of the helper (HUTCH_TEST_JOB_STEP_MS=...).
     bool start(QString *why, const QStringList &helperEnv = {});
+    // The helper's template cache (default: in the fixture's temporary
+    // directory); set before start(). A debootstrap cache kept here between
+    // runs spares each run the download.
+    void setCachePath(const QString &path) { m_cachePath = path; }
     // Stops containers, helper, polkitd and bus; removes the installed
     // policy and rule files. Safe to call twice.
     void cleanup();
@@ -106,6 +110,7 @@ private:
     QString m_connectionName;
     std::unique_ptr<QProcess> m_bus, m_polkit, m_helper;
     QStringList m_helperEnv;
+    QString m_cachePath;
     int m_netns = -1;
     bool m_cleaned = false;
 };

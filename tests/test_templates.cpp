@@ -4,6 +4,7 @@
 // busybox rootfs) makes a container that starts, a wrong checksum is
 // refused and leaves nothing; `local` from a tarball; a create that runs
 // out of space on a small loop filesystem fails clearly and leaves nothing.
+#include "aptmirror.h"
 #include "runtimefixture.h"
 #include "test_storage_util.h"
 
@@ -52,27 +53,7 @@ QString sha256(const QString &path)
 
 }  // namespace
 
-// The first Debian mirror apt is configured with here (deb822 or one-line
-// sources), as ../shared/tools/fresh-debian-test finds it.
-static QString aptMirror()
-{
-    QStringList files = QDir(QStringLiteral("/etc/apt/sources.list.d")).entryList({QStringLiteral("*.sources")}, QDir::Files);
-    for (QString &f : files)
-        f.prepend(QStringLiteral("/etc/apt/sources.list.d/"));
-    files << QStringLiteral("/etc/apt/sources.list");
-    for (const QString &file : std::as_const(files)) {
-        for (const QString &line : readFile(file).split(QLatin1Char('\n'))) {
-            const QStringList f = line.simplified().split(QLatin1Char(' '));
-            if (f.size() >= 2 && f[0] == QLatin1String("URIs:") && f[1].contains(QLatin1String("debian"))
-                && !f[1].contains(QLatin1String("security")))
-                return f[1];
-            if (f.size() >= 3 && f[0] == QLatin1String("deb") && !f[1].startsWith(QLatin1Char('['))
-                && !f[1].contains(QLatin1String("security")))
-                return f[1];
-        }
-    }
-    return {};
-}
+using hutch::test::aptMirror;
 
 class TestTemplates : public QObject {
     Q_OBJECT

@@ -283,32 +283,37 @@
         <translation>Der Hilfsdienst hat kein Terminal übergeben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="113"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="115"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="118"/>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="149"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="157"/>
+        <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
+        <translation>root hat in %1 kein Passwort, daher wird eine Anmeldung als root an dieser Konsole abgelehnt. Melden Sie sich als Benutzer des Containers an oder öffnen Sie eine Shell, die keine Anmeldung braucht; dort setzt passwd ein Passwort für root.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="169"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Getrennt. Der Container läuft weiter; schließen Sie diesen Reiter oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="172"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="192"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Die Shell wurde beendet. Sie startet neu, wenn der Container startet, oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="174"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Getrennt. Verbindet sich neu, sobald %1 wieder läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="187"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="207"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 ist gestoppt. Dieser Reiter verbindet sich neu, sobald er wieder startet.</translation>
     </message>
@@ -934,102 +939,122 @@
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="357"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="334"/>
+        <source>Repeat the password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="376"/>
+        <source>%1: the two entries differ.</source>
+        <translation>%1: Die beiden Eingaben unterscheiden sich.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="382"/>
         <source>Needed: %1.</source>
         <translation>Erforderlich: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="365"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1: Es gibt keine Datei „%2“.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="367"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="392"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1: „%2“ ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="369"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="496"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="497"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="473"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="502"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="474"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="503"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="475"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="504"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="476"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="522"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="554"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="592"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="596"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="628"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="615"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="647"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="617"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="649"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="630"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="662"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="635"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="667"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>

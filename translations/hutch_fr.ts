@@ -283,32 +283,37 @@
         <translation>Le service d’assistance n’a transmis aucun terminal.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="113"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="115"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="118"/>
         <source>Could not connect: %1</source>
         <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="149"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="157"/>
+        <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
+        <translation>root n’a pas de mot de passe dans %1 : une connexion en tant que root sur cette console est donc refusée. Connectez-vous avec un utilisateur du conteneur, ou ouvrez un Shell, qui ne demande pas de connexion ; là, passwd définit un mot de passe pour root.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="169"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="172"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="192"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Le shell s’est terminé. Il redémarre avec le conteneur, ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="174"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Déconnecté. La connexion reprend quand %1 fonctionne de nouveau.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="187"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="207"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 est arrêté. Cet onglet se reconnecte quand il redémarre.</translation>
     </message>
@@ -934,102 +939,122 @@
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="357"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
+        <source>Repeat</source>
+        <translation>Répéter</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="334"/>
+        <source>Repeat the password</source>
+        <translation>Répéter le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="376"/>
+        <source>%1: the two entries differ.</source>
+        <translation>%1 : les deux saisies diffèrent.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="382"/>
         <source>Needed: %1.</source>
         <translation>Requis&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="365"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1&#xa0;: il n’y a pas de fichier «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="367"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="392"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="369"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1&#xa0;: vous ne pouvez pas lire «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="496"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="468"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="497"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="473"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="502"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="474"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="503"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="475"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="504"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="476"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="477"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="522"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="554"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="592"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="596"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="628"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="615"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="647"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="617"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="649"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="630"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="662"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="635"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="667"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>

@@ -320,6 +320,25 @@ void CreateWizard::showTemplateOptions()
             l->addWidget(edit, 1);
             l->addWidget(browse);
             w = row;
+        } else if (type == QLatin1String("secret")) {
+            // Typed twice, never shown, and never in the summary's command.
+            auto *row = new QWidget;
+            auto *edit = new QLineEdit(row);
+            edit->setObjectName(QStringLiteral("secretEdit"));
+            edit->setEchoMode(QLineEdit::Password);
+            edit->setPlaceholderText(tr("Password"));
+            auto *repeat = new QLineEdit(row);
+            repeat->setObjectName(QStringLiteral("secretRepeat"));
+            repeat->setEchoMode(QLineEdit::Password);
+            repeat->setPlaceholderText(tr("Repeat"));
+            repeat->setAccessibleName(tr("Repeat the password"));
+            for (QLineEdit *e : {edit, repeat})
+                connect(e, &QLineEdit::textChanged, this, &CreateWizard::checkTemplate);
+            auto *l = new QHBoxLayout(row);
+            l->setContentsMargins(0, 0, 0, 0);
+            l->addWidget(edit, 1);
+            l->addWidget(repeat, 1);
+            w = row;
         } else {
             auto *edit = new QLineEdit(def.toString());
             connect(edit, &QLineEdit::textChanged, this, &CreateWizard::checkTemplate);
@@ -351,6 +370,12 @@ QString CreateWizard::templateProblem() const
         QString label = o.value(QStringLiteral("description")).toString();
         if (label.isEmpty())
             label = o.value(QStringLiteral("name")).toString();
+        if (o.value(QStringLiteral("type")).toString() == QLatin1String("secret")) {
+            auto *repeat = w->findChild<QLineEdit *>(QStringLiteral("secretRepeat"));
+            if (repeat && repeat->text() != edit->text())
+                return tr("%1: the two entries differ.").arg(label);
+            continue;
+        }
         const QString text = edit->text().trimmed();
         if (text.isEmpty()) {
             if (o.value(QStringLiteral("required")).toBool())
@@ -402,6 +427,10 @@ QVariantMap CreateWizard::templateOptions() const
                 out.insert(it.key(), QVariant::fromValue(QDBusUnixFileDescriptor(fd)));
                 ::close(fd);  // QDBusUnixFileDescriptor keeps its own dup
             }
+        } else if (type == QLatin1String("secret")) {
+            const QString secret = it.value()->findChild<QLineEdit *>(QStringLiteral("secretEdit"))->text();
+            if (!secret.isEmpty())
+                out.insert(it.key(), secret);
         } else if (auto *edit = qobject_cast<QLineEdit *>(it.value())) {
             // An empty string means "the default" for hostname and the like.
             if (!edit->text().isEmpty())
@@ -496,6 +525,9 @@ QString CreateWizard::summaryText() const
             // hutchctl opens the file itself: its path, not our descriptor.
             if (QWidget *w = m_optionWidgets.value(it.key()))
                 extra << QStringLiteral("--") + it.key() << w->findChild<QLineEdit *>()->text();
+        } else if (m_optionTypes.value(it.key()) == QLatin1String("secret")) {
+            // hutchctl reads a secret from standard input, never from argv.
+            extra << QStringLiteral("--") + it.key() << QStringLiteral("-");
         } else if (it.value().typeId() == QMetaType::Bool) {
             if (it.value().toBool())
                 extra << QStringLiteral("--") + it.key();

@@ -102,6 +102,8 @@ void ConsoleTab::attachFd(int fd, bool socket)
     m_terminal->session()->attach(fd, TerminalSession::FdOwnership::Take);
     showStatus(QString());
     m_detached = false;
+    if (m_kind == Kind::Console)
+        hintAtLogin();
     Q_EMIT liveChanged(true);
     Q_EMIT attached();
 }
@@ -141,6 +143,24 @@ void ConsoleTab::connectNow()
             attachFd(::dup(reply.argumentAt<0>().fileDescriptor()), false);
         },
         failed);
+}
+
+void ConsoleTab::hintAtLogin()
+{
+    // A distribution's console asks for a login; when root has no password
+    // there (debootstrap leaves it locked), say so before the user tries.
+    m_connection->watch(
+        m_connection->helper()->GetContainer(m_container, {{QStringLiteral("root_login"), true}}), this,
+        [this](const QDBusPendingCall &call) {
+            const QDBusPendingReply<QVariantMap> reply = call;
+            if (!isLive() || reply.value().value(QStringLiteral("root_login")).toString() != QLatin1String("locked"))
+                return;
+            showStatus(tr("root has no password in %1, so a login as root on this console is refused. "
+                          "Log in as a user of the container, or open a Shell, which needs no login; "
+                          "there, passwd sets a password for root.")
+                           .arg(m_container));
+        },
+        [](const QString &, bool) {});
 }
 
 void ConsoleTab::detach()

@@ -46,6 +46,7 @@ private:
     void onFinished();
     void attachFd(int fd, bool socket);
     void showStatus(const QString &text);
+    void hintAtLogin();
     bool confirmPaste(const QString &text);
 
     HelperConnection *m_connection;

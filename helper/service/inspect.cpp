@@ -1,6 +1,8 @@
 #include "inspect.h"
 
+#include "backend.h"
 #include "config.h"
+#include "distsetup.h"
 #include "launch.h"
 #include "names.h"
 #include "store.h"
@@ -91,6 +93,24 @@ void describeRuntime(const HelperSettings &settings, const QString &name, QVaria
 }
 
 }  // namespace
+
+QString rootLogin(const HelperSettings &settings, const QString &name)
+{
+    const Store store(settings.storePath);
+    const LoadResult loaded = loadConfigFile(store.configPath(name));
+    if (loaded.firstError())
+        return QStringLiteral("unknown");
+    auto location = storage::parseRootfsPath(loaded.config.value(QStringLiteral("lxc.rootfs.path"), QString()),
+                                             store.containerDir(name));
+    if (!location || location->kind == storage::BackendKind::Lvm)
+        return QStringLiteral("unknown");
+    // An overlay's upper dir holds root's line once it was changed.
+    QString state = templates::rootLoginState(location->path);
+    for (const QString &lower : location->lowers)
+        if (state == QLatin1String("unknown"))
+            state = templates::rootLoginState(lower);
+    return state;
+}
 
 QVariantMap describeContainer(const HelperSettings &settings, const QString &name)
 {

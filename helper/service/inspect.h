@@ -20,6 +20,11 @@ namespace hutch::service {
 bool containerExists(const HelperSettings &settings, const QString &name);
 
 // One ListContainers entry (see io.github.hutch.Helper1.xml).
+// How root logs in on the console, read from the rootfs's etc/shadow (dir,
+// btrfs and overlay rootfs): "password", "locked" (the console's login
+// refuses root: use a shell), "empty" (no password asked) or "unknown".
+QString rootLogin(const HelperSettings &settings, const QString &name);
+
 QVariantMap describeContainer(const HelperSettings &settings, const QString &name);
 
 // What entries take from configs, kept while a config file stays the same

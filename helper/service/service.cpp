@@ -263,17 +263,22 @@ QVariantMap Service::GetContainer(const QString &name, const QVariantMap &option
         if (auto err = checkExisting(name))
             return call.fail(*err);
         const QString statsKey = QStringLiteral("stats");
+        const QString loginKey = QStringLiteral("root_login");
         for (auto it = options.begin(); it != options.end(); ++it)
-            if (it.key() != statsKey || it.value().metaType().id() != QMetaType::Bool)
+            if ((it.key() != statsKey && it.key() != loginKey) || it.value().metaType().id() != QMetaType::Bool)
                 return call.fail(Error::invalid(
-                    QStringLiteral("GetContainer takes one option, \"stats\" (a boolean), not \"%1\"").arg(it.key())));
+                    QStringLiteral("GetContainer takes the options \"stats\" and \"root_login\" (booleans), not \"%1\"")
+                        .arg(it.key().left(64))));
         const bool withStats = options.value(statsKey).toBool();
-        m_queue->runFree([settings = m_settings, call, name, withStats, statsKey] {
+        const bool withLogin = options.value(loginKey).toBool();
+        m_queue->runFree([settings = m_settings, call, name, withStats, statsKey, withLogin, loginKey] {
             QVariantMap container = describeContainer(settings, name);
             // A container that stopped in between has no stats: left out.
             if (withStats && container.value(QStringLiteral("pid")).toLongLong() > 0)
                 if (auto stats = containerStats(settings, name))
                     container.insert(statsKey, *stats);
+            if (withLogin)
+                container.insert(loginKey, rootLogin(settings, name));
             call.reply({container});
         });
     });

@@ -60,6 +60,9 @@ Status checkOption(const templates::TemplateOption &o, const QVariant &v)
             return err->wrap(where);
         if (s.size() > 1024)
             return Error::invalid(QStringLiteral("%1 is too long").arg(where));
+        // A secret's value is never repeated in an error, a log or a job line.
+        if (o.type == QLatin1String("secret") && s.toUtf8().contains('\0'))
+            return Error::invalid(QStringLiteral("%1 holds a NUL character").arg(where));
         if (o.type == QLatin1String("choice") && !o.choices.contains(s))
             return Error::invalid(QStringLiteral("%1: \"%2\" is not one of %3").arg(where, s.left(32),
                                                                                     o.choices.join(QStringLiteral(", "))));
@@ -268,6 +271,7 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
         o.flushCache = v.value(QStringLiteral("flush-cache")).toBool();
         o.cachePath = settings.cachePath;
         o.backend = backend;
+        o.rootPassword = v.value(QStringLiteral("root-password")).toString().toUtf8();
         create.run = [o, withHostname, linesOnly](const Store &store, const QString &name, const StepReport &report,
                                                   const std::atomic_bool *cancel, const storage::ConfigGate &gate) {
             templates::DownloadOptions withGate = o;
@@ -284,6 +288,7 @@ Result<TemplateCreate> checkCreate(const HelperSettings &settings, const QString
         o.flushCache = v.value(QStringLiteral("flush-cache")).toBool();
         o.cachePath = settings.cachePath;
         o.backend = backend;
+        o.rootPassword = v.value(QStringLiteral("root-password")).toString().toUtf8();
         create.run = [o, withHostname, linesOnly](const Store &store, const QString &name, const StepReport &report,
                                                   const std::atomic_bool *cancel, const storage::ConfigGate &) {
             return withHostname(templates::createDebootstrap(store, name, o, linesOnly(report), cancel), store, name);

@@ -3,6 +3,7 @@
 // renamed when complete; flushCache rebuilds it), and each container gets a
 // full copy of it. Helper process, job thread, root.
 #include "image.h"
+#include "distsetup.h"
 #include "spawnenv.h"
 #include "image_p.h"
 
@@ -124,7 +125,7 @@ Status createDebootstrap(const Store &store, const QString &name, const Debootst
         auto stats = storage::copyTree(cache + QStringLiteral("/rootfs"), rootfs, cancel);
         if (!stats)
             return stats.error();
-        return std::nullopt;
+        return setUpDistribution(rootfs, {o.rootPassword}, say);
     };
     return buildFromRootfs(store, name, req, progress, cancel);
 }

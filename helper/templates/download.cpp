@@ -6,6 +6,7 @@
 // checked against SHA256SUMS every time they are used. (LXC also checks a
 // GPG signature of the index; Hutch checks the checksums only.)
 // Helper process, job thread: QNetworkAccessManager with a local event loop.
+#include "distsetup.h"
 #include "image.h"
 #include "image_p.h"
 
@@ -321,7 +322,9 @@ Status createDownload(const Store &store, const QString &name, const DownloadOpt
     const QString rootfsTarball = cache + QStringLiteral("/rootfs.tar.xz");
     req.fill = [&](const QString &rootfs) -> Status {
         say(QStringLiteral("unpacking the rootfs"));
-        return runTar(extractArgs(rootfsTarball, rootfs), cancel);
+        if (auto err = runTar(extractArgs(rootfsTarball, rootfs), cancel))
+            return err;
+        return setUpDistribution(rootfs, {o.rootPassword}, say);
     };
     return buildFromRootfs(store, name, req, progress, cancel);
 }

@@ -293,6 +293,8 @@ QList<TemplateInfo> templateInfos()
     const QStringList backends = {QStringLiteral("best"), QStringLiteral("dir"), QStringLiteral("btrfs"), QStringLiteral("lvm")};
     const TemplateOption backend = opt("backend", "choice", QStringLiteral("best"), "Backing store of the rootfs", backends);
     const TemplateOption hostname = opt("hostname", "string", QString(), "Hostname (default: the container's name)");
+    const TemplateOption rootPassword = opt("root-password", "secret", QString(),
+                                            "Password of root for the console's login (empty: root stays locked, use Shell)");
     auto required = [](TemplateOption o) {
         o.required = true;
         return o;
@@ -311,7 +313,7 @@ QList<TemplateInfo> templateInfos()
               {QStringLiteral("amd64"), QStringLiteral("arm64"), QStringLiteral("armhf"), QStringLiteral("i386"),
                QStringLiteral("ppc64el"), QStringLiteral("s390x"), QStringLiteral("riscv64")}),
           opt("variant", "string", QStringLiteral("default"), "Variant"),
-          opt("flush-cache", "bool", false, "Download again even if cached"), backend, hostname}},
+          opt("flush-cache", "bool", false, "Download again even if cached"), backend, hostname, rootPassword}},
         {QStringLiteral("debian"), QStringLiteral("Debian through debootstrap (cached)"),
          {opt("release", "choice", QStringLiteral("bookworm"), "Release",
               {QStringLiteral("bookworm"), QStringLiteral("trixie"), QStringLiteral("bullseye"), QStringLiteral("sid")}),
@@ -319,7 +321,7 @@ QList<TemplateInfo> templateInfos()
           opt("mirror", "url", QStringLiteral("http://deb.debian.org/debian"), "Mirror"),
           opt("variant", "choice", QStringLiteral("minbase"), "debootstrap variant",
               {QStringLiteral("minbase"), QStringLiteral("buildd"), QStringLiteral("fakechroot")}),
-          opt("flush-cache", "bool", false, "Rebuild the cached rootfs"), backend, hostname}},
+          opt("flush-cache", "bool", false, "Rebuild the cached rootfs"), backend, hostname, rootPassword}},
         {QStringLiteral("ubuntu"), QStringLiteral("Ubuntu through debootstrap (cached)"),
          {opt("release", "choice", QStringLiteral("jammy"), "Release",
               {QStringLiteral("noble"), QStringLiteral("jammy"), QStringLiteral("focal")}),
@@ -327,7 +329,7 @@ QList<TemplateInfo> templateInfos()
           opt("mirror", "url", QStringLiteral("http://archive.ubuntu.com/ubuntu"), "Mirror"),
           opt("variant", "choice", QStringLiteral("minbase"), "debootstrap variant",
               {QStringLiteral("minbase"), QStringLiteral("buildd")}),
-          opt("flush-cache", "bool", false, "Rebuild the cached rootfs"), backend, hostname}},
+          opt("flush-cache", "bool", false, "Rebuild the cached rootfs"), backend, hostname, rootPassword}},
     };
 }
 

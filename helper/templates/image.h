@@ -20,7 +20,7 @@ namespace hutch::templates {
 
 struct TemplateOption {
     QString name;
-    QString type;          // "string", "int", "bool", "choice", "path", "url"
+    QString type;          // "string", "int", "bool", "choice", "path", "url", "secret" (a string never shown or logged)
     QVariant defaultValue;
     QStringList choices;   // for "choice"
     QString description;
@@ -56,6 +56,7 @@ struct DownloadOptions {
     bool flushCache = false;
     QString backend;
     storage::ConfigGate gate;  // the metadata's config lines (image_p.h)
+    QByteArray rootPassword;   // hashed into the rootfs (distsetup.h); empty: as the image has it
 };
 Status createDownload(const Store &store, const QString &name, const DownloadOptions &options,
                       const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
@@ -83,6 +84,7 @@ struct DebootstrapOptions {
     QString cachePath = QStringLiteral("/var/cache/hutch");
     bool flushCache = false;
     QString backend;
+    QByteArray rootPassword;  // hashed into the rootfs (distsetup.h); empty: root stays locked
 };
 DebootstrapOptions withDefaults(DebootstrapOptions options);
 // argv of debootstrap building the cache in `target`.
