@@ -1,5 +1,6 @@
 #include "distsetup.h"
 
+#include "fdio.h"
 #include "fsops.h"
 #include "fsutil.h"
 #include "monitorlink.h"
@@ -7,6 +8,7 @@
 #include <QFile>
 
 #include <crypt.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,8 +56,10 @@ Status writeAtomically(int dirFd, const QByteArray &name, const QByteArray &cont
         ::unlinkat(dirFd, temp.constData(), 0);
         return Error::system(saved, what);
     };
-    if (!writeAll(fd.get(), content.constData(), size_t(content.size())))
+    if (const int err = writeAll(fd.get(), content.constData(), size_t(content.size()))) {
+        errno = err;
         return fail(QStringLiteral("write %1").arg(QString::fromUtf8(name)));
+    }
     if (::fchown(fd.get(), uid, gid) < 0 || ::fchmod(fd.get(), mode) < 0)
         return fail(QStringLiteral("set the owner and mode of %1").arg(QString::fromUtf8(name)));
     if (::fsync(fd.get()) < 0)
