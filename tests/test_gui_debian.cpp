@@ -1,8 +1,9 @@
 // A new user's first distribution container, through the GUI against the
 // real helper on a private bus (busfixture): the wizard makes a Debian
 // container by debootstrap (from the mirror apt uses here, cached between
-// runs in /var/cache/hutch-test) with a root password, on the default
-// bridge; started, it gets an IPv4 address from the helper's dnsmasq, shown
+// runs in /var/cache/hutch-test, built by the test itself since the
+// helper's network namespace reaches no mirror) with a root password, on
+// the default bridge; started, it gets an IPv4 address from the helper's dnsmasq, shown
 // in its row, and a login as root with that password works on its console.
 // A Debian container made without a password says so on its console and
 // points to Shell. Root; skips, saying why, without the bus, debootstrap or
@@ -89,6 +90,14 @@ private Q_SLOTS:
 
         QVERIFY(QDir().mkpath(kCache));
         QVERIFY(::chmod(QFile::encodeName(kCache).constData(), 0700) == 0);
+        // The helper runs in the fixture's network namespace, which reaches
+        // no mirror: the cache it copies from is built here (once).
+        hutch::templates::DebootstrapOptions o;
+        o.mirror = mirror;
+        o.cachePath = kCache;
+        QStringList lines;
+        auto err = hutch::templates::prepareDebootstrapCache(o, [&](const QString &l) { lines << l; });
+        QVERIFY2(!err, err ? qPrintable(err->message + QLatin1Char('\n') + lines.mid(lines.size() - 20).join(QLatin1Char('\n'))) : "");
         fx = std::make_unique<BusFixture>();
         fx->setCachePath(kCache);
         QString why;

@@ -989,72 +989,77 @@
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="502"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="501"/>
+        <source>(set)</source>
+        <translation>(gesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="503"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="504"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="507"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="508"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="554"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="592"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="595"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="628"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="631"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="647"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="650"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="649"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="652"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="662"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="665"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="667"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="670"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>

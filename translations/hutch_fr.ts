@@ -989,72 +989,77 @@
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="502"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="501"/>
+        <source>(set)</source>
+        <translation>(défini)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="503"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="504"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="507"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="508"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="554"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="592"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="595"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="628"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="631"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="647"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="650"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="649"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="652"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="662"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="665"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="667"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="670"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>

@@ -496,9 +496,12 @@ QString CreateWizard::summaryText() const
     lines << tr("Name: %1").arg(containerName());
     lines << tr("Template: %1").arg(templateName());
     const QVariantMap options = templateOptions();
-    for (auto it = options.begin(); it != options.end(); ++it)
-        if (it.value().canConvert<QString>())
+    for (auto it = options.begin(); it != options.end(); ++it) {
+        if (m_optionTypes.value(it.key()) == QLatin1String("secret"))
+            lines << QStringLiteral("    %1 = %2").arg(it.key(), tr("(set)"));
+        else if (it.value().canConvert<QString>())
             lines << QStringLiteral("    %1 = %2").arg(it.key(), it.value().toString());
+    }
     lines << tr("Storage: %1").arg(m_storage->currentText());
     lines << tr("Network: %1").arg(m_network->currentText());
     lines << tr("Memory limit: %1").arg(m_memory->text());

@@ -55,6 +55,67 @@ QString debootstrapUnavailableReason()
     return {};
 }
 
+Status prepareDebootstrapCache(const DebootstrapOptions &options, const Progress &progress, const std::atomic_bool *cancel)
+{
+    const DebootstrapOptions o = withDefaults(options);
+    auto say = [&](const QString &l) {
+        if (progress)
+            progress(l);
+    };
+    for (const QString &v : {o.release, o.arch, o.variant})
+        if (v.isEmpty() || v.contains(QLatin1Char('/')) || v.startsWith(QLatin1Char('-')))
+            return Error::invalid(QStringLiteral("bad value \"%1\"").arg(v));
+    if (!o.mirror.startsWith(QLatin1String("http://")) && !o.mirror.startsWith(QLatin1String("https://"))
+        && !o.mirror.startsWith(QLatin1String("file:/")))
+        return Error::invalid(QStringLiteral("mirror \"%1\" is not an http(s) or file URL").arg(o.mirror));
+    if (const QString why = debootstrapUnavailableReason(); !why.isEmpty())
+        return Error::failed(why);
+
+    const QString cache = debootstrapCacheDir(o);
+    if (o.flushCache)
+        if (auto err = storage::removeTree(cache))
+            return err;
+    if (QFileInfo(cache + QStringLiteral("/rootfs")).isDir()) {
+        say(QStringLiteral("using the cached %1 %2 %3 rootfs").arg(o.distribution, o.release, o.arch));
+        return std::nullopt;
+    }
+    const QString partial = cache + QStringLiteral(".partial");
+    (void)storage::removeTree(partial);
+    if (auto err = storage::makePath(partial, 0755))
+        return err;
+    const QStringList argv = debootstrapCommand(o, partial + QStringLiteral("/rootfs"));
+    say(argv.join(QLatin1Char(' ')));
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.setProcessEnvironment(cleanEnvironment());
+    p.start(argv.front(), argv.mid(1));
+    if (!p.waitForStarted())
+        return Error::failed(QStringLiteral("debootstrap: %1").arg(p.errorString()));
+    QByteArray pending;
+    while (p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(200);
+        pending += p.readAll();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            say(QString::fromLocal8Bit(pending.left(nl)));
+            pending.remove(0, nl + 1);
+        }
+        if (storage::isCancelled(cancel)) {
+            p.kill();
+            p.waitForFinished();
+            (void)storage::removeTree(partial);
+            return Error::cancelled();
+        }
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        (void)storage::removeTree(partial);
+        return Error::failed(QStringLiteral("debootstrap failed (exit %1)").arg(p.exitCode()));
+    }
+    if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(cache).constData()) < 0)
+        return Error::system(errno, QStringLiteral("keep the cache"));
+    return std::nullopt;
+}
+
 Status createDebootstrap(const Store &store, const QString &name, const DebootstrapOptions &options,
                          const Progress &progress, const std::atomic_bool *cancel)
 {
@@ -64,57 +125,9 @@ Status createDebootstrap(const Store &store, const QString &name, const Debootst
         if (progress)
             progress(l);
     };
-    for (const QString &v : {o.release, o.arch, o.variant})
-        if (v.isEmpty() || v.contains(QLatin1Char('/')) || v.startsWith(QLatin1Char('-')))
-            return Error::invalid(QStringLiteral("bad value \"%1\"").arg(v)).wrap(context);
-    if (!o.mirror.startsWith(QLatin1String("http://")) && !o.mirror.startsWith(QLatin1String("https://"))
-        && !o.mirror.startsWith(QLatin1String("file:/")))
-        return Error::invalid(QStringLiteral("mirror \"%1\" is not an http(s) or file URL").arg(o.mirror)).wrap(context);
-    if (const QString why = debootstrapUnavailableReason(); !why.isEmpty())
-        return Error::failed(why).wrap(context);
-
+    if (auto err = prepareDebootstrapCache(o, progress, cancel))
+        return err->wrap(context);
     const QString cache = debootstrapCacheDir(o);
-    if (o.flushCache)
-        if (auto err = storage::removeTree(cache))
-            return err->wrap(context);
-    if (!QFileInfo(cache + QStringLiteral("/rootfs")).isDir()) {
-        const QString partial = cache + QStringLiteral(".partial");
-        (void)storage::removeTree(partial);
-        if (auto err = storage::makePath(partial, 0755))
-            return err->wrap(context);
-        const QStringList argv = debootstrapCommand(o, partial + QStringLiteral("/rootfs"));
-        say(argv.join(QLatin1Char(' ')));
-        QProcess p;
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.setProcessEnvironment(cleanEnvironment());
-        p.start(argv.front(), argv.mid(1));
-        if (!p.waitForStarted())
-            return Error::failed(QStringLiteral("debootstrap: %1").arg(p.errorString())).wrap(context);
-        QByteArray pending;
-        while (p.state() != QProcess::NotRunning) {
-            p.waitForReadyRead(200);
-            pending += p.readAll();
-            qsizetype nl;
-            while ((nl = pending.indexOf('\n')) >= 0) {
-                say(QString::fromLocal8Bit(pending.left(nl)));
-                pending.remove(0, nl + 1);
-            }
-            if (storage::isCancelled(cancel)) {
-                p.kill();
-                p.waitForFinished();
-                (void)storage::removeTree(partial);
-                return Error::cancelled().wrap(context);
-            }
-        }
-        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-            (void)storage::removeTree(partial);
-            return Error::failed(QStringLiteral("debootstrap failed (exit %1)").arg(p.exitCode())).wrap(context);
-        }
-        if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(cache).constData()) < 0)
-            return Error::system(errno, QStringLiteral("keep the cache")).wrap(context);
-    } else {
-        say(QStringLiteral("using the cached %1 %2 %3 rootfs").arg(o.distribution, o.release, o.arch));
-    }
     BuildRequest req;
     req.templateName = QStringLiteral("%1 %2").arg(o.distribution, o.release);
     req.backend = o.backend;

@@ -92,6 +92,10 @@ QStringList debootstrapCommand(const DebootstrapOptions &options, const QString 
 QString debootstrapCacheDir(const DebootstrapOptions &options);
 // Why it cannot run here, or empty.
 QString debootstrapUnavailableReason();
+// Builds the cached rootfs unless it is there (what createDebootstrap does
+// first); a test calls it where the mirror can be reached.
+Status prepareDebootstrapCache(const DebootstrapOptions &options, const Progress &progress = {},
+                               const std::atomic_bool *cancel = nullptr);
 Status createDebootstrap(const Store &store, const QString &name, const DebootstrapOptions &options,
                          const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
 
