@@ -13,6 +13,7 @@
 #include "filetransfers.h"
 #include "helperconnection.h"
 #include "mainwindow.h"
+#include "modal.h"
 #include "operationspanel.h"
 
 #include <QAbstractButton>
@@ -71,10 +72,20 @@ private Q_SLOTS:
     }
     void cleanupTestCase()
     {
+        // A console still attached asks before it closes: every such
+        // question is answered with its accepting button, without a wait.
+        setModalHook([](QDialog &d) {
+            if (auto *box = qobject_cast<QMessageBox *>(&d))
+                for (QAbstractButton *b : box->buttons())
+                    if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                        return b->click();
+            d.reject();
+        });
         for (QWidget *top : QApplication::topLevelWidgets())
             if (qobject_cast<ConsoleWindow *>(top))
                 top->close();
         w.reset();
+        setModalHook({});
         if (fx)
             fx->cleanup();
     }

@@ -164,7 +164,8 @@ private Q_SLOTS:
             QVERIFY(!t.description.isEmpty());
             for (const TemplateOption &o : t.options) {
                 QVERIFY2(QStringList({QStringLiteral("string"), QStringLiteral("int"), QStringLiteral("bool"), QStringLiteral("choice"),
-                                      QStringLiteral("path"), QStringLiteral("url")}).contains(o.type), qPrintable(o.name));
+                                      QStringLiteral("path"), QStringLiteral("url"), QStringLiteral("secret")}).contains(o.type),
+                         qPrintable(o.name));
                 if (o.type == QLatin1String("choice"))
                     QVERIFY2(o.choices.contains(o.defaultValue.toString()), qPrintable(t.name + QLatin1Char('.') + o.name));
             }

@@ -223,7 +223,9 @@ QList<QByteArray> containerExtras(const QString &containerDir)
 {
     static const QStringList skip = {QStringLiteral("config"), QStringLiteral("rootfs"), QStringLiteral("delta0"),
                                      QStringLiteral("olwork"), QStringLiteral("snaps"), QStringLiteral("ts"),
-                                     QStringLiteral("comment")};
+                                     QStringLiteral("comment"),
+                                     // an archive's own metadata, should an import have left one
+                                     QStringLiteral("hutch-export.json")};
     QList<QByteArray> out;
     const QStringList names = QDir(containerDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QString &n : names) {
