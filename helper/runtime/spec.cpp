@@ -3,6 +3,7 @@
 #include "protocol.h"
 
 #include <string_view>
+#include <type_traits>
 
 namespace hutch::rt {
 
@@ -35,6 +36,22 @@ Result<long long> toInt(const std::string &key, const std::string &v)
     } catch (...) {
     }
     return Error::msg("spec: " + key + ": not a number: " + v);
+}
+
+// The unsigned fields reach 2^64-1 (RLIM_INFINITY), past what stoll reads;
+// stoull would take "-1" as that, so a sign is refused first.
+Result<uint64_t> toUnsigned(const std::string &key, const std::string &v)
+{
+    if (!v.empty() && v.front() >= '0' && v.front() <= '9') {
+        try {
+            size_t end = 0;
+            const unsigned long long n = std::stoull(v, &end);
+            if (end == v.size())
+                return uint64_t(n);
+        } catch (...) {
+        }
+    }
+    return Error::msg("spec: " + key + ": not an unsigned number: " + v);
 }
 
 }  // namespace
@@ -141,10 +158,18 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         const std::string v = sp == std::string::npos ? std::string() : unescapeField(line.substr(sp + 1));
         auto num = [&]() { return toInt(key, v); };
         auto setInt = [&](auto &into) -> Status {
-            auto n = num();
-            if (!n)
-                return n.error();
-            into = static_cast<std::remove_reference_t<decltype(into)>>(*n);
+            using T = std::remove_reference_t<decltype(into)>;
+            if constexpr (std::is_same_v<T, uint64_t>) {
+                auto n = toUnsigned(key, v);
+                if (!n)
+                    return n.error();
+                into = *n;
+            } else {
+                auto n = num();
+                if (!n)
+                    return n.error();
+                into = static_cast<T>(*n);
+            }
             return std::nullopt;
         };
         Status err;
