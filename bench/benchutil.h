@@ -18,6 +18,15 @@ inline double median(QList<double> v)
     return v.isEmpty() ? 0 : v[v.size() / 2];
 }
 
+// The first three fields of /proc/loadavg ("2.41 1.90 1.62").
+inline QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
+}
+
 inline bool makeFakeContainer(const QString &store, const QString &name)
 {
     const QString dir = store + QLatin1Char('/') + name;

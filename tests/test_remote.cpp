@@ -1,24 +1,12 @@
-// hutchctl --host through real ssh: two "hosts" are two network namespaces
-// on this machine, each with its own bus, polkitd, helper and store
-// (BusFixture); a veth pair joins them, and the second runs Debian's sshd
-// on its address (10.231.23.2) with keys made here. hutchctl runs in the
-// first namespace. Nothing leaves the machine.
-//
-// sshd listens on three ports, each a remote machine of a different make:
-// 22 with systemd-stdio-bridge and hutchctl on PATH, 2222 with only
-// hutch-bridge and hutchctl, 2223 with neither. It runs in a mount
-// namespace of its own where nobody's login shell is /bin/sh (Debian's is
-// nologin), so that polkit can refuse a remote user that is not root.
-#include "busfixture.h"
+// hutchctl --host through real ssh: two "hosts" in two network namespaces
+// on this machine, the second with a real sshd (tests/twohosts.h).
+#include "twohosts.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -26,10 +14,9 @@
 #include <unistd.h>
 
 using hutch::test::BusFixture;
+using hutch::test::TwoHosts;
 
 namespace {
-
-const QString kRemoteAddress = QStringLiteral("10.231.23.2");
 
 bool writeFile(const QString &path, const QByteArray &data)
 {
@@ -81,46 +68,16 @@ QStringList leftovers(const QString &store)
 
 class TestRemote : public QObject {
     Q_OBJECT
-    std::unique_ptr<BusFixture> local, remote;
-    QTemporaryDir dir;
-    std::unique_ptr<QProcess> sshd;
-    bool madeRunSshd = false;
+    TwoHosts hosts;
+    BusFixture *local = nullptr, *remote = nullptr;
 
-    QString path(const QString &name) const { return dir.filePath(name); }
-
-    // hutchctl in the first host's namespace, as root.
-    BusFixture::Result ctl(const QStringList &args, const QByteArray &input = {}, const QStringList &env = {},
-                           int timeoutMs = 180000) const
+    QString path(const QString &name) const { return hosts.path(name); }
+    BusFixture::Result ctl(const QStringList &args, const QByteArray &input = {}, const QStringList &env = {}) const
     {
-        QProcess p;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("HUTCH_BUS_ADDRESS"), local->address());
-        e.insert(QStringLiteral("HUTCH_SSH_CONFIG"), path(QStringLiteral("ssh_config")));
-        e.insert(QStringLiteral("HUTCH_DEFAULT_CONFIG"), QStringLiteral("/dev/null"));
-        e.remove(QStringLiteral("HUTCH_HOST"));
-        for (const QString &kv : env)
-            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        p.setProcessEnvironment(e);
-        p.setWorkingDirectory(QStringLiteral("/"));
-        p.start(QStringLiteral("/usr/bin/nsenter"), QStringList{QStringLiteral("--net=/proc/%1/ns/net").arg(local->helperPid()),
-                                                       QStringLiteral(HUTCHCTL_PATH)} + args);
-        BusFixture::Result r;
-        if (!p.waitForStarted(10000))
-            return r;
-        if (!input.isEmpty())
-            p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return hosts.ctl(args, input, env);
     }
 
-    bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr)
+    bool run(const QString &program, const QStringList &args)
     {
         QProcess p;
         p.start(program, args);
@@ -128,155 +85,21 @@ class TestRemote : public QObject {
             qWarning() << program << args << p.readAllStandardError();
             return false;
         }
-        if (out)
-            *out = p.readAllStandardOutput();
         return true;
-    }
-
-    // The two namespaces joined by a veth pair.
-    bool linkHosts()
-    {
-        const QString remotePid = QString::number(remote->helperPid());
-        auto l = local->run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("r23a"),
-                                                   QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
-                                                   QStringLiteral("name"), QStringLiteral("r23b"), QStringLiteral("netns"), remotePid});
-        if (l.exitCode != 0)
-            return false;
-        for (const auto &[fx, dev, addr] : {std::tuple{local.get(), "r23a", "10.231.23.1/24"},
-                                            std::tuple{remote.get(), "r23b", "10.231.23.2/24"}}) {
-            if (fx->run(QStringLiteral("ip"), {QStringLiteral("addr"), QStringLiteral("add"), QLatin1String(addr),
-                                               QStringLiteral("dev"), QLatin1String(dev)}).exitCode != 0
-                || fx->run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), QLatin1String(dev),
-                                                  QStringLiteral("up")}).exitCode != 0
-                || fx->run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
-                                                  QStringLiteral("up")}).exitCode != 0)
-                return false;
-        }
-        return true;
-    }
-
-    bool startSshd(QString *why)
-    {
-        const QString bin = QFileInfo(QStringLiteral(HUTCHCTL_PATH)).absolutePath();
-        QDir(dir.path()).mkpath(QStringLiteral("bridge-only"));
-        QDir(dir.path()).mkpath(QStringLiteral("bare"));
-        QFile::link(QStringLiteral(HUTCHCTL_PATH), path(QStringLiteral("bridge-only/hutchctl")));
-        QFile::link(bin + QStringLiteral("/hutch-bridge"), path(QStringLiteral("bridge-only/hutch-bridge")));
-        // Keys: the server's host key, the client's key, authorized.
-        if (!run(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
-                                                 QString(), QStringLiteral("-f"), path(QStringLiteral("host_key"))})
-            || !run(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
-                                                    QString(), QStringLiteral("-f"), path(QStringLiteral("id"))})) {
-            *why = QStringLiteral("ssh-keygen failed");
-            return false;
-        }
-        QFile pub(path(QStringLiteral("id.pub"))), hostPub(path(QStringLiteral("host_key.pub")));
-        if (!pub.open(QIODevice::ReadOnly) || !hostPub.open(QIODevice::ReadOnly))
-            return false;
-        const QByteArray hostKey = hostPub.readAll().split(' ').mid(0, 2).join(' ');
-        writeFile(path(QStringLiteral("authorized_keys")), pub.readAll());
-        writeFile(path(QStringLiteral("known_hosts")), "hutch-test-remote " + hostKey + '\n');
-        const QByteArray env = "HUTCH_BUS_ADDRESS=" + remote->address().toUtf8() + " DBUS_SYSTEM_BUS_ADDRESS="
-                               + remote->address().toUtf8() + " HUTCH_DEFAULT_CONFIG=/dev/null";
-        writeFile(path(QStringLiteral("sshd_config")),
-                  "ListenAddress " + kRemoteAddress.toUtf8() + ":22\nListenAddress " + kRemoteAddress.toUtf8()
-                      + ":2222\nListenAddress " + kRemoteAddress.toUtf8() + ":2223\n"
-                      "HostKey " + path(QStringLiteral("host_key")).toUtf8() + "\n"
-                      "AuthorizedKeysFile " + path(QStringLiteral("authorized_keys")).toUtf8() + "\n"
-                      "PermitRootLogin prohibit-password\nStrictModes no\nPasswordAuthentication no\n"
-                      "KbdInteractiveAuthentication no\nUsePAM no\nPidFile none\n"
-                      "Match LocalPort 22\n  SetEnv PATH=" + bin.toUtf8() + ":/usr/sbin:/usr/bin:/sbin:/bin " + env + "\n"
-                      "Match LocalPort 2222\n  SetEnv PATH=" + path(QStringLiteral("bridge-only")).toUtf8() + " " + env + "\n"
-                      "Match LocalPort 2223\n  SetEnv PATH=" + path(QStringLiteral("bare")).toUtf8() + " " + env + "\n");
-        QByteArray hosts;
-        for (const auto &[name, port] : {std::pair{"remote", "22"}, std::pair{"remote-bridge", "2222"},
-                                         std::pair{"remote-bare", "2223"}})
-            hosts += QByteArray("Host ") + name + "\n  HostName " + kRemoteAddress.toUtf8() + "\n  Port " + port
-                     + "\n  User root\n";
-        writeFile(path(QStringLiteral("ssh_config")),
-                  hosts + "Host *\n  IdentityFile " + path(QStringLiteral("id")).toUtf8() + "\n  IdentitiesOnly yes\n"
-                          "  HostKeyAlias hutch-test-remote\n  UserKnownHostsFile " + path(QStringLiteral("known_hosts")).toUtf8()
-                          + "\n  StrictHostKeyChecking yes\n  BatchMode yes\n  LogLevel ERROR\n");
-        // nobody with a shell, in sshd's mount namespace only.
-        QFile passwd(QStringLiteral("/etc/passwd"));
-        if (!passwd.open(QIODevice::ReadOnly))
-            return false;
-        QByteArray users = passwd.readAll();
-        users.replace(":/nonexistent:/usr/sbin/nologin", ":/:/bin/sh");
-        writeFile(path(QStringLiteral("passwd")), users);
-        // Neither account locked (sshd without PAM refuses a "!" password even for a key).
-        QFile shadow(QStringLiteral("/etc/shadow"));
-        if (!shadow.open(QIODevice::ReadOnly))
-            return false;
-        QString secrets = QString::fromUtf8(shadow.readAll());
-        secrets.replace(QRegularExpression(QStringLiteral("^(root|nobody):[^:]*:"), QRegularExpression::MultilineOption),
-                        QStringLiteral("\\1:*:"));
-        writeFile(path(QStringLiteral("shadow")), secrets.toUtf8());
-        QFile::setPermissions(path(QStringLiteral("shadow")), QFile::ReadOwner | QFile::WriteOwner);
-        // nobody reads its authorized keys; sshd drops to it for that.
-        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                              | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
-        QFile::setPermissions(path(QStringLiteral("authorized_keys")), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther
-                                                                        | QFile::ReadGroup);
-        if (!QFileInfo::exists(QStringLiteral("/run/sshd")))
-            madeRunSshd = QDir().mkpath(QStringLiteral("/run/sshd"));
-        sshd = std::make_unique<QProcess>();
-        sshd->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        sshd->start(QStringLiteral("nsenter"),
-                    {QStringLiteral("--net=/proc/%1/ns/net").arg(remote->helperPid()), QStringLiteral("unshare"),
-                     QStringLiteral("-m"), QStringLiteral("--propagation"), QStringLiteral("private"), QStringLiteral("sh"),
-                     QStringLiteral("-c"),
-                     QStringLiteral("mount --bind \"$1\" /etc/passwd && mount --bind \"$2\" /etc/shadow"
-                                    " && exec /usr/sbin/sshd -D -e -f \"$3\""),
-                     QStringLiteral("sh"), path(QStringLiteral("passwd")), path(QStringLiteral("shadow")),
-                     path(QStringLiteral("sshd_config"))});
-        if (!sshd->waitForStarted(10000)) {
-            *why = QStringLiteral("sshd did not start");
-            return false;
-        }
-        // Listening once a connection gets through.
-        for (int i = 0; i < 100; ++i) {
-            if (ctl({QStringLiteral("--host"), QStringLiteral("remote"), QStringLiteral("settings")}).exitCode == 0)
-                return true;
-            QTest::qWait(100);
-        }
-        *why = QStringLiteral("sshd does not answer on %1").arg(kRemoteAddress);
-        return false;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
+        if (const QString why = hutch::test::twoHostsUnavailableReason(); !why.isEmpty())
             QSKIP(qPrintable(why));
-        if (!QFileInfo(QStringLiteral("/usr/sbin/sshd")).isExecutable())
-            QSKIP("needs /usr/sbin/sshd (Debian package openssh-server)");
-        for (const char *program : {"ssh", "ssh-keygen", "nsenter", "unshare", "systemd-stdio-bridge"})
-            if (QStandardPaths::findExecutable(QLatin1String(program)).isEmpty())
-                QSKIP(qPrintable(QStringLiteral("needs %1").arg(QLatin1String(program))));
-        local = std::make_unique<BusFixture>();
-        remote = std::make_unique<BusFixture>();
         QString why;
-        QVERIFY2(local->start(&why), qPrintable(why));
-        QVERIFY2(remote->start(&why), qPrintable(why));
-        QVERIFY(linkHosts());
-        QVERIFY2(startSshd(&why), qPrintable(why));
+        QVERIFY2(hosts.start(&why), qPrintable(why));
+        local = &hosts.local();
+        remote = &hosts.remote();
     }
 
-    void cleanupTestCase()
-    {
-        if (sshd) {
-            sshd->terminate();
-            sshd->waitForFinished(5000);
-            sshd.reset();
-        }
-        if (madeRunSshd)
-            QDir().rmdir(QStringLiteral("/run/sshd"));
-        if (remote)
-            remote->cleanup();
-        if (local)
-            local->cleanup();
-    }
+    void cleanupTestCase() { hosts.cleanup(); }
 
     void listStartAttachConsoleOnTheRemoteHost()
     {
@@ -408,14 +231,8 @@ private Q_SLOTS:
         // SIGKILL while the first host exports, SIGINT (Ctrl-C) while the
         // second imports.
         for (const auto &[signal, store] : {std::pair{SIGKILL, local->storePath()}, std::pair{SIGINT, remote->storePath()}}) {
-            QProcess copy;
-            QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-            e.insert(QStringLiteral("HUTCH_BUS_ADDRESS"), local->address());
-            e.insert(QStringLiteral("HUTCH_SSH_CONFIG"), path(QStringLiteral("ssh_config")));
-            copy.setProcessEnvironment(e);
-            copy.start(QStringLiteral("/usr/bin/nsenter"),
-                       {QStringLiteral("--net=/proc/%1/ns/net").arg(local->helperPid()), QStringLiteral(HUTCHCTL_PATH),
-                        QStringLiteral("copy"), QStringLiteral("big"), QStringLiteral("remote:bigcopy")});
+            auto proc = hosts.startCtl({QStringLiteral("copy"), QStringLiteral("big"), QStringLiteral("remote:bigcopy")});
+            QProcess &copy = *proc;
             QVERIFY(copy.waitForStarted());
             QTRY_VERIFY_WITH_TIMEOUT(!leftovers(store).isEmpty(), 120000);
             ::kill(pid_t(copy.processId()), signal);
