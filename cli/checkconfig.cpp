@@ -1,6 +1,7 @@
 #include "checkconfig.h"
 
 #include "atomicfile.h"
+#include "cgroups_translate.h"
 #include "config.h"
 #include "keys.h"
 
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <variant>
 
 namespace hutch::cli {
 
@@ -50,12 +52,74 @@ QJsonObject toJson(const QString &path, const LoadResult &loaded)
             {QStringLiteral("diagnostics"), diagnostics}};
 }
 
+// A cgroup v1 key (lxc.cgroup.CONTROLLER.FILE with a value, not
+// lxc.cgroup.dir and friends).
+bool isCgroupV1Setting(const QString &key)
+{
+    if (!key.startsWith(QLatin1String("lxc.cgroup.")))
+        return false;
+    const auto info = keys::lookup(key);
+    return info && info->type == keys::ValueType::CgroupValue;
+}
+
+// LXC 7 removed cgroup v1 and its keys: the lxc.cgroup2 key that means the
+// same, through the runtime's own v1/v2 table (runtime/cgroups_translate.h),
+// or why there is none.
+std::variant<std::pair<QString, QString>, QString> cgroup2Equivalent(const QString &key, const QString &value)
+{
+    auto v2 = rt::cgroupfs::v1ToV2(key.mid(11).toStdString(), value.trimmed().toStdString());
+    if (!v2)
+        return QString::fromStdString(v2.error().message);
+    return std::pair{QStringLiteral("lxc.cgroup2.") + QString::fromStdString(v2->file), QString::fromStdString(v2->value)};
+}
+
+void warnCgroupV1(LoadResult &loaded)
+{
+    for (const ConfigEntry &e : loaded.config.entries()) {
+        if (!isCgroupV1Setting(e.key))
+            continue;
+        const auto v2 = cgroup2Equivalent(e.key, e.value);
+        QString advice;
+        if (const auto *kv = std::get_if<std::pair<QString, QString>>(&v2))
+            advice = QStringLiteral("use %1 = %2 (--update rewrites it)").arg(kv->first, kv->second);
+        else
+            advice = QStringLiteral("rewrite it as an lxc.cgroup2 key by hand (%1)").arg(std::get<QString>(v2));
+        loaded.diagnostics.append({Diagnostic::Severity::Warning, e.file, e.line,
+                                   QStringLiteral("%1 will not work with LXC 7, which has no cgroup v1 and no lxc.cgroup.* keys: %2")
+                                       .arg(e.key, advice)});
+    }
+}
+
+// lxc.cgroup.* lines of the document rewritten as lxc.cgroup2.*, where the
+// table has an equivalent; the others are left for the user (warned above).
+int updateCgroupV1Keys(ConfigDocument &doc)
+{
+    int changed = 0;
+    for (qsizetype i = 0; i < doc.size(); ++i) {
+        const ConfigLine &line = doc.lines()[i];
+        const QString key = line.modernKey.isEmpty() ? line.key : line.modernKey;
+        if (line.kind != ConfigLine::Kind::Entry || !isCgroupV1Setting(key) || line.value.trimmed().isEmpty())
+            continue;
+        const auto v2 = cgroup2Equivalent(key, line.value);
+        const auto *kv = std::get_if<std::pair<QString, QString>>(&v2);
+        if (!kv)
+            continue;
+        doc.setKeyAt(i, kv->first);
+        doc.setValueAt(i, kv->second);
+        ++changed;
+    }
+    return changed;
+}
+
 // Rewrites the legacy keys of the top-level file (includes are left alone:
-// they are often shared files owned by a package). Keeps FILE.bak.
+// they are often shared files owned by a package), and its lxc.cgroup.*
+// keys as lxc.cgroup2.*. Keeps FILE.bak.
 bool update(const QString &path, const LoadResult &loaded)
 {
     ConfigDocument doc = loaded.document;
-    const int changed = updateLegacyKeys(doc);
+    const int legacy = updateLegacyKeys(doc);
+    const int cgroup = updateCgroupV1Keys(doc);
+    const int changed = legacy + cgroup;
     if (changed == 0) {
         print(stderr, QStringLiteral("%1: no legacy keys to update").arg(path));
         return true;
@@ -76,7 +140,8 @@ bool update(const QString &path, const LoadResult &loaded)
         print(stderr, QStringLiteral("%1: %2").arg(path, err->message));
         return false;
     }
-    print(stderr, QStringLiteral("%1: updated %2 legacy key(s); the old file is %3").arg(path).arg(changed).arg(backup));
+    print(stderr, QStringLiteral("%1: updated %2 legacy key(s) and rewrote %3 lxc.cgroup key(s) as lxc.cgroup2; the old file is %4")
+                      .arg(path).arg(legacy).arg(cgroup).arg(backup));
     return true;
 }
 
@@ -114,6 +179,7 @@ int checkConfig(const QStringList &args)
         if (const auto why = keys::runtimeRefusal(e.key, e.value))
             loaded.diagnostics.append({Diagnostic::Severity::Warning, e.file, e.line,
                                        *why + QStringLiteral(" (Hutch will not start this container)")});
+    warnCgroupV1(loaded);
     for (const Diagnostic &d : loaded.diagnostics)
         print(stderr, d.toString());
     if (parser.isSet(jsonOpt))

@@ -39,7 +39,11 @@ bool startsWithAny(const QString &key, std::initializer_list<const char *> prefi
 
 bool isPrivilegedKey(const QString &key)
 {
-    static const QRegularExpression netScript(QStringLiteral("^lxc\\.net\\.[0-9]+\\.script\\."));
+    // Scripts run as root on the host; l2proxy makes the host answer ARP/NDP
+    // on its link for whatever address the config names (a gateway's too);
+    // veth.vlan.* put the port into VLANs of the host's bridge.
+    static const QRegularExpression netScript(
+        QStringLiteral("^lxc\\.net\\.[0-9]+\\.(script\\.|l2proxy$|veth\\.vlan\\.)"));
     if (netScript.match(key).hasMatch())
         return true;
     if (key == QLatin1String("lxc.include") || key == QLatin1String("lxc.idmap")

@@ -1,5 +1,6 @@
 #include "keys.h"
 
+#include "arch.h"
 #include "values.h"
 
 #include <QHash>
@@ -151,8 +152,8 @@ constexpr Spec kSpecs[] = {
     {"lxc.environment.runtime", VT::Environment, List},
     {"lxc.environment.hooks", VT::Environment, List},
     {"lxc.sched.core", VT::Bool, Single},
-    {"lxc.time.offset.boot", VT::String, Single},
-    {"lxc.time.offset.monotonic", VT::String, Single},
+    {"lxc.time.offset.boot", VT::TimeOffset, Single},
+    {"lxc.time.offset.monotonic", VT::TimeOffset, Single},
     {"lxc.include", VT::Path, List},
 };
 
@@ -162,8 +163,8 @@ constexpr Spec kSpecs[] = {
 // lxc.include and lxc.group to the store).
 constexpr const char *kNotApplied[] = {
     "lxc.init.cwd", "lxc.init.uid", "lxc.init.gid", "lxc.init.groups", "lxc.proc.*",
-    "lxc.net.N.l2proxy", "lxc.net.N.veth.mode", "lxc.net.N.veth.ipv4.route", "lxc.net.N.veth.ipv6.route",
-    "lxc.net.N.veth.vlan.id", "lxc.net.N.veth.vlan.tagged.id", "lxc.net.N.ipvlan.isolation",
+    "lxc.net.N.veth.mode", "lxc.net.N.veth.ipv4.route", "lxc.net.N.veth.ipv6.route",
+    "lxc.net.N.ipvlan.isolation",
     "lxc.console.path", "lxc.autodev.tmpfs.size",
     "lxc.cgroup.dir", "lxc.cgroup.dir.container", "lxc.cgroup.dir.container.inner", "lxc.cgroup.dir.monitor",
     "lxc.cgroup.dir.monitor.pivot", "lxc.cgroup.relative",
@@ -174,7 +175,6 @@ constexpr const char *kNotApplied[] = {
     "lxc.hook.pre-start", "lxc.hook.pre-mount", "lxc.hook.mount", "lxc.hook.autodev", "lxc.hook.start-host",
     "lxc.hook.start", "lxc.hook.stop", "lxc.hook.post-stop",
     "lxc.log.syslog", "lxc.monitor.unshare", "lxc.monitor.signal.pdeath",
-    "lxc.sched.core", "lxc.time.offset.boot", "lxc.time.offset.monotonic",
 };
 
 constexpr int kMaxNetworkIndex = 1023;
@@ -390,14 +390,17 @@ std::optional<QString> runtimeRefusal(const QString &key, const QString &value)
     }
     if (info->pattern == QLatin1String("lxc.keyring.session") && value != QLatin1String("0"))
         return QStringLiteral("lxc.keyring.session is not supported (set it to 0)");
-    if (info->pattern == QLatin1String("lxc.arch")) {
-        static const QStringList native = {QStringLiteral("x86_64"), QStringLiteral("amd64")};
-        if (native.contains(value) && QSysInfo::currentCpuArchitecture() == QLatin1String("x86_64"))
-            return std::nullopt;
-        if (value == QSysInfo::currentCpuArchitecture())
-            return std::nullopt;
-        return QStringLiteral("lxc.arch = %1 is not supported (no personality change)").arg(value);
+    if (info->pattern == QLatin1String("lxc.arch") && !value.isEmpty()) {
+        const arch::Plan plan = arch::plan(value);
+        if (plan.kind == arch::Plan::Kind::Unsupported)
+            return QStringLiteral("lxc.arch = %1: %2").arg(value, plan.why);
+        return std::nullopt;
     }
+    // Hutch runs no hooks (the lxc.hook.* that run at start are refused
+    // below), so an environment meant only for hooks is refused alike:
+    // LXC would hand it to programs that Hutch will not run.
+    if (info->pattern == QLatin1String("lxc.environment.hooks") && !value.isEmpty())
+        return QStringLiteral("lxc.environment.hooks is not supported (Hutch runs no hooks: lxc.hook.* are refused too)");
     for (const char *p : kNotApplied)
         if (info->pattern == QLatin1String(p))
             return QStringLiteral("%1 is not supported").arg(key);
@@ -715,6 +718,8 @@ Status validateValue(const QString &key, const KeyInfo &info, const QString &val
         return checkResult(parseInteger(value, 0, 1));
     case VT::ClearOnly:
         return bad(QStringLiteral("only an empty value is allowed here (it clears the group)"));
+    case VT::TimeOffset:
+        return checkResult(parseTimeOffset(value));
     }
     return std::nullopt;
 }

@@ -53,6 +53,7 @@ enum class ValueType {
     RootfsPath,      // a path, optionally with a backend prefix
     HookVersion,     // 0 or 1
     ClearOnly,       // "lxc.net =": only an empty value, which clears a group
+    TimeOffset,      // lxc.time.offset.*: "-2h", "90min", "1500ms" (values::parseTimeOffset)
 };
 
 enum class Multiplicity { Single, List };

@@ -1,5 +1,6 @@
 #include "values.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <array>
@@ -82,6 +83,27 @@ Result<int64_t> parseInteger(const QString &text, int64_t min, int64_t max)
     if (v < min || v > max)
         return bad(QStringLiteral("%1 is out of range (%2 to %3)").arg(text).arg(min).arg(max));
     return v;
+}
+
+Result<int64_t> parseTimeOffset(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(-?[0-9]+)\\s*(h|min|s|ms|us|ns)?$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return bad(QStringLiteral("\"%1\" is not a time offset (examples: 3600s, -2h, 90min, 1500ms)").arg(text));
+    static const QHash<QString, int64_t> perUnit = {
+        {QStringLiteral("h"), 3600'000'000'000LL}, {QStringLiteral("min"), 60'000'000'000LL},
+        {QStringLiteral("s"), 1'000'000'000LL},    {QString(), 1'000'000'000LL},
+        {QStringLiteral("ms"), 1'000'000LL},       {QStringLiteral("us"), 1'000LL},
+        {QStringLiteral("ns"), 1LL}};
+    const int64_t unit = perUnit.value(m.captured(2));
+    // A time namespace's offsets are bounded by the kernel (KTIME_SEC_MAX / 2):
+    // a century either way is far inside that and far beyond any use.
+    constexpr int64_t kMaxSeconds = 100LL * 366 * 24 * 3600;
+    auto n = parseInteger(m.captured(1), -kMaxSeconds * 1'000'000'000LL / unit, kMaxSeconds * 1'000'000'000LL / unit);
+    if (!n)
+        return bad(QStringLiteral("time offset \"%1\" is out of range (at most a century)").arg(text));
+    return *n * unit;
 }
 
 Result<int64_t> parseSize(const QString &text)

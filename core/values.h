@@ -22,6 +22,10 @@ Result<int64_t> parseInteger(const QString &text, int64_t min, int64_t max);
 // Suffixes are binary (K = 1024), as the kernel's memparse and LXC read them.
 Result<int64_t> parseSize(const QString &text);
 
+// lxc.time.offset.*: a signed number with LXC's units h, min, s, ms, us or
+// ns ("-2h", "90min", "1500ms"; no unit: seconds). Returns nanoseconds.
+Result<int64_t> parseTimeOffset(const QString &text);
+
 // LXC writes booleans as 0/1; true/false/yes/no/on/off are accepted too.
 Result<bool> parseBool(const QString &text);
 

@@ -2,6 +2,7 @@
 
 #include "hostlimits.h"
 
+#include "arch.h"
 #include "backend.h"
 #include "config.h"
 #include "keys.h"
@@ -22,8 +23,9 @@
 #include <csignal>
 #include <fcntl.h>
 #include <mutex>
-#include <sys/stat.h>
+#include <sys/personality.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 namespace hutch {
 
@@ -94,6 +96,21 @@ Result<std::vector<rt::NetDevice>> networkDevices(const Config &c, const QString
         d.macvlanMode = s(get("macvlan.mode"));
         d.ipvlanMode = s(get("ipvlan.mode"));
         d.vlanId = get("vlan.id").toInt();
+        if (const QString proxy = get("l2proxy"); !proxy.isEmpty()) {
+            auto on = values::parseBool(proxy);
+            if (!on)
+                return on.error().wrap(prefix + QStringLiteral("l2proxy"));
+            d.l2proxy = *on;
+        }
+        const QString vethVlan = get("veth.vlan.id");
+        const QStringList tagged = c.values(prefix + QStringLiteral("veth.vlan.tagged.id"));
+        if ((!vethVlan.isEmpty() || !tagged.isEmpty()) && d.type != "veth")
+            return Error::invalid(QStringLiteral("%1veth.vlan.*: only a veth has them (type is %2)")
+                                      .arg(prefix, QString::fromStdString(d.type)));
+        if (!vethVlan.isEmpty())
+            d.vethVlanId = vethVlan.toInt();
+        for (const QString &t : tagged)
+            d.vethVlanTagged.push_back(t.toInt());
         d.scriptUp = s(get("script.up"));
         d.scriptDown = s(get("script.down"));
         out.push_back(std::move(d));
@@ -174,6 +191,37 @@ Status seccompSpec(const LoadResult &loaded, const QString &dir, rt::LaunchSpec 
     return std::nullopt;
 }
 
+// lxc.arch, lxc.sched.core, lxc.time.offset.*: what init's process carries
+// (runtime/processattrs.h).
+Status processSpec(const Config &c, rt::LaunchSpec &spec)
+{
+    if (const auto a = c.value(QStringLiteral("lxc.arch"))) {
+        const arch::Plan plan = arch::plan(*a);
+        if (plan.kind == arch::Plan::Kind::Unsupported)
+            return Error::invalid(QStringLiteral("lxc.arch = %1: %2").arg(*a, plan.why));
+        if (plan.kind == arch::Plan::Kind::Linux32)
+            spec.personality = PER_LINUX32;
+    }
+    if (const auto core = c.value(QStringLiteral("lxc.sched.core"))) {
+        auto on = values::parseBool(*core);
+        if (!on)
+            return on.error().wrap(QStringLiteral("lxc.sched.core"));
+        spec.schedCore = *on;
+    }
+    for (auto [key, into] : {std::pair{"lxc.time.offset.boot", &spec.bootOffsetNs},
+                             std::pair{"lxc.time.offset.monotonic", &spec.monotonicOffsetNs}}) {
+        const auto v = c.value(QString::fromLatin1(key));
+        if (!v || v->isEmpty())
+            continue;
+        auto ns = values::parseTimeOffset(*v);
+        if (!ns)
+            return ns.error().wrap(QString::fromLatin1(key));
+        *into = *ns;
+        spec.timeNamespace = true;
+    }
+    return std::nullopt;
+}
+
 uint64_t rlimitValue(const QString &v)
 {
     return v == QLatin1String("unlimited") ? RLIM_INFINITY : v.toULongLong();
@@ -235,8 +283,11 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const LoadedContainer
     const QString init = c.value(QStringLiteral("lxc.init.cmd"), QStringLiteral("/sbin/init"));
     for (const QString &a : init.split(QLatin1Char(' '), Qt::SkipEmptyParts))
         spec.init.push_back(s(a));
-    for (const QString &e : c.values(QStringLiteral("lxc.environment")))
-        spec.env.push_back(s(e));
+    // lxc.environment is for init and hooks, lxc.environment.runtime for
+    // init alone (LXC 6); hooks are refused (keys::runtimeRefusal).
+    for (const char *key : {"lxc.environment", "lxc.environment.runtime"})
+        for (const QString &e : c.values(QLatin1String(key)))
+            spec.env.push_back(s(e));
     for (const QString &m : c.values(QStringLiteral("lxc.mount.entry")))
         spec.mounts.push_back(s(m));
     if (const auto fstab = c.value(QStringLiteral("lxc.mount.fstab"))) {
@@ -337,6 +388,8 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const LoadedContainer
             return on.error().wrap(QStringLiteral("lxc.ephemeral"));
         spec.ephemeral = *on;
     }
+    if (auto err = processSpec(c, spec))
+        return *err;
     auto net = networkDevices(c, name, &spec.shareHostNet);
     if (!net)
         return net.error();

@@ -163,7 +163,7 @@ private Q_SLOTS:
             "lxc.net.1.type = empty\n"
             "lxc.tty.max = 4\n"
             "\n"
-            "lxc.cgroup.memory.limit_in_bytes   =   320000000\n";
+            "lxc.cgroup2.memory.max   =   320000000\n";
         QCOMPARE(readAll(path), expected);
         // The mode of the file survived the atomic replacement.
         QCOMPARE(QFile::permissions(path) & 0x7077, QFile::ReadOwner | QFile::WriteOwner);
@@ -174,6 +174,61 @@ private Q_SLOTS:
         const Run again = hutchctl({QStringLiteral("check-config"), path});
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.err.isEmpty(), qPrintable(again.err));
+    }
+
+    // LXC 7 has no cgroup v1: each lxc.cgroup.* setting is a warning that
+    // names its lxc.cgroup2 equivalent from the runtime's own table, or says
+    // there is none.
+    void cgroupV1KeysWarnForLxc7()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config"));
+        write(path, "lxc.uts.name = web\n"
+                    "lxc.cgroup.memory.limit_in_bytes = 512M\n"
+                    "lxc.cgroup.cpu.shares = 2048\n"
+                    "lxc.cgroup.memory.memsw.limit_in_bytes = 1G\n"
+                    "lxc.cgroup2.memory.high = 400M\n");
+        const Run r = hutchctl({QStringLiteral("check-config"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(path + QStringLiteral(":2: warning: lxc.cgroup.memory.limit_in_bytes will not work with LXC 7, "
+                                                      "which has no cgroup v1 and no lxc.cgroup.* keys: use "
+                                                      "lxc.cgroup2.memory.max = 536870912 (--update rewrites it)")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(path + QStringLiteral(":3: warning: lxc.cgroup.cpu.shares will not work with LXC 7")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("use lxc.cgroup2.cpu.weight = 79 (--update")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(path + QStringLiteral(":4: warning: lxc.cgroup.memory.memsw.limit_in_bytes will not work with LXC 7")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("rewrite it as an lxc.cgroup2 key by hand")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(path + QStringLiteral(":5:")), qPrintable(r.err));
+    }
+
+    void updateRewritesCgroupV1Keys()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config"));
+        const QByteArray before = "lxc.uts.name = web\n"
+                                  "lxc.cgroup.memory.limit_in_bytes = 512M\n"
+                                  "lxc.cgroup.cpu.shares = 2048\n"
+                                  "lxc.cgroup.blkio.weight = 500\n"
+                                  "lxc.cgroup.devices.allow = c 1:3 rwm\n"
+                                  "lxc.cgroup.pids.max = 100\n"
+                                  "lxc.cgroup.memory.memsw.limit_in_bytes = 1G\n";
+        write(path, before);
+        const Run r = hutchctl({QStringLiteral("check-config"), QStringLiteral("--update"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("rewrote 5 lxc.cgroup key(s) as lxc.cgroup2")), qPrintable(r.err));
+        QCOMPARE(readAll(path + QStringLiteral(".bak")), before);
+        QCOMPARE(readAll(path), QByteArray("lxc.uts.name = web\n"
+                                           "lxc.cgroup2.memory.max = 536870912\n"
+                                           "lxc.cgroup2.cpu.weight = 79\n"
+                                           "lxc.cgroup2.io.weight = default 4950\n"
+                                           "lxc.cgroup2.devices.allow = c 1:3 rwm\n"
+                                           "lxc.cgroup2.pids.max = 100\n"
+                                           "lxc.cgroup.memory.memsw.limit_in_bytes = 1G\n"));
+        // What is left is the one key without an equivalent, still warned about.
+        const Run again = hutchctl({QStringLiteral("check-config"), path});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.err.count(QStringLiteral("will not work with LXC 7")), 1);
     }
 
     void updateWithoutLegacyKeysChangesNothing()

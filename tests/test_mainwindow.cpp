@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDBusMessage>
 #include <QTemporaryDir>
 #include <QDBusUnixFileDescriptor>
@@ -50,6 +51,9 @@
 #include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <memory>
+#include <tuple>
 
 using hutch::test::answerNextBox;
 
@@ -86,6 +90,7 @@ private Q_SLOTS:
     void thousandRowsSortAndFilter();
     void wizardRejectsBadName();
     void wizardOffersAccessOptions();
+    void wizardOffersArchitectures();
     void dropOntoItselfDoesNothing();
     void pasteOfSeveralLinesAsks();
     void graphKeepsItsSpan();
@@ -413,6 +418,48 @@ void TestMainWindow::wizardOffersAccessOptions()
     QVERIFY(options.value(QStringLiteral("ssh_key")).value<QDBusUnixFileDescriptor>().isValid());
     QVERIFY(!options.contains(QStringLiteral("user_data")));
     QVERIFY2(wizard.summaryText().contains(QStringLiteral(" -b %1 -S %2").arg(me, pub)), qPrintable(wizard.summaryText()));
+}
+
+// The debian template's architectures, named in the user's language with
+// how each runs here; the helper gets the Debian name.
+void TestMainWindow::wizardOffersArchitectures()
+{
+    const QVariantMap option{{QStringLiteral("name"), QStringLiteral("arch")},
+                             {QStringLiteral("default"), QStringLiteral("amd64")},
+                             {QStringLiteral("choices"), QStringList{QStringLiteral("amd64"), QStringLiteral("i386"),
+                                                                     QStringLiteral("riscv64")}}};
+    const bool amd64 = QSysInfo::currentCpuArchitecture() == QLatin1String("x86_64");
+    auto texts = [&] {
+        std::unique_ptr<QComboBox> combo(CreateWizard::architectureChoice(option));
+        QStringList out;
+        for (int i = 0; i < combo->count(); ++i)
+            out << combo->itemText(i);
+        if (combo->itemData(1).toString() != QLatin1String("i386") || combo->currentData().toString() != QLatin1String("amd64"))
+            out.clear();
+        return out;
+    };
+    QStringList en = texts();
+    QCOMPARE(en.size(), 3);
+    QVERIFY2(en[1].startsWith(QStringLiteral("32-bit PC (i386) — ")), qPrintable(en[1]));
+    if (amd64) {
+        QCOMPARE(en[0], QStringLiteral("64-bit PC (amd64) — this computer's"));
+        QCOMPARE(en[1], QStringLiteral("32-bit PC (i386) — runs natively as 32-bit"));
+    }
+    for (const auto &[lang, i386, riscv] : {std::tuple{"de", "32-Bit-PC (i386)", "64-Bit-RISC-V (riscv64)"},
+                                           std::tuple{"fr", "PC 32 bits (i386)", "RISC-V 64 bits (riscv64)"}}) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/hutch_%1.qm").arg(QLatin1String(lang))));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const QStringList got = texts();
+        QVERIFY(QCoreApplication::removeTranslator(&translator));
+        QCOMPARE(got.size(), 3);
+        QVERIFY2(got[1].startsWith(QString::fromUtf8(i386)), qPrintable(got[1]));
+        QVERIFY2(got[2].startsWith(QString::fromUtf8(riscv)), qPrintable(got[2]));
+        if (amd64)
+            QVERIFY2(got[1].endsWith(lang == std::string("de") ? QStringLiteral("läuft nativ als 32-Bit")
+                                                                : QStringLiteral("s’exécute nativement en 32 bits")),
+                     qPrintable(got[1]));
+    }
 }
 
 void TestMainWindow::dropOntoItselfDoesNothing()

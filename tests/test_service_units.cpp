@@ -87,11 +87,13 @@ private Q_SLOTS:
                               "lxc.cap.drop", "lxc.apparmor.profile", "lxc.seccomp.profile", "lxc.log.file",
                               "lxc.rootfs.path", "lxc.namespace.share.net", "lxc.console.logfile",
                               "lxc.cgroup.devices.allow", "lxc.cgroup2.devices.allow", "lxc.cgroup.dir",
-                              "lxc.cgroup.relative", "lxc.sysctl.net.ipv4.ip_forward", "lxc.cgroup.cgroup.procs"})
+                              "lxc.cgroup.relative", "lxc.sysctl.net.ipv4.ip_forward", "lxc.cgroup.cgroup.procs",
+                              "lxc.net.0.l2proxy", "lxc.net.1.veth.vlan.id", "lxc.net.0.veth.vlan.tagged.id"})
             QTest::newRow(k) << QString::fromLatin1(k) << true;
         for (const char *k : {"lxc.uts.name", "lxc.tty.max", "lxc.start.auto", "lxc.cgroup.memory.limit_in_bytes",
                               "lxc.cgroup2.memory.max", "lxc.cgroup.cpuset.cpus", "lxc.environment", "lxc.init.cmd",
-                              "lxc.net.0.type", "lxc.log.level", "lxc.signal.halt", "lxc.prlimit.nofile"})
+                              "lxc.net.0.type", "lxc.log.level", "lxc.signal.halt", "lxc.prlimit.nofile",
+                              "lxc.time.offset.boot", "lxc.sched.core", "lxc.arch", "lxc.environment.runtime"})
             QTest::newRow(k) << QString::fromLatin1(k) << false;
     }
     void privilegedKeys()

@@ -245,27 +245,27 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="53"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="54"/>
         <source>%1 — shell</source>
         <translation>%1 — Shell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="55"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
         <source>%1 — console</source>
         <translation>%1 — Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="57"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="83"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
         <source>Paste Several Lines</source>
         <translation>Mehrere Zeilen einfügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="85"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>%n Zeile in %1 einfügen? Jede Zeile kann als Befehl ausgeführt werden.</numerusform>
@@ -273,47 +273,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="98"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="99"/>
         <source>The helper passed no terminal.</source>
         <translation>Der Hilfsdienst hat kein Terminal übergeben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="115"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="118"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="119"/>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="157"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="158"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root hat in %1 kein Passwort, daher wird eine Anmeldung als root an dieser Konsole abgelehnt. Melden Sie sich als Benutzer des Containers an oder öffnen Sie eine Shell, die keine Anmeldung braucht; dort setzt passwd ein Passwort für root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="169"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="170"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Getrennt. Der Container läuft weiter; schließen Sie diesen Reiter oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="192"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="193"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Die Shell wurde beendet. Sie startet neu, wenn der Container startet, oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="195"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Getrennt. Verbindet sich neu, sobald %1 wieder läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="207"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="208"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 ist gestoppt. Dieser Reiter verbindet sich neu, sobald er wieder startet.</translation>
     </message>
@@ -321,92 +321,92 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="20"/>
+        <location filename="../gui/consolewindow.cpp" line="21"/>
         <source>Consoles — Hutch</source>
         <translation>Konsolen — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="41"/>
+        <location filename="../gui/consolewindow.cpp" line="42"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="42"/>
+        <location filename="../gui/consolewindow.cpp" line="43"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="48"/>
+        <location filename="../gui/consolewindow.cpp" line="49"/>
         <source>&amp;Detach</source>
         <translation>&amp;Trennen</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="55"/>
+        <location filename="../gui/consolewindow.cpp" line="56"/>
         <source>&amp;Move Tab to New Window</source>
         <translation>Reiter in neues &amp;Fenster verschieben</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="63"/>
+        <location filename="../gui/consolewindow.cpp" line="64"/>
         <source>&amp;Close Tab</source>
         <translation>Reiter &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="68"/>
+        <location filename="../gui/consolewindow.cpp" line="69"/>
         <source>Send &amp;Key</source>
         <translation>&amp;Taste senden</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="72"/>
+        <location filename="../gui/consolewindow.cpp" line="73"/>
         <source>Ctrl+Alt+Del (Reboot)</source>
         <translation>Strg+Alt+Entf (Neustart)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="76"/>
+        <location filename="../gui/consolewindow.cpp" line="77"/>
         <source>Ctrl+Alt+F1…F12</source>
         <translation>Strg+Alt+F1…F12</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="78"/>
+        <location filename="../gui/consolewindow.cpp" line="79"/>
         <source>Ctrl+Alt+F%1 (tty%1)</source>
         <translation>Strg+Alt+F%1 (tty%1)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="87"/>
+        <location filename="../gui/consolewindow.cpp" line="88"/>
         <source>SysRq</source>
         <translation>S-Abf (SysRq)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="90"/>
+        <location filename="../gui/consolewindow.cpp" line="91"/>
         <source>Magic SysRq would act on the host&apos;s kernel; containers cannot receive it.</source>
         <translation>Magic SysRq wirkt auf den Kernel des Rechners; Container können es nicht empfangen.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="103"/>
+        <location filename="../gui/consolewindow.cpp" line="104"/>
         <source>Ctrl+Alt+Del</source>
         <translation>Strg+Alt+Entf</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="116"/>
+        <location filename="../gui/consolewindow.cpp" line="118"/>
         <source>%1 — Hutch</source>
         <translation>%1 — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="169"/>
+        <location filename="../gui/consolewindow.cpp" line="171"/>
         <source>Close %1? The shell and what runs in it are ended.</source>
         <translation>%1 schließen? Die Shell und was darin läuft werden beendet.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="170"/>
+        <location filename="../gui/consolewindow.cpp" line="172"/>
         <source>Close %1? The container keeps running.</source>
         <translation>%1 schließen? Der Container läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="171"/>
+        <location filename="../gui/consolewindow.cpp" line="173"/>
         <source>Close Console</source>
         <translation>Konsole schließen</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="173"/>
+        <location filename="../gui/consolewindow.cpp" line="175"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -414,197 +414,197 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>&amp;Create…</source>
         <translation>&amp;Erstellen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>S&amp;top (Kill)</source>
         <translation>S&amp;toppen (hart)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Herunterfahren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>Re&amp;boot</source>
         <translation>Neu&amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Einfrieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>&amp;Unfreeze</source>
         <translation>&amp;Auftauen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>C&amp;lone…</source>
         <translation>&amp;Klonen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Destroy…</source>
         <translation>&amp;Vernichten …</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="101"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>&amp;Properties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="102"/>
+        <location filename="../gui/containeractions.cpp" line="103"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="103"/>
+        <location filename="../gui/containeractions.cpp" line="104"/>
         <source>Run a &amp;Throwaway Copy</source>
         <translation>&amp;Wegwerfkopie starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="104"/>
+        <location filename="../gui/containeractions.cpp" line="105"/>
         <source>Copy as hutchctl Command</source>
         <translation>Als hutchctl-Befehl kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="176"/>
+        <location filename="../gui/containeractions.cpp" line="177"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="196"/>
+        <location filename="../gui/containeractions.cpp" line="197"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="203"/>
+        <location filename="../gui/containeractions.cpp" line="204"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="278"/>
         <source>Stop Container</source>
         <translation>Container stoppen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="278"/>
         <source>Reboot Container</source>
         <translation>Container neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="278"/>
+        <location filename="../gui/containeractions.cpp" line="279"/>
         <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
         <translation>Jetzt jeden Prozess in „%1“ beenden? Ungesicherte Arbeit darin geht verloren; „Herunterfahren“ lässt ihn seine Programme sauber beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="280"/>
+        <location filename="../gui/containeractions.cpp" line="281"/>
         <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
         <translation>„%1“ jetzt neu starten? Seine Programme werden beendet und seine Konsolen beginnen von vorn.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="283"/>
+        <location filename="../gui/containeractions.cpp" line="284"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="283"/>
+        <location filename="../gui/containeractions.cpp" line="284"/>
         <source>Reboot</source>
         <translation>Neu starten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="285"/>
+        <location filename="../gui/containeractions.cpp" line="286"/>
         <source>Do not ask again</source>
         <translation>Nicht mehr fragen</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="323"/>
+        <location filename="../gui/containeractions.cpp" line="324"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="318"/>
+        <location filename="../gui/containeractions.cpp" line="319"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht gestoppt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="319"/>
+        <location filename="../gui/containeractions.cpp" line="320"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht heruntergefahren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="320"/>
+        <location filename="../gui/containeractions.cpp" line="321"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht neu gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="321"/>
+        <location filename="../gui/containeractions.cpp" line="322"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht eingefroren werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="322"/>
+        <location filename="../gui/containeractions.cpp" line="323"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht aufgetaut werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="342"/>
+        <location filename="../gui/containeractions.cpp" line="343"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht geklont werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="355"/>
+        <location filename="../gui/containeractions.cpp" line="356"/>
         <source>Could not start a throwaway copy of &quot;%1&quot;</source>
         <translation>Eine Wegwerfkopie von „%1“ konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="369"/>
+        <location filename="../gui/containeractions.cpp" line="370"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="381"/>
+        <location filename="../gui/containeractions.cpp" line="382"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="382"/>
+        <location filename="../gui/containeractions.cpp" line="383"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -618,22 +618,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="385"/>
+        <location filename="../gui/containeractions.cpp" line="386"/>
         <source>Running containers are stopped first.</source>
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="387"/>
+        <location filename="../gui/containeractions.cpp" line="388"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="389"/>
+        <location filename="../gui/containeractions.cpp" line="390"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="406"/>
+        <location filename="../gui/containeractions.cpp" line="407"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -742,324 +742,399 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="53"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="55"/>
         <source>Create Container</source>
         <translation>Container erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="61"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="63"/>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="93"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="94"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="96"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Der Name des Containers ist auch sein Verzeichnis und standardmäßig sein Rechnername.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="97"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="99"/>
         <source>Container name</source>
         <translation>Containername</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="106"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="108"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="120"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="126"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="122"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="128"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="121"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="123"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="137"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="139"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="151"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="152"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="167"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="168"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="171"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="173"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="172"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="179"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="174"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="198"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="200"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="199"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="201"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="215"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="217"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="216"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="224"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="226"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="230"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="267"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="269"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="312"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="316"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="314"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="318"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="337"/>
         <source>Repeat</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="334"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="338"/>
         <source>Repeat the password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="354"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="372"/>
+        <source>64-bit PC (amd64)</source>
+        <translation>64-Bit-PC (amd64)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <source>32-bit PC (i386)</source>
+        <translation>32-Bit-PC (i386)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="374"/>
+        <source>64-bit ARM (arm64)</source>
+        <translation>64-Bit-ARM (arm64)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="375"/>
+        <source>32-bit ARM, hard float (armhf)</source>
+        <translation>32-Bit-ARM, Hardware-Gleitkomma (armhf)</translation>
+    </message>
+    <message>
         <location filename="../gui/dialogs/createwizard.cpp" line="376"/>
+        <source>32-bit ARM, soft float (armel)</source>
+        <translation>32-Bit-ARM, Software-Gleitkomma (armel)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="377"/>
+        <source>64-bit POWER, little-endian (ppc64el)</source>
+        <translation>64-Bit-POWER, Little-Endian (ppc64el)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="378"/>
+        <source>IBM Z (s390x)</source>
+        <translation>IBM Z (s390x)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="379"/>
+        <source>64-bit RISC-V (riscv64)</source>
+        <translation>64-Bit-RISC-V (riscv64)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
+        <source>this computer&apos;s</source>
+        <translation>die dieses Computers</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
+        <source>runs natively as 32-bit</source>
+        <translation>läuft nativ als 32-Bit</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
+        <source>emulated by QEMU, slow</source>
+        <translation>von QEMU emuliert, langsam</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="397"/>
+        <source>needs qemu-user-static</source>
+        <translation>braucht qemu-user-static</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="405"/>
+        <source>The processor architecture of the container&apos;s programs</source>
+        <translation>Die Prozessorarchitektur der Programme des Containers</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="427"/>
         <source>%1: the two entries differ.</source>
         <translation>%1: Die beiden Eingaben unterscheiden sich.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="382"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="433"/>
         <source>Needed: %1.</source>
         <translation>Erforderlich: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="441"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1: Es gibt keine Datei „%2“.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="392"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1: „%2“ ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="445"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="496"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="547"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="497"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="548"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="501"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="552"/>
         <source>(set)</source>
         <translation>(gesetzt)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="556"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="507"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="508"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="559"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="608"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="595"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="646"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="631"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="682"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="650"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="701"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="652"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="703"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="665"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="716"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="670"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="721"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
@@ -1267,57 +1342,57 @@
         <translation>dem Bus unter %1</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="111"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="114"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="115"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="118"/>
         <source>You are not allowed to do this. Nothing was changed.</source>
         <translation>Dazu sind Sie nicht berechtigt. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="116"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="119"/>
         <source>Invalid input</source>
         <translation>Ungültige Eingabe</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="117"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="120"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="118"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="121"/>
         <source>Not possible right now</source>
         <translation>Gerade nicht möglich</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="119"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="122"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="120"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="123"/>
         <source>The system refused</source>
         <translation>Das System hat abgelehnt</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="125"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Der Hutch-Hilfsdienst läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="131"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Der Hutch-Hilfsdienst hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="130"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="133"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Der Systembus lässt Hutch nicht mit seinem Hilfsdienst sprechen.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="132"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="135"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Der Hutch-Hilfsdienst ist nicht erreichbar.</translation>
     </message>
@@ -1516,97 +1591,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="166"/>
+        <location filename="../gui/mainwindow.cpp" line="167"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="259"/>
+        <location filename="../gui/mainwindow.cpp" line="260"/>
         <source>Host &amp;Check…</source>
         <translation>Host-&amp;Prüfung…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="276"/>
+        <location filename="../gui/mainwindow.cpp" line="277"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="318"/>
+        <location filename="../gui/mainwindow.cpp" line="319"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="343"/>
+        <location filename="../gui/mainwindow.cpp" line="344"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="383"/>
+        <location filename="../gui/mainwindow.cpp" line="384"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="384"/>
+        <location filename="../gui/mainwindow.cpp" line="385"/>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="402"/>
+        <location filename="../gui/mainwindow.cpp" line="403"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="404"/>
+        <location filename="../gui/mainwindow.cpp" line="405"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="457"/>
+        <location filename="../gui/mainwindow.cpp" line="458"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="461"/>
+        <location filename="../gui/mainwindow.cpp" line="462"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="466"/>
+        <location filename="../gui/mainwindow.cpp" line="467"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="509"/>
+        <location filename="../gui/mainwindow.cpp" line="510"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="524"/>
+        <location filename="../gui/mainwindow.cpp" line="525"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="558"/>
+        <location filename="../gui/mainwindow.cpp" line="559"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="559"/>
+        <location filename="../gui/mainwindow.cpp" line="560"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="560"/>
+        <location filename="../gui/mainwindow.cpp" line="561"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="602"/>
+        <location filename="../gui/mainwindow.cpp" line="603"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Nach „%1“ kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="603"/>
+        <location filename="../gui/mainwindow.cpp" line="604"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>%n Element in dieses Verzeichnis von „%1“ kopieren:</numerusform>
@@ -1614,142 +1689,142 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="610"/>
+        <location filename="../gui/mainwindow.cpp" line="611"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>„%1“ ist kein Verzeichnis des Containers: es muss mit „/“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="620"/>
+        <location filename="../gui/mainwindow.cpp" line="621"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="623"/>
+        <location filename="../gui/mainwindow.cpp" line="624"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="636"/>
+        <location filename="../gui/mainwindow.cpp" line="637"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="639"/>
+        <location filename="../gui/mainwindow.cpp" line="640"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <location filename="../gui/mainwindow.cpp" line="645"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="654"/>
+        <location filename="../gui/mainwindow.cpp" line="655"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="655"/>
+        <location filename="../gui/mainwindow.cpp" line="656"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <location filename="../gui/mainwindow.cpp" line="657"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="657"/>
+        <location filename="../gui/mainwindow.cpp" line="658"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="658"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="659"/>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="660"/>
+        <location filename="../gui/mainwindow.cpp" line="661"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="661"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="662"/>
+        <location filename="../gui/mainwindow.cpp" line="663"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="663"/>
+        <location filename="../gui/mainwindow.cpp" line="664"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="635"/>
+        <location filename="../gui/mainwindow.cpp" line="636"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="621"/>
+        <location filename="../gui/mainwindow.cpp" line="622"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
         <translation>Erstellen Sie einen mit Datei → Erstellen… (%1) oder importieren Sie ein Archiv mit Datei → Importieren… (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="664"/>
+        <location filename="../gui/mainwindow.cpp" line="665"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="665"/>
+        <location filename="../gui/mainwindow.cpp" line="666"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="666"/>
+        <location filename="../gui/mainwindow.cpp" line="667"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="667"/>
+        <location filename="../gui/mainwindow.cpp" line="668"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="668"/>
+        <location filename="../gui/mainwindow.cpp" line="669"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <location filename="../gui/mainwindow.cpp" line="670"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="687"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="688"/>
+        <location filename="../gui/mainwindow.cpp" line="689"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="689"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -1871,107 +1946,107 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="43"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Eigenschaften von „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="53"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="55"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="54"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="56"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="56"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="58"/>
         <source>Init PID:</source>
         <translation>PID von init:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="59"/>
         <source>Hostname:</source>
         <translation>Rechnername:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="58"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="60"/>
         <source>Root filesystem:</source>
         <translation>Wurzeldateisystem:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="61"/>
         <source>Networks:</source>
         <translation>Netzwerke:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="62"/>
         <source>IPv4:</source>
         <translation>IPv4:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="61"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="63"/>
         <source>IPv6:</source>
         <translation>IPv6:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="62"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>Ttys:</source>
         <translation>Ttys:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="63"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="65"/>
         <source>Memory limit:</source>
         <translation>Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="68"/>
         <source>Problem:</source>
         <translation>Problem:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="67"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="69"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="75"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="76"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="78"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="80"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="82"/>
         <source>Sna&amp;pshots</source>
         <translation>Schnappsc&amp;hüsse</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="93"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="95"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="94"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="96"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
@@ -2002,111 +2077,111 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="74"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="78"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="82"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="75"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="79"/>
         <location filename="../gui/widgets/resourcespanel.cpp" line="83"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="103"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="107"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="111"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="84"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="104"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="108"/>
         <location filename="../gui/widgets/resourcespanel.cpp" line="112"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="113"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="243"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="136"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="137"/>
         <source>&amp;Undo Last Change</source>
         <translation>Letzte Änderung &amp;rückgängig</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="189"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="190"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="202"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="203"/>
         <source>CPU &amp;quota:</source>
         <translation>CPU-&amp;Kontingent:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
         <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
         <source>S&amp;wap:</source>
         <translation>S&amp;wap:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="210"/>
         <source>CPU &amp;weight:</source>
         <translation>CPU-&amp;Gewicht:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="210"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="211"/>
         <source>&amp;Processes:</source>
         <translation>&amp;Prozesse:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="211"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="212"/>
         <source>&amp;I/O weight:</source>
         <translation>&amp;E/A-Gewicht:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="243"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="375"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="376"/>
         <source>Select one container to see its limits.</source>
         <translation>Wählen Sie einen Container, um seine Grenzen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="376"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="377"/>
         <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
         <translation>Grenzen von „%1“ (läuft: Änderungen gelten sofort)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="377"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="378"/>
         <source>Limits of &quot;%1&quot; (applied at its next start)</source>
         <translation>Grenzen von „%1“ (gelten beim nächsten Start)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="440"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="441"/>
         <source>Limit Below Current Use</source>
         <translation>Grenze unter dem aktuellen Verbrauch</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="441"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="442"/>
         <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
         <translation>„%1“ verbraucht gerade mehr als diese Grenze (%2). Sie zu setzen kann den Container verlangsamen oder den Kernel Prozesse darin beenden lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="445"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="446"/>
         <source>Set Anyway</source>
         <translation>Trotzdem setzen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="471"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="472"/>
         <source>Could not set %1: %2</source>
         <translation>%1 konnte nicht gesetzt werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="489"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="490"/>
         <source>%1 cores</source>
         <translation>%1 Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="519"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="520"/>
         <source>In use: %1</source>
         <translation>In Gebrauch: %1</translation>
     </message>
@@ -2114,57 +2189,57 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="25"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="26"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="29"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="30"/>
         <source>System-wide (hutch-helper)</source>
         <translation>Systemweit (hutch-helper)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="32"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="33"/>
         <source>&amp;Container store:</source>
         <translation>&amp;Container-Ablage:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="33"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="34"/>
         <source>C&amp;ache:</source>
         <translation>Zwischen&amp;speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="35"/>
         <source>R&amp;untime files:</source>
         <translation>&amp;Laufzeitdateien:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="35"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="36"/>
         <source>Default &amp;storage:</source>
         <translation>Standard-Speicherar&amp;t:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="37"/>
         <source>Default &amp;bridge:</source>
         <translation>Standard-&amp;Bridge:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="37"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="38"/>
         <source>Bridge s&amp;tate:</source>
         <translation>Bridge-&amp;Zustand:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="38"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="39"/>
         <source>Bridge subn&amp;et:</source>
         <translation>Bridge-Subn&amp;etz:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="39"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="40"/>
         <source>D&amp;HCP and DNS (dnsmasq):</source>
         <translation>D&amp;HCP und DNS (dnsmasq):</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="40"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="41"/>
         <source>Settings &amp;file:</source>
         <translation>Einstellungs&amp;datei:</translation>
     </message>
@@ -2174,102 +2249,102 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="54"/>
         <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
         <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in /etc/hutch/hutch.conf geändert; hutch-helper liest sie beim Start.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="59"/>
         <source>This application</source>
         <translation>Diese Anwendung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="70"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="65"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="72"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="67"/>
         <source>Resource use refresh interval</source>
         <translation>Abfrageintervall der Ressourcennutzung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="68"/>
         <source>&amp;Refresh resource use every:</source>
         <translation>Ressourcennutzung &amp;abfragen alle:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="77"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="72"/>
         <source>Ask before &amp;destroying a container</source>
         <translation>Vor dem &amp;Vernichten eines Containers nachfragen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="81"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="76"/>
         <source>Ask before s&amp;topping or rebooting a container</source>
         <translation>Vor dem S&amp;toppen oder Neustarten eines Containers fragen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="85"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="80"/>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="86"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="81"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="87"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="82"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="89"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="84"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="90"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="85"/>
         <source>C&amp;olours:</source>
         <translation>F&amp;arben:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="109"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="104"/>
         <source>%1 is up (made and run by Hutch)</source>
         <translation>%1 ist aktiv (von Hutch angelegt und betrieben)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="111"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="106"/>
         <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
         <translation>%1 ist noch nicht angelegt (Hutch legt sie an, sobald ein Container sie braucht)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="113"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="108"/>
         <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
         <translation>%1 ist eine Bridge des Systems, nicht von Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="120"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="115"/>
         <source>Not connected to the helper: its settings are unknown.</source>
         <translation>Nicht mit dem Hilfsdienst verbunden: Seine Einstellungen sind unbekannt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="141"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="141"/>
         <source>not running</source>
         <translation>läuft nicht</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="148"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="143"/>
         <source>none yet</source>
         <translation>noch keines</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="154"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="149"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Diese Einstellungen gehören zum System und werden von einem Administrator in %1 geändert; hutch-helper liest sie beim Start.</translation>
     </message>

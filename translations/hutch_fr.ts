@@ -245,27 +245,27 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="53"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="54"/>
         <source>%1 — shell</source>
         <translation>%1 — shell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="55"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
         <source>%1 — console</source>
         <translation>%1 — console</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="57"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="83"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
         <source>Paste Several Lines</source>
         <translation>Coller plusieurs lignes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="85"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>Coller %n ligne dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
@@ -273,47 +273,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="98"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="99"/>
         <source>The helper passed no terminal.</source>
         <translation>Le service d’assistance n’a transmis aucun terminal.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="115"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="118"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="119"/>
         <source>Could not connect: %1</source>
         <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="157"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="158"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root n’a pas de mot de passe dans %1 : une connexion en tant que root sur cette console est donc refusée. Connectez-vous avec un utilisateur du conteneur, ou ouvrez un Shell, qui ne demande pas de connexion ; là, passwd définit un mot de passe pour root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="169"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="170"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="192"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="193"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Le shell s’est terminé. Il redémarre avec le conteneur, ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="195"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Déconnecté. La connexion reprend quand %1 fonctionne de nouveau.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="207"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="208"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 est arrêté. Cet onglet se reconnecte quand il redémarre.</translation>
     </message>
@@ -321,92 +321,92 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="20"/>
+        <location filename="../gui/consolewindow.cpp" line="21"/>
         <source>Consoles — Hutch</source>
         <translation>Consoles — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="41"/>
+        <location filename="../gui/consolewindow.cpp" line="42"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="42"/>
+        <location filename="../gui/consolewindow.cpp" line="43"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Reconnecter</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="48"/>
+        <location filename="../gui/consolewindow.cpp" line="49"/>
         <source>&amp;Detach</source>
         <translation>&amp;Détacher</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="55"/>
+        <location filename="../gui/consolewindow.cpp" line="56"/>
         <source>&amp;Move Tab to New Window</source>
         <translation>&amp;Déplacer l’onglet dans une nouvelle fenêtre</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="63"/>
+        <location filename="../gui/consolewindow.cpp" line="64"/>
         <source>&amp;Close Tab</source>
         <translation>&amp;Fermer l’onglet</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="68"/>
+        <location filename="../gui/consolewindow.cpp" line="69"/>
         <source>Send &amp;Key</source>
         <translation>Envoyer une &amp;touche</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="72"/>
+        <location filename="../gui/consolewindow.cpp" line="73"/>
         <source>Ctrl+Alt+Del (Reboot)</source>
         <translation>Ctrl+Alt+Suppr (redémarrer)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="76"/>
+        <location filename="../gui/consolewindow.cpp" line="77"/>
         <source>Ctrl+Alt+F1…F12</source>
         <translation>Ctrl+Alt+F1…F12</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="78"/>
+        <location filename="../gui/consolewindow.cpp" line="79"/>
         <source>Ctrl+Alt+F%1 (tty%1)</source>
         <translation>Ctrl+Alt+F%1 (tty%1)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="87"/>
+        <location filename="../gui/consolewindow.cpp" line="88"/>
         <source>SysRq</source>
         <translation>Syst</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="90"/>
+        <location filename="../gui/consolewindow.cpp" line="91"/>
         <source>Magic SysRq would act on the host&apos;s kernel; containers cannot receive it.</source>
         <translation>La touche magique Syst agirait sur le noyau de l’hôte&#xa0;; les conteneurs ne peuvent pas la recevoir.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="103"/>
+        <location filename="../gui/consolewindow.cpp" line="104"/>
         <source>Ctrl+Alt+Del</source>
         <translation>Ctrl+Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="116"/>
+        <location filename="../gui/consolewindow.cpp" line="118"/>
         <source>%1 — Hutch</source>
         <translation>%1 — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="169"/>
+        <location filename="../gui/consolewindow.cpp" line="171"/>
         <source>Close %1? The shell and what runs in it are ended.</source>
         <translation>Fermer %1&#xa0;? Le shell et ce qui s’y exécute sont arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="170"/>
+        <location filename="../gui/consolewindow.cpp" line="172"/>
         <source>Close %1? The container keeps running.</source>
         <translation>Fermer %1&#xa0;? Le conteneur continue de fonctionner.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="171"/>
+        <location filename="../gui/consolewindow.cpp" line="173"/>
         <source>Close Console</source>
         <translation>Fermer la console</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="173"/>
+        <location filename="../gui/consolewindow.cpp" line="175"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -414,197 +414,197 @@
 <context>
     <name>ContainerActions</name>
     <message>
-        <location filename="../gui/containeractions.cpp" line="87"/>
+        <location filename="../gui/containeractions.cpp" line="88"/>
         <source>&amp;Create…</source>
         <translation>&amp;Créer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="88"/>
+        <location filename="../gui/containeractions.cpp" line="89"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="89"/>
+        <location filename="../gui/containeractions.cpp" line="90"/>
         <source>S&amp;top (Kill)</source>
         <translation>Arrêter (t&amp;uer)</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="90"/>
+        <location filename="../gui/containeractions.cpp" line="91"/>
         <source>Shut &amp;Down</source>
         <translation>&amp;Éteindre</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="91"/>
+        <location filename="../gui/containeractions.cpp" line="92"/>
         <source>Re&amp;boot</source>
         <translation>&amp;Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="92"/>
+        <location filename="../gui/containeractions.cpp" line="93"/>
         <source>&amp;Freeze</source>
         <translation>&amp;Geler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="93"/>
+        <location filename="../gui/containeractions.cpp" line="94"/>
         <source>&amp;Unfreeze</source>
         <translation>Dég&amp;eler</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="94"/>
+        <location filename="../gui/containeractions.cpp" line="95"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="95"/>
+        <location filename="../gui/containeractions.cpp" line="96"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="96"/>
+        <location filename="../gui/containeractions.cpp" line="97"/>
         <source>C&amp;lone…</source>
         <translation>C&amp;loner…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="97"/>
+        <location filename="../gui/containeractions.cpp" line="98"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="98"/>
+        <location filename="../gui/containeractions.cpp" line="99"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="99"/>
+        <location filename="../gui/containeractions.cpp" line="100"/>
         <source>Re&amp;name…</source>
         <translation>Re&amp;nommer…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="100"/>
+        <location filename="../gui/containeractions.cpp" line="101"/>
         <source>&amp;Destroy…</source>
         <translation>Dé&amp;truire…</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="101"/>
+        <location filename="../gui/containeractions.cpp" line="102"/>
         <source>&amp;Properties</source>
         <translation>&amp;Propriétés</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="102"/>
+        <location filename="../gui/containeractions.cpp" line="103"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="103"/>
+        <location filename="../gui/containeractions.cpp" line="104"/>
         <source>Run a &amp;Throwaway Copy</source>
         <translation>Lancer une copie &amp;jetable</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="104"/>
+        <location filename="../gui/containeractions.cpp" line="105"/>
         <source>Copy as hutchctl Command</source>
         <translation>Copier comme commande hutchctl</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="176"/>
+        <location filename="../gui/containeractions.cpp" line="177"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="196"/>
+        <location filename="../gui/containeractions.cpp" line="197"/>
         <source>Copied: %1</source>
         <translation>Copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="203"/>
+        <location filename="../gui/containeractions.cpp" line="204"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="278"/>
         <source>Stop Container</source>
         <translation>Arrêter le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="277"/>
+        <location filename="../gui/containeractions.cpp" line="278"/>
         <source>Reboot Container</source>
         <translation>Redémarrer le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="278"/>
+        <location filename="../gui/containeractions.cpp" line="279"/>
         <source>Kill every process in &quot;%1&quot; now? Unsaved work in it is lost; Shut Down lets it end its programs cleanly.</source>
         <translation>Tuer maintenant tous les processus de «&#xa0;%1&#xa0;»&#xa0;? Le travail non enregistré y est perdu&#xa0;; «&#xa0;Éteindre&#xa0;» le laisse terminer ses programmes proprement.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="280"/>
+        <location filename="../gui/containeractions.cpp" line="281"/>
         <source>Reboot &quot;%1&quot; now? Its programs are ended and its consoles start over.</source>
         <translation>Redémarrer «&#xa0;%1&#xa0;» maintenant&#xa0;? Ses programmes sont arrêtés et ses consoles repartent de zéro.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="283"/>
+        <location filename="../gui/containeractions.cpp" line="284"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="283"/>
+        <location filename="../gui/containeractions.cpp" line="284"/>
         <source>Reboot</source>
         <translation>Redémarrer</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="285"/>
+        <location filename="../gui/containeractions.cpp" line="286"/>
         <source>Do not ask again</source>
         <translation>Ne plus demander</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="323"/>
+        <location filename="../gui/containeractions.cpp" line="324"/>
         <source>Could not start &quot;%1&quot;</source>
         <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="318"/>
+        <location filename="../gui/containeractions.cpp" line="319"/>
         <source>Could not stop &quot;%1&quot;</source>
         <translation>Impossible d’arrêter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="319"/>
+        <location filename="../gui/containeractions.cpp" line="320"/>
         <source>Could not shut down &quot;%1&quot;</source>
         <translation>Impossible d’éteindre «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="320"/>
+        <location filename="../gui/containeractions.cpp" line="321"/>
         <source>Could not reboot &quot;%1&quot;</source>
         <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="321"/>
+        <location filename="../gui/containeractions.cpp" line="322"/>
         <source>Could not freeze &quot;%1&quot;</source>
         <translation>Impossible de geler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="322"/>
+        <location filename="../gui/containeractions.cpp" line="323"/>
         <source>Could not unfreeze &quot;%1&quot;</source>
         <translation>Impossible de dégeler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="342"/>
+        <location filename="../gui/containeractions.cpp" line="343"/>
         <source>Could not clone &quot;%1&quot;</source>
         <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="355"/>
+        <location filename="../gui/containeractions.cpp" line="356"/>
         <source>Could not start a throwaway copy of &quot;%1&quot;</source>
         <translation>Impossible de lancer une copie jetable de « %1 »</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="369"/>
+        <location filename="../gui/containeractions.cpp" line="370"/>
         <source>Could not rename &quot;%1&quot;</source>
         <translation>Impossible de renommer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="381"/>
+        <location filename="../gui/containeractions.cpp" line="382"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="382"/>
+        <location filename="../gui/containeractions.cpp" line="383"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -618,22 +618,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="385"/>
+        <location filename="../gui/containeractions.cpp" line="386"/>
         <source>Running containers are stopped first.</source>
         <translation>Les conteneurs en marche sont d’abord arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="387"/>
+        <location filename="../gui/containeractions.cpp" line="388"/>
         <source>Destroy Container</source>
         <translation>Détruire le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="389"/>
+        <location filename="../gui/containeractions.cpp" line="390"/>
         <source>Destroy</source>
         <translation>Détruire</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="406"/>
+        <location filename="../gui/containeractions.cpp" line="407"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -742,324 +742,399 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="53"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="55"/>
         <source>Create Container</source>
         <translation>Créer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="61"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="63"/>
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="93"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="94"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="96"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Le nom du conteneur est aussi celui de son répertoire et, par défaut, son nom d’hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="97"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="99"/>
         <source>Container name</source>
         <translation>Nom du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="106"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="108"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="120"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="126"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="122"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="128"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="121"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="123"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Ce à partir de quoi le système de fichiers racine du conteneur est construit.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="137"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="139"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="151"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
         <source>Storage, Network and Resources</source>
         <translation>Stockage, réseau et ressources</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="152"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Où le conteneur réside, comment il accède au réseau et ce qu’il peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
         <source>As the template sets it</source>
         <translation>Comme le modèle le définit</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
         <source>Default bridge (veth)</source>
         <translation>Pont par défaut (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="167"/>
         <source>Isolated (no network)</source>
         <translation>Isolé (sans réseau)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="168"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Réseau de l’hôte (sans isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="171"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="173"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="172"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="179"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="174"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="178"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
         <source>Start when the computer starts</source>
         <translation>Démarrer avec l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
         <source>N&amp;etwork:</source>
         <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
         <source>&amp;Memory limit:</source>
         <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
         <source>C&amp;PU limit:</source>
         <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="198"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="200"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="199"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="201"/>
         <source>Check the settings, then create the container.</source>
         <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="215"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="217"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="216"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="224"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="226"/>
         <source>Creation log</source>
         <translation>Journal de création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="230"/>
         <source>Cancel Creation</source>
         <translation>Annuler la création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="267"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="269"/>
         <source>The templates could not be listed: %1</source>
         <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="312"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="316"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="314"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="318"/>
         <source>Choose a File</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="337"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="334"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="338"/>
         <source>Repeat the password</source>
         <translation>Répéter le mot de passe</translation>
     </message>
     <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="354"/>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="372"/>
+        <source>64-bit PC (amd64)</source>
+        <translation>PC 64 bits (amd64)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <source>32-bit PC (i386)</source>
+        <translation>PC 32 bits (i386)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="374"/>
+        <source>64-bit ARM (arm64)</source>
+        <translation>ARM 64 bits (arm64)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="375"/>
+        <source>32-bit ARM, hard float (armhf)</source>
+        <translation>ARM 32 bits, virgule flottante matérielle (armhf)</translation>
+    </message>
+    <message>
         <location filename="../gui/dialogs/createwizard.cpp" line="376"/>
+        <source>32-bit ARM, soft float (armel)</source>
+        <translation>ARM 32 bits, virgule flottante logicielle (armel)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="377"/>
+        <source>64-bit POWER, little-endian (ppc64el)</source>
+        <translation>POWER 64 bits, petit-boutiste (ppc64el)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="378"/>
+        <source>IBM Z (s390x)</source>
+        <translation>IBM Z (s390x)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="379"/>
+        <source>64-bit RISC-V (riscv64)</source>
+        <translation>RISC-V 64 bits (riscv64)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
+        <source>this computer&apos;s</source>
+        <translation>celle de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
+        <source>runs natively as 32-bit</source>
+        <translation>s’exécute nativement en 32 bits</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
+        <source>emulated by QEMU, slow</source>
+        <translation>émulée par QEMU, lente</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="397"/>
+        <source>needs qemu-user-static</source>
+        <translation>nécessite qemu-user-static</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="405"/>
+        <source>The processor architecture of the container&apos;s programs</source>
+        <translation>L’architecture de processeur des programmes du conteneur</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="427"/>
         <source>%1: the two entries differ.</source>
         <translation>%1 : les deux saisies diffèrent.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="382"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="433"/>
         <source>Needed: %1.</source>
         <translation>Requis&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="441"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1&#xa0;: il n’y a pas de fichier «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="392"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="445"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1&#xa0;: vous ne pouvez pas lire «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="496"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="547"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="497"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="548"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="501"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="552"/>
         <source>(set)</source>
         <translation>(défini)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="505"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="556"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="506"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="507"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="508"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="559"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="509"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="608"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="595"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="646"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="631"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="682"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="650"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="701"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="652"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="703"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="665"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="716"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="670"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="721"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>
@@ -1267,57 +1342,57 @@
         <translation>le bus à l’adresse %1</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="111"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="114"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="115"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="118"/>
         <source>You are not allowed to do this. Nothing was changed.</source>
         <translation>Vous n’êtes pas autorisé à faire cela. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="116"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="119"/>
         <source>Invalid input</source>
         <translation>Saisie non valide</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="117"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="120"/>
         <source>Not found</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="118"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="121"/>
         <source>Not possible right now</source>
         <translation>Impossible pour le moment</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="119"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="122"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="120"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="123"/>
         <source>The system refused</source>
         <translation>Le système a refusé</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="125"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Le service d’assistance de Hutch n’est pas lancé.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="131"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Le service d’assistance de Hutch n’a pas répondu à temps.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="130"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="133"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Le bus système ne permet pas à Hutch de communiquer avec son service d’assistance.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="132"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="135"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Le service d’assistance de Hutch est injoignable.</translation>
     </message>
@@ -1516,97 +1591,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="166"/>
+        <location filename="../gui/mainwindow.cpp" line="167"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="259"/>
+        <location filename="../gui/mainwindow.cpp" line="260"/>
         <source>Host &amp;Check…</source>
         <translation>&amp;Vérification de l’hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="276"/>
+        <location filename="../gui/mainwindow.cpp" line="277"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="318"/>
+        <location filename="../gui/mainwindow.cpp" line="319"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="343"/>
+        <location filename="../gui/mainwindow.cpp" line="344"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="383"/>
+        <location filename="../gui/mainwindow.cpp" line="384"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="384"/>
+        <location filename="../gui/mainwindow.cpp" line="385"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="402"/>
+        <location filename="../gui/mainwindow.cpp" line="403"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="404"/>
+        <location filename="../gui/mainwindow.cpp" line="405"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="457"/>
+        <location filename="../gui/mainwindow.cpp" line="458"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="461"/>
+        <location filename="../gui/mainwindow.cpp" line="462"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="466"/>
+        <location filename="../gui/mainwindow.cpp" line="467"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="509"/>
+        <location filename="../gui/mainwindow.cpp" line="510"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="524"/>
+        <location filename="../gui/mainwindow.cpp" line="525"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="558"/>
+        <location filename="../gui/mainwindow.cpp" line="559"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="559"/>
+        <location filename="../gui/mainwindow.cpp" line="560"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="560"/>
+        <location filename="../gui/mainwindow.cpp" line="561"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="602"/>
+        <location filename="../gui/mainwindow.cpp" line="603"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Copier dans « %1 »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="603"/>
+        <location filename="../gui/mainwindow.cpp" line="604"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>Copier %n élément dans ce dossier de « %1 » :</numerusform>
@@ -1614,142 +1689,142 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="610"/>
+        <location filename="../gui/mainwindow.cpp" line="611"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>« %1 » n’est pas un dossier du conteneur : il doit commencer par « / ».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="620"/>
+        <location filename="../gui/mainwindow.cpp" line="621"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="621"/>
+        <location filename="../gui/mainwindow.cpp" line="622"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="623"/>
+        <location filename="../gui/mainwindow.cpp" line="624"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="635"/>
+        <location filename="../gui/mainwindow.cpp" line="636"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="636"/>
+        <location filename="../gui/mainwindow.cpp" line="637"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="639"/>
+        <location filename="../gui/mainwindow.cpp" line="640"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
         <translation>Créez-en un avec Fichier → Créer… (%1), ou importez une archive avec Fichier → Importer… (%2).</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <location filename="../gui/mainwindow.cpp" line="645"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="654"/>
+        <location filename="../gui/mainwindow.cpp" line="655"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="655"/>
+        <location filename="../gui/mainwindow.cpp" line="656"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <location filename="../gui/mainwindow.cpp" line="657"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="657"/>
+        <location filename="../gui/mainwindow.cpp" line="658"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="658"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="659"/>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="660"/>
+        <location filename="../gui/mainwindow.cpp" line="661"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="661"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="662"/>
+        <location filename="../gui/mainwindow.cpp" line="663"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="663"/>
+        <location filename="../gui/mainwindow.cpp" line="664"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="664"/>
+        <location filename="../gui/mainwindow.cpp" line="665"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="665"/>
+        <location filename="../gui/mainwindow.cpp" line="666"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="666"/>
+        <location filename="../gui/mainwindow.cpp" line="667"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="667"/>
+        <location filename="../gui/mainwindow.cpp" line="668"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="668"/>
+        <location filename="../gui/mainwindow.cpp" line="669"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <location filename="../gui/mainwindow.cpp" line="670"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="687"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="688"/>
+        <location filename="../gui/mainwindow.cpp" line="689"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="689"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -1871,107 +1946,107 @@
 <context>
     <name>PropertiesDialog</name>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="41"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="43"/>
         <source>Properties of &quot;%1&quot;</source>
         <translation>Propriétés de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="53"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="55"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="54"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="56"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="56"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="58"/>
         <source>Init PID:</source>
         <translation>PID d’init&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="57"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="59"/>
         <source>Hostname:</source>
         <translation>Nom d’hôte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="58"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="60"/>
         <source>Root filesystem:</source>
         <translation>Système de fichiers racine&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="61"/>
         <source>Networks:</source>
         <translation>Réseaux&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="60"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="62"/>
         <source>IPv4:</source>
         <translation>IPv4&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="61"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="63"/>
         <source>IPv6:</source>
         <translation>IPv6&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="62"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
         <source>Ttys:</source>
         <translation>Terminaux (tty)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="63"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="65"/>
         <source>Memory limit:</source>
         <translation>Limite de mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="66"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="68"/>
         <source>Problem:</source>
         <translation>Problème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="67"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="69"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="75"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Configuration</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="76"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="78"/>
         <source>&amp;Log</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="80"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="82"/>
         <source>Sna&amp;pshots</source>
         <translation>I&amp;nstantanés</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="93"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="95"/>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="94"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="96"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>La configuration de «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
     </message>
@@ -2002,111 +2077,111 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="74"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="78"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="82"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="75"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="79"/>
         <location filename="../gui/widgets/resourcespanel.cpp" line="83"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="103"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="107"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="111"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="84"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="104"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="108"/>
         <location filename="../gui/widgets/resourcespanel.cpp" line="112"/>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="113"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="243"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="136"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="137"/>
         <source>&amp;Undo Last Change</source>
         <translation>&amp;Annuler la dernière modification</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="189"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="190"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="202"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="203"/>
         <source>CPU &amp;quota:</source>
         <translation>&amp;Quota de processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
         <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="207"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
         <source>&amp;Memory:</source>
         <translation>&amp;Mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="208"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
         <source>S&amp;wap:</source>
         <translation>&amp;Swap&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="209"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="210"/>
         <source>CPU &amp;weight:</source>
         <translation>&amp;Poids processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="210"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="211"/>
         <source>&amp;Processes:</source>
         <translation>P&amp;rocessus&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="211"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="212"/>
         <source>&amp;I/O weight:</source>
         <translation>Poids des &amp;E/S&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="242"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="243"/>
         <source>Default</source>
         <translation>Par défaut</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="375"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="376"/>
         <source>Select one container to see its limits.</source>
         <translation>Sélectionnez un conteneur pour voir ses limites.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="376"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="377"/>
         <source>Limits of &quot;%1&quot; (running: changes apply at once)</source>
         <translation>Limites de «&#xa0;%1&#xa0;» (en marche&#xa0;: les modifications s’appliquent immédiatement)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="377"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="378"/>
         <source>Limits of &quot;%1&quot; (applied at its next start)</source>
         <translation>Limites de «&#xa0;%1&#xa0;» (appliquées à son prochain démarrage)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="440"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="441"/>
         <source>Limit Below Current Use</source>
         <translation>Limite inférieure à l’utilisation actuelle</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="441"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="442"/>
         <source>&quot;%1&quot; uses more than this limit now (%2). Setting it may slow the container down or make the kernel end processes in it.</source>
         <translation>«&#xa0;%1&#xa0;» utilise actuellement plus que cette limite (%2). La définir peut ralentir le conteneur ou amener le noyau à y terminer des processus.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="445"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="446"/>
         <source>Set Anyway</source>
         <translation>Définir quand même</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="471"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="472"/>
         <source>Could not set %1: %2</source>
         <translation>Impossible de définir %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="489"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="490"/>
         <source>%1 cores</source>
         <translation>%1&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/resourcespanel.cpp" line="519"/>
+        <location filename="../gui/widgets/resourcespanel.cpp" line="520"/>
         <source>In use: %1</source>
         <translation>Utilisé&#xa0;: %1</translation>
     </message>
@@ -2114,57 +2189,57 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="25"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="26"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="29"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="30"/>
         <source>System-wide (hutch-helper)</source>
         <translation>Pour tout le système (hutch-helper)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="32"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="33"/>
         <source>&amp;Container store:</source>
         <translation>Dépôt des &amp;conteneurs&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="33"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="34"/>
         <source>C&amp;ache:</source>
         <translation>C&amp;ache&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="34"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="35"/>
         <source>R&amp;untime files:</source>
         <translation>Fichiers d’e&amp;xécution&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="35"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="36"/>
         <source>Default &amp;storage:</source>
         <translation>&amp;Stockage par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="36"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="37"/>
         <source>Default &amp;bridge:</source>
         <translation>&amp;Pont par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="37"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="38"/>
         <source>Bridge s&amp;tate:</source>
         <translation>É&amp;tat du pont&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="38"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="39"/>
         <source>Bridge subn&amp;et:</source>
         <translation>So&amp;us-réseau du pont&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="39"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="40"/>
         <source>D&amp;HCP and DNS (dnsmasq):</source>
         <translation>D&amp;HCP et DNS (dnsmasq)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="40"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="41"/>
         <source>Settings &amp;file:</source>
         <translation>&amp;Fichier de réglages&#xa0;:</translation>
     </message>
@@ -2174,102 +2249,102 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="59"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="54"/>
         <source>These settings belong to the system and are changed by an administrator in /etc/hutch/hutch.conf; hutch-helper reads them when it starts.</source>
         <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans /etc/hutch/hutch.conf&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="64"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="59"/>
         <source>This application</source>
         <translation>Cette application</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="70"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="65"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="72"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="67"/>
         <source>Resource use refresh interval</source>
         <translation>Intervalle d’actualisation de l’utilisation des ressources</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="73"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="68"/>
         <source>&amp;Refresh resource use every:</source>
         <translation>&amp;Actualiser l’utilisation des ressources toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="77"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="72"/>
         <source>Ask before &amp;destroying a container</source>
         <translation>Demander avant de &amp;détruire un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="81"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="76"/>
         <source>Ask before s&amp;topping or rebooting a container</source>
         <translation>Demander avant d’arrê&amp;ter ou de redémarrer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="85"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="80"/>
         <source>As the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="86"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="81"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="87"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="82"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="89"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="84"/>
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="90"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="85"/>
         <source>C&amp;olours:</source>
         <translation>C&amp;ouleurs&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="109"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="104"/>
         <source>%1 is up (made and run by Hutch)</source>
         <translation>%1 est actif (créé et géré par Hutch)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="111"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="106"/>
         <source>%1 is not created yet (Hutch makes it when a container needs it)</source>
         <translation>%1 n’est pas encore créé (Hutch le crée quand un conteneur en a besoin)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="113"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="108"/>
         <source>%1 is a bridge of this system&apos;s, not Hutch&apos;s</source>
         <translation>%1 est un pont de ce système, pas de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="120"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="115"/>
         <source>Not connected to the helper: its settings are unknown.</source>
         <translation>Non connecté au service d’assistance&#xa0;: ses réglages sont inconnus.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="141"/>
         <source>running</source>
         <translation>en marche</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="146"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="141"/>
         <source>not running</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="148"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="143"/>
         <source>none yet</source>
         <translation>aucun pour l’instant</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/settingsdialog.cpp" line="154"/>
+        <location filename="../gui/dialogs/settingsdialog.cpp" line="149"/>
         <source>These settings belong to the system and are changed by an administrator in %1; hutch-helper reads them when it starts.</source>
         <translation>Ces réglages appartiennent au système et sont modifiés par un administrateur dans %1&#xa0;; hutch-helper les lit à son démarrage.</translation>
     </message>

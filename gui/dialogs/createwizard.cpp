@@ -1,7 +1,7 @@
 #include "createwizard.h"
 
 #include "accessoptions.h"
-
+#include "arch.h"
 #include "client.h"
 #include "containerlistmodel.h"
 #include "helperconnection.h"
@@ -27,6 +27,8 @@
 #include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -298,6 +300,8 @@ void CreateWizard::showTemplateOptions()
             auto *check = new QCheckBox;
             check->setChecked(def.toBool());
             w = check;
+        } else if (type == QLatin1String("choice") && name == QLatin1String("arch")) {
+            w = architectureChoice(o);
         } else if (type == QLatin1String("choice")) {
             auto *combo = new QComboBox;
             combo->addItems(o.value(QStringLiteral("choices")).toStringList());
@@ -345,14 +349,61 @@ void CreateWizard::showTemplateOptions()
             w = edit;
         }
         w->setObjectName(QStringLiteral("option_") + name);
-        w->setToolTip(o.value(QStringLiteral("description")).toString());
-        w->setAccessibleName(o.value(QStringLiteral("description")).toString());
+        // The helper describes its options in English; the ones every
+        // user meets are named here in the user's language.
+        const QString label = name == QLatin1String("arch") ? tr("Architecture")
+                                                            : o.value(QStringLiteral("description")).toString();
+        if (w->toolTip().isEmpty())
+            w->setToolTip(label);
+        w->setAccessibleName(label);
         m_optionWidgets.insert(name, w);
         m_optionTypes.insert(name, type);
-        const QString label = o.value(QStringLiteral("description")).toString();
         m_optionsForm->addRow((label.isEmpty() ? name : label) + QLatin1Char(':'), w);
     }
     checkTemplate();
+}
+
+// lxc.arch / debootstrap --arch: each architecture by what it is, and how
+// it would run on this computer (core/arch.h): natively, as a 32-bit
+// container under the host's kernel, through qemu-user-static, or not.
+QComboBox *CreateWizard::architectureChoice(const QVariantMap &option)
+{
+    const QHash<QString, QString> names = {
+        {QStringLiteral("amd64"), tr("64-bit PC (amd64)")},
+        {QStringLiteral("i386"), tr("32-bit PC (i386)")},
+        {QStringLiteral("arm64"), tr("64-bit ARM (arm64)")},
+        {QStringLiteral("armhf"), tr("32-bit ARM, hard float (armhf)")},
+        {QStringLiteral("armel"), tr("32-bit ARM, soft float (armel)")},
+        {QStringLiteral("ppc64el"), tr("64-bit POWER, little-endian (ppc64el)")},
+        {QStringLiteral("s390x"), tr("IBM Z (s390x)")},
+        {QStringLiteral("riscv64"), tr("64-bit RISC-V (riscv64)")},
+    };
+    auto *combo = new QComboBox;
+    const QString host = arch::hostDebianName();
+    for (const QString &a : option.value(QStringLiteral("choices")).toStringList()) {
+        const arch::Plan plan = arch::plan(a, host);
+        QString how;
+        switch (plan.kind) {
+        case arch::Plan::Kind::Native:
+            how = tr("this computer's");
+            break;
+        case arch::Plan::Kind::Linux32:
+            how = tr("runs natively as 32-bit");
+            break;
+        case arch::Plan::Kind::Emulated:
+            how = tr("emulated by QEMU, slow");
+            break;
+        case arch::Plan::Kind::Unsupported:
+            how = tr("needs qemu-user-static");
+            break;
+        }
+        combo->addItem(tr("%1 — %2").arg(names.value(a, a), how), a);
+        if (plan.kind == arch::Plan::Kind::Unsupported)
+            combo->setItemData(combo->count() - 1, plan.why, Qt::ToolTipRole);
+    }
+    combo->setCurrentIndex(std::max(0, combo->findData(option.value(QStringLiteral("default")).toString())));
+    combo->setToolTip(tr("The processor architecture of the container's programs"));
+    return combo;
 }
 
 QString CreateWizard::templateProblem() const
@@ -416,7 +467,7 @@ QVariantMap CreateWizard::templateOptions() const
         else if (auto *check = qobject_cast<QCheckBox *>(it.value()))
             out.insert(it.key(), check->isChecked());
         else if (auto *combo = qobject_cast<QComboBox *>(it.value()))
-            out.insert(it.key(), combo->currentText());
+            out.insert(it.key(), combo->currentData().isValid() ? combo->currentData().toString() : combo->currentText());
         else if (type == QLatin1String("path")) {
             // The helper reads only what we can: it gets an open fd, never a path.
             const QString path = it.value()->findChild<QLineEdit *>()->text();

@@ -51,6 +51,10 @@ public:
     QString jobPath() const { return m_jobPath; }
     // Closing while the job runs cancels it.
     void reject() override;
+    // A template's "arch" option (choices of Debian names) as a combo box
+    // whose items say, in the user's language, what each architecture is
+    // and how it runs on this computer; the item data is the Debian name.
+    static QComboBox *architectureChoice(const QVariantMap &option);
 
 Q_SIGNALS:
     void created(const QString &name);

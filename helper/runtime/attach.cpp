@@ -1,7 +1,9 @@
 #include "attach.h"
 
+
 #include "capabilities.h"
 #include "cgroupfs.h"
+#include "processattrs.h"
 #include "seccompprofile.h"
 #include "protocol.h"
 #include "pty.h"
@@ -175,7 +177,8 @@ void runAttached(const AttachRequest &request, const LaunchSpec &spec, pid_t ini
         fail(syncFd, Error::sys("open " + rootLink));
     // All at once. It succeeds only while the process of the pidfd lives,
     // so initRoot was not taken from a reused pid.
-    if (::setns(pidfd.get(), CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP) < 0)
+    const int timeNs = spec.timeNamespace ? CLONE_NEWTIME : 0;  // its clocks, as init sees them
+    if (::setns(pidfd.get(), CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP | timeNs) < 0)
         fail(syncFd, Error::sys("join the container's namespaces"));
     if (::fchdir(initRoot.get()) < 0 || ::chroot(".") < 0)
         fail(syncFd, Error::sys("enter the container's root"));
@@ -209,6 +212,10 @@ void runAttached(const AttachRequest &request, const LaunchSpec &spec, pid_t ini
             ::dup2(ioFd, 1);
             ::dup2(errFd, 2);
         }
+        if (spec.schedCore && shareCoreSchedulingCookie(init))
+            ::_exit(126);
+        if (applyPersonality(spec.personality))
+            ::_exit(126);
         if (applyCapabilities(spec.capDrop, spec.capKeep, spec.capKeepSet))
             ::_exit(126);
         // The same filter as init's: an attached shell is no way around it.

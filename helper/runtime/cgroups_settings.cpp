@@ -156,18 +156,11 @@ Result<Cgroup::Impl::Plan> Cgroup::Impl::planV1OnV2(const std::string &file, con
         (file == "cpu.cfs_quota_us" ? quota : period) = n < 0 ? "max" : value;
         return Plan{{"cpu.max", true, quota + " " + period}};
     }
-    if (file == "blkio.weight") {
-        auto v = blkioToIo(value);
+    if (file.starts_with("blkio.weight")) {
+        auto v = v1ToV2(file, value);
         if (!v)
             return v.error();
-        return Plan{{"io.weight", true, "default " + *v}};
-    }
-    if (file == "blkio.weight_device") {
-        const auto w = splitWs(value);
-        auto v = w.size() == 2 ? blkioToIo(w[1]) : Result<std::string>(Error::msg("expected \"MAJOR:MINOR WEIGHT\""));
-        if (!v)
-            return v.error();
-        return Plan{{"io.weight", true, w[0] + " " + *v}};
+        return Plan{{v->file, true, v->value}};
     }
     return Error::msg("no cgroup v2 equivalent of " + file, ErrorCode::InvalidArgument);
 }

@@ -86,6 +86,32 @@ Result<std::string> ioToBlkio(const std::string &v)
     return std::to_string(10 + ((*w - 1) * 990 + 4999) / 9999);
 }
 
+Result<Setting> v1ToV2(const std::string &file, const std::string &value)
+{
+    if (file == "devices.allow" || file == "devices.deny")
+        return Setting{file, value};
+    if (auto r = renameOf(file, false)) {
+        auto v = convert(r->conv, value, true);
+        if (!v)
+            return v.error();
+        return Setting{r->other, *v};
+    }
+    if (file == "blkio.weight") {
+        auto v = blkioToIo(value);
+        if (!v)
+            return v.error();
+        return Setting{"io.weight", "default " + *v};
+    }
+    if (file == "blkio.weight_device") {
+        const auto w = splitWs(value);
+        auto v = w.size() == 2 ? blkioToIo(w[1]) : Result<std::string>(Error::msg("expected \"MAJOR:MINOR WEIGHT\""));
+        if (!v)
+            return v.error();
+        return Setting{"io.weight", w[0] + " " + *v};
+    }
+    return Error::msg("no cgroup v2 equivalent of " + file + " follows from its value alone", ErrorCode::InvalidArgument);
+}
+
 // The controller that holds the same settings in the other version.
 std::string otherController(const std::string &c, bool fromV2)
 {

@@ -23,6 +23,16 @@ Result<std::string> convert(Rename::Conv conv, const std::string &value, bool to
 Result<std::string> blkioToIo(const std::string &v);
 Result<std::string> ioToBlkio(const std::string &v);
 std::string otherController(const std::string &c, bool fromV2);
+
+// A v1 setting as the v2 setting that means the same, where that follows
+// from the value alone (no state of a cgroup needed): the table above,
+// blkio weights, device rules (LXC's lxc.cgroup2.devices.* take the same
+// rules). Also hutchctl check-config --update's translation of
+// lxc.cgroup.* into lxc.cgroup2.* (LXC 7 has no cgroup v1).
+struct Setting {
+    std::string file, value;
+};
+Result<Setting> v1ToV2(const std::string &file, const std::string &value);
 bool managedFile(const std::string &f);
 
 }  // namespace hutch::rt::cgroupfs

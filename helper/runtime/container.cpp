@@ -5,6 +5,7 @@
 #include "init.h"
 #include "mounts.h"
 #include "network.h"
+#include "processattrs.h"
 #include "protocol.h"
 #include "seccompprofile.h"
 
@@ -157,6 +158,12 @@ void runContainerInit(const ChildSetup &s)
             fail(s.syncFd, Error::sys("lxc.prlimit " + std::to_string(p.resource)));
     }
     if (auto err = attachConsole())
+        fail(s.syncFd, *err);
+    // Before the seccomp filter, which may not allow these calls.
+    if (spec.schedCore)
+        if (auto err = createCoreSchedulingCookie())
+            fail(s.syncFd, *err);
+    if (auto err = applyPersonality(spec.personality))
         fail(s.syncFd, *err);
     if (auto err = applyCapabilities(spec.capDrop, spec.capKeep, spec.capKeepSet))
         fail(s.syncFd, *err);

@@ -5,6 +5,7 @@
 #include "container.h"
 #include "devicerules.h"
 #include "ephemeral.h"
+#include "processattrs.h"
 
 #include <fcntl.h>
 #include <linux/sched.h>
@@ -179,6 +180,9 @@ Status Monitor::cloneInit()
     // at the clone where the kernel can (5.7 and later).
     const uint64_t flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC
                            | (m_spec.shareHostNet ? 0 : CLONE_NEWNET);
+    if (m_spec.timeNamespace)
+        if (auto err = prepareTimeNamespace(m_spec.bootOffsetNs, m_spec.monotonicOffsetNs))
+            return err;
     setup.v2Joined = m_cgroup->v2Fd() >= 0;
     pid_t pid = cloneChild(flags, m_cgroup->v2Fd());
     if (pid < 0 && setup.v2Joined) {
@@ -258,6 +262,7 @@ void Monitor::releaseNetwork()
     if (!m_netns)
         return;
     returnPhysicalInterfaces(m_spec.net, m_netns.get());
+    removeProxyNeighbours(m_spec.net);
     runDownScripts(m_spec.net, m_hostLinks, m_spec.name);
     removeVethHostEnds(m_hostLinks);
     m_hostLinks.clear();

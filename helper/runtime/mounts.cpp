@@ -302,6 +302,7 @@ MountOptions parseMountOptions(const std::string &options)
         {"relatime", false, MS_RELATIME}, {"norelatime", true, MS_RELATIME}, {"strictatime", false, MS_STRICTATIME},
         {"bind", false, MS_BIND},        {"rbind", false, MS_BIND | MS_REC}, {"remount", false, MS_REMOUNT},
         {"silent", false, MS_SILENT},    {"defaults", false, 0},            {"lazytime", false, MS_LAZYTIME},
+        {"nosymfollow", false, MS_NOSYMFOLLOW}, {"symfollow", true, MS_NOSYMFOLLOW},
     };
     static const Flag propagation[] = {
         {"private", false, MS_PRIVATE}, {"rprivate", false, MS_PRIVATE | MS_REC},
@@ -317,6 +318,7 @@ MountOptions parseMountOptions(const std::string &options)
         if (opt == "create=file") { out.createFile = true; continue; }
         if (opt == "optional") { out.optional = true; continue; }
         if (opt == "relative") { out.relative = true; continue; }
+        if (opt == "move") { out.move = true; continue; }
         bool known = false;
         for (const Flag &f : flags)
             if (opt == f.name) {
@@ -359,7 +361,23 @@ Status mountEntries(int rootFd, const LaunchSpec &spec)
             return fail(t.error());
         std::string src = source;
         UniqueFd srcFd;
-        if (o.flags & MS_BIND) {
+        if (o.move) {
+            // The source mount, opened at its root: inside the rootfs with
+            // "relative", else the host path as this namespace sees it.
+            auto s = o.relative ? openInRoot(rootFd, source)
+                                : Result<UniqueFd>(UniqueFd(::open(source.c_str(), O_PATH | O_CLOEXEC)));
+            if (!s || !*s)
+                return fail(s ? Error::sys("open source " + source) : s.error().wrap("source"));
+            if (::mount(fdPath(s->get()).c_str(), fdPath(t->get()).c_str(), nullptr, MS_MOVE, nullptr) < 0)
+                return fail(Error::sys(errno == EINVAL ? "move " + source + " (it must be a mount point)" : "move " + source));
+            if (o.flags & ~(MS_BIND | MS_REC)) {
+                auto again = openInRoot(rootFd, target);
+                if (!again)
+                    return fail(again.error());
+                if (auto err = remountBind(again->get(), o.flags & ~(MS_BIND | MS_REC), target))
+                    return fail(*err);
+            }
+        } else if (o.flags & MS_BIND) {
             if (o.relative) {
                 auto s = openInRoot(rootFd, source);
                 if (!s)

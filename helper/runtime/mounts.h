@@ -42,6 +42,9 @@ struct MountOptions {
     unsigned long propagation = 0;
     std::string data;
     bool createDir = false, createFile = false, optional = false, relative = false;
+    // "move": the source is a mount (in the container's mount namespace, so
+    // the host keeps its own) moved onto the target (MS_MOVE), not a new one.
+    bool move = false;
 };
 MountOptions parseMountOptions(const std::string &options);
 

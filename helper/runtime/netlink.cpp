@@ -8,7 +8,11 @@
 #include <netlink/route/link/macvlan.h>
 #include <netlink/route/link/veth.h>
 #include <netlink/route/link/vlan.h>
+#include <netlink/route/neighbour.h>
 #include <netlink/route/route.h>
+
+#include <linux/if_bridge.h>
+#include <linux/neighbour.h>
 
 #include <net/if.h>
 #include <netinet/in.h>
@@ -241,6 +245,60 @@ Status Netlink::addAddress(const std::string &link, const std::string &cidr)
     rtnl_addr_put(a);
     if (err < 0)
         return nlError(err, "add address " + local + " to \"" + link + "\"");
+    return std::nullopt;
+}
+
+Status Netlink::proxyNeighbour(const std::string &link, const std::string &address, bool add)
+{
+    auto ifindex = index(link);
+    if (!ifindex)
+        return ifindex.error();
+    const std::string bare = address.substr(0, address.find('/'));
+    const int family = bare.find(':') != std::string::npos ? AF_INET6 : AF_INET;
+    AddrPtr dst;
+    if (int err = nl_addr_parse(bare.c_str(), family, &dst.p); err < 0)
+        return nlError(err, "address \"" + bare + "\"");
+    rtnl_neigh *n = rtnl_neigh_alloc();
+    rtnl_neigh_set_ifindex(n, *ifindex);
+    rtnl_neigh_set_family(n, family);
+    rtnl_neigh_set_dst(n, dst.p);
+    rtnl_neigh_set_flags(n, NTF_PROXY);
+    const int err = add ? rtnl_neigh_add(m_sock, n, NLM_F_CREATE | NLM_F_REPLACE) : rtnl_neigh_delete(m_sock, n, 0);
+    rtnl_neigh_put(n);
+    if (err < 0)
+        return nlError(err, std::string(add ? "add" : "remove") + " proxy neighbour " + bare + " on \"" + link + "\"");
+    return std::nullopt;
+}
+
+Status Netlink::bridgeVlan(const std::string &port, int vid, bool pvidUntagged, bool add)
+{
+    auto ifindex = index(port);
+    if (!ifindex)
+        return ifindex.error();
+    // libnl has no call for a port's VLANs: RTM_SETLINK/DELLINK of family
+    // AF_BRIDGE with IFLA_AF_SPEC { IFLA_BRIDGE_VLAN_INFO }, as iproute2's
+    // "bridge vlan" sends it.
+    nl_msg *msg = nlmsg_alloc_simple(add ? RTM_SETLINK : RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+    if (!msg)
+        return Error::msg("netlink: out of memory");
+    ifinfomsg ifi{};
+    ifi.ifi_family = AF_BRIDGE;
+    ifi.ifi_index = *ifindex;
+    bridge_vlan_info info{};
+    info.vid = uint16_t(vid);
+    if (pvidUntagged)
+        info.flags = BRIDGE_VLAN_INFO_PVID | BRIDGE_VLAN_INFO_UNTAGGED;
+    int err = nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO);
+    nlattr *spec = err < 0 ? nullptr : nla_nest_start(msg, IFLA_AF_SPEC);
+    if (!spec || nla_put(msg, IFLA_BRIDGE_VLAN_INFO, sizeof info, &info) < 0) {
+        nlmsg_free(msg);
+        return Error::msg("netlink: bridge vlan message too long");
+    }
+    nla_nest_end(msg, spec);
+    err = nl_send_sync(m_sock, msg);  // frees msg
+    if (err < 0)
+        return nlError(err, std::string(add ? "add" : "remove") + " VLAN " + std::to_string(vid) + " on bridge port \""
+                                + port + "\"");
     return std::nullopt;
 }
 

@@ -54,6 +54,13 @@ public:
     // Default route through a gateway address, or through the link itself ("dev").
     Status addDefaultRoute(const std::string &link, const std::string &gateway, bool ipv6);
 
+    // A proxy neighbour entry ("ip neigh add proxy ADDRESS dev LINK"): the
+    // host answers ARP (IPv4) or NDP (IPv6) for ADDRESS on LINK. add=false
+    // removes it.
+    Status proxyNeighbour(const std::string &link, const std::string &address, bool add);
+    // A VLAN of a bridge port ("bridge vlan add|del dev PORT vid ID [pvid untagged]").
+    Status bridgeVlan(const std::string &port, int vid, bool pvidUntagged, bool add);
+
     struct Address {
         std::string link;
         std::string cidr;

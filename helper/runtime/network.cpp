@@ -68,6 +68,83 @@ Status runScript(const std::string &script, const std::string &phase, const NetD
     return std::nullopt;
 }
 
+std::string readSysctl(const std::string &path)
+{
+    std::FILE *f = std::fopen(path.c_str(), "re");
+    if (!f)
+        return {};
+    char buf[32] = {};
+    const size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    std::string v(buf, n);
+    while (!v.empty() && (v.back() == '\n' || v.back() == ' '))
+        v.pop_back();
+    return v;
+}
+
+// lxc.net.N.l2proxy, as LXC does it: the host must already forward on the
+// link (and proxy NDP for IPv6; Hutch does not change the host's sysctls
+// behind its back), then each of the container's addresses gets a proxy
+// neighbour entry on the link.
+Status setupL2Proxy(Netlink &nl, const NetDevice &d, const std::string &what)
+{
+    if (d.link.empty())
+        return Error::msg(what + ".l2proxy needs " + what + ".link");
+    const std::string conf = "/proc/sys/net/";
+    auto require = [&](const std::string &family, const std::string &knob) -> Status {
+        const std::string path = conf + family + "/conf/" + d.link + "/" + knob;
+        if (readSysctl(path) != "1")
+            return Error::msg(what + ".l2proxy requires sysctl net." + family + ".conf." + d.link + "." + knob
+                              + "=1 on the host");
+        return std::nullopt;
+    };
+    if (!d.ipv4.empty())
+        if (auto err = require("ipv4", "forwarding"))
+            return err;
+    if (!d.ipv6.empty()) {
+        if (auto err = require("ipv6", "proxy_ndp"))
+            return err;
+        if (auto err = require("ipv6", "forwarding"))
+            return err;
+    }
+    for (const auto *list : {&d.ipv4, &d.ipv6})
+        for (const std::string &a : *list)
+            if (auto err = nl.proxyNeighbour(d.link, a.substr(0, a.find(' ')), true))
+                return err->wrap(what + ".l2proxy");
+    return std::nullopt;
+}
+
+// lxc.net.N.veth.vlan.id / .tagged.id on a bridge that filters VLANs: the
+// port's untagged PVID (instead of the bridge's default 1) and its tagged
+// VLANs. Without filtering on the bridge the setting could not take effect,
+// so the start is refused.
+Status setupVethVlan(Netlink &nl, const NetDevice &d, const std::string &host, const std::string &what)
+{
+    if (d.vethVlanId < 0 && d.vethVlanTagged.empty())
+        return std::nullopt;
+    if (d.link.empty())
+        return Error::msg(what + ".veth.vlan needs a bridge in " + what + ".link");
+    const std::string filtering = "/sys/class/net/" + d.link + "/bridge/vlan_filtering";
+    const std::string state = readSysctl(filtering);
+    if (state.empty())
+        return Error::msg(what + ".veth.vlan: \"" + d.link + "\" has no " + filtering
+                          + " (not a bridge, or a kernel without bridge VLAN filtering, CONFIG_BRIDGE_VLAN_FILTERING)");
+    if (state != "1")
+        return Error::msg(what + ".veth.vlan: the bridge \"" + d.link
+                          + "\" does not filter VLANs (ip link set " + d.link + " type bridge vlan_filtering 1)");
+    if (d.vethVlanId >= 0) {
+        // The bridge gives each new port VLAN 1 as its PVID: it is replaced.
+        if (d.vethVlanId != 1)
+            (void)nl.bridgeVlan(host, 1, false, false);
+        if (auto err = nl.bridgeVlan(host, d.vethVlanId, true, true))
+            return err->wrap(what + ".veth.vlan.id");
+    }
+    for (int id : d.vethVlanTagged)
+        if (auto err = nl.bridgeVlan(host, id, false, true))
+            return err->wrap(what + ".veth.vlan.tagged.id");
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> setupHostNetwork(const std::vector<NetDevice> &devices, pid_t init,
@@ -95,6 +172,8 @@ Result<std::vector<std::string>> setupHostNetwork(const std::vector<NetDevice> &
             if (!d.link.empty())
                 if (auto err = nl->enslave(host, d.link))
                     return err->wrap(what);
+            if (auto err = setupVethVlan(*nl, d, host, what))
+                return *err;
         } else if (d.type == "macvlan") {
             if (d.link.empty())
                 return Error::msg(what + ": macvlan needs lxc.net." + std::to_string(d.index) + ".link");
@@ -113,11 +192,27 @@ Result<std::vector<std::string>> setupHostNetwork(const std::vector<NetDevice> &
             if (err)
                 return err->wrap(what);
         }
+        if (d.l2proxy)
+            if (auto err = setupL2Proxy(*nl, d, what))
+                return *err;
         if (!d.scriptUp.empty())
             if (auto err = runScript(d.scriptUp, "up", d, hostNames[i], containerName))
                 return *err;
     }
     return hostNames;
+}
+
+void removeProxyNeighbours(const std::vector<NetDevice> &devices)
+{
+    auto nl = Netlink::open();
+    if (!nl)
+        return;
+    // Entries never added (a start that failed before) are fine to miss.
+    for (const NetDevice &d : devices)
+        if (d.l2proxy && !d.link.empty())
+            for (const auto *list : {&d.ipv4, &d.ipv6})
+                for (const std::string &a : *list)
+                    (void)nl->proxyNeighbour(d.link, a.substr(0, a.find(' ')), false);
 }
 
 void returnPhysicalInterfaces(const std::vector<NetDevice> &devices, int containerNetns)

@@ -29,6 +29,13 @@ struct NetDevice {
     std::string macvlanMode;
     std::string ipvlanMode;
     int vlanId = 0;
+    // lxc.net.N.l2proxy: the host answers ARP/NDP for the container's
+    // addresses on the link (proxy neighbour entries, as LXC adds them).
+    bool l2proxy = false;
+    // lxc.net.N.veth.vlan.id / .tagged.id: the veth's port on a
+    // VLAN-filtering bridge (untagged PVID, tagged members); -1: none.
+    int vethVlanId = -1;
+    std::vector<int> vethVlanTagged;
     std::string scriptUp, scriptDown;
 };
 
@@ -43,6 +50,8 @@ void returnPhysicalInterfaces(const std::vector<NetDevice> &devices, int contain
 // namespace down asynchronously, so an end left to die with it can outlive
 // the stop that the caller waited for.
 void removeVethHostEnds(const std::vector<std::string> &hostNames);
+// The proxy neighbour entries of lxc.net.N.l2proxy, removed at the stop.
+void removeProxyNeighbours(const std::vector<NetDevice> &devices);
 // lxc.net.N.script.down, with LXC's environment.
 void runDownScripts(const std::vector<NetDevice> &devices, const std::vector<std::string> &hostNames,
                     const std::string &containerName);

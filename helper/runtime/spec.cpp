@@ -117,6 +117,14 @@ std::string LaunchSpec::serialize() const
     w.put("execute", (long long)execute);
     if (ephemeral)
         w.put("ephemeral", 1LL);
+    if (personality >= 0)
+        w.put("personality", (long long)personality);
+    if (schedCore)
+        w.put("sched.core", 1LL);
+    if (timeNamespace) {
+        w.put("time.boot", (long long)bootOffsetNs);
+        w.put("time.monotonic", (long long)monotonicOffsetNs);
+    }
     w.put("net.share", (long long)shareHostNet);
     for (const NetDevice &d : net) {
         w.put("net.index", (long long)d.index);  // begins a device
@@ -136,6 +144,12 @@ std::string LaunchSpec::serialize() const
         w.put("net.macvlan.mode", d.macvlanMode);
         w.put("net.ipvlan.mode", d.ipvlanMode);
         w.put("net.vlan.id", (long long)d.vlanId);
+        if (d.l2proxy)
+            w.put("net.l2proxy", 1LL);
+        if (d.vethVlanId >= 0)
+            w.put("net.veth.vlan.id", (long long)d.vethVlanId);
+        for (int id : d.vethVlanTagged)
+            w.put("net.veth.vlan.tagged", (long long)id);
         w.put("net.script.up", d.scriptUp);
         w.put("net.script.down", d.scriptDown);
     }
@@ -215,6 +229,10 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "socket") s.socketPath = v;
         else if (key == "execute") err = setInt(s.execute);
         else if (key == "ephemeral") err = setInt(s.ephemeral);
+        else if (key == "personality") err = setInt(s.personality);
+        else if (key == "sched.core") err = setInt(s.schedCore);
+        else if (key == "time.boot") { s.timeNamespace = true; err = setInt(s.bootOffsetNs); }
+        else if (key == "time.monotonic") { s.timeNamespace = true; err = setInt(s.monotonicOffsetNs); }
         else if (key == "net.share") err = setInt(s.shareHostNet);
         else if (key == "net.index") { s.net.emplace_back(); err = setInt(s.net.back().index); }
         else if (key.rfind("net.", 0) == 0 && !s.net.empty()) {
@@ -233,6 +251,9 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
             else if (key == "net.macvlan.mode") d.macvlanMode = v;
             else if (key == "net.ipvlan.mode") d.ipvlanMode = v;
             else if (key == "net.vlan.id") err = setInt(d.vlanId);
+            else if (key == "net.l2proxy") err = setInt(d.l2proxy);
+            else if (key == "net.veth.vlan.id") err = setInt(d.vethVlanId);
+            else if (key == "net.veth.vlan.tagged") { int id = 0; err = setInt(id); d.vethVlanTagged.push_back(id); }
             else if (key == "net.script.up") d.scriptUp = v;
             else if (key == "net.script.down") d.scriptDown = v;
             else return Error::msg("spec: unknown key \"" + key + "\"");

@@ -64,6 +64,10 @@ struct LaunchSpec {
     // Not in the text: a sealed copy of hutch-monitor the monitor was handed
     // (--init-fd) for an executed command's init; -1: the child copies itself.
     int initFd = -1;
+    int personality = -1;            // lxc.arch: PER_LINUX32 for a 32-bit sibling of the host's; -1 leaves it
+    bool schedCore = false;          // lxc.sched.core: one core-scheduling cookie for the whole container
+    bool timeNamespace = false;      // lxc.time.offset.*: a time namespace with these offsets (nanoseconds)
+    int64_t bootOffsetNs = 0, monotonicOffsetNs = 0;
 
     std::string serialize() const;
     static Result<LaunchSpec> parse(const std::string &text);

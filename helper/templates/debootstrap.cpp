@@ -7,6 +7,7 @@
 #include "spawnenv.h"
 #include "image_p.h"
 
+#include "arch.h"
 #include "fsops.h"
 
 #include <QDir>
@@ -70,6 +71,9 @@ Status prepareDebootstrapCache(const DebootstrapOptions &options, const Progress
         return Error::invalid(QStringLiteral("mirror \"%1\" is not an http(s) or file URL").arg(o.mirror));
     if (const QString why = debootstrapUnavailableReason(); !why.isEmpty())
         return Error::failed(why);
+    // Before minutes of debootstrap: a rootfs this host cannot run is refused.
+    if (const arch::Plan plan = arch::plan(o.arch); plan.kind == arch::Plan::Kind::Unsupported)
+        return Error::invalid(QStringLiteral("architecture %1: %2").arg(o.arch, plan.why));
 
     const QString cache = debootstrapCacheDir(o);
     if (o.flushCache)
@@ -127,12 +131,17 @@ Status createDebootstrap(const Store &store, const QString &name, const Debootst
     };
     if (auto err = prepareDebootstrapCache(o, progress, cancel))
         return err->wrap(context);
+    const arch::Plan plan = arch::plan(o.arch);
     const QString cache = debootstrapCacheDir(o);
     BuildRequest req;
     req.templateName = QStringLiteral("%1 %2").arg(o.distribution, o.release);
     req.backend = o.backend;
     // The init debootstrap installs is systemd: it halts on SIGRTMIN+3.
     req.extraConfig = "\n# systemd powers off on SIGRTMIN+3\nlxc.signal.halt = SIGRTMIN+3\n";
+    // Another architecture than the host's (i386 on amd64): the runtime sets
+    // the personality or relies on binfmt from this key, as LXC does.
+    if (plan.kind != arch::Plan::Kind::Native)
+        req.extraConfig += "lxc.arch = " + o.arch.toLatin1() + "\n";
     req.fill = [&](const QString &rootfs) -> Status {
         say(QStringLiteral("copying the cached rootfs"));
         auto stats = storage::copyTree(cache + QStringLiteral("/rootfs"), rootfs, cancel);

@@ -295,6 +295,13 @@ QList<TemplateInfo> templateInfos()
     const TemplateOption hostname = opt("hostname", "string", QString(), "Hostname (default: the container's name)");
     const TemplateOption rootPassword = opt("root-password", "secret", QString(),
                                             "Password of root for the console's login (empty: root stays locked, use Shell)");
+    // debootstrap --arch: the host's own, its 32-bit sibling (personality
+    // set at start, core/arch.h), others through qemu-user-static's binfmt.
+    const QStringList debianArchitectures = {QStringLiteral("amd64"), QStringLiteral("i386"), QStringLiteral("arm64"),
+                                             QStringLiteral("armhf"), QStringLiteral("armel"), QStringLiteral("ppc64el"),
+                                             QStringLiteral("s390x"), QStringLiteral("riscv64")};
+    const QStringList ubuntuArchitectures = {QStringLiteral("amd64"), QStringLiteral("arm64"), QStringLiteral("armhf"),
+                                             QStringLiteral("ppc64el"), QStringLiteral("s390x"), QStringLiteral("riscv64")};
     auto required = [](TemplateOption o) {
         o.required = true;
         return o;
@@ -317,7 +324,7 @@ QList<TemplateInfo> templateInfos()
         {QStringLiteral("debian"), QStringLiteral("Debian through debootstrap (cached)"),
          {opt("release", "choice", QStringLiteral("bookworm"), "Release",
               {QStringLiteral("bookworm"), QStringLiteral("trixie"), QStringLiteral("bullseye"), QStringLiteral("sid")}),
-          opt("arch", "string", hostImageArch(), "Architecture"),
+          opt("arch", "choice", hostImageArch(), "Architecture", debianArchitectures),
           opt("mirror", "url", QStringLiteral("http://deb.debian.org/debian"), "Mirror"),
           opt("variant", "choice", QStringLiteral("minbase"), "debootstrap variant",
               {QStringLiteral("minbase"), QStringLiteral("buildd"), QStringLiteral("fakechroot")}),
@@ -325,7 +332,7 @@ QList<TemplateInfo> templateInfos()
         {QStringLiteral("ubuntu"), QStringLiteral("Ubuntu through debootstrap (cached)"),
          {opt("release", "choice", QStringLiteral("jammy"), "Release",
               {QStringLiteral("noble"), QStringLiteral("jammy"), QStringLiteral("focal")}),
-          opt("arch", "string", hostImageArch(), "Architecture"),
+          opt("arch", "choice", hostImageArch(), "Architecture", ubuntuArchitectures),
           opt("mirror", "url", QStringLiteral("http://archive.ubuntu.com/ubuntu"), "Mirror"),
           opt("variant", "choice", QStringLiteral("minbase"), "debootstrap variant",
               {QStringLiteral("minbase"), QStringLiteral("buildd")}),
