@@ -3,7 +3,6 @@
 #include <seccomp.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
-#include <sys/utsname.h>
 
 #include <algorithm>
 #include <cctype>
@@ -178,18 +177,20 @@ Result<Ctx> newContext(uint32_t defaultAction, uint32_t arch)
 
 const char *nativeSection()
 {
-    utsname u{};
-    ::uname(&u);
-    const std::string m = u.machine;
-    if (m == "x86_64") return "x86_64";
-    if (m == "aarch64") return "arm64";
-    if (startsWith(m, "armv7")) return "arm";
-    if (m == "ppc64le") return "ppc64le";
-    if (m == "ppc64") return "ppc64";
-    if (m == "s390x") return "s390x";
-    if (m == "riscv64") return "riscv64";
-    if (startsWith(m, "i") && m.size() == 4 && m.substr(2) == "86") return "x86";
-    return "";
+    // What libseccomp was built for, not uname(): under lxc.arch = i686 the
+    // container runs with PER_LINUX32, uname says i686, and the x86_64 host
+    // would lose its i386 and x32 filters (and kill every i386 call).
+    switch (seccomp_arch_native()) {
+    case SCMP_ARCH_X86_64: return "x86_64";
+    case SCMP_ARCH_AARCH64: return "arm64";
+    case SCMP_ARCH_ARM: return "arm";
+    case SCMP_ARCH_PPC64LE: return "ppc64le";
+    case SCMP_ARCH_PPC64: return "ppc64";
+    case SCMP_ARCH_S390X: return "s390x";
+    case SCMP_ARCH_RISCV64: return "riscv64";
+    case SCMP_ARCH_X86: return "x86";
+    default: return "";
+    }
 }
 
 Status addRule(void *ctx, uint32_t arch, uint32_t defaultAction, const SeccompRule &rule, int version)
