@@ -323,8 +323,8 @@ private Q_SLOTS:
         const QList<QByteArray> got = out.trimmed().split('\n');
         QVERIFY2(got.size() == 3 && got[0] == "i686" && got[1] == "i386" && got[2].trimmed() == "01",
                  out.constData());
-        fx->stopAll();
-        QVERIFY(QDir(fx->store().containerDir(QStringLiteral("deb386"))).removeRecursively());
+        QVERIFY(!fx->ask(QStringLiteral("deb386"), &MonitorLink::stop));
+        QVERIFY(fx->waitForState(QStringLiteral("deb386"), QStringLiteral("STOPPED"), 30000));
     }
 
     void downloadMakesAContainerThatStarts()
