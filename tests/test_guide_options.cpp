@@ -221,6 +221,14 @@ private Q_SLOTS:
         const auto refused = fx->hutchctl({"create", "g2", "-t", "busybox", "-b", kUser});
         QVERIFY2(refused.exitCode != 0 && refused.text().contains("not you"), qPrintable(refused.text()));
         QVERIFY(!QFileInfo::exists(fx->storePath() + "/g2"));
+        // Nor does such a caller learn whether a user exists: a name the host
+        // does not have is refused the same way, before it is looked up.
+        const QString none = QStringLiteral("hutchg22none");
+        QVERIFY(!::getpwnam(none.toUtf8().constData()));
+        const auto unknown = fx->hutchctl({"create", "g2", "-t", "busybox", "-b", none});
+        QVERIFY2(unknown.exitCode == refused.exitCode, qPrintable(unknown.text()));
+        QCOMPARE(unknown.text().replace(none, QStringLiteral("NAME")), refused.text().replace(kUser, QStringLiteral("NAME")));
+        QVERIFY(!QFileInfo::exists(fx->storePath() + "/g2"));
         const auto root = fx->hutchctl({"create", "g2", "-t", "busybox", "-b", "root"}, false);
         QVERIFY2(root.exitCode != 0 && root.text().contains("root is not bound"), qPrintable(root.text()));
         QVERIFY(!QFileInfo::exists(fx->storePath() + "/g2"));

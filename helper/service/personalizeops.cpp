@@ -11,8 +11,11 @@
 #include <QDBusUnixFileDescriptor>
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <vector>
 
 namespace hutch::service {
 
@@ -65,6 +68,16 @@ Result<uint> callerUid(const Call &call)
     return answer.arguments().constFirst().toUInt();
 }
 
+// The account name of UID on this host (empty if it has none).
+QString callerName(uint uid)
+{
+    std::vector<char> buffer(1 << 16);
+    struct passwd pw {}, *pwp = nullptr;
+    if (::getpwuid_r(uid_t(uid), &pw, buffer.data(), buffer.size(), &pwp) != 0 || !pwp)
+        return {};
+    return QString::fromUtf8(pw.pw_name);
+}
+
 }  // namespace
 
 Result<PersonalizeRequest> checkPersonalizeOptions(const QVariantMap &options, const QString &backend)
@@ -107,16 +120,18 @@ Result<templates::Personalization> authorizePersonalization(const PersonalizeReq
     p.userData = request.userData;
     if (request.bindUser.isEmpty())
         return p;
-    auto user = templates::lookupHostUser(request.bindUser);
-    if (!user)
-        return user.error().wrap(s("bind_user"));
     auto uid = callerUid(call);
     if (!uid)
         return uid.error();
-    // Another user's account and home: an administrator's decision.
-    if (*uid != user->uid)
+    // Another user's account and home: an administrator's decision, asked
+    // before the name is looked up, so that a caller without it learns
+    // nothing of which users this host has (the same refusal for all).
+    if (callerName(*uid) != request.bindUser)
         if (auto refused = auth->askAndWait(call.caller(), actions::configurePrivileged, container))
-            return refused->wrap(QStringLiteral("bind the host user \"%1\", who is not you").arg(user->name));
+            return refused->wrap(QStringLiteral("bind the host user \"%1\", who is not you").arg(request.bindUser));
+    auto user = templates::lookupHostUser(request.bindUser);
+    if (!user)
+        return user.error().wrap(s("bind_user"));
     p.user = *user;
     return p;
 }
