@@ -34,6 +34,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLibraryInfo>
+#include <QGroupBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void wizardRejectsBadName();
     void wizardOffersAccessOptions();
     void wizardOffersArchitectures();
+    void wizardAccessOptionsTranslated();
     void dropOntoItselfDoesNothing();
     void pasteOfSeveralLinesAsks();
     void graphKeepsItsSpan();
@@ -459,6 +461,35 @@ void TestMainWindow::wizardOffersArchitectures()
             QVERIFY2(got[1].endsWith(lang == std::string("de") ? QStringLiteral("läuft nativ als 32-Bit")
                                                                 : QStringLiteral("s’exécute nativement en 32 bits")),
                      qPrintable(got[1]));
+    }
+}
+
+// The guide's options as a German or French user meets them in the
+// wizard: the group, the share check box, both file fields.
+void TestMainWindow::wizardAccessOptionsTranslated()
+{
+    const QString me = QString::fromLocal8Bit(::getpwuid(::getuid())->pw_name);
+    for (const auto &[lang, group, share, key, userData] :
+         {std::tuple{"de", "Konto und Zugang", "Meinen persönlichen Ordner und mein Konto teilen (%1)",
+                     "Datei mit öffentlichem SSH-Schlüssel für root", "Datei mit cloud-init-Benutzerdaten"},
+          std::tuple{"fr", "Compte et accès", "Partager mon dossier personnel et mon compte (%1)",
+                     "Fichier de clé publique SSH pour root", "Fichier de données utilisateur cloud-init"}}) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/hutch_%1.qm").arg(QLatin1String(lang))));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        HelperConnection connection;
+        ContainerListModel model;
+        CreateWizard wizard(&connection, &model);
+        QVERIFY(QCoreApplication::removeTranslator(&translator));
+        auto *box = wizard.findChild<QGroupBox *>(QStringLiteral("accessOptions"));
+        auto *check = wizard.findChild<QCheckBox *>(QStringLiteral("shareHomeCheck"));
+        auto *keyEdit = wizard.findChild<QLineEdit *>(QStringLiteral("sshKeyEdit"));
+        auto *dataEdit = wizard.findChild<QLineEdit *>(QStringLiteral("userDataEdit"));
+        QVERIFY(box && check && keyEdit && dataEdit);
+        QCOMPARE(box->title(), QString::fromUtf8(group));
+        QCOMPARE(check->text(), QString::fromUtf8(share).arg(me));
+        QCOMPARE(keyEdit->accessibleName(), QString::fromUtf8(key));
+        QCOMPARE(dataEdit->accessibleName(), QString::fromUtf8(userData));
     }
 }
 
