@@ -2,6 +2,7 @@
 // is validated and the config parsed by loadContainer, and the launch spec is
 // built from what it read, never from the file again. No root needed.
 #include "launch.h"
+#include "starter.h"
 
 #include <QDir>
 #include <QFile>
@@ -91,6 +92,22 @@ private Q_SLOTS:
         QVERIFY(!container.ok());
         QCOMPARE(int(container.error().code), code);
         QVERIFY2(container.error().message.contains(says), qPrintable(container.error().message));
+    }
+
+    // A monitor that is gone before it reads its spec (here a program that
+    // reads nothing) is an error of the start, not a SIGPIPE that ends the
+    // helper: the spec is sent while the monitor's first process exits.
+    void monitorGoneBeforeItsSpecIsAnError()
+    {
+        rt::LaunchSpec spec;
+        spec.name = "gone";
+        spec.rootfs = "/nonexistent";
+        spec.init = {"/sbin/init"};
+        spec.socketPath = "/nonexistent/socket";
+        spec.env.assign(50000, std::string(8, 'x'));  // more than a socket buffer holds
+        auto pid = rt::startMonitor("/bin/true", spec, -1);
+        QVERIFY(!pid);
+        QVERIFY2(pid.error().message.find("failed to run") != std::string::npos, pid.error().message.c_str());
     }
 };
 

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <string>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace hutch {
@@ -29,6 +30,23 @@ inline int writeAll(int fd, const void *data, size_t size)
 }
 
 inline int writeAll(int fd, const std::string &s) { return writeAll(fd, s.data(), s.size()); }
+
+// writeAll for a socket, with EPIPE instead of a SIGPIPE when the peer is gone.
+inline int sendAll(int fd, const std::string &s)
+{
+    const char *p = s.data();
+    size_t size = s.size();
+    while (size > 0) {
+        const ssize_t n = ::send(fd, p, size, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno;
+        p += n;
+        size -= size_t(n);
+    }
+    return 0;
+}
 
 // Appends everything up to end of file to *out; 0, or the errno of the failed read.
 inline int readAll(int fd, std::string *out)

@@ -17,9 +17,11 @@ namespace hutch::rt {
 
 Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec, int initCopy)
 {
+    // The spec travels on a socket: a monitor gone before reading it gives
+    // EPIPE there, where a pipe would raise SIGPIPE in the helper.
     int specPipe[2], statusPipe[2];
-    if (::pipe2(specPipe, O_CLOEXEC) < 0)
-        return Error::sys("pipe");
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, specPipe) < 0)
+        return Error::sys("socketpair");
     UniqueFd specRead(specPipe[0]), specWrite(specPipe[1]);
     if (::pipe2(statusPipe, O_CLOEXEC) < 0)
         return Error::sys("pipe");
@@ -73,12 +75,16 @@ Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spe
         return Error::sys(spawned, "run " + monitorPath);
     specRead.reset();
     statusWrite.reset();
+    // The spec goes out while the first process forks and exits (a spec is
+    // far below the socket's buffer, so this does not wait for the monitor);
+    // a monitor that died early leaves EPIPE, and its answer below says why.
+    const int writeErr = sendAll(specWrite.get(), spec.serialize());
+    specWrite.reset();
     int status = 0;
     while (::waitpid(first, &status, 0) < 0 && errno == EINTR) {
     }
-    if (const int err = writeAll(specWrite.get(), spec.serialize()))
-        return Error::sys(err, "send the spec to hutch-monitor");
-    specWrite.reset();
+    if (writeErr && writeErr != EPIPE)
+        return Error::sys(writeErr, "send the spec to hutch-monitor");
     std::string verdict;
     if (const int err = readAll(statusRead.get(), &verdict))
         return Error::sys(err, "read hutch-monitor's answer");
