@@ -373,6 +373,18 @@ void ContainerActions::rename(const QString &name)
 
 void ContainerActions::destroy(const QStringList &names)
 {
+    // A container that snapshot clones are built on cannot go before them:
+    // said before asking, as what it is (not "right now": it stays so).
+    for (const QString &n : names) {
+        QStringList clones = m_model->snapshotClonesOf(n);
+        clones.removeIf([&names](const QString &c) { return names.contains(c); });
+        if (!clones.isEmpty()) {
+            Q_EMIT error(tr("\"%1\" cannot be destroyed while snapshot clones use its files: %2. "
+                            "Destroy them first.").arg(n, clones.join(QStringLiteral(", "))),
+                         true);
+            return;
+        }
+    }
     bool anyRunning = false;
     for (const QString &n : names)
         anyRunning |= !isStopped(m_model->stateOf(n));

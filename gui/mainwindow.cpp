@@ -37,8 +37,10 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -629,6 +631,19 @@ void MainWindow::updateConnectionStatus()
     updatePlaceholder();
 }
 
+// "File → Create… (Ctrl+N)": the menu that holds ACTION and its words as
+// shown, in the current language, so the text cannot name a wrong menu.
+QString MainWindow::menuPath(const QAction *action) const
+{
+    auto plain = [](QString text) { return text.remove(QRegularExpression(QStringLiteral("&(?!&)"))); };
+    QString path = plain(action->text());
+    for (const QAction *top : menuBar()->actions())
+        if (top->menu() && top->menu()->actions().contains(action))
+            path = plain(top->menu()->title()) + QStringLiteral(" → ") + path;
+    const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+    return keys.isEmpty() ? path : tr("%1 (%2)").arg(path, keys);
+}
+
 void MainWindow::updatePlaceholder()
 {
     QString heading, detail;
@@ -638,9 +653,9 @@ void MainWindow::updatePlaceholder()
                     "Hutch connects by itself as soon as the service runs.");
     } else if (m_model->rowCount() == 0) {
         heading = tr("No containers yet.");
-        detail = tr("Create one with File → Create… (%1), or import an archive with File → Import… (%2).")
-                     .arg(m_actions->action(ContainerActions::Create)->shortcut().toString(QKeySequence::NativeText),
-                          m_actions->action(ContainerActions::Import)->shortcut().toString(QKeySequence::NativeText));
+        detail = tr("Create one with %1, or import an archive with %2.")
+                     .arg(menuPath(m_actions->action(ContainerActions::Create)),
+                          menuPath(m_actions->action(ContainerActions::Import)));
     } else if (m_proxy->rowCount() == 0) {
         heading = tr("No container matches \"%1\".").arg(m_filter->text());
     }

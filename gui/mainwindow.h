@@ -76,6 +76,7 @@ private:
     void retranslateUi();
     void updateConnectionStatus();
     void updatePlaceholder();
+    QString menuPath(const QAction *action) const;
     void fitToScreen();
     void updateResourcesPanel();
     void showContextMenu(const QPoint &pos);

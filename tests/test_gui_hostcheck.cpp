@@ -1,12 +1,17 @@
 // Help → Host Check against the real helper, the GUI connected as the
 // unprivileged user nobody: the dialog lists the helper's verdicts, and
-// device-mapper's matches what this machine has.
+// device-mapper's matches what this machine has. The helper's store is
+// empty: the list's empty-state text names the menu that holds Create, in
+// English and in German.
 #include "busfixture.h"
 #include "helperconnection.h"
 #include "hostcheckdialog.h"
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QCoreApplication>
+#include <QLabel>
+#include <QTranslator>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -66,6 +71,29 @@ private Q_SLOTS:
                     QVERIFY(!table->item(row, 3)->text().isEmpty());  // what it costs
             }
         QVERIFY(found);
+    }
+
+    // No containers: the text says where Create and Import are, as the
+    // menus read (the issue found "Container → Create" with Create in File).
+    void emptyListNamesTheMenu()
+    {
+        QVERIFY(w);
+        QTRY_VERIFY(w->connection()->isConnected());
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        auto *label = w->findChild<QLabel *>(QStringLiteral("placeholderLabel"));
+        QVERIFY(label);
+        QTRY_VERIFY2(label->isVisible() && label->text().contains(QStringLiteral("No containers yet.")),
+                     qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("File → Create… (Ctrl+N)"))
+                     && label->text().contains(QStringLiteral("File → Import… (Ctrl+O)")),
+                 qPrintable(label->text()));
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/hutch_de.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        QTRY_VERIFY2(label->text().contains(QStringLiteral("Datei → Erstellen …")), qPrintable(label->text()));
+        QVERIFY(QCoreApplication::removeTranslator(&german));
+        QTRY_VERIFY(label->text().contains(QStringLiteral("File → Create…")));
     }
 };
 

@@ -210,6 +210,11 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(archive).size() > 0);
         QVERIFY(read(archive).startsWith("\x1f\x8b"));  // gzip, from the suffix
         QVERIFY(w->transfers()->pendingExports().isEmpty());
+        // It says so, with the file, and offers its folder.
+        QTRY_VERIFY2(w->messageBar()->text().contains(archive), qPrintable(w->messageBar()->text()));
+        QCOMPARE(w->messageBar()->kind(), MessageBar::Kind::Information);
+        QVERIFY(w->messageBar()->actionButton()->isVisible());
+        QVERIFY(w->messageBar()->actionButton()->text().contains(QStringLiteral("Folder")));
 
         // A refused export removes the file the GUI created for it.
         const QString refused = dir.filePath(QStringLiteral("nosuch.tar"));
@@ -226,6 +231,8 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->isVisible());
         auto *nameEdit = dialog->findChild<QLineEdit *>(QStringLiteral("importName"));
         QVERIFY(nameEdit);
+        // Sized to its content: the title is not clipped.
+        QVERIFY(dialog->width() >= dialog->fontMetrics().horizontalAdvance(dialog->windowTitle()));
         // Empty is the archive's own name, read from the archive: taken, so
         // Import is off before any job could start.
         QTRY_COMPARE(dialog->archiveName(), name);

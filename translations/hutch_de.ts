@@ -600,11 +600,16 @@
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="382"/>
+        <source>&quot;%1&quot; cannot be destroyed while snapshot clones use its files: %2. Destroy them first.</source>
+        <translation>„%1“ kann nicht zerstört werden, solange Schnappschuss-Klone seine Dateien nutzen: %2. Zerstören Sie zuerst diese.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="394"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Den Container „%1“ mit allem, was er enthält, vernichten?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="383"/>
+        <location filename="../gui/containeractions.cpp" line="395"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -618,22 +623,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="386"/>
+        <location filename="../gui/containeractions.cpp" line="398"/>
         <source>Running containers are stopped first.</source>
         <translation>Laufende Container werden zuerst gestoppt.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="388"/>
+        <location filename="../gui/containeractions.cpp" line="400"/>
         <source>Destroy Container</source>
         <translation>Container vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="390"/>
+        <location filename="../gui/containeractions.cpp" line="402"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="407"/>
+        <location filename="../gui/containeractions.cpp" line="419"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>„%1“ konnte nicht vernichtet werden</translation>
     </message>
@@ -641,87 +646,87 @@
 <context>
     <name>ContainerListModel</name>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="32"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="34"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="33"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="35"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="34"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="36"/>
         <source>Starting</source>
         <translation>Startet</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="35"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="37"/>
         <source>Stopping</source>
         <translation>Stoppt</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="36"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="38"/>
         <source>Aborting</source>
         <translation>Bricht ab</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="37"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="39"/>
         <source>Freezing</source>
         <translation>Friert ein</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="38"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="40"/>
         <source>Frozen</source>
         <translation>Eingefroren</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="106"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="108"/>
         <source>Broken</source>
         <translation>Defekt</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="114"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="114"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="121"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="123"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>Die Konfiguration dieses Containers ist unbrauchbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="137"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="138"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
         <source>IP addresses</source>
         <translation>IP-Adressen</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="143"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="144"/>
         <source>Autostart</source>
         <translation>Autostart</translation>
     </message>
@@ -742,399 +747,399 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="55"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="56"/>
         <source>Create Container</source>
         <translation>Container erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="63"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="64"/>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="96"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="96"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="97"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Der Name des Containers ist auch sein Verzeichnis und standardmäßig sein Rechnername.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="99"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="100"/>
         <source>Container name</source>
         <translation>Containername</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="108"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="109"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="122"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="128"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="123"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="129"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="123"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="124"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Woraus das Wurzeldateisystem des Containers entsteht.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="139"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="141"/>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
         <source>Storage, Network and Resources</source>
         <translation>Speicher, Netzwerk und Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Wo der Container liegt, wie er das Netzwerk erreicht und was er verbrauchen darf.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
         <source>Best available</source>
         <translation>Das beste verfügbare</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
         <source>Btrfs subvolume</source>
         <translation>Btrfs-Subvolume</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
         <source>LVM volume</source>
         <translation>LVM-Volume</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="167"/>
         <source>As the template sets it</source>
         <translation>Wie die Vorlage es einrichtet</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="168"/>
         <source>Default bridge (veth)</source>
         <translation>Standardbrücke (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="167"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="169"/>
         <source>Isolated (no network)</source>
         <translation>Isoliert (kein Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="168"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="170"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Netzwerk des Rechners (keine Isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="173"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="175"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="174"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="176"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
         <source> cores</source>
         <translation> Kerne</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
         <source>Start when the computer starts</source>
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="190"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="191"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="200"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="202"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="201"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="203"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="217"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="219"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="220"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="226"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="230"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="232"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="269"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="271"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="316"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="318"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="331"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="346"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="337"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="350"/>
         <source>Repeat</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="338"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
         <source>Repeat the password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="354"/>
-        <source>Architecture</source>
-        <translation>Architektur</translation>
+        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="372"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="384"/>
         <source>64-bit PC (amd64)</source>
         <translation>64-Bit-PC (amd64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="385"/>
         <source>32-bit PC (i386)</source>
         <translation>32-Bit-PC (i386)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="374"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="386"/>
         <source>64-bit ARM (arm64)</source>
         <translation>64-Bit-ARM (arm64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="375"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="387"/>
         <source>32-bit ARM, hard float (armhf)</source>
         <translation>32-Bit-ARM, Hardware-Gleitkomma (armhf)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="376"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
         <source>32-bit ARM, soft float (armel)</source>
         <translation>32-Bit-ARM, Software-Gleitkomma (armel)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="377"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="389"/>
         <source>64-bit POWER, little-endian (ppc64el)</source>
         <translation>64-Bit-POWER, Little-Endian (ppc64el)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="378"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
         <source>IBM Z (s390x)</source>
         <translation>IBM Z (s390x)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="379"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
         <source>64-bit RISC-V (riscv64)</source>
         <translation>64-Bit-RISC-V (riscv64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
         <source>this computer&apos;s</source>
         <translation>die dieses Computers</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="403"/>
         <source>runs natively as 32-bit</source>
         <translation>läuft nativ als 32-Bit</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="406"/>
         <source>emulated by QEMU, slow</source>
         <translation>von QEMU emuliert, langsam</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="397"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="409"/>
         <source>needs qemu-user-static</source>
         <translation>braucht qemu-user-static</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="412"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="405"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="417"/>
         <source>The processor architecture of the container&apos;s programs</source>
         <translation>Die Prozessorarchitektur der Programme des Containers</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="427"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="437"/>
         <source>%1: the two entries differ.</source>
         <translation>%1: Die beiden Eingaben unterscheiden sich.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="433"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
         <source>Needed: %1.</source>
         <translation>Erforderlich: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="441"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="451"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1: Es gibt keine Datei „%2“.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="453"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1: „%2“ ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="445"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="455"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="547"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="548"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="552"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="562"/>
         <source>(set)</source>
         <translation>(gesetzt)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="556"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="566"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="567"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="568"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="559"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="569"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="608"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="618"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="646"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="656"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="682"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="692"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="701"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="711"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="703"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="713"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="716"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="726"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="721"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="731"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
@@ -1591,97 +1596,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="167"/>
+        <location filename="../gui/mainwindow.cpp" line="169"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="260"/>
+        <location filename="../gui/mainwindow.cpp" line="262"/>
         <source>Host &amp;Check…</source>
         <translation>Host-&amp;Prüfung…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="277"/>
+        <location filename="../gui/mainwindow.cpp" line="279"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="319"/>
+        <location filename="../gui/mainwindow.cpp" line="321"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="344"/>
+        <location filename="../gui/mainwindow.cpp" line="346"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="384"/>
+        <location filename="../gui/mainwindow.cpp" line="386"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="385"/>
+        <location filename="../gui/mainwindow.cpp" line="387"/>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="403"/>
+        <location filename="../gui/mainwindow.cpp" line="405"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow.cpp" line="407"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="458"/>
+        <location filename="../gui/mainwindow.cpp" line="460"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="462"/>
+        <location filename="../gui/mainwindow.cpp" line="464"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="467"/>
+        <location filename="../gui/mainwindow.cpp" line="469"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="510"/>
+        <location filename="../gui/mainwindow.cpp" line="512"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="525"/>
+        <location filename="../gui/mainwindow.cpp" line="527"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="559"/>
+        <location filename="../gui/mainwindow.cpp" line="561"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="560"/>
+        <location filename="../gui/mainwindow.cpp" line="562"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="561"/>
+        <location filename="../gui/mainwindow.cpp" line="563"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="603"/>
+        <location filename="../gui/mainwindow.cpp" line="605"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Nach „%1“ kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="604"/>
+        <location filename="../gui/mainwindow.cpp" line="606"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>%n Element in dieses Verzeichnis von „%1“ kopieren:</numerusform>
@@ -1689,142 +1694,147 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="611"/>
+        <location filename="../gui/mainwindow.cpp" line="613"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>„%1“ ist kein Verzeichnis des Containers: es muss mit „/“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="621"/>
+        <location filename="../gui/mainwindow.cpp" line="623"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="624"/>
+        <location filename="../gui/mainwindow.cpp" line="626"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="637"/>
+        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="652"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="655"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="645"/>
+        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <source>Create one with %1, or import an archive with %2.</source>
+        <translation>Erstellen Sie einen mit %1 oder importieren Sie ein Archiv mit %2.</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="655"/>
+        <location filename="../gui/mainwindow.cpp" line="670"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <location filename="../gui/mainwindow.cpp" line="671"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="657"/>
+        <location filename="../gui/mainwindow.cpp" line="672"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="658"/>
+        <location filename="../gui/mainwindow.cpp" line="673"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="659"/>
+        <location filename="../gui/mainwindow.cpp" line="674"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="660"/>
+        <location filename="../gui/mainwindow.cpp" line="675"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="661"/>
+        <location filename="../gui/mainwindow.cpp" line="676"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="662"/>
+        <location filename="../gui/mainwindow.cpp" line="677"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="663"/>
+        <location filename="../gui/mainwindow.cpp" line="678"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="664"/>
+        <location filename="../gui/mainwindow.cpp" line="679"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="636"/>
+        <location filename="../gui/mainwindow.cpp" line="651"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="622"/>
+        <location filename="../gui/mainwindow.cpp" line="624"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="641"/>
-        <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
-        <translation>Erstellen Sie einen mit Datei → Erstellen… (%1) oder importieren Sie ein Archiv mit Datei → Importieren… (%2).</translation>
-    </message>
-    <message>
-        <location filename="../gui/mainwindow.cpp" line="665"/>
+        <location filename="../gui/mainwindow.cpp" line="680"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="666"/>
+        <location filename="../gui/mainwindow.cpp" line="681"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="667"/>
+        <location filename="../gui/mainwindow.cpp" line="682"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="668"/>
+        <location filename="../gui/mainwindow.cpp" line="683"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <location filename="../gui/mainwindow.cpp" line="684"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="670"/>
+        <location filename="../gui/mainwindow.cpp" line="685"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="688"/>
+        <location filename="../gui/mainwindow.cpp" line="703"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="689"/>
+        <location filename="../gui/mainwindow.cpp" line="704"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="691"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -2550,6 +2560,114 @@
         <location filename="../gui/widgets/snapshotsview.cpp" line="437"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTexts</name>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="17"/>
+        <source>A tiny container from the host&apos;s static busybox</source>
+        <translation>Ein winziger Container aus dem statischen busybox des Rechners</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="18"/>
+        <source>A rootfs tarball you pick, with optional LXC image metadata</source>
+        <translation>Ein Rootfs-Tarball Ihrer Wahl, mit optionalen Metadaten eines LXC-Abbilds</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="19"/>
+        <source>An image from an LXC image server</source>
+        <translation>Ein Abbild von einem LXC-Abbildserver</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="20"/>
+        <source>Debian through debootstrap (cached)</source>
+        <translation>Debian über debootstrap (zwischengespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="21"/>
+        <source>Ubuntu through debootstrap (cached)</source>
+        <translation>Ubuntu über debootstrap (zwischengespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="25"/>
+        <source>Number of ttys (lxc.tty.max)</source>
+        <translation>Anzahl der TTYs (lxc.tty.max)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="26"/>
+        <source>getty and login instead of shells</source>
+        <translation>getty und login statt Shells</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="27"/>
+        <source>Hostname (default: the container&apos;s name)</source>
+        <translation>Rechnername (Vorgabe: der Name des Containers)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="28"/>
+        <source>Rootfs tarball (.tar, .tar.gz, .tar.xz, .tar.zst)</source>
+        <translation>Rootfs-Tarball (.tar, .tar.gz, .tar.xz, .tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="29"/>
+        <source>LXC image metadata tarball (meta.tar.xz), optional</source>
+        <translation>Metadaten-Tarball des LXC-Abbilds (meta.tar.xz), optional</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="30"/>
+        <source>Backing store of the rootfs</source>
+        <translation>Speicher des Rootfs</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="31"/>
+        <source>Image server</source>
+        <translation>Abbildserver</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="32"/>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="33"/>
+        <source>Release</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="34"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="35"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="36"/>
+        <source>debootstrap variant</source>
+        <translation>debootstrap-Variante</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="37"/>
+        <source>Download again even if cached</source>
+        <translation>Erneut herunterladen, auch wenn zwischengespeichert</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="38"/>
+        <source>Rebuild the cached rootfs</source>
+        <translation>Zwischengespeichertes Rootfs neu bauen</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="39"/>
+        <source>Mirror</source>
+        <translation>Spiegelserver</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="40"/>
+        <source>Password of root for the console&apos;s login (empty: root stays locked, use Shell)</source>
+        <translation>Passwort von root für die Anmeldung an der Konsole (leer: root bleibt gesperrt, Shell verwenden)</translation>
     </message>
 </context>
 <context>

@@ -600,11 +600,16 @@
     </message>
     <message>
         <location filename="../gui/containeractions.cpp" line="382"/>
+        <source>&quot;%1&quot; cannot be destroyed while snapshot clones use its files: %2. Destroy them first.</source>
+        <translation>« %1 » ne peut pas être détruit tant que des clones instantanés utilisent ses fichiers : %2. Détruisez-les d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../gui/containeractions.cpp" line="394"/>
         <source>Destroy the container &quot;%1&quot; and everything in it?</source>
         <translation>Détruire le conteneur «&#xa0;%1&#xa0;» et tout ce qu’il contient&#xa0;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/containeractions.cpp" line="383"/>
+        <location filename="../gui/containeractions.cpp" line="395"/>
         <source>Destroy these %n containers and everything in them?
 
 %1</source>
@@ -618,22 +623,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="386"/>
+        <location filename="../gui/containeractions.cpp" line="398"/>
         <source>Running containers are stopped first.</source>
         <translation>Les conteneurs en marche sont d’abord arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="388"/>
+        <location filename="../gui/containeractions.cpp" line="400"/>
         <source>Destroy Container</source>
         <translation>Détruire le conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="390"/>
+        <location filename="../gui/containeractions.cpp" line="402"/>
         <source>Destroy</source>
         <translation>Détruire</translation>
     </message>
     <message>
-        <location filename="../gui/containeractions.cpp" line="407"/>
+        <location filename="../gui/containeractions.cpp" line="419"/>
         <source>Could not destroy &quot;%1&quot;</source>
         <translation>Impossible de détruire «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -641,87 +646,87 @@
 <context>
     <name>ContainerListModel</name>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="32"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="34"/>
         <source>Running</source>
         <translation>En marche</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="33"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="35"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="34"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="36"/>
         <source>Starting</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="35"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="37"/>
         <source>Stopping</source>
         <translation>Arrêt en cours</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="36"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="38"/>
         <source>Aborting</source>
         <translation>Abandon</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="37"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="39"/>
         <source>Freezing</source>
         <translation>Gel en cours</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="38"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="40"/>
         <source>Frozen</source>
         <translation>Gelé</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="106"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="108"/>
         <source>Broken</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="114"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="112"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="114"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="121"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="123"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>La configuration de ce conteneur est inutilisable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="137"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="138"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
         <source>IP addresses</source>
         <translation>Adresses IP</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
         <source>CPU</source>
         <translation>Processeur</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="143"/>
         <source>Memory</source>
         <translation>Mémoire</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="144"/>
         <source>Autostart</source>
         <translation>Démarrage automatique</translation>
     </message>
@@ -742,399 +747,399 @@
 <context>
     <name>CreateWizard</name>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="55"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="56"/>
         <source>Create Container</source>
         <translation>Créer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="63"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="64"/>
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="95"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="96"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="96"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="97"/>
         <source>The container&apos;s name is also its directory and, by default, its hostname.</source>
         <translation>Le nom du conteneur est aussi celui de son répertoire et, par défaut, son nom d’hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="99"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="100"/>
         <source>Container name</source>
         <translation>Nom du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="108"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="109"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="122"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="128"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="123"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="129"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="123"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="124"/>
         <source>What the container&apos;s root filesystem is made from.</source>
         <translation>Ce à partir de quoi le système de fichiers racine du conteneur est construit.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="139"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="141"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="153"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="155"/>
         <source>Storage, Network and Resources</source>
         <translation>Stockage, réseau et ressources</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="154"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="156"/>
         <source>Where the container lives, how it reaches the network, and what it may use.</source>
         <translation>Où le conteneur réside, comment il accède au réseau et ce qu’il peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="157"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="158"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
         <source>Best available</source>
         <translation>Le meilleur disponible</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="159"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
         <source>Directory</source>
         <translation>Répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="160"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="162"/>
         <source>Btrfs subvolume</source>
         <translation>Sous-volume Btrfs</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="161"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="163"/>
         <source>LVM volume</source>
         <translation>Volume LVM</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="164"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="165"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="167"/>
         <source>As the template sets it</source>
         <translation>Comme le modèle le définit</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="166"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="168"/>
         <source>Default bridge (veth)</source>
         <translation>Pont par défaut (veth)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="167"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="169"/>
         <source>Isolated (no network)</source>
         <translation>Isolé (sans réseau)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="168"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="170"/>
         <source>Host&apos;s network (no isolation)</source>
         <translation>Réseau de l’hôte (sans isolation)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="173"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="175"/>
         <source> MiB</source>
         <translation>&#xa0;Mio</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="174"/>
-        <location filename="../gui/dialogs/createwizard.cpp" line="181"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="176"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="183"/>
         <source>Unlimited</source>
         <translation>Illimité</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="180"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
         <source> cores</source>
         <translation>&#xa0;cœurs</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="182"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="184"/>
         <source>Start when the computer starts</source>
         <translation>Démarrer avec l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="185"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="186"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
         <source>N&amp;etwork:</source>
         <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
         <source>&amp;Memory limit:</source>
         <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="190"/>
         <source>C&amp;PU limit:</source>
         <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="191"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="200"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="202"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="201"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="203"/>
         <source>Check the settings, then create the container.</source>
         <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="217"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="219"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="218"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="220"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="226"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
         <source>Creation log</source>
         <translation>Journal de création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="230"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="232"/>
         <source>Cancel Creation</source>
         <translation>Annuler la création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="269"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="271"/>
         <source>The templates could not be listed: %1</source>
         <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="316"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="318"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="331"/>
         <source>Choose a File</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="333"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="346"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="337"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="350"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="338"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
         <source>Repeat the password</source>
         <translation>Répéter le mot de passe</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="354"/>
-        <source>Architecture</source>
-        <translation>Architecture</translation>
+        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <source>%1:</source>
+        <translation>%1 :</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="372"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="384"/>
         <source>64-bit PC (amd64)</source>
         <translation>PC 64 bits (amd64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="385"/>
         <source>32-bit PC (i386)</source>
         <translation>PC 32 bits (i386)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="374"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="386"/>
         <source>64-bit ARM (arm64)</source>
         <translation>ARM 64 bits (arm64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="375"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="387"/>
         <source>32-bit ARM, hard float (armhf)</source>
         <translation>ARM 32 bits, virgule flottante matérielle (armhf)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="376"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
         <source>32-bit ARM, soft float (armel)</source>
         <translation>ARM 32 bits, virgule flottante logicielle (armel)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="377"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="389"/>
         <source>64-bit POWER, little-endian (ppc64el)</source>
         <translation>POWER 64 bits, petit-boutiste (ppc64el)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="378"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
         <source>IBM Z (s390x)</source>
         <translation>IBM Z (s390x)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="379"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
         <source>64-bit RISC-V (riscv64)</source>
         <translation>RISC-V 64 bits (riscv64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
         <source>this computer&apos;s</source>
         <translation>celle de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="403"/>
         <source>runs natively as 32-bit</source>
         <translation>s’exécute nativement en 32 bits</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="394"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="406"/>
         <source>emulated by QEMU, slow</source>
         <translation>émulée par QEMU, lente</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="397"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="409"/>
         <source>needs qemu-user-static</source>
         <translation>nécessite qemu-user-static</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="412"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="405"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="417"/>
         <source>The processor architecture of the container&apos;s programs</source>
         <translation>L’architecture de processeur des programmes du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="427"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="437"/>
         <source>%1: the two entries differ.</source>
         <translation>%1 : les deux saisies diffèrent.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="433"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
         <source>Needed: %1.</source>
         <translation>Requis&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="441"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="451"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1&#xa0;: il n’y a pas de fichier «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="453"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="445"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="455"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1&#xa0;: vous ne pouvez pas lire «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="547"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="548"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="552"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="562"/>
         <source>(set)</source>
         <translation>(défini)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="556"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="566"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="567"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="568"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="559"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="569"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="560"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="608"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="618"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="646"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="656"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="682"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="692"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="701"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="711"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="703"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="713"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="716"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="726"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="721"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="731"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>
@@ -1591,97 +1596,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="167"/>
+        <location filename="../gui/mainwindow.cpp" line="169"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="260"/>
+        <location filename="../gui/mainwindow.cpp" line="262"/>
         <source>Host &amp;Check…</source>
         <translation>&amp;Vérification de l’hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="277"/>
+        <location filename="../gui/mainwindow.cpp" line="279"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="319"/>
+        <location filename="../gui/mainwindow.cpp" line="321"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="344"/>
+        <location filename="../gui/mainwindow.cpp" line="346"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="384"/>
+        <location filename="../gui/mainwindow.cpp" line="386"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="385"/>
+        <location filename="../gui/mainwindow.cpp" line="387"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="403"/>
+        <location filename="../gui/mainwindow.cpp" line="405"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow.cpp" line="407"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="458"/>
+        <location filename="../gui/mainwindow.cpp" line="460"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="462"/>
+        <location filename="../gui/mainwindow.cpp" line="464"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="467"/>
+        <location filename="../gui/mainwindow.cpp" line="469"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="510"/>
+        <location filename="../gui/mainwindow.cpp" line="512"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="525"/>
+        <location filename="../gui/mainwindow.cpp" line="527"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="559"/>
+        <location filename="../gui/mainwindow.cpp" line="561"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="560"/>
+        <location filename="../gui/mainwindow.cpp" line="562"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="561"/>
+        <location filename="../gui/mainwindow.cpp" line="563"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="603"/>
+        <location filename="../gui/mainwindow.cpp" line="605"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Copier dans « %1 »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="604"/>
+        <location filename="../gui/mainwindow.cpp" line="606"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>Copier %n élément dans ce dossier de « %1 » :</numerusform>
@@ -1689,142 +1694,147 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="611"/>
+        <location filename="../gui/mainwindow.cpp" line="613"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>« %1 » n’est pas un dossier du conteneur : il doit commencer par « / ».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="621"/>
+        <location filename="../gui/mainwindow.cpp" line="623"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="622"/>
+        <location filename="../gui/mainwindow.cpp" line="624"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="624"/>
+        <location filename="../gui/mainwindow.cpp" line="626"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="636"/>
+        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="651"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="637"/>
+        <location filename="../gui/mainwindow.cpp" line="652"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="655"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="641"/>
-        <source>Create one with File → Create… (%1), or import an archive with File → Import… (%2).</source>
-        <translation>Créez-en un avec Fichier → Créer… (%1), ou importez une archive avec Fichier → Importer… (%2).</translation>
+        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <source>Create one with %1, or import an archive with %2.</source>
+        <translation>Créez-en un avec %1, ou importez une archive avec %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="645"/>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="655"/>
+        <location filename="../gui/mainwindow.cpp" line="670"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <location filename="../gui/mainwindow.cpp" line="671"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="657"/>
+        <location filename="../gui/mainwindow.cpp" line="672"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="658"/>
+        <location filename="../gui/mainwindow.cpp" line="673"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="659"/>
+        <location filename="../gui/mainwindow.cpp" line="674"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="660"/>
+        <location filename="../gui/mainwindow.cpp" line="675"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="661"/>
+        <location filename="../gui/mainwindow.cpp" line="676"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="662"/>
+        <location filename="../gui/mainwindow.cpp" line="677"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="663"/>
+        <location filename="../gui/mainwindow.cpp" line="678"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="664"/>
+        <location filename="../gui/mainwindow.cpp" line="679"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="665"/>
+        <location filename="../gui/mainwindow.cpp" line="680"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="666"/>
+        <location filename="../gui/mainwindow.cpp" line="681"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="667"/>
+        <location filename="../gui/mainwindow.cpp" line="682"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="668"/>
+        <location filename="../gui/mainwindow.cpp" line="683"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <location filename="../gui/mainwindow.cpp" line="684"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="670"/>
+        <location filename="../gui/mainwindow.cpp" line="685"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="688"/>
+        <location filename="../gui/mainwindow.cpp" line="703"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="689"/>
+        <location filename="../gui/mainwindow.cpp" line="704"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="691"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -2550,6 +2560,114 @@
         <location filename="../gui/widgets/snapshotsview.cpp" line="437"/>
         <source>Could not delete %1: %2</source>
         <translation>Impossible de supprimer %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTexts</name>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="17"/>
+        <source>A tiny container from the host&apos;s static busybox</source>
+        <translation>Un tout petit conteneur fait du busybox statique de l&apos;hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="18"/>
+        <source>A rootfs tarball you pick, with optional LXC image metadata</source>
+        <translation>Une archive tar de rootfs de votre choix, avec des métadonnées d&apos;image LXC facultatives</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="19"/>
+        <source>An image from an LXC image server</source>
+        <translation>Une image d&apos;un serveur d&apos;images LXC</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="20"/>
+        <source>Debian through debootstrap (cached)</source>
+        <translation>Debian par debootstrap (mis en cache)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="21"/>
+        <source>Ubuntu through debootstrap (cached)</source>
+        <translation>Ubuntu par debootstrap (mis en cache)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="25"/>
+        <source>Number of ttys (lxc.tty.max)</source>
+        <translation>Nombre de TTY (lxc.tty.max)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="26"/>
+        <source>getty and login instead of shells</source>
+        <translation>getty et login au lieu de shells</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="27"/>
+        <source>Hostname (default: the container&apos;s name)</source>
+        <translation>Nom d&apos;hôte (par défaut : le nom du conteneur)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="28"/>
+        <source>Rootfs tarball (.tar, .tar.gz, .tar.xz, .tar.zst)</source>
+        <translation>Archive tar du rootfs (.tar, .tar.gz, .tar.xz, .tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="29"/>
+        <source>LXC image metadata tarball (meta.tar.xz), optional</source>
+        <translation>Archive tar des métadonnées de l&apos;image LXC (meta.tar.xz), facultative</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="30"/>
+        <source>Backing store of the rootfs</source>
+        <translation>Stockage du rootfs</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="31"/>
+        <source>Image server</source>
+        <translation>Serveur d&apos;images</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="32"/>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="33"/>
+        <source>Release</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="34"/>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="35"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="36"/>
+        <source>debootstrap variant</source>
+        <translation>Variante de debootstrap</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="37"/>
+        <source>Download again even if cached</source>
+        <translation>Télécharger de nouveau même si en cache</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="38"/>
+        <source>Rebuild the cached rootfs</source>
+        <translation>Reconstruire le rootfs en cache</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="39"/>
+        <source>Mirror</source>
+        <translation>Miroir</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/templatetexts.cpp" line="40"/>
+        <source>Password of root for the console&apos;s login (empty: root stays locked, use Shell)</source>
+        <translation>Mot de passe de root pour la connexion à la console (vide : root reste verrouillé, utilisez Shell)</translation>
     </message>
 </context>
 <context>

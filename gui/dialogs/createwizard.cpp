@@ -6,6 +6,7 @@
 #include "containerlistmodel.h"
 #include "helperconnection.h"
 #include "namecheck.h"
+#include "templatetexts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -127,6 +128,7 @@ QWizardPage *CreateWizard::createTemplatePage()
     // what is being chosen.
     m_template->setAccessibleName(tr("Template"));
     m_templateDescription = new QLabel(page);
+    m_templateDescription->setObjectName(QStringLiteral("templateDescription"));
     m_templateDescription->setWordWrap(true);
     m_templateProblem = new QLabel(page);
     m_templateProblem->setObjectName(QStringLiteral("templateProblem"));
@@ -270,6 +272,15 @@ void CreateWizard::loadTemplates()
         });
 }
 
+// An option's label in the user's language: the helper's description
+// through templatetexts' table, else its name.
+static QString optionLabel(const QString &templateName, const QVariantMap &option)
+{
+    const QString name = option.value(QStringLiteral("name")).toString();
+    const QString label = templatetexts::optionLabel(templateName, name, option.value(QStringLiteral("description")).toString());
+    return label.isEmpty() ? name : label;
+}
+
 void CreateWizard::showTemplateOptions()
 {
     while (m_optionsForm->rowCount() > 0)
@@ -280,7 +291,9 @@ void CreateWizard::showTemplateOptions()
     if (index < 0 || index >= m_templates.size())
         return;
     const QVariantMap t = m_templates.at(index);
-    m_templateDescription->setText(t.value(QStringLiteral("description")).toString());
+    const QString templateName = t.value(QStringLiteral("name")).toString();
+    m_templateDescription->setText(
+        templatetexts::description(templateName, t.value(QStringLiteral("description")).toString()));
     for (const QVariant &v : t.value(QStringLiteral("options")).toList()) {
         const QVariantMap o = v.toMap();
         const QString name = o.value(QStringLiteral("name")).toString();
@@ -349,16 +362,15 @@ void CreateWizard::showTemplateOptions()
             w = edit;
         }
         w->setObjectName(QStringLiteral("option_") + name);
-        // The helper describes its options in English; the ones every
-        // user meets are named here in the user's language.
-        const QString label = name == QLatin1String("arch") ? tr("Architecture")
-                                                            : o.value(QStringLiteral("description")).toString();
+        // The helper describes its options in English; templatetexts names
+        // them in the user's language.
+        const QString label = optionLabel(templateName, o);
         if (w->toolTip().isEmpty())
             w->setToolTip(label);
         w->setAccessibleName(label);
         m_optionWidgets.insert(name, w);
         m_optionTypes.insert(name, type);
-        m_optionsForm->addRow((label.isEmpty() ? name : label) + QLatin1Char(':'), w);
+        m_optionsForm->addRow(tr("%1:").arg(label), w);
     }
     checkTemplate();
 }
@@ -418,9 +430,7 @@ QString CreateWizard::templateProblem() const
                        : nullptr;
         if (!edit)
             continue;
-        QString label = o.value(QStringLiteral("description")).toString();
-        if (label.isEmpty())
-            label = o.value(QStringLiteral("name")).toString();
+        const QString label = optionLabel(m_templates.at(index).value(QStringLiteral("name")).toString(), o);
         if (o.value(QStringLiteral("type")).toString() == QLatin1String("secret")) {
             auto *repeat = w->findChild<QLineEdit *>(QStringLiteral("secretRepeat"));
             if (repeat && repeat->text() != edit->text())

@@ -7,6 +7,8 @@
 #include <QMimeData>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 const QString kMime = QStringLiteral("application/x-hutch-container");
 }
@@ -377,4 +379,30 @@ void ContainerListModel::retranslate()
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_data.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_data.size()) - 1, ColumnCount - 1));
+}
+
+QStringList ContainerListModel::snapshotClonesOf(const QString &name) const
+{
+    // The directory of NAME's own files: the parent of its rootfs (dir,
+    // btrfs) or of its upper layer (overlay); the store names it after NAME.
+    QString rootfs = entryOf(name).value(QStringLiteral("rootfs")).toString();
+    if (rootfs.isEmpty())
+        return {};
+    if (!rootfs.startsWith(QLatin1Char('/')))
+        rootfs = rootfs.section(QLatin1Char(':'), -1);  // dir:PATH, btrfs:PATH, overlay:...:UPPER
+    const QString dir = rootfs.section(QLatin1Char('/'), 0, -2);
+    if (dir.isEmpty() || dir.section(QLatin1Char('/'), -1) != name)
+        return {};
+    QStringList clones;
+    for (const Row &r : m_data) {
+        const QString path = r.entry.value(QStringLiteral("rootfs")).toString();
+        if (r.name == name || !path.startsWith(QLatin1String("overlay:")))
+            continue;
+        QStringList lowers = path.mid(int(qstrlen("overlay:"))).split(QLatin1Char(':'));
+        lowers.removeLast();  // the clone's own upper layer
+        if (std::any_of(lowers.cbegin(), lowers.cend(),
+                        [&dir](const QString &l) { return l == dir || l.startsWith(dir + QLatin1Char('/')); }))
+            clones << r.name;
+    }
+    return clones;
 }

@@ -64,6 +64,10 @@ public:
     QString stateOf(const QString &name) const;
     QVariantMap entryOf(const QString &name) const;
     QStringList runningNames() const;
+    // The listed snapshot clones whose overlay has NAME's files as a lower
+    // layer (lxc.rootfs.path overlay:LOWER...:UPPER): NAME cannot go while
+    // they are there. Snapshots the list does not show are the helper's to find.
+    QStringList snapshotClonesOf(const QString &name) const;
 
     // Called by the owning window on QEvent::LanguageChange.
     void retranslate();
