@@ -1,5 +1,6 @@
 // What a new user meets in the GUI, against the real hutch-helper on a
-// private bus (guibackend.h; issue 19): Reboot asks first; names are
+// private bus (guibackend.h; issue 19): Reboot asks first; a console
+// hints at Shell when it asks for a login root cannot give; names are
 // checked against the helper's list as they are typed in the clone and
 // rename dialogs; the wizard shows the helper's template schema in the
 // user's language; a container that snapshot clones are built on is not
@@ -9,6 +10,8 @@
 #include "client.h"
 #include "clonedialog.h"
 #include "containeractions.h"
+#include "consoletab.h"
+#include "consolewindow.h"
 #include "containerlistmodel.h"
 #include "createwizard.h"
 #include "guibackend.h"
@@ -31,8 +34,11 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTranslator>
 #include <QtTest>
+
+using hutch::test::screen;
 
 class TestGuiNewUser : public hutch::test::GuiBackendTest
 {
@@ -93,6 +99,35 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(pid() > 0 && pid() != before, 30000);
         QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
         QVERIFY(w->preferences()->confirmStop());  // the box was not ticked
+        const auto stopped = fx->hutchctl({QStringLiteral("stop"), QStringLiteral("web"), QStringLiteral("--kill")}, false);
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.text()));
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+    }
+
+    // The console of a container whose root is locked says "log in as a
+    // user or use Shell" when the console asks for a login, and only then:
+    // busybox's console runs a shell and gets no hint; a "login:" prompt
+    // on it brings the hint.
+    void consoleHintsOnlyAtALoginPrompt()
+    {
+        const auto started = fx->hutchctl({QStringLiteral("start"), QStringLiteral("web")}, false);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.text()));
+        QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("RUNNING"));
+        ConsoleTab *tab = w->consoles()->openConsole(QStringLiteral("web"), 0);
+        QSignalSpy known(tab, &ConsoleTab::rootLoginKnown);
+        QTRY_VERIFY(tab->isLive());
+        QTRY_COMPARE(known.count(), 1);
+        QCOMPARE(known.first().first().toString(), QStringLiteral("locked"));
+        tab->sendBytes("echo shell-$((6*7))\r");
+        QTRY_VERIFY(screen(tab->terminal()).contains(QStringLiteral("shell-42")));
+        QVERIFY2(!tab->statusText().contains(QStringLiteral("root has no password")), qPrintable(tab->statusText()));
+        tab->sendBytes("printf 'web login:\\n'\r");
+        QTRY_VERIFY2(tab->statusText().contains(QStringLiteral("root has no password in web")),
+                     qPrintable(screen(tab->terminal())));
+        QVERIFY(tab->statusText().contains(QStringLiteral("Shell")));
+        for (ConsoleWindow *c : w->consoles()->windows())
+            c->deleteLater();
+        QTRY_COMPARE(w->consoles()->windows().size(), 0);
         const auto stopped = fx->hutchctl({QStringLiteral("stop"), QStringLiteral("web"), QStringLiteral("--kill")}, false);
         QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.text()));
         QTRY_COMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));

@@ -293,27 +293,27 @@
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="158"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="164"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root hat in %1 kein Passwort, daher wird eine Anmeldung als root an dieser Konsole abgelehnt. Melden Sie sich als Benutzer des Containers an oder öffnen Sie eine Shell, die keine Anmeldung braucht; dort setzt passwd ein Passwort für root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="170"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Getrennt. Der Container läuft weiter; schließen Sie diesen Reiter oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="193"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="217"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Die Shell wurde beendet. Sie startet neu, wenn der Container startet, oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="195"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="219"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Getrennt. Verbindet sich neu, sobald %1 wieder läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="208"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="232"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 ist gestoppt. Dieser Reiter verbindet sich neu, sobald er wieder startet.</translation>
     </message>

@@ -293,27 +293,27 @@
         <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="158"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="164"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root n’a pas de mot de passe dans %1 : une connexion en tant que root sur cette console est donc refusée. Connectez-vous avec un utilisateur du conteneur, ou ouvrez un Shell, qui ne demande pas de connexion ; là, passwd définit un mot de passe pour root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="170"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="193"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="217"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Le shell s’est terminé. Il redémarre avec le conteneur, ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="195"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="219"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Déconnecté. La connexion reprend quand %1 fonctionne de nouveau.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="208"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="232"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 est arrêté. Cet onglet se reconnecte quand il redémarre.</translation>
     </message>

@@ -148,23 +148,47 @@ void ConsoleTab::connectNow()
 void ConsoleTab::hintAtLogin()
 {
     // A distribution's console asks for a login; when root has no password
-    // there (debootstrap leaves it locked), say so before the user tries.
+    // there (debootstrap leaves it locked), say so when it asks, before the
+    // user tries. A console that runs a shell (busybox's) asks nothing.
+    disconnect(m_loginWatch);
     m_connection->watch(
         m_connection->helper()->GetContainer(m_container, {{QStringLiteral("root_login"), true}}), this,
         [this](const QDBusPendingCall &call) {
             const QDBusPendingReply<QVariantMap> reply = call;
-            if (!isLive() || reply.value().value(QStringLiteral("root_login")).toString() != QLatin1String("locked"))
-                return;
-            showStatus(tr("root has no password in %1, so a login as root on this console is refused. "
-                          "Log in as a user of the container, or open a Shell, which needs no login; "
-                          "there, passwd sets a password for root.")
-                           .arg(m_container));
+            const QString state = reply.value().value(QStringLiteral("root_login")).toString();
+            if (isLive() && state == QLatin1String("locked")) {
+                auto hint = [this] {
+                    if (!asksForLogin())
+                        return;
+                    disconnect(m_loginWatch);
+                    showStatus(tr("root has no password in %1, so a login as root on this console is refused. "
+                                  "Log in as a user of the container, or open a Shell, which needs no login; "
+                                  "there, passwd sets a password for root.")
+                                   .arg(m_container));
+                };
+                m_loginWatch = connect(m_terminal->session(), &TerminalSession::contentUpdated, this, hint);
+                hint();
+            }
+            Q_EMIT rootLoginKnown(state);
         },
         [](const QString &, bool) {});
 }
 
+// The console's last lines end in a "login:" prompt (getty's "NAME login: ").
+bool ConsoleTab::asksForLogin() const
+{
+    const TerminalSession *s = m_terminal->session();
+    for (int i = s->lineCount() - 1; i >= 0 && i >= s->lineCount() - 60; --i) {
+        const QString line = s->lineText(i).trimmed();
+        if (line.endsWith(QLatin1String("login:")))
+            return true;
+    }
+    return false;
+}
+
 void ConsoleTab::detach()
 {
+    disconnect(m_loginWatch);
     m_detached = true;
     m_terminal->session()->detach();
     showStatus(tr("Detached. The container keeps running; close this tab or reconnect from the Console menu."));

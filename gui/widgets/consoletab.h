@@ -40,6 +40,9 @@ public:
 Q_SIGNALS:
     void liveChanged(bool live);
     void attached();
+    // The helper said whether root can log in ("password", "locked", ...;
+    // GetContainer's root_login), after an attach of a console.
+    void rootLoginKnown(const QString &state);
 
 private:
     void onStateChanged(const QString &name, const QString &state);
@@ -47,6 +50,7 @@ private:
     void attachFd(int fd, bool socket);
     void showStatus(const QString &text);
     void hintAtLogin();
+    bool asksForLogin() const;
     bool confirmPaste(const QString &text);
 
     HelperConnection *m_connection;
@@ -57,4 +61,5 @@ private:
     QLabel *m_status;
     bool m_detached = false;
     bool m_connecting = false;
+    QMetaObject::Connection m_loginWatch;  // until the console asks for a login
 };
