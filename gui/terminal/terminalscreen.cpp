@@ -76,6 +76,23 @@ void TerminalScreen::putAny(int rowIndex, int column, const uint32_t *chars, int
     r.written = std::max(r.written, column + (wide ? 2 : 1));
 }
 
+void TerminalScreen::putAscii(int rowIndex, int column, const char *text, int count, const TerminalCell &pen)
+{
+    if (rowIndex < 0 || rowIndex >= m_rows || column < 0 || count <= 0 || column + count > m_columns)
+        return;
+    Row &r = row(rowIndex);
+    TerminalCell *cells = r.line.cells.data() + column;
+    TerminalCell c = pen;
+    c.width = 1;
+    for (int i = 0; i < count; ++i) {
+        if (cells[i].attrs & TerminalCell::HasMarks)
+            removeMarks(r.line, column + i, column + i + 1);
+        c.ch = static_cast<unsigned char>(text[i]);
+        cells[i] = c;
+    }
+    r.written = std::max(r.written, column + count);
+}
+
 void TerminalScreen::erase(int firstRow, int endRow, int firstColumn, int endColumn, const TerminalCell &blank,
                            bool selective)
 {

@@ -51,6 +51,9 @@ public:
         }
         putAny(rowIndex, column, chars, width, pen);
     }
+    // Writes `count` printable ASCII characters from `column` on, as put()
+    // would one by one (the session's fast path for runs of text).
+    void putAscii(int row, int column, const char *text, int count, const TerminalCell &pen);
     // Rows [firstRow, endRow), columns [firstColumn, endColumn) become
     // `blank`; with `selective`, protected cells (DECSCA) stay.
     void erase(int firstRow, int endRow, int firstColumn, int endColumn, const TerminalCell &blank,

@@ -76,6 +76,11 @@ struct TerminalSessionCallbacks
     static int putGlyph(VTermGlyphInfo *info, VTermPos pos, void *user)
     {
         TerminalSession *s = self(user);
+        s->m_glyphRow = pos.row;
+        s->m_glyphColumn = pos.col;
+        s->m_glyphWidth = info->chars[0] != 0 && info->chars[1] != 0 ? -1 : info->width;  // -1: with marks
+        s->m_glyphChar = info->chars[0];
+        s->m_glyphProtected = info->protected_cell;
         if (info->protected_cell) {
             TerminalCell pen = s->m_pen;
             pen.attrs |= TerminalCell::Protected;
@@ -103,6 +108,8 @@ struct TerminalSessionCallbacks
     static int scrollRect(VTermRect rect, int downward, int rightward, void *user)
     {
         TerminalSession *s = self(user);
+        if (rightward != 0)
+            s->m_sawShift = true;  // insert mode shifts the line before each character
         if (rightward != 0 || rect.start_col != 0 || rect.end_col < s->m_columns)
             return 0;
         // Only the primary screen keeps what scrolls off its top (as xterm).
@@ -351,6 +358,7 @@ void TerminalSession::detach()
     m_reader.reset();
     m_input.clear();
     m_inputPos = 0;
+    m_carry.clear();
     if (m_writeNotifier) {
         m_writeNotifier->setEnabled(false);
         m_writeNotifier.release()->deleteLater();
@@ -391,7 +399,7 @@ void TerminalSession::processInput()
             }
         }
         const size_t n = std::min(parseChunk, m_input.size() - m_inputPos);
-        vterm_input_write(m_vt, m_input.data() + m_inputPos, n);
+        parse(m_input.data() + m_inputPos, n);
         m_inputPos += n;
         total += qsizetype(n);
     }
@@ -408,7 +416,7 @@ void TerminalSession::processInput()
 
 void TerminalSession::feed(const QByteArray &bytes)
 {
-    vterm_input_write(m_vt, bytes.constData(), size_t(bytes.size()));
+    parse(bytes.constData(), size_t(bytes.size()));
 }
 
 void TerminalSession::queueOutput(const char *bytes, size_t length)

@@ -15,6 +15,7 @@
 #include "terminalcell.h"
 #include "terminalhistory.h"
 #include "terminalscreen.h"
+#include "terminaltextscan.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -63,6 +64,9 @@ public:
 
     // Processes bytes as if read from the fd (tests, replaying a log).
     void feed(const QByteArray &bytes);
+    // Characters the fast path wrote into the screen without libvterm
+    // (tests, the bench).
+    qint64 asciiFastPathCount() const { return m_fastPathCount; }
 
     // --- Input: what the user types, encoded for the program --------------
     void sendKey(VTermKey key, VTermModifier modifiers = VTERM_MOD_NONE);
@@ -140,6 +144,20 @@ private:
 
     void init(int rows, int columns);
     void processInput();
+    // Everything read goes through here (terminalsessionparse.cpp): runs of
+    // printable ASCII are written into the screen directly, the rest goes
+    // to libvterm.
+    void parse(const char *data, size_t length);
+    void parseComplete(const char *data, size_t length);
+    // Writes up to `count` characters of a run into the screen after
+    // `previous`, which libvterm just drew; then how many libvterm draws
+    // next (0: all the rest).
+    struct AsciiStep
+    {
+        size_t drawn = 0;
+        size_t toVterm = 0;
+    };
+    AsciiStep drawAscii(const char *text, size_t count, char previous);
     void writePending();
     void queueOutput(const char *bytes, size_t length);
     void applySizeToFd();
@@ -186,6 +204,18 @@ private:
     std::unique_ptr<TerminalReader> m_reader;  // reads the fd on its own thread
     std::vector<char> m_input;                 // taken from the reader, parsed up to m_inputPos
     size_t m_inputPos = 0;
+    std::vector<char> m_carry;  // an incomplete UTF-8 sequence, kept for the next bytes
+    TerminalTextScanner m_scanner;
+    // What libvterm drew last (putglyph): the fast path checks that the
+    // first character of a run landed where it expects, and takes its place
+    // and pen from it. m_glyphWidth 0: nothing since the last check.
+    int m_glyphRow = -1;
+    int m_glyphColumn = -1;
+    int m_glyphWidth = 0;
+    uint32_t m_glyphChar = 0;
+    bool m_glyphProtected = false;
+    bool m_sawShift = false;  // libvterm moved cells sideways (insert mode)
+    qint64 m_fastPathCount = 0;
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     QByteArray m_outgoing;
 
