@@ -300,6 +300,7 @@ void TerminalSession::init(int rows, int columns)
     m_updateTimer = new QTimer(this);
     m_updateTimer->setSingleShot(true);
     m_updateTimer->setTimerType(Qt::PreciseTimer);
+    m_sinceFlush.start();
     connect(m_updateTimer, &QTimer::timeout, this, &TerminalSession::flushUpdates);
 
     m_rows = rows;
@@ -404,6 +405,11 @@ void TerminalSession::processInput()
         total += qsizetype(n);
     }
     m_bytesReceived += total;
+    // The frame is due: announce it from here rather than wait for the
+    // timer's event, which a busy loop of slices and a loaded machine delay
+    // (the widget then paints before the next slice).
+    if (m_dirtyFirst >= 0 && m_sinceFlush.elapsed() >= (m_flooding ? floodUpdateInterval : m_updateInterval))
+        flushUpdates();
     if (more) {
         // Out of budget: go on after the event loop's turn (input, timers,
         // painting).
@@ -638,5 +644,6 @@ void TerminalSession::flushUpdates()
     ++m_updateCount;
     m_flooding = m_bytesReceived - m_bytesAtFlush > floodBytes;
     m_bytesAtFlush = m_bytesReceived;
+    m_sinceFlush.restart();
     Q_EMIT contentUpdated(first, end);
 }

@@ -18,6 +18,7 @@
 #include "terminaltextscan.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -226,6 +227,7 @@ private:
     int m_dirtyEnd = -1;
     bool m_flooding = false;  // more than floodBytes arrived between the last two updates
     qint64 m_bytesAtFlush = 0;
+    QElapsedTimer m_sinceFlush;  // since the last contentUpdated()
 
     int m_cursorRow = 0;
     int m_cursorColumn = 0;
