@@ -5,6 +5,7 @@
 #include "arch.h"
 #include "backend.h"
 #include "config.h"
+#include "fsops.h"
 #include "keys.h"
 #include "monitorlink.h"
 #include "names.h"
@@ -170,10 +171,12 @@ Status seccompSpec(const LoadResult &loaded, const QString &dir, rt::LaunchSpec 
     const auto profile = c.value(QStringLiteral("lxc.seccomp.profile"));
     if (profile) {
         const QString path = QDir(dir).absoluteFilePath(*profile);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return Error::notFound(QStringLiteral("lxc.seccomp.profile: cannot read \"%1\": %2").arg(path, f.errorString()));
-        spec.seccompProfile = f.readAll().toStdString();
+        // No symlink followed (below the container's directory, nor on an
+        // administrator's path elsewhere).
+        auto text = storage::readFileBeneath(dir, path);
+        if (!text)
+            return text.error().wrap(QStringLiteral("lxc.seccomp.profile"));
+        spec.seccompProfile = text->toStdString();
         if (auto parsed = rt::parseSeccompProfile(spec.seccompProfile); !parsed)
             return Error::invalid(QStringLiteral("lxc.seccomp.profile: %1: %2").arg(path, QString::fromStdString(parsed.error().message)));
     } else if (!clearedInFile(loaded, QStringLiteral("lxc.seccomp.profile"))) {
@@ -291,13 +294,13 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const LoadedContainer
     for (const QString &m : c.values(QStringLiteral("lxc.mount.entry")))
         spec.mounts.push_back(s(m));
     if (const auto fstab = c.value(QStringLiteral("lxc.mount.fstab"))) {
-        QFile f(QDir(dir).absoluteFilePath(*fstab));
-        if (!f.open(QIODevice::ReadOnly))
-            return Error::notFound(QStringLiteral("lxc.mount.fstab: cannot read \"%1\": %2").arg(*fstab, f.errorString()));
+        auto text = storage::readFileBeneath(dir, QDir(dir).absoluteFilePath(*fstab));
+        if (!text)
+            return text.error().wrap(QStringLiteral("lxc.mount.fstab"));
         int lineNo = 0;
-        while (!f.atEnd()) {
+        for (const QByteArray &raw : text->split('\n')) {
             ++lineNo;
-            const QString line = QString::fromUtf8(f.readLine()).trimmed();
+            const QString line = QString::fromUtf8(raw).trimmed();
             if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
                 continue;
             if (auto m = values::parseMountEntry(line); !m)

@@ -8,18 +8,25 @@
 // (the helper is restarted onto it), unmounted again at the end.
 #include "busfixture.h"
 
+#include <QDBusArgument>
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
+#include <csignal>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using hutch::test::BusFixture;
@@ -27,8 +34,8 @@ using hutch::test::BusFixture;
 namespace {
 
 constexpr int kMany = 50;
-// create, clone, import, destroy in turn, each killed at a random moment.
-constexpr int kKillRounds = 12;
+// create, clone, import, destroy and start in turn, each killed at a random moment.
+constexpr int kKillRounds = 50;
 
 // Every entry under `dir` (names and sizes), to compare before and after.
 QStringList tree(const QString &dir)
@@ -41,6 +48,33 @@ QStringList tree(const QString &dir)
     }
     out.sort();
     return out;
+}
+
+// The pid of the process listening on a monitor's socket (SO_PEERCRED).
+qint64 listenerOf(const QString &socketPath)
+{
+    const int fd = ::socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    const QByteArray p = QFile::encodeName(socketPath);
+    std::memcpy(addr.sun_path, p.constData(), std::min<size_t>(size_t(p.size()), sizeof addr.sun_path - 1));
+    ucred cred{};
+    socklen_t len = sizeof cred;
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
+                    && ::getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0;
+    ::close(fd);
+    return ok ? cred.pid : -1;
+}
+
+// Whether `pid` is a live process (not gone, not a zombie awaiting its reaper).
+bool alive(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    const qsizetype at = line.lastIndexOf(") ");
+    return at > 0 && at + 2 < line.size() && line[at + 2] != 'Z' && line[at + 2] != 'X';
 }
 
 int openFds(qint64 pid)
@@ -69,6 +103,23 @@ class TestServiceFaults : public QObject {
     std::unique_ptr<BusFixture> fx;
     bool mounted = false;
     QTemporaryDir outside;  // archives, on the ordinary filesystem
+
+    // A call to the helper from this process (cheaper than hutchctl).
+    QDBusMessage helperCall(const QString &method, const QVariantList &args) const
+    {
+        QDBusMessage m = QDBusMessage::createMethodCall(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
+                                                        QStringLiteral("io.github.hutch.Helper1"), method);
+        m.setArguments(args);
+        return fx->bus().call(m, QDBus::Block, 30000);
+    }
+    // GetContainer's answer, empty on an error.
+    QVariantMap containerInfo(const QString &name) const
+    {
+        const QDBusMessage r = helperCall(QStringLiteral("GetContainer"), {name, QVariantMap()});
+        if (r.type() != QDBusMessage::ReplyMessage || r.arguments().isEmpty())
+            return {};
+        return qdbus_cast<QVariantMap>(r.arguments().first());
+    }
 
     QByteArray config(const QString &name) const
     {
@@ -146,6 +197,61 @@ private Q_SLOTS:
         QVERIFY(fx->hutchctl({"destroy", "envprobe"}, false).exitCode == 0);
     }
 
+    // SIGKILL of a monitor: its container's init dies with it (every
+    // process of the container), the helper reports STOPPED at once and
+    // removes what stayed on the host (the cgroup in every hierarchy, the
+    // dead socket); the veth's host end went with the container's network
+    // namespace. Then once more with no helper running at the kill: the
+    // next helper's start finds and removes the same. The container starts
+    // again afterwards.
+    void monitorKilled()
+    {
+        for (const QStringList &args : {QStringList{"create", "mk", "-t", "busybox"},
+                                        QStringList{"config", "mk", "lxc.net.0.type", "veth"},
+                                        QStringList{"config", "mk", "lxc.net.0.veth.pair", "hutchmk0"}}) {
+            const auto r = fx->hutchctl(args, false);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        }
+        const QString socket = fx->runtimePath() + QStringLiteral("/mk.sock");
+        for (const bool helperRuns : {true, false}) {
+            const auto started = fx->hutchctl({"start", "mk"}, false);
+            QVERIFY2(started.exitCode == 0, qPrintable(started.text()));
+            const auto info = fx->call({"GetContainer", "s:mk", "a{sv}:"}, false);
+            QVERIFY2(info.text().contains(QLatin1String("state=RUNNING")), qPrintable(info.text()));
+            const qint64 init = QRegularExpression(QStringLiteral("pid=(\\d+)")).match(info.text()).captured(1).toLongLong();
+            const qint64 monitor = listenerOf(socket);
+            QVERIFY2(init > 0 && monitor > 0, qPrintable(info.text()));
+            QVERIFY(!cgroupsOf({QStringLiteral("mk")}).isEmpty());
+            QVERIFY(fx->run(QStringLiteral("ip"), {"-o", "link", "show", "hutchmk0"}).exitCode == 0);
+
+            if (!helperRuns)
+                fx->killHelper();
+            QCOMPARE(::kill(pid_t(monitor), SIGKILL), 0);
+            if (!helperRuns) {
+                QTRY_VERIFY_WITH_TIMEOUT(!alive(monitor), 10000);
+                QVERIFY(QFileInfo::exists(socket));  // nobody removed it yet
+                QString why;
+                QVERIFY2(fx->startHelper(&why), qPrintable(why));
+                QVERIFY2(fx->helperLog().contains("the dead monitor of \"mk\""), fx->helperLog().constData());
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(fx->call({"GetContainer", "s:mk", "a{sv}:"}, false).text().contains(QLatin1String("state=STOPPED")),
+                                     10000);
+            QTRY_VERIFY_WITH_TIMEOUT(!alive(init), 10000);
+            QTRY_VERIFY2_WITH_TIMEOUT(cgroupsOf({QStringLiteral("mk")}).isEmpty() && !QFileInfo::exists(socket),
+                                      qPrintable(QStringLiteral("%1 the helper running: left %2 %3; the helper's log: %4")
+                                                     .arg(helperRuns ? "with" : "without", cgroupsOf({QStringLiteral("mk")}).join(' '))
+                                                     .arg(QFileInfo::exists(socket) ? socket : QString())
+                                                     .arg(QString::fromUtf8(fx->helperLog().right(1500)))),
+                                      10000);
+            QTRY_VERIFY_WITH_TIMEOUT(fx->run(QStringLiteral("ip"), {"-o", "link", "show", "hutchmk0"}).exitCode != 0, 10000);
+            QVERIFY2(fx->hutchctl({"list", "--running"}, false).out.count("mk") == 0, "mk is still listed as running");
+        }
+        const auto again = fx->hutchctl({"start", "mk"}, false);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.text()));
+        QVERIFY(fx->hutchctl({"stop", "--kill", "mk"}, false).exitCode == 0);
+        QVERIFY(fx->hutchctl({"destroy", "mk"}, false).exitCode == 0);
+    }
+
     // 50 containers started by 50 clients at once, then stopped at once:
     // every start and stop succeeds, and afterwards no monitor socket, no
     // cgroup of theirs, and the helper holds as many descriptors as before.
@@ -190,7 +296,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(QDir(fx->runtimePath()).entryList({QStringLiteral("load*.sock")}, QDir::System).size(), 0, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(cgroupsOf(names), QStringList(), 10000);
         // Worker threads the 100 calls woke hold an event dispatcher's
-        // descriptor each until the pool lets them expire (Qt's 30 s).
+        // descriptor each until the pool lets them expire (5 s idle).
         QElapsedTimer settled;
         settled.start();
         QTRY_VERIFY_WITH_TIMEOUT(openFds(helper) <= fdsBefore, 90000);
@@ -200,53 +306,81 @@ private Q_SLOTS:
                     kMany, fdsBefore, openFds(helper), qint64(settled.elapsed()));
     }
 
-    // SIGKILL of the helper at random points of create, clone, import and
-    // destroy: after each, the restarted helper lists only whole
+    // SIGKILL of the helper at random points of create, clone, import,
+    // destroy and start: after each, the restarted helper lists only whole
     // containers (a config that loads, a rootfs), no staging directory
-    // stays, and the store keeps working.
+    // stays, a container is either running (its monitor answers) or
+    // stopped with nothing of it left (no cgroup, no socket), and the store
+    // keeps working.
     void helperKilledAtRandomPoints()
     {
         const auto base = fx->hutchctl({"create", "kbase", "-t", "busybox"}, false);
         QVERIFY2(base.exitCode == 0, qPrintable(base.text()));
         const QString archive = outside.filePath(QStringLiteral("kbase.tar.gz"));
         QVERIFY(fx->hutchctl({"export", "kbase", archive}, false).exitCode == 0);
-        std::srand(unsigned(QDateTime::currentMSecsSinceEpoch()));
+        QVERIFY(fx->hutchctl({"clone", "kbase", "kstart"}, false).exitCode == 0);
+        const unsigned seed = unsigned(QDateTime::currentMSecsSinceEpoch());
+        std::srand(seed);
         QStringList delays;
+        QElapsedTimer took;
+        took.start();
         for (int i = 0; i < kKillRounds; ++i) {
             const QString name = QStringLiteral("k%1").arg(i);
             QStringList args;
-            switch (i % 4) {
+            switch (i % 5) {
             case 0: args = {"create", name, "-t", "busybox"}; break;
             case 1: args = {"clone", "kbase", name}; break;
             case 2: args = {"import", archive, "--name", name}; break;
-            default:
+            case 3:
                 QVERIFY(fx->hutchctl({"clone", "kbase", name}, false).exitCode == 0);
                 args = {"destroy", name};
+                break;
+            default: args = {"start", "kstart"};
             }
             auto client = fx->startHutchctl(args, false);
-            const int delay = std::rand() % 400;
-            delays << QString::number(delay);
+            // Each of these is over in well under 300 ms here: later kills
+            // would find nothing under way.
+            const int delay = std::rand() % 300;
+            delays << args.first() + QLatin1Char('@') + QString::number(delay);
             QTest::qWait(delay);
             fx->killHelper();
+            // The client would notice only at its next check of the bus (a
+            // second); what it would say does not matter here.
+            client->kill();
             client->waitForFinished(20000);
             QString why;
             QVERIFY2(fx->startHelper(&why), qPrintable(why));
-            QVERIFY(fx->hutchctl({"list"}).exitCode == 0);  // answered after the sweep
+            const QString round = QStringLiteral("round %1 (%2 after %3 ms, seed %4)").arg(i).arg(args.first()).arg(delay).arg(seed);
+            const QDBusMessage list = helperCall(QStringLiteral("ListContainers"), {QVariantMap()});  // answered after the sweep
+            QVERIFY2(list.type() == QDBusMessage::ReplyMessage, qPrintable(round + QStringLiteral(": ") + list.errorMessage()));
             const QStringList hidden = QDir(fx->storePath()).entryList({QStringLiteral(".*")}, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
-            QVERIFY2(hidden.isEmpty(), qPrintable(QStringLiteral("round %1 (%2 after %3 ms): %4").arg(i).arg(args.first()).arg(delay).arg(hidden.join(' '))));
+            QVERIFY2(hidden.isEmpty(), qPrintable(round + QStringLiteral(": ") + hidden.join(' ')));
             for (const QString &c : QDir(fx->storePath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-                const auto info = fx->call({"GetContainer", "s:" + c, "a{sv}:"}, false);
-                QVERIFY2(info.text().startsWith(QLatin1String("ok")) && !info.text().contains(QLatin1String("broken=true")),
-                         qPrintable(QStringLiteral("round %1: %2: %3").arg(i).arg(c, info.text())));
+                const QVariantMap info = containerInfo(c);
+                QVERIFY2(!info.isEmpty() && !info.value(QStringLiteral("broken")).toBool(),
+                         qPrintable(round + QStringLiteral(": ") + c + QStringLiteral(" is broken or not listed")));
                 QVERIFY2(QFileInfo(fx->storePath() + QLatin1Char('/') + c + QStringLiteral("/rootfs/bin/busybox")).isFile()
                              || c == QLatin1String("full1"),
-                         qPrintable(QStringLiteral("round %1: %2 has no rootfs").arg(i).arg(c)));
+                         qPrintable(round + QStringLiteral(": ") + c + QStringLiteral(" has no rootfs")));
+            }
+            if (args.first() == QLatin1String("start")) {
+                // Running, or stopped with nothing of it on the host.
+                const QString state = containerInfo(QStringLiteral("kstart")).value(QStringLiteral("state")).toString();
+                if (state == QLatin1String("STOPPED")) {
+                    QTRY_COMPARE_WITH_TIMEOUT(cgroupsOf({QStringLiteral("kstart")}), QStringList(), 10000);
+                    QVERIFY2(!QFileInfo::exists(fx->runtimePath() + QStringLiteral("/kstart.sock")), qPrintable(round));
+                } else {
+                    QVERIFY2(state == QLatin1String("RUNNING"), qPrintable(round + QStringLiteral(": ") + state));
+                    QVERIFY(fx->hutchctl({"stop", "--kill", "kstart"}, false).exitCode == 0);
+                }
             }
             if (QFileInfo::exists(fx->storePath() + QLatin1Char('/') + name))
                 QVERIFY(fx->hutchctl({"destroy", name}, false).exitCode == 0);
         }
+        QVERIFY(fx->hutchctl({"destroy", "kstart"}, false).exitCode == 0);
         QVERIFY(fx->hutchctl({"destroy", "kbase"}, false).exitCode == 0);
-        std::printf("helperKilledAtRandomPoints: %d rounds, killed after %s ms\n", kKillRounds, qPrintable(delays.join(' ')));
+        std::printf("helperKilledAtRandomPoints: %d rounds in %lld ms (seed %u), killed at %s\n", kKillRounds,
+                    qint64(took.elapsed()), seed, qPrintable(delays.join(' ')));
     }
 
     // Config writes, a clone and an import on a full filesystem fail with

@@ -14,10 +14,17 @@
 #include <QDBusPendingCall>
 #include <QDBusUnixFileDescriptor>
 #include <QDBusObjectPath>
+#include <QCryptographicHash>
 #include <QProcess>
+#include <QMutex>
+#include <QSemaphore>
+#include <QTcpServer>
+#include <QThread>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,11 +54,100 @@ QList<TarEntry> exportOf(const QByteArray &config, QList<TarEntry> more = {})
     return e + more;
 }
 
+// xz of `bytes` (the image server's files are .tar.xz).
+QByteArray xz(const QByteArray &bytes)
+{
+    QProcess p;
+    p.start(QStringLiteral("xz"), {QStringLiteral("-c")});
+    p.write(bytes);
+    p.closeWriteChannel();
+    p.waitForFinished(30000);
+    return p.readAllStandardOutput();
+}
+
+// An LXC image server of a few files (GET only, one request a
+// connection) on 127.0.0.1 of the helper's network namespace, answering
+// from a thread of its own (the test's thread waits for hutchctl).
+class ImageServer : public QThread {
+public:
+    explicit ImageServer(int netns) : m_netns(netns) {}
+    ~ImageServer() override
+    {
+        quit();
+        wait();
+    }
+    void setFile(const QByteArray &path, const QByteArray &bytes)
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_files[path] = bytes;
+    }
+    bool wasAsked(const QByteArray &path)
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_asked.contains(path);
+    }
+    // Starts the thread; the port, or 0 when it could not listen.
+    quint16 begin()
+    {
+        start();
+        m_ready.acquire();
+        return m_port;
+    }
+
+protected:
+    void run() override
+    {
+        // This thread alone enters the helper's namespace: the socket is made there.
+        QTcpServer server;
+        if (::setns(m_netns, CLONE_NEWNET) == 0 && server.listen(QHostAddress::LocalHost, 0))
+            m_port = server.serverPort();
+        m_ready.release();
+        if (!m_port)
+            return;
+        QHash<QTcpSocket *, QByteArray> pending;
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+            while (QTcpSocket *sock = server.nextPendingConnection()) {
+                QObject::connect(sock, &QTcpSocket::disconnected, sock, &QObject::deleteLater);
+                QObject::connect(sock, &QTcpSocket::readyRead, sock, [&, sock] {
+                    QByteArray &buf = pending[sock];
+                    buf += sock->readAll();
+                    if (!buf.contains("\r\n\r\n"))
+                        return;
+                    const QByteArray path = buf.split(' ').value(1);
+                    pending.remove(sock);
+                    QByteArray body;
+                    bool found = false;
+                    {
+                        const QMutexLocker lock(&m_mutex);
+                        m_asked << path;
+                        found = m_files.contains(path);
+                        body = found ? m_files.value(path) : QByteArray("not here");
+                    }
+                    sock->write(QByteArray(found ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 404 Not Found\r\n") + "Content-Length: "
+                                + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                    sock->disconnectFromHost();
+                });
+            }
+        });
+        exec();
+    }
+
+private:
+    int m_netns;
+    quint16 m_port = 0;
+    QSemaphore m_ready;
+    QMutex m_mutex;
+    QHash<QByteArray, QByteArray> m_files;
+    QList<QByteArray> m_asked;
+};
+
 }  // namespace
 
 class TestServiceTrust : public QObject {
     Q_OBJECT
     std::unique_ptr<BusFixture> fx;
+    std::unique_ptr<ImageServer> imageServer;  // downloadedImageRefused's
+    QString mirror;
     QTemporaryDir files;
     QHash<QString, QString> jobErrors;  // job path -> error name ("" on success)
     QString marker;
@@ -73,15 +169,35 @@ class TestServiceTrust : public QObject {
         QFile f(fx->storePath() + QLatin1Char('/') + name + QStringLiteral("/config"));
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
-    // The error name of the job hutchctl's output names last, once its
-    // JobFinished arrived.
-    QString lastJobError(int before)
+    // Every job whose JobFinished the helper sent before now, delivered
+    // here: the helper answers a Ping after the signals it sent earlier
+    // (the bus keeps one sender's order) and QtDBus has queued those for
+    // this thread by the time the reply comes. Without this, a JobFinished
+    // of an earlier job (the create in initTestCase) could arrive during
+    // the next wait and be taken for the job under test.
+    QSet<QString> finishedJobs()
     {
-        if (!QTest::qWaitFor([&] { return jobErrors.size() > before; }, 10000))
-            return QStringLiteral("(no JobFinished)");
-        return m_lastError;
+        fx->bus().call(QDBusMessage::createMethodCall(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
+                                                      QStringLiteral("org.freedesktop.DBus.Peer"), QStringLiteral("Ping")),
+                       QDBus::Block, 10000);
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        const QList<QString> keys = jobErrors.keys();
+        return QSet<QString>(keys.begin(), keys.end());
     }
-    QString m_lastError;
+    // The error name of the one job that finished since `before` (hutchctl
+    // ran it and waited for its end before it exited).
+    QString jobErrorSince(const QSet<QString> &before)
+    {
+        QSet<QString> fresh;
+        QTest::qWaitFor([&] {
+            fresh = finishedJobs() - before;
+            return !fresh.isEmpty();
+        }, 10000);
+        if (fresh.size() != 1)
+            return QStringLiteral("(%1 jobs finished: %2)").arg(fresh.size()).arg(QStringList(fresh.values()).join(u' '));
+        return jobErrors.value(*fresh.begin());
+    }
 
 public Q_SLOTS:
     void onJobFinished(const QDBusMessage &m)
@@ -90,7 +206,6 @@ public Q_SLOTS:
         if (a.size() != 4)
             return;
         jobErrors.insert(a.at(0).value<QDBusObjectPath>().path(), a.at(2).toString());
-        m_lastError = a.at(2).toString();
     }
 
 private Q_SLOTS:
@@ -103,6 +218,18 @@ private Q_SLOTS:
         fx = std::make_unique<BusFixture>();
         QString why;
         QVERIFY2(fx->start(&why), qPrintable(why));
+        // An image server in the helper's network namespace, the one http
+        // mirror hutch.conf allows (the helper restarted to read it), before
+        // anything listens to the helper's signals.
+        imageServer = std::make_unique<ImageServer>(fx->networkNamespaceFd());
+        const quint16 port = imageServer->begin();
+        QVERIFY(port > 0);
+        mirror = QStringLiteral("127.0.0.1:%1").arg(port);
+        QFile settings(fx->settingsPath());
+        QVERIFY(settings.open(QIODevice::Append));
+        settings.write("download_http_mirrors = " + mirror.toUtf8() + "\n");
+        settings.close();
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
         QVERIFY(fx->bus().connect(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
                                   QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("JobFinished"), this,
                                   SLOT(onJobFinished(QDBusMessage))));
@@ -116,6 +243,7 @@ private Q_SLOTS:
     {
         if (fx)
             fx->cleanup();
+        imageServer.reset();
     }
 
     // Bypass 1 and 2, item 3: archives whose config reaches the host.
@@ -159,11 +287,11 @@ private Q_SLOTS:
         QFETCH(QString, message);
         const QString path = file(QStringLiteral("evil.tar"), archive);
         const QByteArray before = state();
-        const int jobs = jobErrors.size();
+        const QSet<QString> jobs = finishedJobs();
         const auto r = fx->hutchctl({"import", path, "--name", "imp"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.text().contains(message), qPrintable(r.text()));
-        QCOMPARE(lastJobError(jobs), errorName);
+        QCOMPARE(jobErrorSince(jobs), errorName);
         QCOMPARE(state(), before);
         QVERIFY(!QFile::exists(marker));
         QVERIFY(!r.text().contains(QLatin1String("root:")));  // nothing of /etc/shadow came back
@@ -391,17 +519,15 @@ private Q_SLOTS:
     {
         QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.hook.pre-start", "s:/bin/sh -c 'id > " + marker + "'", "a{sv}:"}, false)
                      .text().trimmed(), QStringLiteral("ok"));
-        const int snapshotJobs = jobErrors.size();
         QCOMPARE(fx->hutchctl({"snapshot", "c1"}, false).exitCode, 0);
-        QVERIFY(QTest::qWaitFor([&] { return jobErrors.size() > snapshotJobs; }, 10000));  // its JobFinished seen
         QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.hook.pre-start", "s:", "a{sv}:mode=s:remove"}, false).text().trimmed(),
                  QStringLiteral("ok"));
         const QByteArray before = state();
-        const int jobs = jobErrors.size();
+        const QSet<QString> jobs = finishedJobs();
         const auto r = fx->hutchctl({"snapshot", "c1", "--restore", "snap0"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.text().contains(QLatin1String("not authorized for io.github.hutch.configure-privileged")), qPrintable(r.text()));
-        QCOMPARE(lastJobError(jobs), QStringLiteral("io.github.hutch.Error.NotAuthorized"));
+        QCOMPARE(jobErrorSince(jobs), QStringLiteral("io.github.hutch.Error.NotAuthorized"));
         QCOMPARE(state(), before);
         QVERIFY(!config(QStringLiteral("c1")).contains("lxc.hook"));
         // Root may.
@@ -419,11 +545,11 @@ private Q_SLOTS:
         const QString evil = file(QStringLiteral("meta.tar"),
                                   tarArchive({tarFile("config", "lxc.mount.entry = /etc host-etc none bind,create=dir 0 0\n")}));
         const QByteArray before = state();
-        const int jobs = jobErrors.size();
+        const QSet<QString> jobs = finishedJobs();
         const auto r = fx->hutchctl({"create", "img", "-t", "local", "--", "--rootfs", rootfs, "--metadata", evil});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.text().contains(QLatin1String("not authorized for io.github.hutch.configure-privileged")), qPrintable(r.text()));
-        QCOMPARE(lastJobError(jobs), QStringLiteral("io.github.hutch.Error.NotAuthorized"));
+        QCOMPARE(jobErrorSince(jobs), QStringLiteral("io.github.hutch.Error.NotAuthorized"));
         QCOMPARE(state(), before);
         // A metadata config that is a symlink is refused, not followed.
         const QString linked = file(QStringLiteral("meta2.tar"), tarArchive({tarSymlink("config", "/etc/shadow")}));
@@ -437,6 +563,109 @@ private Q_SLOTS:
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.text()));
         QVERIFY(config(QStringLiteral("img")).contains("lxc.start.delay = 3"));
         QCOMPARE(fx->hutchctl({"destroy", "img"}, false).exitCode, 0);
+    }
+
+    // Item 3: the monitor opens the container's log file below the
+    // container's directory with no symlink followed (openat2
+    // RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS). A link planted where the log
+    // goes, to a host file, fails the start with the file named; the host
+    // file stays as it was and nothing of the container is left running.
+    // Then the same for a log inside the rootfs (lxc.log.file, set by root),
+    // where the container's own root could plant the link.
+    void logFileSymlinkNotFollowed()
+    {
+        const QString victim = file(QStringLiteral("victim"), "untouched\n");
+        const QString dir = fx->storePath() + QStringLiteral("/c1");
+        const QString inRootfs = dir + QStringLiteral("/rootfs/hutch.log");
+        for (const QString &log : {dir + QStringLiteral("/c1.log"), inRootfs}) {
+            if (log == inRootfs)
+                QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.log.file", "s:" + log, "a{sv}:"}, false).text().trimmed(),
+                         QStringLiteral("ok"));
+            const QString kept = log + QStringLiteral(".kept");
+            const bool hadLog = QFile::exists(log);
+            QVERIFY(!hadLog || QFile::rename(log, kept));
+            QVERIFY(QFile::link(victim, log));
+            const auto r = fx->hutchctl({"start", "c1"});
+            QVERIFY2(r.exitCode != 0 && r.text().contains(QLatin1String("lxc.log.file")) && r.text().contains(QLatin1String("symlink")),
+                     qPrintable(r.text()));
+            QFile v(victim);
+            QVERIFY(v.open(QIODevice::ReadOnly));
+            QCOMPARE(v.readAll(), QByteArray("untouched\n"));
+            QVERIFY(fx->call({"GetContainer", "s:c1", "a{sv}:"}).text().contains(QLatin1String("state=STOPPED")));
+            QVERIFY(!QFileInfo::exists(fx->runtimePath() + QStringLiteral("/c1.sock")));
+            QVERIFY(QFile::remove(log));
+            QVERIFY(!hadLog || QFile::rename(kept, log));
+        }
+        QCOMPARE(fx->call({"SetConfigItem", "s:c1", "s:lxc.log.file", "s:", "a{sv}:mode=s:remove"}, false).text().trimmed(),
+                 QStringLiteral("ok"));
+        // Without the link the same start works.
+        QCOMPARE(fx->hutchctl({"start", "c1"}).exitCode, 0);
+        QCOMPARE(fx->hutchctl({"stop", "--kill", "c1"}).exitCode, 0);
+    }
+
+    // Items 1 and 2 through the download template, from an image server in
+    // the helper's network namespace (http, which hutch.conf allows for
+    // that one mirror): an index whose build field is "../.." (it became a
+    // cache directory outside the cache, which flush-cache then removed)
+    // is refused before any directory is made; an image whose metadata
+    // config brings a host mount needs configure-privileged, as the local
+    // template's does (the check was not applied to download at all); an
+    // image with plain lines needs no more (the control).
+    void downloadedImageRefused()
+    {
+        ImageServer &server = *imageServer;
+
+        const QByteArray rootfs = xz(tarArchive({tarDir("./"), tarDir("./etc/"), tarFile("./etc/hostname", "image\n")}));
+        auto image = [&](const QByteArray &path, const QByteArray &metaConfig) {
+            const QByteArray meta = xz(tarArchive({tarFile("config", metaConfig), tarFile("create-message", "welcome\n")}));
+            server.setFile(path + "rootfs.tar.xz", rootfs);
+            server.setFile(path + "meta.tar.xz", meta);
+            server.setFile(path + "SHA256SUMS", QCryptographicHash::hash(rootfs, QCryptographicHash::Sha256).toHex() + "  rootfs.tar.xz\n"
+                                                    + QCryptographicHash::hash(meta, QCryptographicHash::Sha256).toHex() + "  meta.tar.xz\n");
+        };
+        image("/images/b/good/", "lxc.mount.entry = /etc host-etc none bind,create=dir 0 0\n");
+        image("/images/b/plain/", "lxc.start.delay = 3\n");
+        const QByteArray good = "busybox;good;amd64;default;20240101_00:00;/images/b/good/\n"
+                                "busybox;plain;amd64;default;20240101_00:00;/images/b/plain/\n";
+        auto create = [&](const QString &release, bool flush) {
+            QStringList args = {"create", "dl", "-t", "download", "--", "--server", "http://" + mirror, "--dist", "busybox",
+                                "--release", release, "--arch", "amd64", "--backend", "dir"};
+            if (flush)
+                args << QStringLiteral("--flush-cache");
+            return fx->hutchctl(args);
+        };
+        const QString cache = QFileInfo(fx->settingsPath()).path() + QStringLiteral("/cache");
+        const QString outside = QFileInfo(fx->settingsPath()).path() + QStringLiteral("/escaped");
+        QVERIFY(QDir().mkpath(outside + QStringLiteral("/keep")));
+
+        // Item 1: "../../../escaped" as the build, with flush-cache.
+        server.setFile("/meta/1.0/index-system", good + "busybox;evil;amd64;default;../../../escaped;/images/b/good/\n");
+        const QByteArray before = state();
+        QSet<QString> jobs = finishedJobs();
+        const auto evil = create(QStringLiteral("evil"), true);
+        QCOMPARE(evil.exitCode, 1);
+        QVERIFY2(evil.text().contains(QLatin1String("bad field \"../../../escaped\"")), qPrintable(evil.text()));
+        QCOMPARE(jobErrorSince(jobs), QStringLiteral("io.github.hutch.Error.InvalidArgument"));
+        QCOMPARE(state(), before);
+        QVERIFY(QFileInfo::exists(outside + QStringLiteral("/keep")));  // not flushed
+        QVERIFY(!server.wasAsked("/images/b/good/rootfs.tar.xz"));
+
+        // Item 2: the image's metadata config needs configure-privileged.
+        server.setFile("/meta/1.0/index-system", good);
+        jobs = finishedJobs();
+        const auto refused = create(QStringLiteral("good"), false);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.text().contains(QLatin1String("not authorized for io.github.hutch.configure-privileged")), qPrintable(refused.text()));
+        QCOMPARE(jobErrorSince(jobs), QStringLiteral("io.github.hutch.Error.NotAuthorized"));
+        QCOMPARE(state(), before);
+        QVERIFY(server.wasAsked("/images/b/good/meta.tar.xz"));  // it got that far
+
+        // The control: plain metadata lines need no more than manage.
+        const auto plain = create(QStringLiteral("plain"), false);
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.text()));
+        QVERIFY(config(QStringLiteral("dl")).contains("lxc.start.delay = 3"));
+        QVERIFY(QDir(cache + QStringLiteral("/download/busybox/plain/amd64/default/20240101_00:00")).exists());
+        QCOMPARE(fx->hutchctl({"destroy", "dl"}, false).exitCode, 0);
     }
 };
 

@@ -119,6 +119,11 @@ void runContainerInit(const ChildSetup &s)
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
     for (int sig = 1; sig < NSIG; ++sig)
         ::signal(sig, SIG_DFL);
+    // Init dies with its monitor (killed outright, nobody would tear the
+    // container down otherwise; deadmonitor.h in the helper removes what is
+    // left on the host). Set before the wait for "go": a monitor gone
+    // before this line closes the sync socket, and the wait ends it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     // Wait until the monitor has set up the host side, then join the
     // container's cgroup (this process has one thread: see joinSelf).
     char go = 0;
@@ -167,6 +172,9 @@ void runContainerInit(const ChildSetup &s)
         fail(s.syncFd, *err);
     if (auto err = applyCapabilities(spec.capDrop, spec.capKeep, spec.capKeepSet))
         fail(s.syncFd, *err);
+    // Again, before the filter (which might refuse prctl): a change of the
+    // effective or filesystem ids above clears the parent-death signal.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (auto err = applyNoNewPrivsAndSeccomp(spec))
         fail(s.syncFd, *err);
 

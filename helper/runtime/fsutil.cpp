@@ -39,6 +39,46 @@ std::vector<std::string> components(const std::string &path)
 
 }  // namespace
 
+namespace {
+
+Result<UniqueFd> checkedOpen(int dirFd, const std::string &relative, int flags, mode_t mode, uint64_t resolve,
+                             const std::string &shown)
+{
+    UniqueFd fd(openat2Call(dirFd, relative.c_str(), uint64_t(flags | O_CLOEXEC), resolve, mode));
+    if (!fd) {
+        const int err = errno;
+        return Error::sys(err, "open " + shown + (err == ELOOP ? " (a symlink on the way)" : err == EXDEV ? " (outside)" : ""));
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) < 0)
+        return Error::sys("stat " + shown);
+    if (!(flags & O_DIRECTORY) && !S_ISREG(st.st_mode))
+        return Error{EINVAL, "open " + shown + ": not a regular file"};
+    return fd;
+}
+
+}  // namespace
+
+Result<UniqueFd> openBeneath(const std::string &dir, const std::string &relative, int flags, mode_t mode)
+{
+    UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dirFd)
+        return Error::sys("open " + dir);
+    return checkedOpen(dirFd.get(), relative, flags, mode, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
+                       dir + "/" + relative);
+}
+
+Result<UniqueFd> openContainerFile(const std::string &dir, const std::string &path, int flags, mode_t mode)
+{
+    std::string prefix = dir;
+    while (prefix.size() > 1 && prefix.back() == '/')
+        prefix.pop_back();
+    if (!prefix.empty() && path.size() > prefix.size() + 1 && path.compare(0, prefix.size(), prefix) == 0
+        && path[prefix.size()] == '/')
+        return openBeneath(prefix, path.substr(prefix.size() + 1), flags, mode);
+    return checkedOpen(AT_FDCWD, path, flags | O_NOFOLLOW, mode, RESOLVE_NO_MAGICLINKS, path);
+}
+
 std::string fdPath(int fd)
 {
     return "/proc/self/fd/" + std::to_string(fd);

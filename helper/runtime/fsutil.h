@@ -22,6 +22,18 @@ enum class Create { No, Dir, File };
 Result<UniqueFd> openInRoot(int rootFd, const std::string &path, Create create = Create::No,
                             bool noSymlinks = false);
 
+// Opens `relative` below the directory `dir` (opened by path: the trusted
+// part, a container's directory in the store) with openat2 and
+// RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS: no symlink
+// and no ".." anywhere below `dir` (ELOOP, EXDEV). Without O_DIRECTORY in
+// `flags` the result must be a regular file (EINVAL otherwise: a fifo or a
+// device in its place). The error names the path.
+Result<UniqueFd> openBeneath(const std::string &dir, const std::string &relative, int flags, mode_t mode = 0);
+// A file of the container's: an absolute `path` below `dir` (its
+// directory) as openBeneath opens it; elsewhere (a path an administrator
+// chose, /usr/share/lxc/...) with O_NOFOLLOW on its last component.
+Result<UniqueFd> openContainerFile(const std::string &dir, const std::string &path, int flags, mode_t mode = 0);
+
 // "/proc/self/fd/N", for mount(2) targets and sources.
 std::string fdPath(int fd);
 

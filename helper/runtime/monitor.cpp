@@ -5,6 +5,7 @@
 #include "container.h"
 #include "devicerules.h"
 #include "ephemeral.h"
+#include "fsutil.h"
 #include "processattrs.h"
 
 #include <fcntl.h>
@@ -61,8 +62,19 @@ bool parseUInt(const std::string &s, unsigned long &out)
 
 Monitor::Monitor(LaunchSpec spec) : m_spec(std::move(spec))
 {
-    if (!m_spec.logFile.empty())
-        m_log = ::fopen(m_spec.logFile.c_str(), "ae");
+    // The log file is in the container's directory unless lxc.log.file
+    // names another place: opened with no symlink followed below that
+    // directory (an archive or a backend could have put one there to have
+    // root append to a host file), a regular file only.
+    if (!m_spec.logFile.empty()) {
+        auto fd = openContainerFile(m_spec.containerDir, m_spec.logFile, O_WRONLY | O_APPEND | O_CREAT, 0600);
+        if (!fd)
+            m_logError = fd.error().wrap("lxc.log.file");
+        else if (!(m_log = ::fdopen(fd->get(), "a")))
+            m_logError = Error::sys("fdopen " + m_spec.logFile);
+        else
+            (void)fd->release();
+    }
 }
 
 Monitor::~Monitor()
@@ -126,6 +138,8 @@ Result<pid_t> Monitor::start()
         cleanup();
         return e;
     };
+    if (m_logError)
+        return fail(*m_logError);
     auto layout = CgroupLayout::detect();
     if (!layout)
         return fail(layout.error().wrap("cgroups"));
@@ -150,6 +164,7 @@ Result<pid_t> Monitor::start()
     terms.ttys = m_spec.ttys;
     terms.bufferSize = m_spec.consoleBufferSize;
     terms.logFile = m_spec.consoleLogFile;
+    terms.containerDir = m_spec.containerDir;
     terms.logSize = m_spec.consoleLogSize;
     terms.rotate = m_spec.consoleRotate;
     if (auto err = m_terminals.open(terms))

@@ -66,6 +66,7 @@ private:
     int m_pendingSignal = 0;  // halt/reboot signal waiting for init to handle it
     std::vector<std::unique_ptr<Client>> m_clients;
     FILE *m_log = nullptr;
+    Status m_logError;  // why the log file could not be opened: the start fails with it
     pid_t m_init = -1;
     UniqueFd m_netns;                     // the container's network namespace, held until stop
     UniqueFd m_addressEvents;             // rtnetlink address groups in that namespace

@@ -1,5 +1,7 @@
 #include "terminals.h"
 
+#include "fsutil.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/epoll.h>
@@ -24,9 +26,10 @@ Status Terminals::open(const Options &options)
         m_terms.push_back(std::move(t));
     }
     if (!options.logFile.empty()) {
-        m_log.reset(::open(options.logFile.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
-        if (!m_log)
-            return Error::sys("open lxc.console.logfile " + options.logFile);
+        auto log = openContainerFile(options.containerDir, options.logFile, O_WRONLY | O_APPEND | O_CREAT, 0600);
+        if (!log)
+            return log.error().wrap("lxc.console.logfile");
+        m_log = std::move(*log);
         struct stat st {};
         if (::fstat(m_log.get(), &st) == 0)
             m_logWritten = uint64_t(st.st_size);
@@ -110,10 +113,13 @@ void Terminals::logConsole(const char *data, size_t size)
         // lxc.console.size reached: keep one old file with rotate, else start over.
         if (m_options.rotate)
             ::rename(m_options.logFile.c_str(), (m_options.logFile + ".1").c_str());
-        m_log.reset(::open(m_options.logFile.c_str(), O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+        auto log = openContainerFile(m_options.containerDir, m_options.logFile, O_WRONLY | O_TRUNC | O_CREAT, 0600);
         m_logWritten = 0;
-        if (!m_log)
+        if (!log) {
+            m_log.reset();
             return;
+        }
+        m_log = std::move(*log);
     }
     if (::write(m_log.get(), data, size) > 0)
         m_logWritten += size;

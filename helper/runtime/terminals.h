@@ -24,6 +24,7 @@ public:
         int ttys = 0;
         uint64_t bufferSize = 128 * 1024;
         std::string logFile;        // console output, appended
+        std::string containerDir;   // below it, logFile is opened with no symlink followed
         uint64_t logSize = 0;       // rotate (or truncate) past this many bytes; 0 = no limit
         bool rotate = false;        // keep LOG.1 when rotating
     };

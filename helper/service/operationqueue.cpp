@@ -8,11 +8,15 @@ namespace {
 // Stop and shutdown wait in their worker for the container to end; many
 // containers may be shutting down at once without holding up the rest.
 constexpr int kMaxWorkers = 64;
+// A worker idle this long ends (Qt's default is 30 s): a burst of calls
+// does not hold its threads, and their descriptors, for half a minute.
+constexpr int kWorkerExpiryMs = 5000;
 }  // namespace
 
 OperationQueue::OperationQueue(QObject *parent) : QObject(parent)
 {
     m_pool.setMaxThreadCount(kMaxWorkers);
+    m_pool.setExpiryTimeout(kWorkerExpiryMs);
 }
 
 OperationQueue::~OperationQueue()

@@ -1,3 +1,4 @@
+#include "deadmonitor.h"
 #include "serve.h"
 
 #include "service.h"
@@ -99,6 +100,9 @@ int serve(const QString &busAddress, const HelperSettings &settings, const QStri
     // killed helper left half-done goes now.
     for (const QString &line : storage::sweepLeftovers(settings.storePath))
         std::fprintf(stderr, "hutch-helper: removed leftover %s\n", qPrintable(line));
+    // Monitors killed while no helper ran: their cgroups and sockets.
+    for (const QString &line : tearDownDeadMonitors(settings))
+        std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(line));
     // Ephemeral containers whose monitor died before it could remove them.
     Runtime runtime(settings, monitorPath);
     for (const QString &line : storage::sweepEphemeral(runtime))

@@ -4,6 +4,7 @@
 #include "authorizer.h"
 #include "autostart.h"
 #include "config.h"
+#include "deadmonitor.h"
 #include "helper1adaptor.h"
 #include "hostnetwork.h"
 #include "inspect.h"
@@ -74,6 +75,13 @@ Service::Service(QDBusConnection bus, HelperSettings settings, QString monitorPa
     connect(m_watcher, &StateWatcher::addressesChanged, this, &Service::AddressesChanged);
     connect(m_watcher, &StateWatcher::containerAdded, this, &Service::ContainerAdded);
     connect(m_watcher, &StateWatcher::containerRemoved, this, &Service::ContainerRemoved);
+    // Under the container's key: a start of the same name waits for it.
+    connect(m_watcher, &StateWatcher::monitorLost, this, [this](const QString &name) {
+        m_queue->run({name}, [settings = m_settings, name] {
+            for (const QString &line : tearDownAfterDeadMonitor(settings, name))
+                std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(line));
+        });
+    });
     connect(m_jobs, &JobManager::progressed, this, &Service::JobProgress);
     connect(m_jobs, &JobManager::finished, this, &Service::JobFinished);
 }

@@ -3,6 +3,7 @@
 #include "names.h"
 #include "launch.h"
 #include "monitorlink.h"
+#include "deadmonitor.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -172,6 +173,10 @@ void StateWatcher::drop(const QString &name)
 {
     m_subs.remove(name);
     setState(name, kStopped);
+    // A monitor that stops removes its socket before it closes this
+    // connection; one still there, that nobody listens on, is a killed one's.
+    if (monitorLeftSocket(m_settings, name))
+        Q_EMIT monitorLost(name);
 }
 
 void StateWatcher::setState(const QString &name, const QString &state)

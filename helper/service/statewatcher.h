@@ -46,6 +46,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(const QString &name, const QString &state);
+    // NAME's monitor went away without its own clean-up (killed): its
+    // socket stayed. The service tears down what it left (deadmonitor.h).
+    void monitorLost(const QString &name);
     // A running container's global addresses changed (its monitor saw it).
     void addressesChanged(const QString &name, const QStringList &ipv4, const QStringList &ipv6);
     void containerAdded(const QString &name);

@@ -44,6 +44,7 @@ Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArra
 {
     QProcess p;
     p.setProcessEnvironment(cleanEnvironment());
+    endWithHelper(p);
     p.start(QStringLiteral("tar"), args);
     if (!p.waitForStarted())
         return Error::failed(QStringLiteral("tar: %1").arg(p.errorString()));
@@ -118,13 +119,14 @@ Status exportContainer(Runtime &runtime, const QString &name, const QString &arc
     if (auto err = validateContainerName(name))
         return err->wrap(context);
     const QString dir = QDir(runtime.store().containerDir(name)).absolutePath();
-    QFile cfg(dir + QStringLiteral("/config"));
-    if (auto err = checkConfigFile(cfg.fileName()); err && err->code != Error::Code::NotFound)
+    const QString configPath = dir + QStringLiteral("/config");
+    if (auto err = checkConfigFile(configPath); err && err->code != Error::Code::NotFound)
         return err->wrap(context);
-    if (!cfg.open(QIODevice::ReadOnly))
+    auto bytes = readFileBeneath(dir, QStringLiteral("config"));
+    if (!bytes)
         return Error::notFound(QStringLiteral("no container \"%1\"").arg(name)).wrap(context);
-    const QByteArray config = cfg.readAll();
-    const LoadResult loaded = loadConfigBytes(config, cfg.fileName(), dir);
+    const QByteArray config = *bytes;
+    const LoadResult loaded = loadConfigBytes(config, configPath, dir);
     if (auto err = loaded.firstError())
         return err->wrap(context);
     auto location = parseRootfsPath(loaded.config.value(QStringLiteral("lxc.rootfs.path"), QString()), dir);

@@ -300,13 +300,15 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
     const QString sourceDir = storePath + QLatin1Char('/') + source;
     const QString finalDir = storePath + QLatin1Char('/') + name;
 
-    QFile configFile(sourceDir + QStringLiteral("/config"));
-    if (auto err = checkConfigFile(configFile.fileName()); err && err->code != Error::Code::NotFound)
+    const QString configPath = sourceDir + QStringLiteral("/config");
+    if (auto err = checkConfigFile(configPath); err && err->code != Error::Code::NotFound)
         return err->wrap(context);
-    if (!QFileInfo(sourceDir).isDir() || !configFile.open(QIODevice::ReadOnly))
+    auto configBytes = QFileInfo(sourceDir).isDir() ? readFileBeneath(sourceDir, QStringLiteral("config"))
+                                                    : Result<QByteArray>(Error::notFound(QString()));
+    if (!configBytes)
         return Error::notFound(QStringLiteral("no container \"%1\"").arg(source)).wrap(context);
-    const QByteArray sourceConfig = configFile.readAll();
-    const LoadResult loaded = loadConfigBytes(sourceConfig, configFile.fileName(), sourceDir);
+    const QByteArray sourceConfig = *configBytes;
+    const LoadResult loaded = loadConfigBytes(sourceConfig, configPath, sourceDir);
     if (auto err = loaded.firstError())
         return err->wrap(QStringLiteral("%1: config of \"%2\"").arg(context, source));
     auto location = parseRootfsPath(loaded.config.value(QStringLiteral("lxc.rootfs.path"), QString()), sourceDir);
@@ -420,13 +422,14 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
     const QString fstab = loaded.config.value(QStringLiteral("lxc.mount.fstab"), QString());
     const QString fstabPath = QDir(sourceDir).absoluteFilePath(fstab);
     if (!fstab.isEmpty() && QFileInfo(fstabPath).path() == sourceDir) {
-        QFile f(staging->path() + QLatin1Char('/') + QFileInfo(fstabPath).fileName());
-        if (f.open(QIODevice::ReadOnly)) {
-            const QString text = QString::fromUtf8(f.readAll());
-            f.close();
+        // The copy is read with no symlink followed: a link there would
+        // bring a host file's bytes into the clone.
+        const QString copied = staging->path() + QLatin1Char('/') + QFileInfo(fstabPath).fileName();
+        if (auto bytes = readFileBeneath(staging->path(), copied)) {
+            const QString text = QString::fromUtf8(*bytes);
             const QString moved = rewritePaths(text, sourceDir, finalDir);
             if (moved != text)
-                if (auto err = writeFileAtomically(f.fileName(), moved.toUtf8()))
+                if (auto err = writeFileAtomically(copied, moved.toUtf8()))
                     return dropVolume(*err);
         }
     }

@@ -1,6 +1,9 @@
 // File tree operations (see fsops.h). Helper process, job threads, root.
 #include "fsops.h"
 
+#include "fsutil.h"
+
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QList>
@@ -526,14 +529,13 @@ Status copyDirectoryMetadata(int srcDirFd, int dstDirFd)
     return applyMetadataFd(srcDirFd, dstDirFd, st);
 }
 
-Result<QByteArray> readFileAt(int dirFd, const QByteArray &name, qint64 maxBytes)
+namespace {
+
+// The rest of a regular file's bytes, at most maxBytes.
+Result<QByteArray> readAll(int fd, const QString &what, qint64 maxBytes)
 {
-    const QString what = QStringLiteral("read \"%1\"").arg(nameOf(name));
-    UniqueFd fd(::openat(dirFd, name.constData(), O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC));
-    if (!fd)
-        return Error::system(errno, what);
     struct stat st {};
-    if (::fstat(fd.get(), &st) < 0)
+    if (::fstat(fd, &st) < 0)
         return Error::system(errno, what);
     if (!S_ISREG(st.st_mode))
         return Error::invalid(QStringLiteral("%1: not a regular file").arg(what));
@@ -542,7 +544,7 @@ Result<QByteArray> readFileAt(int dirFd, const QByteArray &name, qint64 maxBytes
     QByteArray data;
     char buf[65536];
     for (;;) {
-        const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        const ssize_t n = ::read(fd, buf, sizeof buf);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -554,6 +556,31 @@ Result<QByteArray> readFileAt(int dirFd, const QByteArray &name, qint64 maxBytes
             return Error::invalid(QStringLiteral("%1: larger than %2 bytes").arg(what).arg(maxBytes));
     }
     return data;
+}
+
+}  // namespace
+
+Result<QByteArray> readFileAt(int dirFd, const QByteArray &name, qint64 maxBytes)
+{
+    const QString what = QStringLiteral("read \"%1\"").arg(nameOf(name));
+    UniqueFd fd(::openat(dirFd, name.constData(), O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC));
+    if (!fd)
+        return Error::system(errno, what);
+    return readAll(fd.get(), what, maxBytes);
+}
+
+Result<QByteArray> readFileBeneath(const QString &dir, const QString &path, qint64 maxBytes)
+{
+    const QString absolute = QDir::isAbsolutePath(path) ? QDir::cleanPath(path) : QDir::cleanPath(dir + QLatin1Char('/') + path);
+    auto fd = rt::openContainerFile(QFile::encodeName(QDir::cleanPath(dir)).toStdString(), QFile::encodeName(absolute).toStdString(),
+                                 O_RDONLY | O_NOCTTY | O_NONBLOCK);
+    if (!fd) {
+        const int err = fd.error().sysErrno;
+        return Error{err == ENOENT ? Error::Code::NotFound : err == ELOOP || err == EXDEV || err == EINVAL ? Error::Code::InvalidArgument
+                                                                                                            : Error::Code::Failed,
+                     err, QString::fromStdString(fd.error().message)};
+    }
+    return readAll(fd->get(), QStringLiteral("read \"%1\"").arg(absolute), maxBytes);
 }
 
 bool isMountRoot(const QString &path)

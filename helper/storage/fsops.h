@@ -71,6 +71,14 @@ Status copyDirectoryMetadata(int srcDirFd, int dstDirFd);
 // Reads a whole regular file below dirFd (O_NOFOLLOW), at most maxBytes.
 Result<QByteArray> readFileAt(int dirFd, const QByteArray &name, qint64 maxBytes = 16 * 1024 * 1024);
 
+// Reads a whole regular file at `path` (absolute, or relative to `dir`)
+// without following symlinks: below `dir` with openat2 RESOLVE_BENEATH |
+// RESOLVE_NO_SYMLINKS when the path is in it (a container's directory:
+// its config, fstab, snapshots' files), else with O_NOFOLLOW on the last
+// component (rt::openContainerFile). NotFound when it is not there,
+// InvalidArgument for a symlink, a way out or not a regular file.
+Result<QByteArray> readFileBeneath(const QString &dir, const QString &path, qint64 maxBytes = 16 * 1024 * 1024);
+
 // Whether `path` is the root of a mount (statx STATX_ATTR_MOUNT_ROOT).
 bool isMountRoot(const QString &path);
 

@@ -87,6 +87,7 @@ Result<QByteArray> run(const QStringList &argv)
     env.insert(QStringLiteral("LVM_SUPPRESS_FD_WARNINGS"), QStringLiteral("1"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
     p.setProcessEnvironment(env);
+    endWithHelper(p);
     p.start(argv.front(), argv.mid(1));
     if (!p.waitForStarted())
         return Error::failed(QStringLiteral("%1: %2").arg(argv.front(), p.errorString()));

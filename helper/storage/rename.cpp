@@ -1,4 +1,5 @@
 #include "rename.h"
+#include "fsops.h"
 
 #include "atomicfile.h"
 #include "clone.h"
@@ -43,11 +44,10 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
         return Error::busy(QStringLiteral("overlay clones use its rootfs: %1").arg(dependents.join(QStringLiteral(", "))))
             .wrap(context);
     const QString configPath = store.configPath(name);
-    QFile f(configPath);
-    if (!f.open(QIODevice::ReadOnly))
+    auto read = readFileBeneath(store.containerDir(name), QStringLiteral("config"), 4 * 1024 * 1024);
+    if (!read)
         return Error::notFound(QStringLiteral("no container \"%1\"").arg(name)).wrap(context);
-    const QByteArray before = f.read(4 * 1024 * 1024);
-    f.close();
+    const QByteArray before = *read;
     if (QFileInfo::exists(store.containerDir(newName)))
         return Error::busy(QStringLiteral("a container \"%1\" exists").arg(newName)).wrap(context);
     // Paths in the old directory move with it; the hostname follows when it

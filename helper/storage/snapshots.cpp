@@ -39,14 +39,15 @@ struct Loaded {
 
 Result<Loaded> loadContainer(const QString &dir, const QString &what)
 {
-    QFile f(dir + QStringLiteral("/config"));
-    if (auto err = checkConfigFile(f.fileName()); err && err->code != Error::Code::NotFound)
+    const QString configPath = dir + QStringLiteral("/config");
+    if (auto err = checkConfigFile(configPath); err && err->code != Error::Code::NotFound)
         return err->wrap(what);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::notFound(QStringLiteral("no %1 (%2)").arg(what, f.errorString()));
+    auto bytes = readFileBeneath(dir, QStringLiteral("config"));
+    if (!bytes)
+        return Error::notFound(QStringLiteral("no %1 (%2)").arg(what, bytes.error().message));
     Loaded l;
-    l.bytes = f.readAll();
-    const LoadResult loaded = loadConfigBytes(l.bytes, f.fileName(), dir);
+    l.bytes = *bytes;
+    const LoadResult loaded = loadConfigBytes(l.bytes, configPath, dir);
     if (auto err = loaded.firstError())
         return err->wrap(what);
     auto loc = parseRootfsPath(loaded.config.value(QStringLiteral("lxc.rootfs.path"), QString()), dir);
@@ -192,12 +193,12 @@ Result<QList<SnapshotInfo>> listSnapshots(const Store &store, const QString &nam
         SnapshotInfo info;
         info.name = n;
         info.path = dir + QStringLiteral("/snaps/") + n;
-        QFile ts(info.path + QStringLiteral("/ts"));
-        if (ts.open(QIODevice::ReadOnly))
-            info.timestamp = QString::fromUtf8(ts.read(64)).trimmed();
-        QFile comment(info.path + QStringLiteral("/comment"));
-        if (comment.open(QIODevice::ReadOnly))
-            info.comment = QString::fromUtf8(comment.read(64 * 1024)).trimmed();
+        // Below the container's directory, no symlink followed: a comment
+        // goes back to the caller.
+        if (auto ts = readFileBeneath(dir, QStringLiteral("snaps/") + n + QStringLiteral("/ts"), 64))
+            info.timestamp = QString::fromUtf8(*ts).trimmed();
+        if (auto comment = readFileBeneath(dir, QStringLiteral("snaps/") + n + QStringLiteral("/comment"), 64 * 1024))
+            info.comment = QString::fromUtf8(*comment).trimmed();
         out << info;
     }
     return out;

@@ -321,6 +321,7 @@ Result<TarScanner> scanArchive(const QString &path, const QStringList &capture, 
         f.close();
         QProcess p;
         p.setProcessEnvironment(cleanEnvironment());
+        endWithHelper(p);
         p.setStandardInputFile(path);
         p.start(program, {QStringLiteral("-dc")});
         if (!p.waitForStarted())

@@ -8,6 +8,7 @@
 // STORE/NAME with RENAME_NOREPLACE. Any failure or cancel removes the staging
 // directory, so the store only ever holds complete containers.
 #include "busybox.h"
+#include "spawnenv.h"
 
 #include "atomicfile.h"
 #include "config.h"
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QThread>
 #include <QProcessEnvironment>
 
 #include <algorithm>
@@ -287,9 +289,19 @@ Result<QList<Applet>> listApplets(const QString &busybox)
     process.setWorkingDirectory(QStringLiteral("/"));
     process.setStandardInputFile(QProcess::nullDevice());
     process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.start(busybox, {QStringLiteral("--list-full")});
-    if (!process.waitForStarted(kListTimeoutMs))
-        return Error::failed(QStringLiteral("%1: cannot run it: %2").arg(what, process.errorString()));
+    endWithHelper(process);
+    // The copy was just written; a child another thread forks meanwhile
+    // (a concurrent create, a spawned program) holds that write descriptor
+    // until its own exec, and exec of the copy fails with ETXTBSY until then:
+    // tried again for a while, as Go's os/exec does.
+    for (int attempt = 0;; ++attempt) {
+        process.start(busybox, {QStringLiteral("--list-full")});
+        if (process.waitForStarted(kListTimeoutMs))
+            break;
+        if (attempt >= 50 || !process.errorString().contains(QLatin1String("Text file busy")))
+            return Error::failed(QStringLiteral("%1: cannot run it: %2").arg(what, process.errorString()));
+        QThread::msleep(20);
+    }
     QByteArray out;
     while (process.state() != QProcess::NotRunning) {
         if (!process.waitForReadyRead(kListTimeoutMs) && process.state() != QProcess::NotRunning) {

@@ -92,6 +92,7 @@ Status prepareDebootstrapCache(const DebootstrapOptions &options, const Progress
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.setProcessEnvironment(cleanEnvironment());
+    endWithHelper(p);
     p.start(argv.front(), argv.mid(1));
     if (!p.waitForStarted())
         return Error::failed(QStringLiteral("debootstrap: %1").arg(p.errorString()));

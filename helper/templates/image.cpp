@@ -35,18 +35,16 @@ namespace {
 
 // The image's meta "templates": files in the rootfs where LXC_NAME and
 // friends are replaced, opened component by component without symlinks.
-Status substituteTemplates(const QString &rootfs, const QStringList &files, const QMap<QString, QString> &vars)
+Status substituteTemplates(const QString &rootfs, const QByteArray &templates, const QMap<QString, QString> &vars)
 {
+    auto paths = imageTemplatePaths(templates);
+    if (!paths)
+        return paths.error();
     auto root = openDirectory(rootfs);
     if (!root)
         return root.error();
-    for (QString f : files) {
-        f = f.trimmed();
-        if (f.isEmpty())
-            continue;
-        QStringList parts = f.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        if (parts.isEmpty() || parts.contains(QStringLiteral("..")))
-            return Error::invalid(QStringLiteral("image template \"%1\": bad path").arg(f));
+    for (QStringList parts : *paths) {
+        const QString f = parts.join(QLatin1Char('/'));
         const QByteArray file = QFile::encodeName(parts.takeLast());
         UniqueFd dir(::fcntl(root->get(), F_DUPFD_CLOEXEC, 0));
         bool missing = false;
@@ -81,6 +79,7 @@ Status runTar(const QStringList &args, const std::atomic_bool *cancel)
 {
     QProcess p;
     p.setProcessEnvironment(cleanEnvironment());
+    endWithHelper(p);
     p.start(QStringLiteral("tar"), args);
     if (!p.waitForStarted())
         return Error::failed(QStringLiteral("tar: %1").arg(p.errorString()));
@@ -213,22 +212,13 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
                                              {QStringLiteral("LXC_TEMPLATE_CONFIG"), QStringLiteral("/usr/share/lxc/config")}};
         if (const auto metaConfig = file("config")) {
             config += "\n# from the image's metadata\n";
-            for (QString line : QString::fromUtf8(*metaConfig).split(QLatin1Char('\n'))) {
-                for (auto it = vars.begin(); it != vars.end(); ++it)
-                    line.replace(it.key(), it.value());
-                const QString trimmed = line.trimmed();
-                if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
-                    continue;
-                const LoadResult one = loadConfigBytes(trimmed.toUtf8() + '\n', QStringLiteral("image config"), QString());
-                if (one.hasErrors()) {
-                    say(QStringLiteral("skipping image config line \"%1\": %2").arg(trimmed, one.diagnostics.first().message));
-                    continue;
-                }
-                config += trimmed.toUtf8() + '\n';
-            }
+            QStringList skipped;
+            config += imageConfigLines(*metaConfig, vars, &skipped);
+            for (const QString &line : std::as_const(skipped))
+                say(line);
         }
         if (const auto templatesFile = file("templates"))
-            if (auto err = substituteTemplates(fresh->created.fillPath, QString::fromUtf8(*templatesFile).split(QLatin1Char('\n')), vars))
+            if (auto err = substituteTemplates(fresh->created.fillPath, *templatesFile, vars))
                 return drop(*err);
         if (const auto message = file("create-message"))
             for (const QString &l : QString::fromUtf8(message->left(8192)).split(QLatin1Char('\n'), Qt::SkipEmptyParts))

@@ -8,6 +8,7 @@
 
 #include "backend.h"
 #include "busybox.h"
+#include "imagemeta.h"
 
 #include <QList>
 #include <QMap>
@@ -60,16 +61,8 @@ struct DownloadOptions {
 };
 Status createDownload(const Store &store, const QString &name, const DownloadOptions &options,
                       const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
-// The server's URL, https unless it is one of `httpMirrors`; an error
-// says how to allow a local mirror.
-Result<QUrl> imageServerUrl(const QString &server, const QStringList &httpMirrors);
-// One line of meta/1.0/index-system: dist;release;arch;variant;build;path
-struct ImageEntry {
-    QString dist, release, arch, variant, build, path;
-};
-Result<QList<ImageEntry>> parseImageIndex(const QByteArray &index);
-// "file" -> sha256 hex, from a SHA256SUMS file.
-QMap<QString, QString> parseSha256Sums(const QByteArray &sums);
+// The server's index, checksums and URL, and the metadata's config lines:
+// imagemeta.h.
 // The host's architecture in Debian/LXC image names (amd64, arm64, ...).
 QString hostImageArch();
 
