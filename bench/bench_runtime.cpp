@@ -5,13 +5,17 @@
 // same store (the layout is LXC's) for comparison, in a private mount
 // namespace without the read-only devpts these machines stack on /dev/pts
 // (DESIGN.md), and prints the ratio of the starts. Last, the start latency
-// a veth network on a bridge adds over "empty" (only lo). Everything runs
+// a veth network on a bridge adds over "empty" (only lo), and what
+// confinement adds: privileged without seccomp, privileged with Hutch's
+// default filter, unprivileged with it (the default), beside LXC's
+// privileged start of the same run. Everything runs
 // in a network namespace of its own: the bridge and the veths never reach
 // the host's network.
 // Run: build/bench/bench_runtime [ROUNDS]
 #include "benchutil.h"
 #include "busybox.h"
 #include "cgroups.h"
+#include "idranges.h"
 #include "launch.h"
 #include "netlink.h"
 #include "monitorlink.h"
@@ -153,6 +157,46 @@ bool benchNetwork(Runtime &rt, int rounds)
     return true;
 }
 
+// What confinement costs a start: the same busybox container privileged
+// without a seccomp filter, privileged with Hutch's default filter, and
+// unprivileged (a user namespace, idmapped rootfs) with the filter — the
+// default for new containers. Returns the last median.
+std::optional<double> benchConfinement(Runtime &rt, int rounds)
+{
+    struct Kind {
+        const char *name, *label;
+        bool unprivileged;
+        const char *extra;
+    };
+    const Kind kinds[] = {{"plain", "privileged, no seccomp filter  ", false, "lxc.seccomp.profile =\n"},
+                          {"sec", "privileged, seccomp            ", false, ""},
+                          {"unpriv", "unprivileged, seccomp (default)", true, ""}};
+    QList<double> medians;
+    for (const Kind &k : kinds) {
+        const QString name = QString::fromLatin1(k.name);
+        if (auto err = templates::createBusybox(rt.store(), name, {})) {
+            std::fprintf(stderr, "bench_runtime: create: %s\n", qPrintable(err->message));
+            return std::nullopt;
+        }
+        if (k.unprivileged)
+            if (auto err = idranges::makeUnprivileged(rt.store(), name)) {
+                std::fprintf(stderr, "bench_runtime: %s\n", qPrintable(err->message));
+                return std::nullopt;
+            }
+        QFile config(rt.store().configPath(name));
+        if (!config.open(QIODevice::Append) || config.write(k.extra) < 0)
+            return std::nullopt;
+        config.close();
+        const auto m = startToRunning(rt, name, rounds);
+        if (!m)
+            return std::nullopt;
+        std::printf("hutch: %s start -> RUNNING median %7.2f ms\n", k.label, *m);
+        medians << *m;
+    }
+    std::printf("hutch: confinement (user namespace + seccomp) adds %7.2f ms to a start\n", medians.back() - medians.front());
+    return medians.back();
+}
+
 }  // namespace
 
 int main(int argc, char **argv)
@@ -225,8 +269,11 @@ int main(int argc, char **argv)
     std::printf("hutch: hutch-monitor RSS       %ld kB (upstream LXC's monitor: about 2900 kB on these machines)\n", rss);
     if (!benchNetwork(rt, rounds))
         return 1;
+    const auto unprivileged = benchConfinement(rt, rounds);
+    if (!unprivileged)
+        return 1;
     if (QStandardPaths::findExecutable(QStringLiteral("lxc-start")).isEmpty()) {
-        std::printf("lxc: not installed (Debian package lxc): no comparison in this run\n");
+        std::printf("lxc: lxc-start not found (Debian package lxc): LXC's privileged start is not measured in this run\n");
         return 0;
     }
     // The same container, from the same store: Hutch writes LXC's layout.
@@ -261,5 +308,8 @@ int main(int argc, char **argv)
     std::printf("lxc:   start -> first command  median %7.2f ms (lxc-attach -- true)\n", median(lxcCommand));
     std::printf("lxc:   stop -> STOPPED         median %7.2f ms (lxc-stop -k)\n", median(lxcStopped));
     std::printf("start -> RUNNING, hutch / lxc: %.2fx\n", median(toRunning) / median(lxcRunning));
+    std::printf("start -> RUNNING: hutch privileged %.2f ms, hutch unprivileged with seccomp %.2f ms, "
+                "lxc privileged %.2f ms\n",
+                median(toRunning), *unprivileged, median(lxcRunning));
     return 0;
 }

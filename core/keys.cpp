@@ -171,7 +171,6 @@ constexpr const char *kNotApplied[] = {
     "lxc.namespace.clone", "lxc.namespace.keep", "lxc.namespace.share.*",
     "lxc.apparmor.raw", "lxc.selinux.context", "lxc.selinux.context.keyring",
     "lxc.seccomp.notify.proxy", "lxc.seccomp.notify.cookie",
-    "lxc.idmap",
     "lxc.hook.pre-start", "lxc.hook.pre-mount", "lxc.hook.mount", "lxc.hook.autodev", "lxc.hook.start-host",
     "lxc.hook.start", "lxc.hook.stop", "lxc.hook.post-stop",
     "lxc.log.syslog", "lxc.monitor.unshare", "lxc.monitor.signal.pdeath",

@@ -1,6 +1,7 @@
 #include "launch.h"
 
 #include "hostlimits.h"
+#include "idmap.h"
 
 #include "arch.h"
 #include "backend.h"
@@ -274,8 +275,22 @@ Result<rt::LaunchSpec> buildLaunchSpec(const Store &store, const LoadedContainer
     auto location = storage::parseRootfsPath(c.value(QStringLiteral("lxc.rootfs.path"), QString()), dir);
     if (!location)
         return location.error();
+    // lxc.idmap (core/idmap.h): a user namespace. "idmap=container" in
+    // lxc.rootfs.options, as LXC 5 writes it: the rootfs is mounted idmapped
+    // (without it, an LXC-made unprivileged rootfs is shifted on disk).
+    auto map = idmap::fromConfig(c);
+    if (!map)
+        return map.error();
+    for (const idmap::Range &r : map->uids)
+        spec.uidMap.push_back({r.inside, r.outside, r.count});
+    for (const idmap::Range &r : map->gids)
+        spec.gidMap.push_back({r.inside, r.outside, r.count});
+    QStringList rootfsOptions = c.value(QStringLiteral("lxc.rootfs.options"), QString()).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    spec.idmapRootfs = rootfsOptions.removeAll(QStringLiteral("idmap=container")) > 0;
+    if (spec.idmapRootfs && map->privileged())
+        return Error::invalid(QStringLiteral("lxc.rootfs.options: idmap=container needs lxc.idmap"));
     auto rootfs = storage::rootfsMountFor(*location, dir, c.value(QStringLiteral("lxc.rootfs.mount"), QString()),
-                                          c.value(QStringLiteral("lxc.rootfs.options"), QString()));
+                                          rootfsOptions.join(QLatin1Char(',')));
     if (!rootfs)
         return rootfs.error();
     spec.rootfs = s(QFileInfo(rootfs->mountPoint).canonicalFilePath());

@@ -4,14 +4,19 @@
 #include "attach.h"
 #include "cgroups.h"
 #include "configdocument.h"
+#include "idranges.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 namespace hutch::test {
 
@@ -26,6 +31,32 @@ QString runtimeUnavailableReason()
     return {};
 }
 
+QString hostBlockDevice()
+{
+    QStringList names = QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    std::stable_partition(names.begin(), names.end(), [](const QString &n) { return !n.startsWith(QLatin1String("loop")); });
+    for (const QString &n : names) {
+        QFile node(QStringLiteral("/dev/") + n);
+        QFile dev(QStringLiteral("/sys/block/%1/dev").arg(n));
+        if (node.open(QIODevice::ReadOnly) && dev.open(QIODevice::ReadOnly))
+            return QString::fromLatin1(dev.readAll()).trimmed().replace(QLatin1Char(':'), QLatin1Char(' '));
+    }
+    return {};
+}
+
+void addKindRows()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("privileged") << int(RuntimeFixture::Kind::Privileged);
+    QTest::newRow("unprivileged") << int(RuntimeFixture::Kind::Unprivileged);
+}
+
+RuntimeFixture::Kind currentKind()
+{
+    QFETCH_GLOBAL(int, kind);
+    return RuntimeFixture::Kind(kind);
+}
+
 RuntimeFixture::RuntimeFixture()
 {
     if (!m_dir.isValid())
@@ -33,6 +64,36 @@ RuntimeFixture::RuntimeFixture()
     HelperSettings settings;
     settings.storePath = m_dir.filePath(QStringLiteral("store"));
     settings.runtimePath = m_dir.filePath(QStringLiteral("run"));
+    m_runtime.emplace(settings, QStringLiteral(HUTCH_MONITOR_PATH));
+}
+
+void RuntimeFixture::setKind(Kind kind)
+{
+    if (kind == m_kind || !ok())
+        return;
+    stopAll();
+    // The next kind reuses the names: their cgroups must be gone (a v2
+    // cgroup can outlive its monitor's exit by a moment).
+    if (auto layout = rt::CgroupLayout::detect()) {
+        QStringList mounts{QString::fromStdString(layout->unifiedMount), QString::fromStdString(layout->systemdMount)};
+        for (const auto &h : layout->v1)
+            mounts << QString::fromStdString(h.mount);
+        QElapsedTimer t;
+        t.start();
+        for (const QString &name : std::as_const(m_created))
+            for (const QString &m : std::as_const(mounts)) {
+                const QString dir = m + QStringLiteral("/hutch/") + name;
+                while (!m.isEmpty() && QFileInfo::exists(dir) && ::rmdir(QFile::encodeName(dir).constData()) < 0
+                       && t.elapsed() < 5000)
+                    QThread::msleep(20);
+            }
+    }
+    m_created.clear();
+    m_kind = kind;
+    const QString suffix = kind == Kind::Unprivileged ? QStringLiteral("-unprivileged") : QString();
+    HelperSettings settings;
+    settings.storePath = m_dir.filePath(QStringLiteral("store") + suffix);
+    settings.runtimePath = m_dir.filePath(QStringLiteral("run") + suffix);
     m_runtime.emplace(settings, QStringLiteral(HUTCH_MONITOR_PATH));
 }
 
@@ -52,6 +113,9 @@ Status RuntimeFixture::create(const QString &name, const QStringList &extraConfi
     if (auto err = templates::createBusybox(store(), name, options))
         return err;
     m_created << name;
+    if (m_kind == Kind::Unprivileged)
+        if (auto err = idranges::makeUnprivileged(store(), name))
+            return err;
     if (extraConfig.isEmpty())
         return std::nullopt;
     QFile f(store().configPath(name));

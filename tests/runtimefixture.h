@@ -8,6 +8,7 @@
 #include "monitorlink.h"
 
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <functional>
 #include <optional>
@@ -23,6 +24,16 @@ public:
     ~RuntimeFixture();
 
     bool ok() const { return m_dir.isValid(); }
+
+    // The kind of container create() makes: privileged (no user namespace)
+    // or unprivileged, with an id range of its own (idranges.h), as
+    // CreateContainer makes them by default. Tests run both as a data column.
+    // Each kind has a store and runtime directory of its own, so that a
+    // test run once per kind reuses its container names: a change of kind
+    // stops what runs and switches to the other store.
+    enum class Kind { Privileged, Unprivileged };
+    void setKind(Kind kind);
+    Kind kind() const { return m_kind; }
     Runtime &runtime() { return *m_runtime; }
     Store store() const { return m_runtime->store(); }
     const HelperSettings &settings() const { return m_runtime->settings(); }
@@ -57,9 +68,21 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    Kind m_kind = Kind::Privileged;
     std::optional<Runtime> m_runtime;
     QStringList m_created;
 };
+
+// "MAJOR MINOR" of a block device of the host that the host itself can
+// read (these machines refuse their own disk to the test's root: then a
+// loop device stands in), or an empty string.
+QString hostBlockDevice();
+
+// The privileged/unprivileged column of a runtime test: called from its
+// initTestCase_data(), it runs every test function once per kind;
+// currentKind() (in init()) says which, for RuntimeFixture::setKind.
+void addKindRows();
+RuntimeFixture::Kind currentKind();
 
 // "state RUNNING", "exit 0", "signal 9": an event as the tests compare it.
 QString eventText(const MonitorEvent &event);

@@ -125,13 +125,28 @@ class TestAttach : public QObject {
     Runtime &rt() { return fx->runtime(); }
 
 private Q_SLOTS:
+    // Every test runs for both kinds of container (runtimefixture.h).
+    void initTestCase_data() { addKindRows(); }
+
     void initTestCase()
     {
         if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
             QSKIP(qPrintable(why));
         fx.emplace();
-        QVERIFY(!fx->create(QStringLiteral("att"), {}, 2, QStringLiteral("attached")));
-        auto pid = rt().start(QStringLiteral("att"));
+    }
+
+    // "att" runs, of the current kind, before each test.
+    void init()
+    {
+        if (!fx)
+            return;
+        fx->setKind(currentKind());
+        const QString name = QStringLiteral("att");
+        if (rt().state(name) == QLatin1String("RUNNING"))
+            return;
+        if (!QFileInfo::exists(fx->store().configPath(name)))
+            QVERIFY(!fx->create(name, {}, 2, QStringLiteral("attached")));
+        auto pid = rt().start(name);
         QVERIFY2(pid.ok(), pid.ok() ? "" : qPrintable(pid.error().message));
     }
 

@@ -72,11 +72,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("config"));
-        write(path, "lxc.uts.name = web\nlxc.idmap = u 0 100000 65536\nlxc.apparmor.profile = unconfined\n"
+        write(path, "lxc.uts.name = web\nlxc.namespace.keep = user\nlxc.apparmor.profile = unconfined\n"
                     "lxc.apparmor.profile = lxc-container-default\n");
         const Run r = hutchctl({QStringLiteral("check-config"), path});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains(path + QStringLiteral(":2: warning: lxc.idmap is not supported (Hutch will not start this container)")),
+        QVERIFY2(r.err.contains(path + QStringLiteral(":2: warning: lxc.namespace.keep is not supported (Hutch will not start this container)")),
                  qPrintable(r.err));
         QVERIFY2(r.err.contains(path + QStringLiteral(":4: warning: lxc.apparmor.profile = lxc-container-default: AppArmor")),
                  qPrintable(r.err));

@@ -17,22 +17,6 @@ using namespace hutch::test;
 
 namespace {
 
-// "MAJOR MINOR" of a block device of the host that the host itself can
-// read (these machines refuse their own disk to the test's root: then a
-// loop device stands in).
-QString hostBlockDevice()
-{
-    QStringList names = QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    std::stable_partition(names.begin(), names.end(), [](const QString &n) { return !n.startsWith(QLatin1String("loop")); });
-    for (const QString &n : names) {
-        QFile node(QStringLiteral("/dev/") + n);
-        QFile dev(QStringLiteral("/sys/block/%1/dev").arg(n));
-        if (node.open(QIODevice::ReadOnly) && dev.open(QIODevice::ReadOnly))
-            return QString::fromLatin1(dev.readAll()).trimmed().replace(QLatin1Char(':'), QLatin1Char(' '));
-    }
-    return {};
-}
-
 QString statusField(const QString &status, const QString &field)
 {
     for (const QString &line : status.split(QLatin1Char('\n')))
@@ -427,7 +411,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("message");  // empty: starts
-        QTest::newRow("idmap") << "lxc.idmap = u 0 100000 65536" << "lxc.idmap is not supported";
         QTest::newRow("pre-start hook") << "lxc.hook.pre-start = /bin/true" << "lxc.hook.pre-start is not supported";
         QTest::newRow("namespace.keep") << "lxc.namespace.keep = user" << "lxc.namespace.keep is not supported";
         QTest::newRow("apparmor profile") << "lxc.apparmor.profile = lxc-container-default"

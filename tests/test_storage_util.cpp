@@ -204,7 +204,7 @@ QStringList hiddenEntries(const QString &dir)
 {
     QStringList out;
     for (const QString &n : QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
-        if (n.startsWith(QLatin1Char('.')))
+        if (n.startsWith(QLatin1Char('.')) && n != QLatin1String(".idranges"))  // the id ranges' record stays
             out << n;
     return out;
 }

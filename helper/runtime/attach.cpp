@@ -7,6 +7,7 @@
 #include "seccompprofile.h"
 #include "protocol.h"
 #include "pty.h"
+#include "userns.h"
 
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -177,9 +178,15 @@ void runAttached(const AttachRequest &request, const LaunchSpec &spec, pid_t ini
         fail(syncFd, Error::sys("open " + rootLink));
     // All at once. It succeeds only while the process of the pidfd lives,
     // so initRoot was not taken from a reused pid.
+    // The user namespace first (the kernel orders it so): the others are its.
+    const int userns = spec.userns() ? CLONE_NEWUSER : 0;
     const int timeNs = spec.timeNamespace ? CLONE_NEWTIME : 0;  // its clocks, as init sees them
-    if (::setns(pidfd.get(), CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP | timeNs) < 0)
+    if (::setns(pidfd.get(), userns | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP | timeNs) < 0)
         fail(syncFd, Error::sys("join the container's namespaces"));
+    // As the container's root, so that the pty below is its root's.
+    if (userns)
+        if (auto err = becomeContainerRoot())
+            fail(syncFd, *err);
     if (::fchdir(initRoot.get()) < 0 || ::chroot(".") < 0)
         fail(syncFd, Error::sys("enter the container's root"));
     if (::chdir("/") < 0)

@@ -343,6 +343,22 @@ Status Cgroup::joinSelf(bool v2Joined)
     return std::nullopt;
 }
 
+Status Cgroup::delegateTo(uid_t uid, gid_t gid)
+{
+    const std::string ctx = "delegate cgroup \"" + d->name + "\"";
+    if (auto err = d->alive())
+        return err->wrap(ctx);
+    for (const auto &h : d->hiers) {
+        if (::fchown(h.dir.get(), uid, gid) < 0)
+            return Error::sys(ctx + ": chown " + h.path);
+        for (const char *file : {"cgroup.procs", "tasks", "cgroup.subtree_control", "cgroup.threads",
+                                 "cgroup.clone_children"})
+            if (::fchownat(h.dir.get(), file, uid, gid, 0) < 0 && errno != ENOENT)
+                return Error::sys(ctx + ": chown " + h.path + "/" + file);
+    }
+    return std::nullopt;
+}
+
 int Cgroup::v2Fd() const
 {
     const CgroupHier *h = d->v2Hier();

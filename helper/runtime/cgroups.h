@@ -93,6 +93,11 @@ public:
     // (milliseconds, more under load) — what writing a pid to
     // cgroup.procs costs, once per start.
     Status joinSelf(bool v2Joined);
+    // Gives the cgroup to a container's root (a user namespace): the
+    // directory and the files LXC delegates (cgroup.procs, tasks,
+    // cgroup.subtree_control, cgroup.threads, cgroup.clone_children), so
+    // that an init inside can make and fill its own sub-cgroups.
+    Status delegateTo(uid_t uid, gid_t gid);
     // The v2 directory for clone3's CLONE_INTO_CGROUP, or -1 without v2.
     int v2Fd() const;
     // The pids in the cgroup and its sub-cgroups (the container may nest its

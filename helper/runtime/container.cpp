@@ -8,6 +8,7 @@
 #include "processattrs.h"
 #include "protocol.h"
 #include "seccompprofile.h"
+#include "userns.h"
 
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -52,13 +53,20 @@ Status bringUpLoopback()
     return std::nullopt;
 }
 
-Status setupFilesystem(const ChildSetup &s)
+// TREEFD: the idmapped rootfs the monitor made (userns.h), or -1.
+Status setupFilesystem(const ChildSetup &s, int treeFd)
 {
     const LaunchSpec &spec = *s.spec;
-    auto root = prepareRootfs(spec);
+    auto root = prepareRootfs(spec, treeFd);
     if (!root)
         return root.error();
     const int rootFd = root->get();
+    // The rootfs is open (its directory is the host root's, 0700): from here
+    // on, in a user namespace, this process is the container's root, and
+    // what it creates (/dev, the ptys) is the container's.
+    if (spec.userns())
+        if (auto err = becomeContainerRoot())
+            return err;
     if (spec.autodev)
         if (auto err = mountDevTmpfs(rootFd))
             return err;
@@ -126,9 +134,11 @@ void runContainerInit(const ChildSetup &s)
     ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     // Wait until the monitor has set up the host side, then join the
     // container's cgroup (this process has one thread: see joinSelf).
-    char go = 0;
-    if (::recv(s.syncFd, &go, 1, 0) != 1)
+    std::vector<UniqueFd> passed;
+    auto go = receiveMessage(s.syncFd, &passed);
+    if (!go || *go != "g")
         ::_exit(1);
+    const int treeFd = passed.empty() ? -1 : passed.front().get();
     if (auto err = s.cgroup->joinSelf(s.v2Joined))
         fail(s.syncFd, *err);
     if (::unshare(CLONE_NEWCGROUP) < 0)
@@ -146,7 +156,7 @@ void runContainerInit(const ChildSetup &s)
             fail(s.syncFd, copy.error());
         initCopy = std::move(*copy);
     }
-    if (auto err = setupFilesystem(s))
+    if (auto err = setupFilesystem(s, treeFd))
         fail(s.syncFd, *err);
     if (!spec.hostname.empty() && ::sethostname(spec.hostname.data(), spec.hostname.size()) < 0)
         fail(s.syncFd, Error::sys("sethostname \"" + spec.hostname + "\""));

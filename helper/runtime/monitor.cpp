@@ -7,6 +7,7 @@
 #include "ephemeral.h"
 #include "fsutil.h"
 #include "processattrs.h"
+#include "userns.h"
 
 #include <fcntl.h>
 #include <linux/sched.h>
@@ -160,6 +161,10 @@ Result<pid_t> Monitor::start()
         return fail(*err);
     for (const std::string &s : skipped)
         log(2, "skipped " + s);
+    // A container with its own user namespace gets ptys its root can own.
+    if (m_spec.userns())
+        if (auto err = privateDevpts())
+            return fail(*err);
     Terminals::Options terms;
     terms.ttys = m_spec.ttys;
     terms.bufferSize = m_spec.consoleBufferSize;
@@ -169,6 +174,10 @@ Result<pid_t> Monitor::start()
     terms.rotate = m_spec.consoleRotate;
     if (auto err = m_terminals.open(terms))
         return fail(*err);
+    if (m_spec.userns())
+        for (int i = 0; i < m_terminals.count(); ++i)
+            if (auto err = givePtyToContainer(m_terminals.slavePath(i), m_spec))
+                return fail(*err);
     if (auto err = cloneInit())
         return fail(*err);
     setState(State::Running);
@@ -194,7 +203,7 @@ Status Monitor::cloneInit()
     // The child joins the cgroup itself (Cgroup::joinSelf), in v2 already
     // at the clone where the kernel can (5.7 and later).
     const uint64_t flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC
-                           | (m_spec.shareHostNet ? 0 : CLONE_NEWNET);
+                           | (m_spec.shareHostNet ? 0 : CLONE_NEWNET) | (m_spec.userns() ? CLONE_NEWUSER : 0);
     if (m_spec.timeNamespace)
         if (auto err = prepareTimeNamespace(m_spec.bootOffsetNs, m_spec.monotonicOffsetNs))
             return err;
@@ -219,6 +228,21 @@ Status Monitor::cloneInit()
         releaseNetwork();
         return e;
     };
+    // The child waits for its go: maps, the cgroup and the idmapped rootfs
+    // are ready before it runs as the container's root.
+    UniqueFd rootfsTree;
+    if (m_spec.userns()) {
+        if (auto err = writeIdMaps(pid, m_spec))
+            return reap(*err);
+        if (auto err = m_cgroup->delegateTo(m_spec.hostUid(0), m_spec.hostGid(0)))
+            return reap(*err);
+        if (m_spec.idmapRootfs) {
+            auto tree = idmappedRootfs(m_spec, pid);
+            if (!tree)
+                return reap(tree.error());
+            rootfsTree = std::move(*tree);
+        }
+    }
     if (!m_spec.shareHostNet) {
         // Held so that physical interfaces can be given back after init is gone.
         m_netns.reset(::open(("/proc/" + std::to_string(pid) + "/ns/net").c_str(), O_RDONLY | O_CLOEXEC));
@@ -235,8 +259,9 @@ Status Monitor::cloneInit()
         else
             log(4, events.error().message);
     }
-    if (::send(parentEnd.get(), "g", 1, MSG_NOSIGNAL) != 1)
-        return reap(Error::sys("start init"));
+    if (auto err = sendMessage(parentEnd.get(), "g", rootfsTree ? rootfsTree.get() : -1))
+        return reap(err->wrap("start init"));
+    rootfsTree.reset();
     // The child's end closes at exec (close-on-exec): no message means success.
     auto reply = receiveMessage(parentEnd.get());
     if (reply)

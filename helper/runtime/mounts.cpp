@@ -3,6 +3,7 @@
 #include "cgroupfs.h"
 #include "fsutil.h"
 #include "spec.h"
+#include "userns.h"
 
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -150,8 +151,17 @@ Status mountSys(int rootFd, const std::string &mode)
     const unsigned long flags = MS_NOSUID | MS_NODEV | MS_NOEXEC;
     // Read-write first: the sysfs superblock is shared with the mounts made
     // below, and a read-only one could not give them write access.
-    if (auto err = doMount("sysfs", target->get(), "sysfs", flags, "", "/sys"))
-        return err;
+    if (auto err = doMount("sysfs", target->get(), "sysfs", flags, "", "/sys")) {
+        // A user namespace sharing the host's network namespace (lxc.net
+        // type none) may not mount a sysfs of its own: the host's, bound
+        // (and made read-only below unless rw).
+        if (err->sysErrno != EPERM || ::mount("/sys", fdPath(target->get()).c_str(), nullptr, MS_BIND | MS_REC, nullptr) < 0)
+            return err;
+        if (mode != "rw")
+            if (auto again = openInRoot(rootFd, "sys", Create::No, true))
+                return remountBind(again->get(), MS_RDONLY | flags, "/sys read-only");
+        return std::nullopt;
+    }
     if (mode == "rw")
         return std::nullopt;
     if (mode == "mixed") {
@@ -224,7 +234,7 @@ Status mountCgroups(int rootFd, const std::string &mode, const CgroupLayout &lay
 
 }  // namespace
 
-Result<UniqueFd> prepareRootfs(const LaunchSpec &spec)
+Result<UniqueFd> prepareRootfs(const LaunchSpec &spec, int treeFd)
 {
     const std::string &rootfs = spec.rootfs;
     // Nothing we mount may propagate back to the host.
@@ -234,7 +244,10 @@ Result<UniqueFd> prepareRootfs(const LaunchSpec &spec)
     if (!probe)
         return Error::sys("open rootfs \"" + rootfs + "\"");
     const std::string p = fdPath(probe.get());
-    if (!spec.rootfsType.empty()) {
+    if (treeFd >= 0) {
+        if (auto err = attachRootfs(treeFd, rootfs))
+            return *err;
+    } else if (!spec.rootfsType.empty()) {
         if (::mount(spec.rootfsSource.c_str(), p.c_str(), spec.rootfsType.c_str(), 0,
                     spec.rootfsData.empty() ? nullptr : spec.rootfsData.c_str())
             < 0)

@@ -20,8 +20,9 @@ struct LaunchSpec;
 // onto itself so it is a mount point — or, when spec.rootfsType is set,
 // mounts that filesystem (an overlay, a logical volume) on it, in this
 // mount namespace only: it goes away with the container — and returns an
-// O_PATH fd of it.
-Result<UniqueFd> prepareRootfs(const LaunchSpec &spec);
+// O_PATH fd of it. With TREEFD >= 0 (an idmapped rootfs the monitor made,
+// userns.h) that tree is attached there instead.
+Result<UniqueFd> prepareRootfs(const LaunchSpec &spec, int treeFd = -1);
 
 // lxc.mount.auto: proc (mixed: /proc/sys and /proc/sysrq-trigger read-only
 // but /proc/sys/net writable), sys (ro, mixed = ro, rw), cgroup (the

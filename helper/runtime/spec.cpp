@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 
+#include <cstdio>
 #include <string_view>
 #include <type_traits>
 
@@ -54,7 +55,43 @@ Result<uint64_t> toUnsigned(const std::string &key, const std::string &v)
     return Error::msg("spec: " + key + ": not an unsigned number: " + v);
 }
 
+std::string rangeText(const IdRange &r)
+{
+    return std::to_string(r.inside) + " " + std::to_string(r.outside) + " " + std::to_string(r.count);
+}
+
+Result<IdRange> parseRange(const std::string &key, const std::string &v)
+{
+    IdRange r;
+    unsigned long long a = 0, b = 0, c = 0;
+    char tail = 0;
+    if (std::sscanf(v.c_str(), "%llu %llu %llu%c", &a, &b, &c, &tail) != 3 || a > UINT32_MAX || b > UINT32_MAX
+        || c == 0 || c > UINT32_MAX)
+        return Error::msg("spec: " + key + ": not a range: " + v);
+    r.inside = uint32_t(a);
+    r.outside = uint32_t(b);
+    r.count = uint32_t(c);
+    return r;
+}
+
 }  // namespace
+
+namespace {
+
+uint32_t toHost(const std::vector<IdRange> &map, uint32_t inside)
+{
+    if (map.empty())
+        return inside;
+    for (const IdRange &r : map)
+        if (inside >= r.inside && inside - r.inside < r.count)
+            return r.outside + (inside - r.inside);
+    return 65534;
+}
+
+}  // namespace
+
+uint32_t LaunchSpec::hostUid(uint32_t inside) const { return toHost(uidMap, inside); }
+uint32_t LaunchSpec::hostGid(uint32_t inside) const { return toHost(gidMap, inside); }
 
 std::string LaunchSpec::serialize() const
 {
@@ -67,6 +104,12 @@ std::string LaunchSpec::serialize() const
         w.put("rootfs.type", rootfsType);
         w.put("rootfs.data", rootfsData);
     }
+    for (const IdRange &r : uidMap)
+        w.put("idmap.u", rangeText(r));
+    for (const IdRange &r : gidMap)
+        w.put("idmap.g", rangeText(r));
+    if (idmapRootfs)
+        w.put("idmap.rootfs", 1LL);
     w.put("hostname", hostname);
     for (const auto &a : init)
         w.put("init", a);
@@ -193,6 +236,13 @@ Result<LaunchSpec> LaunchSpec::parse(const std::string &text)
         else if (key == "rootfs.source") s.rootfsSource = v;
         else if (key == "rootfs.type") s.rootfsType = v;
         else if (key == "rootfs.data") s.rootfsData = v;
+        else if (key == "idmap.u" || key == "idmap.g") {
+            auto r = parseRange(key, v);
+            if (!r)
+                return r.error();
+            (key == "idmap.u" ? s.uidMap : s.gidMap).push_back(*r);
+        }
+        else if (key == "idmap.rootfs") err = setInt(s.idmapRootfs);
         else if (key == "hostname") s.hostname = v;
         else if (key == "init") s.init.push_back(v);
         else if (key == "env") s.env.push_back(v);

@@ -19,6 +19,11 @@ struct Prlimit {
     uint64_t soft = 0, hard = 0;  // RLIM_INFINITY for unlimited
 };
 
+// One line of /proc/PID/uid_map or gid_map (from lxc.idmap).
+struct IdRange {
+    uint32_t inside = 0, outside = 0, count = 0;
+};
+
 struct LaunchSpec {
     std::string name;
     std::string containerDir;        // STORE/NAME
@@ -27,6 +32,18 @@ struct LaunchSpec {
     // namespace (overlay: "overlay", "overlay", "lowerdir=...,upperdir=...,workdir=...";
     // a logical volume: device, fs type, options); an empty type binds rootfs as it is.
     std::string rootfsSource, rootfsType, rootfsData;
+    // lxc.idmap: a user namespace with these maps; both empty: none (a
+    // privileged container, root inside is root on the host).
+    std::vector<IdRange> uidMap, gidMap;
+    // lxc.rootfs.options idmap=container: the monitor mounts the rootfs
+    // idmapped (files keep their plain ownership on disk); without it the
+    // rootfs of a container with an idmap is taken as shifted on disk.
+    bool idmapRootfs = false;
+    bool userns() const { return !uidMap.empty(); }
+    // The host id of a container id (the id itself without a user namespace;
+    // the overflow id 65534 when unmapped).
+    uint32_t hostUid(uint32_t inside) const;
+    uint32_t hostGid(uint32_t inside) const;
     std::string hostname;
     std::vector<std::string> init;   // argv of init
     std::vector<std::string> env;    // NAME=value

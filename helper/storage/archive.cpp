@@ -5,6 +5,7 @@
 // read-only) is put at WORK/rootfs beside the config, so the archive's
 // layout needs no renaming of members, and nothing is mounted on the host.
 #include "archive.h"
+#include "idranges.h"
 #include "spawnenv.h"
 
 #include "atomicfile.h"
@@ -268,8 +269,10 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
 
     // The config's keys, as any config reaching the store: a container
     // new to the store, so compared with what a new one may hold.
+    bool idmapped = false;
+    const QByteArray unmapped = idranges::withoutIdmap(*original, &idmapped);
     if (options.gate)
-        if (auto err = options.gate(QByteArray(), *original))
+        if (auto err = options.gate(QByteArray(), unmapped))
             return err->wrap(context);
 
     auto fresh = NewRootfs::begin(storePath, name, finalDir, *kind);
@@ -316,13 +319,16 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     rw.newName = name;
     rw.keepHostname = rw.keepMacs = !renamed;
     rw.rootfsValue = fresh->created.location.configValue();
-    const QByteArray config = rewriteConfig(*original, rw);
+    const QByteArray config = rewriteConfig(unmapped, rw);
     const LoadResult check = loadConfigBytes(
         rewritePaths(QString::fromUtf8(config), finalDir, fresh->staging.path()).toUtf8(), QStringLiteral("config"), fresh->staging.path());
     if (auto err = check.firstError())
         return drop(err->wrap(QStringLiteral("the imported config")));
     if (auto err = writeFileAtomically(cfgPath, config))
         return drop(*err);
+    if (idmapped)  // unprivileged, with a range of its own
+        if (auto err = idranges::makeUnprivileged(runtime.store(), name, nullptr, cfgPath))
+            return drop(*err);
     if (renamed) {
         const LoadResult old = loadConfigBytes(*original, QStringLiteral("config"), QString());
         RootfsLocation staged = fresh->created.location;

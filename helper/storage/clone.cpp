@@ -6,6 +6,7 @@
 // (backend), the rewritten config; a last check that the config loads;
 // the rename into place.
 #include "clone.h"
+#include "idranges.h"
 
 #include "clone_p.h"
 #include "config.h"
@@ -360,7 +361,9 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
         preview.keepMacs = true;
         if (options.ephemeral)
             preview.ephemeral = true;
-        if (auto err = options.gate(sourceConfig, rewriteConfig(sourceConfig, preview)))
+        bool idmapped = false;
+        const QByteArray unmapped = idranges::withoutIdmap(sourceConfig, &idmapped);
+        if (auto err = options.gate(unmapped, rewriteConfig(unmapped, preview)))
             return err->wrap(context);
     }
 
@@ -415,9 +418,14 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
     rw.rootfsValue = rootfs->configValue();
     if (options.ephemeral)
         rw.ephemeral = true;
-    const QByteArray config = rewriteConfig(sourceConfig, rw);
+    // An unprivileged source: the clone gets a range of its own (idranges.h).
+    bool idmapped = false;
+    const QByteArray config = rewriteConfig(idranges::withoutIdmap(sourceConfig, &idmapped), rw);
     if (auto err = writeFileAtomically(staging->path() + QStringLiteral("/config"), config, 0644))
         return dropVolume(*err);
+    if (idmapped)
+        if (auto err = idranges::makeUnprivileged(runtime.store(), name, nullptr, staging->path() + QStringLiteral("/config")))
+            return dropVolume(*err);
     // An fstab of the container's own names paths of its directory too.
     const QString fstab = loaded.config.value(QStringLiteral("lxc.mount.fstab"), QString());
     const QString fstabPath = QDir(sourceDir).absoluteFilePath(fstab);
