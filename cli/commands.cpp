@@ -85,7 +85,7 @@ int list(const QStringList &args)
     }
     if (p.isSet(fancy)) {
         QList<QStringList> rows{{opt("NAME"), opt("STATE"), opt("AUTOSTART"), opt("PID"), opt("IPV4"), opt("IPV6"),
-                                 opt("MEMORY")}};
+                                 opt("MEMORY"), opt("UNPRIVILEGED")}};
         for (const QVariantMap &c : std::as_const(containers)) {
             const qint64 pid = c.value(opt("pid")).toLongLong();
             rows << QStringList{c.value(opt("name")).toString(),
@@ -93,7 +93,8 @@ int list(const QStringList &args)
                                 c.value(opt("autostart")).toBool() ? opt("1") : opt("0"),
                                 pid > 0 ? QString::number(pid) : opt("-"),
                                 dash(joined(c.value(opt("ipv4")))), dash(joined(c.value(opt("ipv6")))),
-                                dash(c.value(opt("memory_limit")).toString())};
+                                dash(c.value(opt("memory_limit")).toString()),
+                                c.value(opt("privileged"), true).toBool() ? opt("false") : opt("true")};
         }
         printTable(rows);
         return Ok;

@@ -296,10 +296,13 @@ int create(const QStringList &args)
                                     opt("KEY.pub"));
     const QCommandLineOption userData({opt("u"), opt("user-data")}, opt("cloud-init user data, as a NoCloud seed."),
                                       opt("FILE"));
-    p.addOptions({templ, backing, config, bindUser, sshKey, userData});
+    const QCommandLineOption privileged(opt("privileged"),
+                                        opt("A privileged container: root inside is root on the host (no user namespace). "
+                                            "Needs the configure-privileged action."));
+    p.addOptions({templ, backing, config, bindUser, sshKey, userData, privileged});
     int status = 0;
     if (!parseArgs(p, own, opt("create NAME -t TEMPLATE [-B BACKEND] [-f FILE] [-b USER] [-S KEY.pub] [-u USER-DATA] "
-                               "[-- TEMPLATE-OPTIONS]"),
+                               "[--privileged] [-- TEMPLATE-OPTIONS]"),
                    opt("Create a container from a template (lxc-create). Template options: hutchctl templates."),
                    1, 1, &status))
         return status;
@@ -326,6 +329,8 @@ int create(const QStringList &args)
         createOptions.insert(opt("backing_store"), p.value(backing));
     if (p.isSet(bindUser))
         createOptions.insert(opt("bind_user"), p.value(bindUser));
+    if (p.isSet(privileged))
+        createOptions.insert(opt("privileged"), true);
     // Files are opened here, as the user, and passed as descriptors.
     for (const auto &[option, key] : {std::pair{&sshKey, "ssh_key"}, std::pair{&userData, "user_data"}}) {
         if (!p.isSet(*option))

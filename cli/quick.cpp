@@ -238,12 +238,13 @@ int list(const Strings &args)
             std::printf("%s\n", c->str("name").c_str());
         return 0;
     }
-    std::vector<Strings> rows{{"NAME", "STATE", "AUTOSTART", "PID", "IPV4", "IPV6", "MEMORY"}};
+    std::vector<Strings> rows{{"NAME", "STATE", "AUTOSTART", "PID", "IPV4", "IPV6", "MEMORY", "UNPRIVILEGED"}};
     for (const Value *c : containers) {
         const int64_t pid = c->integer("pid");
         rows.push_back({c->str("name"), c->boolean("broken") ? "BROKEN" : c->str("state"),
                         c->boolean("autostart") ? "1" : "0", pid > 0 ? std::to_string(pid) : "-",
-                        dash(joined(c->strings("ipv4"))), dash(joined(c->strings("ipv6"))), dash(c->str("memory_limit"))});
+                        dash(joined(c->strings("ipv4"))), dash(joined(c->strings("ipv6"))), dash(c->str("memory_limit")),
+                        c->boolean("privileged") ? "false" : "true"});
     }
     printTable(rows);
     return 0;

@@ -127,7 +127,7 @@ void TestMainWindow::listHasColumns()
     QAbstractItemModel *model = view->model();
     const QStringList expected = {
         QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("IP addresses"),
-        QStringLiteral("CPU"), QStringLiteral("Memory"), QStringLiteral("Autostart"),
+        QStringLiteral("CPU"), QStringLiteral("Memory"), QStringLiteral("Autostart"), QStringLiteral("Privileges"),
     };
     QCOMPARE(model->columnCount(), expected.size());
     for (int i = 0; i < expected.size(); ++i)

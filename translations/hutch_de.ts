@@ -696,39 +696,64 @@
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="123"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="126"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>Die Konfiguration dieses Containers ist unbrauchbar: %1</translation>
     </message>
     <message>
         <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
+        <source>Privileged</source>
+        <translation>Privilegiert</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
+        <source>Unprivileged</source>
+        <translation>Unprivilegiert</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="145"/>
+        <source>Root inside this container is root on the host.</source>
+        <translation>Root in diesem Container ist root auf dem Rechner.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="146"/>
+        <source>Root inside this container is host user %1.</source>
+        <translation>Root in diesem Container ist auf dem Rechner der Benutzer %1.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="154"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="155"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="156"/>
         <source>IP addresses</source>
         <translation>IP-Adressen</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="157"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="143"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="158"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="144"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="159"/>
         <source>Autostart</source>
         <translation>Autostart</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="160"/>
+        <source>Privileges</source>
+        <translation>Rechte</translation>
     </message>
 </context>
 <context>
@@ -874,272 +899,297 @@
         <translation>Beim Hochfahren des Rechners starten</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
+        <source>Privileged (root inside is root on the host)</source>
+        <translation>Privilegiert (root im Container ist root auf dem Rechner)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="190"/>
+        <source>Warning: a program that escapes a privileged container owns this computer. Choose it only for images you trust; it needs an administrator&apos;s password.</source>
+        <translation>Warnung: Ein Programm, das aus einem privilegierten Container ausbricht, beherrscht diesen Rechner. Nur für vertrauenswürdige Images wählen; es braucht das Passwort eines Administrators.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="199"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Speicher:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="200"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etzwerk:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="201"/>
         <source>&amp;Memory limit:</source>
         <translation>&amp;Speichergrenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="190"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="202"/>
         <source>C&amp;PU limit:</source>
         <translation>C&amp;PU-Grenze:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="191"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="203"/>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="202"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="208"/>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="216"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="203"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="217"/>
         <source>Check the settings, then create the container.</source>
         <translation>Prüfen Sie die Einstellungen und erstellen Sie dann den Container.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="219"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="233"/>
         <source>Creating</source>
         <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="220"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="234"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Der Hilfsdienst baut den Container; das Schließen dieses Fensters bricht ab.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="242"/>
         <source>Creation log</source>
         <translation>Protokoll der Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="232"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="246"/>
         <source>Cancel Creation</source>
         <translation>Erstellung abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="271"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="285"/>
         <source>The templates could not be listed: %1</source>
         <translation>Die Vorlagen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="343"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="331"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="345"/>
         <source>Choose a File</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="346"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="360"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="350"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="364"/>
         <source>Repeat</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="365"/>
         <source>Repeat the password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="387"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="384"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="398"/>
         <source>64-bit PC (amd64)</source>
         <translation>64-Bit-PC (amd64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="385"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="399"/>
         <source>32-bit PC (i386)</source>
         <translation>32-Bit-PC (i386)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="386"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
         <source>64-bit ARM (arm64)</source>
         <translation>64-Bit-ARM (arm64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="387"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="401"/>
         <source>32-bit ARM, hard float (armhf)</source>
         <translation>32-Bit-ARM, Hardware-Gleitkomma (armhf)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="402"/>
         <source>32-bit ARM, soft float (armel)</source>
         <translation>32-Bit-ARM, Software-Gleitkomma (armel)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="389"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="403"/>
         <source>64-bit POWER, little-endian (ppc64el)</source>
         <translation>64-Bit-POWER, Little-Endian (ppc64el)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="404"/>
         <source>IBM Z (s390x)</source>
         <translation>IBM Z (s390x)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="405"/>
         <source>64-bit RISC-V (riscv64)</source>
         <translation>64-Bit-RISC-V (riscv64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="414"/>
         <source>this computer&apos;s</source>
         <translation>die dieses Computers</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="403"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="417"/>
         <source>runs natively as 32-bit</source>
         <translation>läuft nativ als 32-Bit</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="406"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="420"/>
         <source>emulated by QEMU, slow</source>
         <translation>von QEMU emuliert, langsam</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="409"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="423"/>
         <source>needs qemu-user-static</source>
         <translation>braucht qemu-user-static</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="412"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="426"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="417"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="431"/>
         <source>The processor architecture of the container&apos;s programs</source>
         <translation>Die Prozessorarchitektur der Programme des Containers</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="437"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="451"/>
         <source>%1: the two entries differ.</source>
         <translation>%1: Die beiden Eingaben unterscheiden sich.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="457"/>
         <source>Needed: %1.</source>
         <translation>Erforderlich: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="451"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="465"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1: Es gibt keine Datei „%2“.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="453"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1: „%2“ ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="455"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1: Sie dürfen „%2“ nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="573"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="574"/>
         <source>Template: %1</source>
         <translation>Vorlage: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="562"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="578"/>
         <source>(set)</source>
         <translation>(gesetzt)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="566"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="582"/>
         <source>Storage: %1</source>
         <translation>Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="567"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="583"/>
         <source>Network: %1</source>
         <translation>Netzwerk: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="568"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="584"/>
         <source>Memory limit: %1</source>
         <translation>Speichergrenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="569"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="585"/>
         <source>CPU limit: %1</source>
         <translation>CPU-Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>Autostart: %1</source>
         <translation>Autostart: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="618"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="588"/>
+        <source>Privileged: root inside is root on the host</source>
+        <translation>Privilegiert: root im Container ist root auf dem Rechner</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="589"/>
+        <source>Unprivileged: root inside is an ordinary user of the host</source>
+        <translation>Unprivilegiert: root im Container ist ein gewöhnlicher Benutzer des Rechners</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="638"/>
         <source>The same with hutchctl:</source>
         <translation>Dasselbe mit hutchctl:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="656"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="676"/>
         <source>Creating %1 from %2…</source>
         <translation>Erstelle %1 aus %2 …</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="692"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="712"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Abgebrochen. Es wurde nichts erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="711"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="731"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="713"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="733"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>„%1“ wurde erstellt, aber einige Einstellungen wurden nicht übernommen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="726"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="746"/>
         <source>Setting %1 = %2</source>
         <translation>Setze %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="731"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="751"/>
         <source>Setting resource limits</source>
         <translation>Setze Ressourcengrenzen</translation>
     </message>
@@ -2026,37 +2076,42 @@
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="68"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="67"/>
+        <source>Privileges:</source>
+        <translation>Rechte:</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="70"/>
         <source>Problem:</source>
         <translation>Problem:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="69"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="71"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="75"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="77"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="78"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="80"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="82"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="84"/>
         <source>Sna&amp;pshots</source>
         <translation>Schnappsc&amp;hüsse</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="95"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="97"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="96"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="98"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>

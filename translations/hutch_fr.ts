@@ -696,39 +696,64 @@
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="123"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="126"/>
         <source>This container&apos;s configuration cannot be used: %1</source>
         <translation>La configuration de ce conteneur est inutilisable&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
+        <source>Privileged</source>
+        <translation>Privilégié</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="139"/>
+        <source>Unprivileged</source>
+        <translation>Non privilégié</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="145"/>
+        <source>Root inside this container is root on the host.</source>
+        <translation>Root dans ce conteneur est root sur l’hôte.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="146"/>
+        <source>Root inside this container is host user %1.</source>
+        <translation>Root dans ce conteneur est l’utilisateur %1 de l’hôte.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="154"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="140"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="155"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="141"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="156"/>
         <source>IP addresses</source>
         <translation>Adresses IP</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="142"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="157"/>
         <source>CPU</source>
         <translation>Processeur</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="143"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="158"/>
         <source>Memory</source>
         <translation>Mémoire</translation>
     </message>
     <message>
-        <location filename="../gui/feed/containerlistmodel.cpp" line="144"/>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="159"/>
         <source>Autostart</source>
         <translation>Démarrage automatique</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/containerlistmodel.cpp" line="160"/>
+        <source>Privileges</source>
+        <translation>Privilèges</translation>
     </message>
 </context>
 <context>
@@ -874,272 +899,297 @@
         <translation>Démarrer avec l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="187"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
+        <source>Privileged (root inside is root on the host)</source>
+        <translation>Privilégié (root dans le conteneur est root sur l’hôte)</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="190"/>
+        <source>Warning: a program that escapes a privileged container owns this computer. Choose it only for images you trust; it needs an administrator&apos;s password.</source>
+        <translation>Attention : un programme qui s’échappe d’un conteneur privilégié contrôle cet ordinateur. À ne choisir que pour des images de confiance ; il faut le mot de passe d’un administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="199"/>
         <source>&amp;Storage:</source>
         <translation>&amp;Stockage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="188"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="200"/>
         <source>N&amp;etwork:</source>
         <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="189"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="201"/>
         <source>&amp;Memory limit:</source>
         <translation>Limite de mémo&amp;ire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="190"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="202"/>
         <source>C&amp;PU limit:</source>
         <translation>Limite de &amp;processeur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="191"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="203"/>
         <source>Autostart:</source>
         <translation>Démarrage automatique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="202"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="208"/>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="216"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="203"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="217"/>
         <source>Check the settings, then create the container.</source>
         <translation>Vérifiez les réglages, puis créez le conteneur.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="219"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="233"/>
         <source>Creating</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="220"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="234"/>
         <source>The helper builds the container; closing this window cancels it.</source>
         <translation>Le service d’assistance construit le conteneur&#xa0;; fermer cette fenêtre l’annule.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="228"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="242"/>
         <source>Creation log</source>
         <translation>Journal de création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="232"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="246"/>
         <source>Cancel Creation</source>
         <translation>Annuler la création</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="271"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="285"/>
         <source>The templates could not be listed: %1</source>
         <translation>Impossible d’obtenir la liste des modèles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="329"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="343"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="331"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="345"/>
         <source>Choose a File</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="346"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="360"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="350"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="364"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="351"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="365"/>
         <source>Repeat the password</source>
         <translation>Répéter le mot de passe</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="373"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="387"/>
         <source>%1:</source>
         <translation>%1 :</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="384"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="398"/>
         <source>64-bit PC (amd64)</source>
         <translation>PC 64 bits (amd64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="385"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="399"/>
         <source>32-bit PC (i386)</source>
         <translation>PC 32 bits (i386)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="386"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
         <source>64-bit ARM (arm64)</source>
         <translation>ARM 64 bits (arm64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="387"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="401"/>
         <source>32-bit ARM, hard float (armhf)</source>
         <translation>ARM 32 bits, virgule flottante matérielle (armhf)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="388"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="402"/>
         <source>32-bit ARM, soft float (armel)</source>
         <translation>ARM 32 bits, virgule flottante logicielle (armel)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="389"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="403"/>
         <source>64-bit POWER, little-endian (ppc64el)</source>
         <translation>POWER 64 bits, petit-boutiste (ppc64el)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="390"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="404"/>
         <source>IBM Z (s390x)</source>
         <translation>IBM Z (s390x)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="391"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="405"/>
         <source>64-bit RISC-V (riscv64)</source>
         <translation>RISC-V 64 bits (riscv64)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="400"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="414"/>
         <source>this computer&apos;s</source>
         <translation>celle de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="403"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="417"/>
         <source>runs natively as 32-bit</source>
         <translation>s’exécute nativement en 32 bits</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="406"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="420"/>
         <source>emulated by QEMU, slow</source>
         <translation>émulée par QEMU, lente</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="409"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="423"/>
         <source>needs qemu-user-static</source>
         <translation>nécessite qemu-user-static</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="412"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="426"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="417"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="431"/>
         <source>The processor architecture of the container&apos;s programs</source>
         <translation>L’architecture de processeur des programmes du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="437"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="451"/>
         <source>%1: the two entries differ.</source>
         <translation>%1 : les deux saisies diffèrent.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="443"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="457"/>
         <source>Needed: %1.</source>
         <translation>Requis&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="451"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="465"/>
         <source>%1: there is no file &quot;%2&quot;.</source>
         <translation>%1&#xa0;: il n’y a pas de fichier «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="453"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="467"/>
         <source>%1: &quot;%2&quot; is not a file.</source>
         <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un fichier.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="455"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="469"/>
         <source>%1: you may not read &quot;%2&quot;.</source>
         <translation>%1&#xa0;: vous ne pouvez pas lire «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="557"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="573"/>
         <source>Name: %1</source>
         <translation>Nom&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="558"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="574"/>
         <source>Template: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="562"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="578"/>
         <source>(set)</source>
         <translation>(défini)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="566"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="582"/>
         <source>Storage: %1</source>
         <translation>Stockage&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="567"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="583"/>
         <source>Network: %1</source>
         <translation>Réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="568"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="584"/>
         <source>Memory limit: %1</source>
         <translation>Limite de mémoire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="569"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="585"/>
         <source>CPU limit: %1</source>
         <translation>Limite de processeur&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>Autostart: %1</source>
         <translation>Démarrage automatique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="570"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="586"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="618"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="588"/>
+        <source>Privileged: root inside is root on the host</source>
+        <translation>Privilégié : root dans le conteneur est root sur l’hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="589"/>
+        <source>Unprivileged: root inside is an ordinary user of the host</source>
+        <translation>Non privilégié : root dans le conteneur est un utilisateur ordinaire de l’hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/createwizard.cpp" line="638"/>
         <source>The same with hutchctl:</source>
         <translation>La même chose avec hutchctl&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="656"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="676"/>
         <source>Creating %1 from %2…</source>
         <translation>Création de %1 à partir de %2…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="692"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="712"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Annulé. Rien n’a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="711"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="731"/>
         <source>&quot;%1&quot; was created.</source>
         <translation>«&#xa0;%1&#xa0;» a été créé.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="713"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="733"/>
         <source>&quot;%1&quot; was created, but some settings were not applied: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été créé, mais certains réglages n’ont pas été appliqués&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="726"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="746"/>
         <source>Setting %1 = %2</source>
         <translation>Réglage de %1 = %2</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/createwizard.cpp" line="731"/>
+        <location filename="../gui/dialogs/createwizard.cpp" line="751"/>
         <source>Setting resource limits</source>
         <translation>Réglage des limites de ressources</translation>
     </message>
@@ -2026,37 +2076,42 @@
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="68"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="67"/>
+        <source>Privileges:</source>
+        <translation>Privilèges :</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="70"/>
         <source>Problem:</source>
         <translation>Problème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="69"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="71"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="75"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="77"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Configuration</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="78"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="80"/>
         <source>&amp;Log</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="82"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="84"/>
         <source>Sna&amp;pshots</source>
         <translation>I&amp;nstantanés</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="95"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="97"/>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/propertiesdialog.cpp" line="96"/>
+        <location filename="../gui/dialogs/propertiesdialog.cpp" line="98"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>La configuration de «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
     </message>

@@ -183,6 +183,18 @@ QWizardPage *CreateWizard::createSettingsPage()
     m_cpus->setSpecialValueText(tr("Unlimited"));
     m_autostart = new QCheckBox(tr("Start when the computer starts"), page);
     m_autostart->setObjectName(QStringLiteral("autostartCheck"));
+    // Unprivileged (a user namespace) unless the user asks otherwise, and
+    // then with the warning in plain sight.
+    m_privileged = new QCheckBox(tr("Privileged (root inside is root on the host)"), page);
+    m_privileged->setObjectName(QStringLiteral("privilegedCheck"));
+    auto *privilegedWarning = new QLabel(tr("Warning: a program that escapes a privileged container owns this "
+                                            "computer. Choose it only for images you trust; it needs an "
+                                            "administrator's password."),
+                                         page);
+    privilegedWarning->setObjectName(QStringLiteral("privilegedWarning"));
+    privilegedWarning->setWordWrap(true);
+    privilegedWarning->setVisible(false);
+    connect(m_privileged, &QCheckBox::toggled, privilegedWarning, &QLabel::setVisible);
     auto *form = new QFormLayout(page);
     form->addRow(tr("&Storage:"), m_storage);
     form->addRow(tr("N&etwork:"), m_network);
@@ -193,6 +205,8 @@ QWizardPage *CreateWizard::createSettingsPage()
     form->addRow(m_access);
     page->complete = [this] { return m_access->problem().isEmpty(); };
     connect(m_access, &AccessOptions::changed, page, &PredicatePage::changed);
+    form->addRow(tr("Security:"), m_privileged);
+    form->addRow(QString(), privilegedWarning);
     return page;
 }
 
@@ -517,6 +531,8 @@ QVariantMap CreateWizard::createOptions() const
 {
     QVariantMap out = m_access->createOptions();
     out.insert(QStringLiteral("backing_store"), m_storage->currentData().toString());
+    if (m_privileged->isChecked())
+        out.insert(QStringLiteral("privileged"), true);
     return out;
 }
 
@@ -569,6 +585,8 @@ QString CreateWizard::summaryText() const
     lines << tr("CPU limit: %1").arg(m_cpus->text());
     lines << tr("Autostart: %1").arg(m_autostart->isChecked() ? tr("yes") : tr("no"));
     lines << m_access->summaryLines();
+    lines << (m_privileged->isChecked() ? tr("Privileged: root inside is root on the host")
+                                        : tr("Unprivileged: root inside is an ordinary user of the host"));
     // The same creation as command lines: hutchctl create adds
     // /etc/hutch/default.conf (a veth on the default bridge) unless -f
     // says otherwise; what the wizard sets after the creation follows.
@@ -577,6 +595,8 @@ QString CreateWizard::summaryText() const
     const QString backing = m_storage->currentData().toString();
     if (backing != QLatin1String("best"))
         command << QStringLiteral("-B") << backing;
+    if (m_privileged->isChecked())
+        command << QStringLiteral("--privileged");
     const QString net = m_network->currentData().toString();
     if (net != QLatin1String("veth"))
         command << QStringLiteral("-f") << QStringLiteral("/dev/null");

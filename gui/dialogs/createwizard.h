@@ -100,6 +100,7 @@ private:
     QDoubleSpinBox *m_cpus = nullptr;
     QCheckBox *m_autostart = nullptr;
     AccessOptions *m_access = nullptr;
+    QCheckBox *m_privileged = nullptr;
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;
     QPlainTextEdit *m_log = nullptr;

@@ -64,6 +64,8 @@ PropertiesDialog::PropertiesDialog(HelperConnection *connection, const QVariantM
     row(tr("Ttys:"), QString::number(entry.value(QStringLiteral("ttys")).toUInt()));
     row(tr("Memory limit:"), memoryLimitText(entry.value(QStringLiteral("memory_limit")).toString()));
     row(tr("Autostart:"), entry.value(QStringLiteral("autostart")).toBool() ? tr("Yes") : tr("No"));
+    row(tr("Privileges:"), ContainerListModel::privilegesText(entry) + QStringLiteral(" — ")
+                               + ContainerListModel::privilegesToolTip(entry));
     if (entry.value(QStringLiteral("broken")).toBool())
         row(tr("Problem:"), entry.value(QStringLiteral("problem")).toString());
     tabs->addTab(general, tr("&General"));

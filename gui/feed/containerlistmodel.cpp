@@ -112,6 +112,7 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         case Memory:
             return r.memory == 0 ? QString() : QLocale().formattedDataSize(qint64(r.memory), 1, QLocale::DataSizeIecFormat);
         case Autostart: return r.autostart ? tr("Yes") : tr("No");
+        case Privileges: return privilegesText(r.entry);
         }
         break;
     case Qt::DecorationRole:
@@ -119,6 +120,8 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
             return stateIcon(r.state, broken);
         break;
     case Qt::ToolTipRole:
+        if (index.column() == Privileges)
+            return privilegesToolTip(r.entry);
         if (broken)
             return tr("This container's configuration cannot be used: %1")
                 .arg(r.entry.value(QStringLiteral("problem")).toString());
@@ -129,6 +132,18 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QString ContainerListModel::privilegesText(const QVariantMap &entry)
+{
+    return entry.value(QStringLiteral("privileged"), true).toBool() ? tr("Privileged") : tr("Unprivileged");
+}
+
+QString ContainerListModel::privilegesToolTip(const QVariantMap &entry)
+{
+    if (entry.value(QStringLiteral("privileged"), true).toBool())
+        return tr("Root inside this container is root on the host.");
+    return tr("Root inside this container is host user %1.").arg(entry.value(QStringLiteral("host_root_uid")).toLongLong());
 }
 
 QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -142,6 +157,7 @@ QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation
     case Cpu:       return tr("CPU");
     case Memory:    return tr("Memory");
     case Autostart: return tr("Autostart");
+    case Privileges: return tr("Privileges");
     default:        return {};
     }
 }

@@ -16,7 +16,7 @@ class ContainerListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, State, Addresses, Cpu, Memory, Autostart, ColumnCount };
+    enum Column { Name, State, Addresses, Cpu, Memory, Autostart, Privileges, ColumnCount };
     enum Role {
         NameRole = Qt::UserRole + 1,
         StateRole,       // "RUNNING", ... as the helper says
@@ -38,6 +38,10 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // "Privileged" or "Unprivileged" for a ListContainers entry, and who
+    // its root is on the host (also for the properties dialog).
+    static QString privilegesText(const QVariantMap &entry);
+    static QString privilegesToolTip(const QVariantMap &entry);
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;

@@ -3,6 +3,7 @@
 #include "backend.h"
 #include "config.h"
 #include "distsetup.h"
+#include "idmap.h"
 #include "launch.h"
 #include "names.h"
 #include "store.h"
@@ -70,6 +71,11 @@ QVariantMap describeConfig(const HelperSettings &settings, const QString &name, 
     m.insert(QStringLiteral("rootfs"), config.value(QStringLiteral("lxc.rootfs.path"), QString()));
     m.insert(QStringLiteral("autostart"), config.value(QStringLiteral("lxc.start.auto"), QString()) == QLatin1String("1"));
     m.insert(QStringLiteral("ttys"), config.value(QStringLiteral("lxc.tty.max"), QStringLiteral("0")).toUInt());
+    // No lxc.idmap: root inside is root on the host (core/idmap.h).
+    const auto map = idmap::fromConfig(config);
+    m.insert(QStringLiteral("privileged"), !map || map->privileged());
+    if (map && !map->privileged())
+        m.insert(QStringLiteral("host_root_uid"), qlonglong(*map->hostUid(0)));
     QStringList networks;
     for (int index : config.networkIndices())
         networks << config.value(QStringLiteral("lxc.net.%1.type").arg(index), QString());

@@ -7,6 +7,7 @@
 #include "configgate.h"
 #include "destroy.h"
 #include "fdio.h"
+#include "idranges.h"
 #include "inspect.h"
 #include "jobs.h"
 #include "launch.h"
@@ -187,18 +188,37 @@ QDBusObjectPath Service::CreateContainer(const QString &name, const QString &tem
             return call.fail(personal.error());
         if (containerExists(m_settings, name))
             return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+        // New containers are unprivileged (their own user namespace and id
+        // range, idranges.h); a privileged one — root inside is root on the
+        // host — is an administrator's choice.
+        auto privileged = boolOption(options, QStringLiteral("privileged"), false);
+        if (!privileged)
+            return call.fail(privileged.error());
         // An image's own config lines may reach the host: the gate asks an
         // administrator for those, as for such keys set one by one. A bound
         // user who is not the caller is asked for before anything is made.
         runJob(call, QStringLiteral("create"), name, {name},
                [settings = m_settings, monitor = m_monitorPath, name, create = *create, personal = *personal, call,
-                auth = m_auth, gate = makeConfigGate(m_auth, call.caller(), name)](
+                auth = m_auth, gate = makeConfigGate(m_auth, call.caller(), name), privileged = *privileged](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
                    auto personalization = authorizePersonalization(personal, call, auth, name);
                    if (!personalization)
                        return personalization.error();
-                   if (auto err = create.run(Store(settings.storePath), name, report, cancel, gate))
+                   if (privileged)
+                       if (auto err = auth->askAndWait(call.caller(), actions::configurePrivileged, name))
+                           return err->wrap(QStringLiteral("create a privileged container"));
+                   const Store store(settings.storePath);
+                   if (auto err = create.run(store, name, report, cancel, gate))
                        return err;
+                   if (!privileged) {
+                       QString note;
+                       if (auto err = idranges::makeUnprivileged(store, name, &note))
+                           return err->wrap(QStringLiteral("create \"%1\"").arg(name));
+                       if (!note.isEmpty()) {
+                           qInfo("%s", qPrintable(note));
+                           report(note, -1);
+                       }
+                   }
                    return personalizeContainer(settings, monitor, name, *personalization, report);
                });
     });
