@@ -129,10 +129,20 @@ private Q_SLOTS:
         QVERIFY(place(name, config));
         QVERIFY(!idranges::makeUnprivileged(fx->store(), name));
         const QString store = fx->store().path();
+        // lxc-start maps ids with newuidmap, which allows root only the
+        // ranges of /etc/subuid and /etc/subgid: the helper's pool is named
+        // there, in this mount namespace only, as an administrator would
+        // name it for the machine (docs/security.md).
+        const idranges::Pool pool = idranges::pool();
+        QFile subids(store + QStringLiteral("/subids"));
+        QVERIFY(subids.open(QIODevice::WriteOnly));
+        subids.write(QStringLiteral("root:%1:%2\n").arg(pool.uidStart).arg(pool.uidCount).toUtf8());
+        subids.close();
         // LXC's commands need the writable devpts under the read-only one
         // these machines stack (DESIGN.md): in a mount namespace of their own.
         const QString script =
-            QStringLiteral("umount /dev/pts; lxc-start -P %1 -n %2 -l DEBUG -o %1/lxc.log -d && "
+            QStringLiteral("umount /dev/pts; mount --bind %1/subids /etc/subuid && mount --bind %1/subids /etc/subgid && "
+                           "lxc-start -P %1 -n %2 -l DEBUG -o %1/lxc.log -d && "
                            "lxc-wait -P %1 -n %2 -s RUNNING -t 30 && "
                            "for i in $(seq 60); do s=$(lxc-attach -P %1 -n %2 -- systemctl is-system-running); "
                            "case $s in running|degraded) break;; esac; sleep 1; done; echo \"systemd:$s\"; "
