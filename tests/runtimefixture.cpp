@@ -88,7 +88,8 @@ void RuntimeFixture::setKind(Kind kind)
                     QThread::msleep(20);
             }
     }
-    m_created.clear();
+    // m_created keeps the names: a kind switched back to finds its
+    // containers by name again (stopAll skips those that are not running).
     m_kind = kind;
     const QString suffix = kind == Kind::Unprivileged ? QStringLiteral("-unprivileged") : QString();
     HelperSettings settings;

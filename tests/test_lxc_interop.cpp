@@ -133,6 +133,11 @@ private Q_SLOTS:
         // ranges of /etc/subuid and /etc/subgid: the helper's pool is named
         // there, in this mount namespace only, as an administrator would
         // name it for the machine (docs/security.md).
+        // LXC's mapped root must reach the container's directory (LXC's
+        // documented o+x), which the fixture's temporary directory is not.
+        for (const QString &d : {QFileInfo(store).path(), store, store + QStringLiteral("/") + name})
+            QVERIFY(QFile::setPermissions(d, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                                                 | QFile::ExeOther));
         const idranges::Pool pool = idranges::pool();
         QFile subids(store + QStringLiteral("/subids"));
         QVERIFY(subids.open(QIODevice::WriteOnly));
