@@ -66,18 +66,9 @@ class TestClone : public QObject {
     }
 
 private Q_SLOTS:
-    // Every test runs for both kinds of container (runtimefixture.h).
-    void initTestCase_data() { addKindRows(); }
-
     void initTestCase()
     {
         HUTCH_START_RUNTIME_FIXTURE(fx);
-    }
-
-    void init()
-    {
-        if (fx)
-            fx->setKind(currentKind());
     }
 
     void cleanup()
