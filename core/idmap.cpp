@@ -3,6 +3,8 @@
 #include "config.h"
 #include "values.h"
 
+#include <tuple>
+
 namespace hutch::idmap {
 
 namespace {
@@ -80,6 +82,22 @@ Result<Map> fromConfig(const Config &config)
 QStringList configValues(uint32_t uidBase, uint32_t gidBase)
 {
     return {QStringLiteral("u 0 %1 %2").arg(uidBase).arg(kRangeSize), QStringLiteral("g 0 %1 %2").arg(gidBase).arg(kRangeSize)};
+}
+
+QStringList configValuesSharing(uint32_t uidBase, uint32_t gidBase, uint32_t uid, uint32_t gid)
+{
+    QStringList out;
+    for (auto [kind, base, id] : {std::tuple{'u', uidBase, uid}, std::tuple{'g', gidBase, gid}}) {
+        if (id == 0 || id >= kRangeSize) {  // not inside the container's ids: nothing to share
+            out << QStringLiteral("%1 0 %2 %3").arg(QLatin1Char(kind)).arg(base).arg(kRangeSize);
+            continue;
+        }
+        out << QStringLiteral("%1 0 %2 %3").arg(QLatin1Char(kind)).arg(base).arg(id);
+        out << QStringLiteral("%1 %2 %2 1").arg(QLatin1Char(kind)).arg(id);
+        if (id + 1 < kRangeSize)
+            out << QStringLiteral("%1 %2 %3 %4").arg(QLatin1Char(kind)).arg(id + 1).arg(base + id + 1).arg(kRangeSize - id - 1);
+    }
+    return out;
 }
 
 }  // namespace hutch::idmap

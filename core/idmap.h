@@ -49,5 +49,9 @@ Result<Map> fromLines(const QStringList &lines);
 // The two lxc.idmap values of a new unprivileged container:
 // "u 0 UIDBASE 65536" and "g 0 GIDBASE 65536".
 QStringList configValues(uint32_t uidBase, uint32_t gidBase);
+// The same with one host user shared: container uid UID and gid GID are the
+// host's own (a bound user whose home is mounted in, as Incus's raw.idmap
+// "both UID UID"); the rest of 0..65535 comes from the range.
+QStringList configValuesSharing(uint32_t uidBase, uint32_t gidBase, uint32_t uid, uint32_t gid);
 
 }  // namespace hutch::idmap

@@ -166,7 +166,8 @@ QByteArray withoutIdmap(const QByteArray &config, bool *idmapped)
     return doc.toBytes();
 }
 
-Status makeUnprivileged(const Store &store, const QString &name, QString *note, const QString &configPath)
+Status makeUnprivileged(const Store &store, const QString &name, QString *note, const QString &configPath,
+                        std::optional<std::pair<uint32_t, uint32_t>> sharedUser)
 {
     const Pool p = pool();
     auto a = allocate(store, name, p);
@@ -184,7 +185,10 @@ Status makeUnprivileged(const Store &store, const QString &name, QString *note, 
         return Error::failed(QStringLiteral("make \"%1\" unprivileged: read %2: %3").arg(name, path, f.errorString()));
     ConfigDocument doc = ConfigDocument::fromBytes(f.readAll());
     f.close();
-    for (const QString &v : idmap::configValues(a->uidBase, a->gidBase))
+    const QStringList lines = sharedUser
+                                  ? idmap::configValuesSharing(a->uidBase, a->gidBase, sharedUser->first, sharedUser->second)
+                                  : idmap::configValues(a->uidBase, a->gidBase);
+    for (const QString &v : lines)
         doc.append(QStringLiteral("lxc.idmap"), v);
     // Other rootfs options (an LV's) stay; idmap=container joins them.
     const qsizetype at = doc.lastIndexOf(QStringLiteral("lxc.rootfs.options"));

@@ -16,6 +16,8 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 
 namespace hutch::idranges {
 
@@ -45,8 +47,11 @@ Result<Allocation> allocate(const Store &store, const QString &name, const Pool 
 // and lxc.rootfs.options = idmap=container appended to its config (the
 // store's, or CONFIGPATH: a staged one), atomically. A message for the
 // helper's log in *note when the pool was recorded.
+// SHAREDUSER: a host user (uid, gid) whose ids stay the same inside
+// (idmap::configValuesSharing), for a bound user's home.
 Status makeUnprivileged(const Store &store, const QString &name, QString *note = nullptr,
-                        const QString &configPath = {});
+                        const QString &configPath = {},
+                        std::optional<std::pair<uint32_t, uint32_t>> sharedUser = std::nullopt);
 
 // CONFIG without its lxc.idmap lines and without idmap=container in
 // lxc.rootfs.options, when it has both (an unprivileged container whose

@@ -28,6 +28,7 @@
 #include <memory>
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -211,8 +212,13 @@ QDBusObjectPath Service::CreateContainer(const QString &name, const QString &tem
                    if (auto err = create.run(store, name, report, cancel, gate))
                        return err;
                    if (!privileged) {
+                       // A bound user keeps their host ids inside: their home is the host's.
+                       std::optional<std::pair<uint32_t, uint32_t>> shared;
+                       if (!personal.bindUser.isEmpty())
+                           if (const passwd *pw = ::getpwnam(personal.bindUser.toUtf8().constData()))
+                               shared = std::pair{uint32_t(pw->pw_uid), uint32_t(pw->pw_gid)};
                        QString note;
-                       if (auto err = idranges::makeUnprivileged(store, name, &note))
+                       if (auto err = idranges::makeUnprivileged(store, name, &note, {}, shared))
                            return err->wrap(QStringLiteral("create \"%1\"").arg(name));
                        if (!note.isEmpty()) {
                            qInfo("%s", qPrintable(note));
