@@ -46,6 +46,13 @@ QString configValue(const QString &configPath, const QString &key)
     return loaded.config.value(key, QString());
 }
 
+// The host uid of root inside a running container, from its console: "0"
+// when privileged.
+QString rootOnHost(ConsoleSession &console)
+{
+    return console.run(QStringLiteral("awk '$1==0{print $2}' /proc/self/uid_map")).value_or(QStringLiteral("?"));
+}
+
 }  // namespace
 
 class TestClone : public QObject {
@@ -56,6 +63,18 @@ class TestClone : public QObject {
 
     Runtime &rt() { return fx->runtime(); }
     QString store() const { return fx->store().path(); }
+    bool unprivileged() const { return fx->kind() == RuntimeFixture::Kind::Unprivileged; }
+
+    // A copy (clone, import) of container SOURCE: unprivileged, it has an id
+    // range of its own, never the source's; privileged, none.
+    QString checkOwnIdRange(const QString &source, const QString &copy) const
+    {
+        const QStringList a = loadConfigFile(store() + u'/' + source + QStringLiteral("/config")).config.values(QStringLiteral("lxc.idmap"));
+        const QStringList b = loadConfigFile(store() + u'/' + copy + QStringLiteral("/config")).config.values(QStringLiteral("lxc.idmap"));
+        if (a.isEmpty() == unprivileged() || b.size() != a.size() || (!a.isEmpty() && a == b))
+            return QStringLiteral("%1: %2; %3: %4").arg(source, a.join(u','), copy, b.join(u','));
+        return {};
+    }
 
     void forget(const QString &name)
     {
@@ -66,9 +85,18 @@ class TestClone : public QObject {
     }
 
 private Q_SLOTS:
+    // Every test runs for both kinds of container (runtimefixture.h).
+    void initTestCase_data() { addKindRows(); }
+
     void initTestCase()
     {
         HUTCH_START_RUNTIME_FIXTURE(fx);
+    }
+
+    void init()
+    {
+        if (fx)
+            fx->setKind(currentKind());
     }
 
     void cleanup()
@@ -164,6 +192,8 @@ private Q_SLOTS:
         QVERIFY(mac != QStringLiteral("00:16:3e:12:34:56"));
         QCOMPARE(readFile(store() + QStringLiteral("/full-dst/fstab")),
                  QStringLiteral("tmpfs %1/rootfs/mnt tmpfs defaults 0 0\n").arg(store() + QStringLiteral("/full-dst")));
+        const QString ranges = checkOwnIdRange(QStringLiteral("full-src"), QStringLiteral("full-dst"));
+        QVERIFY2(ranges.isEmpty(), qPrintable(ranges));
         // The source is untouched.
         QCOMPARE(configValue(store() + QStringLiteral("/full-src/config"), QStringLiteral("lxc.net.0.hwaddr")),
                  QStringLiteral("00:16:3e:12:34:56"));
@@ -176,6 +206,7 @@ private Q_SLOTS:
         QVERIFY(console);
         QCOMPARE(console->run(QStringLiteral("hostname")).value_or(QString()), QStringLiteral("full-dst"));
         QCOMPARE(console->run(QStringLiteral("cat /awk/second-name")).value_or(QString()), QStringLiteral("hardlinked content"));
+        QCOMPARE(rootOnHost(*console) != QStringLiteral("0"), unprivileged());
         stopAndWait(rt(), QStringLiteral("full-dst"));
         forget(QStringLiteral("full-dst"));
         QVERIFY(!QFileInfo::exists(store() + QStringLiteral("/full-dst")));
@@ -199,6 +230,9 @@ private Q_SLOTS:
         auto console = ConsoleSession::open(rt(), QStringLiteral("ovl-clone"));
         QVERIFY(console);
         QCOMPARE(console->run(QStringLiteral("hostname")).value_or(QString()), QStringLiteral("ovl-clone"));
+        QCOMPARE(rootOnHost(*console) != QStringLiteral("0"), unprivileged());
+        const QString ranges = checkOwnIdRange(QStringLiteral("ovl-base"), QStringLiteral("ovl-clone"));
+        QVERIFY2(ranges.isEmpty(), qPrintable(ranges));
         QCOMPARE(console->run(QStringLiteral("echo written-in-clone > /root/new-file && rm /etc/profile && echo done"))
                      .value_or(QString()),
                  QStringLiteral("done"));
@@ -415,6 +449,9 @@ private Q_SLOTS:
         QVERIFY(console);
         QCOMPARE(console->run(QStringLiteral("hostname; cat /awk/second-name")).value_or(QString()),
                  QStringLiteral("exp-copy\nhardlinked content"));
+        QCOMPARE(rootOnHost(*console) != QStringLiteral("0"), unprivileged());
+        const QString ranges = checkOwnIdRange(QStringLiteral("exp-src"), QStringLiteral("exp-copy"));
+        QVERIFY2(ranges.isEmpty(), qPrintable(ranges));
         stopAndWait(rt(), QStringLiteral("exp-copy"));
 
         // Under the same name after the original is gone: identical.

@@ -1,6 +1,7 @@
 // hutchctl file push/pull against the real helper, as the unprivileged
 // user nobody through the real polkitd: round trips (content, mode,
-// owner) into a stopped and a running container, lxc.idmap respected,
+// owner) into a stopped and a running unprivileged container (an idmapped
+// rootfs), lxc.idmap of a rootfs shifted on disk respected,
 // symlinks inside the container pointing at the host's /etc never
 // followed (the host unchanged), ListFiles, MakeDirectory, DeleteFile,
 // a stream that breaks its format refused, and a caller without the files
@@ -77,10 +78,14 @@ private Q_SLOTS:
         fx = std::make_unique<BusFixture>();
         QString why;
         QVERIFY2(fx->start(&why), qPrintable(why));
-        for (const char *name : {"box", "mapped"}) {
-            const auto made = fx->hutchctl({"create", name, "-t", "busybox"}, false);
-            QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
-        }
+        // box: unprivileged as created by default (an idmapped rootfs, whose
+        // files keep plain owners on disk); mapped: privileged, given a map
+        // of ids shifted on disk by idmapRespected.
+        const auto box = fx->hutchctl({"create", "box", "-t", "busybox"}, false);
+        QVERIFY2(box.exitCode == 0, qPrintable(box.text()));
+        QVERIFY(readAll(fx->storePath() + "/box/config").contains("idmap=container"));
+        const auto mapped = fx->hutchctl({"create", "mapped", "-t", "busybox", "--privileged"}, false);
+        QVERIFY2(mapped.exitCode == 0, qPrintable(mapped.text()));
         QVERIFY(fx->allowNobody());
     }
     void cleanupTestCase()
@@ -153,6 +158,10 @@ private Q_SLOTS:
                           "stat -c '%a %u' /root/tree/sub /root/tree/sub/b.bin"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
         QCOMPARE(r.out, QByteArray("alpha\nbbbbb\n/etc/hostname\n750 0\n600 0\n"));
+        // Written through the idmapped rootfs as the container's root: plain
+        // owners on disk, as the stopped container's pushes.
+        QCOMPARE(statOf(rootfs("box") + "/root/tree/a.txt").st_uid, 0u);
+        QCOMPARE(statOf(rootfs("box") + "/root/tree/sub").st_gid, 0u);
 
         const QString out = dest("tree-back");
         r = fx->hutchctl({"file", "pull", "-r", "box/root/tree", out});

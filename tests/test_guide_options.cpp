@@ -1,9 +1,10 @@
 // What the guide's templates and tools offer (issue 22), end to end through
 // the real helper, polkitd and hutchctl on busybox containers: a host user
-// bound into a container logs in on its console with their password and
-// sees their home; an SSH key in root's authorized_keys with its owner and
-// modes; a cloud-init NoCloud seed; hutchctl top and ps over two running
-// containers; a libvirt-lxc domain that virt-xml-validate accepts.
+// bound into a (default, unprivileged) container logs in on its console
+// with their password and sees their home, owned by them; an SSH key in
+// root's authorized_keys with its owner and modes; a cloud-init NoCloud
+// seed; hutchctl top and ps over two running containers; a libvirt-lxc
+// domain that virt-xml-validate accepts.
 #include "busfixture.h"
 
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,6 +102,7 @@ class TestGuideOptions : public QObject {
     bool userMade = false;
     QString ruleFile;
     uint uid = 0;
+    uint gid = 0;
 
     QString rootfs(const QString &name) const { return fx->storePath() + u'/' + name + QStringLiteral("/rootfs"); }
 
@@ -126,6 +129,7 @@ private Q_SLOTS:
         const struct passwd *pw = ::getpwnam(kUser.toUtf8().constData());
         QVERIFY(pw);
         uid = pw->pw_uid;
+        gid = pw->pw_gid;
         const QString marker = QStringLiteral("/home/%1/marker").arg(kUser);
         QVERIFY(writeFile(marker, "home-of-hutchg22\n"));
         QVERIFY(::chown(QFile::encodeName(marker).constData(), pw->pw_uid, pw->pw_gid) == 0);
@@ -166,7 +170,8 @@ private Q_SLOTS:
         QVERIFY2(group.contains(QStringLiteral("\n%1:x:").arg(kUser).toUtf8()), group.constData());
         QVERIFY2(group.contains(QStringLiteral("sudo:x:27:%1").arg(kUser).toUtf8()), group.constData());
         const QByteArray config = readFile(fx->storePath() + "/g1/config");
-        QVERIFY2(config.contains(QStringLiteral("lxc.mount.entry = /home/%1 home/%1 none bind,create=dir 0 0").arg(kUser).toUtf8()),
+        // Unprivileged (the default): the bind mount says idmap=container.
+        QVERIFY2(config.contains(QStringLiteral("lxc.mount.entry = /home/%1 home/%1 none bind,create=dir,idmap=container 0 0").arg(kUser).toUtf8()),
                  config.constData());
 
         // The key: root's, 0700 and 0600.
@@ -205,10 +210,24 @@ private Q_SLOTS:
         QVERIFY2(login("not-" + kPassword), seen.constData());
         QVERIFY2(waitForOutput(*console, &seen, "Login incorrect"), seen.constData());
         QVERIFY2(login(kPassword), seen.constData());
-        console->write("echo user=$(id -un) uid=$(id -u); cat ~/marker; echo done-$((20+2))\n");
+        console->write("echo user=$(id -un) uid=$(id -u); cat ~/marker; stat -c owner=%u:%g ~ ~/marker; "
+                       "touch ~/made-inside; echo root-is=$(awk '$1==0{print $2}' /proc/self/uid_map); "
+                       "echo done-$((20+2))\n");
         QVERIFY2(waitForOutput(*console, &seen, "done-22"), seen.constData());
         QVERIFY2(seen.contains(QStringLiteral("user=%1 uid=%2").arg(kUser).arg(uid).toUtf8()), seen.constData());
         QVERIFY2(seen.contains("home-of-hutchg22"), seen.constData());
+        // Unprivileged (created without --privileged): container root is not
+        // host root, yet the home bound from the host keeps its owner inside
+        // (the user's ids are the host's: lxc.idmap shares them), and a file
+        // the user makes there is theirs on the host.
+        const QRegularExpressionMatch rootIs = QRegularExpression(QStringLiteral("root-is=(\\d+)\r?\n")).match(QString::fromUtf8(seen));
+        QVERIFY2(rootIs.hasMatch() && rootIs.captured(1).toUInt() != 0, seen.constData());
+        const QByteArray owner = QStringLiteral("owner=%1:%2").arg(uid).arg(gid).toUtf8();
+        QVERIFY2(seen.count(owner) == 2, seen.constData());
+        struct stat fromInside {};
+        QCOMPARE(::stat(QFile::encodeName(QStringLiteral("/home/%1/made-inside").arg(kUser)).constData(), &fromInside), 0);
+        QCOMPARE(fromInside.st_uid, uid_t(uid));
+        QCOMPARE(fromInside.st_gid, gid_t(gid));
         console->kill();
         console->waitForFinished();
         QVERIFY(fx->hutchctl({"stop", "g1", "--kill"}, false).exitCode == 0);

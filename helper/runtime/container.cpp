@@ -84,14 +84,19 @@ Status setupFilesystem(const ChildSetup &s, int treeFd)
     return pivotInto(rootFd);
 }
 
-Status attachConsole()
+// CONTROLLING: the console becomes init's controlling terminal. Not in a
+// user namespace: a getty on the console (busybox's with --login, agetty)
+// must then take it from init, and stealing a controlling terminal needs
+// CAP_SYS_ADMIN in the host's namespace (EPERM: "getty: console:
+// TIOCSCTTY"). There init has none, as a booted kernel's init and LXC's.
+Status attachConsole(bool controlling)
 {
     if (::setsid() < 0)
         return Error::sys("setsid");
     UniqueFd console(::open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC));
     if (!console)
         return Error::sys("open /dev/console");
-    if (::ioctl(console.get(), TIOCSCTTY, 0) < 0)
+    if (controlling && ::ioctl(console.get(), TIOCSCTTY, 0) < 0)
         return Error::sys("make /dev/console the controlling terminal");
     for (int fd = 0; fd < 3; ++fd)
         if (::dup2(console.get(), fd) < 0)
@@ -172,7 +177,7 @@ void runContainerInit(const ChildSetup &s)
         if (::setrlimit(__rlimit_resource(p.resource), &rl) < 0)
             fail(s.syncFd, Error::sys("lxc.prlimit " + std::to_string(p.resource)));
     }
-    if (auto err = attachConsole())
+    if (auto err = attachConsole(!spec.userns()))
         fail(s.syncFd, *err);
     // Before the seccomp filter, which may not allow these calls.
     if (spec.schedCore)

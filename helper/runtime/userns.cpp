@@ -5,9 +5,12 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <sched.h>
+#include <sys/fsuid.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace hutch::rt {
@@ -73,11 +76,54 @@ std::string parentOf(const std::string &path)
     return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// While it lives, this thread's filesystem ids are the container root's
+// host ids, with the capabilities of the monitor (root) still effective:
+// setfsuid clears the file capabilities from the effective set, capset
+// raises them again from the permitted set. Going back to fsuid 0 restores
+// them by itself.
+class ContainerRootCreds {
+public:
+    explicit ContainerRootCreds(const LaunchSpec &spec)
+    {
+        ::setfsgid(spec.hostGid(0));
+        ::setfsuid(spec.hostUid(0));
+        if (uid_t(::setfsuid(uid_t(-1))) != spec.hostUid(0) || gid_t(::setfsgid(gid_t(-1))) != spec.hostGid(0)) {
+            m_error = Error::msg("set fsuid and fsgid to the container's root");
+            return;
+        }
+        __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+        __user_cap_data_struct caps[_LINUX_CAPABILITY_U32S_3]{};
+        if (::syscall(SYS_capget, &header, caps) < 0) {
+            m_error = Error::sys("capget");
+            return;
+        }
+        for (auto &c : caps)
+            c.effective = c.permitted;
+        if (::syscall(SYS_capset, &header, caps) < 0)
+            m_error = Error::sys("capset");
+    }
+    ~ContainerRootCreds()
+    {
+        ::setfsuid(0);
+        ::setfsgid(0);
+    }
+    ContainerRootCreds(const ContainerRootCreds &) = delete;
+    ContainerRootCreds &operator=(const ContainerRootCreds &) = delete;
+    const Status &error() const { return m_error; }
+
+private:
+    Status m_error;
+};
+
 // An overlay cannot itself be idmapped (EINVAL on these kernels), but its
 // layers can (5.19 and later): each lower directory, and the directory
 // holding upper and work (they must share a mount), idmapped, and the
 // overlay made of them through /proc/self/fd paths. What root inside
-// writes lands in the upper layer with plain ownership on disk.
+// writes lands in the upper layer with plain ownership on disk. The
+// overlay writes its upper layer with the credentials of whoever created
+// it: made as host root, an id the upper layer's map leaves out, it could
+// not make its work directory and came up read-only. So it is made with the
+// container root's filesystem ids (ContainerRootCreds).
 Result<UniqueFd> overlayOfIdmappedLayers(const LaunchSpec &spec, int usernsFd)
 {
     std::vector<UniqueFd> held;
@@ -108,6 +154,9 @@ Result<UniqueFd> overlayOfIdmappedLayers(const LaunchSpec &spec, int usernsFd)
         return top.error();
     const std::string data = "lowerdir=" + lowers + ",upperdir=" + fdPathOf(top->get()) + upper.substr(parentOf(upper).size())
                              + ",workdir=" + fdPathOf(top->get()) + work.substr(parentOf(work).size()) + rest;
+    const ContainerRootCreds creds(spec);
+    if (creds.error())
+        return creds.error()->wrap("overlay");
     UniqueFd fs(::fsopen("overlay", FSOPEN_CLOEXEC));
     if (!fs)
         return Error::sys("fsopen overlay");

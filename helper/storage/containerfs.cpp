@@ -11,8 +11,10 @@
 #include <cerrno>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <linux/openat2.h>
 #include <sched.h>
+#include <sys/fsuid.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -153,6 +155,41 @@ Status withMountedRootfs(const RootfsMount &m, const std::function<Status(int ro
     return result;
 }
 
+// Runs fn in a thread of its own that acts on files as the container's
+// root (host ids ROOTUID, ROOTGID) while keeping the helper's capabilities.
+// An idmapped rootfs (idmap=container) creates nothing for a filesystem id
+// its map leaves out (EOVERFLOW), and host root is such an id. fsuid and
+// fsgid are per thread; setting fsuid clears the file capabilities from the
+// effective set, and capset makes them effective again from the permitted
+// set (CAP_CHOWN for the owners asked, CAP_DAC_OVERRIDE to reach any path).
+Status asContainerRoot(quint32 rootUid, quint32 rootGid, const std::function<Status()> &fn)
+{
+    Status result;
+    std::thread actor([&] {
+        ::setfsgid(rootGid);
+        ::setfsuid(rootUid);
+        if (quint32(::setfsuid(quint32(-1))) != rootUid || quint32(::setfsgid(quint32(-1))) != rootGid) {
+            result = Error::failed(QStringLiteral("act as the container's root (fsuid %1, fsgid %2)").arg(rootUid).arg(rootGid));
+            return;
+        }
+        __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+        __user_cap_data_struct caps[_LINUX_CAPABILITY_U32S_3]{};
+        if (::syscall(SYS_capget, &header, caps) < 0) {
+            result = Error::system(errno, QStringLiteral("capget"));
+            return;
+        }
+        for (auto &c : caps)
+            c.effective = c.permitted;
+        if (::syscall(SYS_capset, &header, caps) < 0) {
+            result = Error::system(errno, QStringLiteral("capset"));
+            return;
+        }
+        result = fn();
+    });
+    actor.join();
+    return result;
+}
+
 }  // namespace
 
 Result<quint32> IdMapping::toHost(QChar kind, quint32 id) const
@@ -214,19 +251,33 @@ Status withContainerRoot(const QString &containerDir, const QString &configPath,
             return map.error().wrap(QStringLiteral("lxc.idmap"));
         ids.maps << *map;
     }
+    // lxc.rootfs.options = idmap=container: files on disk keep plain
+    // ownership, and the running container's root is a mount idmapped to
+    // its user namespace, through which host ids are the mapped ones.
+    // (It is the runtime's word, no mount option: never passed to mount.)
+    QStringList rootfsOptions = c.value(QStringLiteral("lxc.rootfs.options"), QString()).split(u',', Qt::SkipEmptyParts);
+    const bool idmappedRootfs = rootfsOptions.removeAll(QStringLiteral("idmap=container")) > 0 && !ids.maps.isEmpty();
     if (pid > 0) {
         // The root init sees, with every mount the container made.
         const QByteArray procRoot = "/proc/" + QByteArray::number(pid) + "/root";
         UniqueFd root(::open(procRoot.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
         if (!root)
             return Error::system(errno, QStringLiteral("open the running container's root"));
-        return fn(root.get(), ids);
+        if (!idmappedRootfs)
+            return fn(root.get(), ids);
+        auto rootUid = ids.toHost(QLatin1Char('u'), 0);
+        auto rootGid = ids.toHost(QLatin1Char('g'), 0);
+        if (!rootUid || !rootGid)
+            return (rootUid ? rootGid.error() : rootUid.error()).wrap(QStringLiteral("the container's root"));
+        return asContainerRoot(*rootUid, *rootGid, [&] { return fn(root.get(), ids); });
     }
+    if (idmappedRootfs)  // stopped: the files as they are on disk
+        ids.maps.clear();
     auto location = parseRootfsPath(c.value(QStringLiteral("lxc.rootfs.path"), QString()), containerDir);
     if (!location)
         return location.error();
     auto mount = rootfsMountFor(*location, containerDir, c.value(QStringLiteral("lxc.rootfs.mount"), QString()),
-                                c.value(QStringLiteral("lxc.rootfs.options"), QString()));
+                                rootfsOptions.join(u','));
     if (!mount)
         return mount.error();
     if (!mount->type.isEmpty())

@@ -4,7 +4,10 @@
 // symlink to "/etc" is the container's /etc, ".." stops at its "/". Below
 // that, everything goes by descriptors with O_NOFOLLOW (core/filetree.h).
 // Owners are the container's ids, mapped through lxc.idmap when the config
-// has one. Kernel filesystems (the container's /proc, /sys, cgroups) are
+// has one and the ids on disk are shifted; with an idmapped rootfs
+// (idmap=container) a stopped container's files are taken as they are on
+// disk, and a running one's are written as its root through the idmapped
+// mount. Kernel filesystems (the container's /proc, /sys, cgroups) are
 // neither read nor written: the helper is root on the host there.
 // Helper process (root), job and worker threads.
 #pragma once
