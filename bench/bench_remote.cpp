@@ -8,7 +8,8 @@
 // and the medians as MiB/s of the rootfs's bytes, with their ratio (the
 // issue's target: the copy at least 80% of ssh cat). The copy is destroyed
 // on the second host between rounds.
-// Run as root: build/bench/bench_remote [MIB] [ROUNDS]
+// Run as root: build/bench/bench_remote [MIB] [ROUNDS] [COMPRESSION]
+// (COMPRESSION: the copy's --compression, zst by default).
 #include "benchutil.h"
 #include "twohosts.h"
 
@@ -74,6 +75,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const qint64 mib = argc > 1 ? std::max(1, QString::fromLocal8Bit(argv[1]).toInt()) : 1024;
     const int rounds = argc > 2 ? std::max(1, QString::fromLocal8Bit(argv[2]).toInt()) : 3;
+    const QString compression = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("zst");
     if (const QString why = hutch::test::twoHostsUnavailableReason(); !why.isEmpty())
         return failWith(why);
     TwoHosts hosts;
@@ -106,7 +108,8 @@ int main(int argc, char **argv)
         sshTimes << catSeconds;
 
         t.restart();
-        auto copy = hosts.ctl({QStringLiteral("copy"), QStringLiteral("bulk"), QStringLiteral("remote:")}, {}, {}, 600000);
+        auto copy = hosts.ctl({QStringLiteral("copy"), QStringLiteral("bulk"), QStringLiteral("remote:"),
+                               QStringLiteral("--compression"), compression}, {}, {}, 600000);
         const double copySeconds = t.nsecsElapsed() / 1e9;
         if (copy.exitCode != 0)
             return failWith(QStringLiteral("copy: ") + copy.text());
@@ -125,7 +128,8 @@ int main(int argc, char **argv)
     const double catRate = double(mib) / median(sshTimes), copyRate = mibs / median(copyTimes);
     std::printf("ssh remote cat > /dev/null: %.0f MiB/s (median %.2f s for %lld MiB)\n", catRate, median(sshTimes),
                 static_cast<long long>(mib));
-    std::printf("hutchctl copy bulk remote: %.0f MiB/s (median %.2f s for %.0f MiB)\n", copyRate, median(copyTimes), mibs);
+    std::printf("hutchctl copy bulk remote: --compression %s: %.0f MiB/s (median %.2f s for %.0f MiB)\n", qPrintable(compression), copyRate,
+                median(copyTimes), mibs);
     std::printf("copy / ssh cat: %.0f%% (target: at least 80%%), load %s\n", 100.0 * copyRate / catRate,
                 qPrintable(hutch::bench::loadAverage()));
     hosts.cleanup();

@@ -8,6 +8,8 @@
 
 #include <cstdio>
 
+#include <algorithm>
+
 namespace hutch::cli {
 
 int copy(const QStringList &args)
@@ -16,7 +18,8 @@ int copy(const QStringList &args)
     const QStringList own = dashes < 0 ? args : args.mid(0, dashes);
     const QStringList command = dashes < 0 ? QStringList() : args.mid(dashes + 1);
     // HOST1:NAME HOST2:[NEW]: a copy between hosts (transfer.cpp).
-    if (dashes < 0 && args.size() == 3 && (args.at(1).contains(QLatin1Char(':')) || args.at(2).contains(QLatin1Char(':'))))
+    if (dashes < 0 && !args.contains(QStringLiteral("--ephemeral")) && !args.contains(QStringLiteral("-e"))
+        && std::any_of(args.begin() + 1, args.end(), [](const QString &a) { return !a.startsWith(QLatin1Char('-')) && a.contains(QLatin1Char(':')); }))
         return transfer(QStringLiteral("copy"), args);
     QCommandLineParser p;
     const QCommandLineOption ephemeral({QStringLiteral("e"), QStringLiteral("ephemeral")},

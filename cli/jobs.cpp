@@ -24,6 +24,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -47,37 +48,65 @@ bool outputHungUp()
     return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
 }
 
-// For export and import with FILE "-": the standard stream `fd` itself
-// when it is a regular file, else an unnamed file in $TMPDIR or /var/tmp
-// (O_TMPFILE: nothing of it stays behind, however this process ends).
-UniqueFd streamFile(int fd)
+// For export and import with FILE "-": the standard stream `fd` goes to
+// the helper as it is, which streams it (a file, a pipe or a socket).
+bool streamable(int fd)
 {
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-        return UniqueFd(::dup(fd));
-    const QByteArray dir = qEnvironmentVariableIsEmpty("TMPDIR") ? QByteArrayLiteral("/var/tmp") : qgetenv("TMPDIR");
-    return UniqueFd(::open(dir.constData(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600));
+    return ::fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
-// Copies the whole of `from` (from its start when it is seekable) to `to`;
-// the number of bytes, or -1 with errno set on an error.
-qint64 copyStream(int from, int to)
+// A stream on standard input whose compression was not given: its first
+// bytes tell it, but they are then read, so the helper gets a pipe of
+// ours instead, fed those bytes and the rest of standard input by a child
+// (it ends with us). The pipe's reading end, or -1 (errno set; 0 for an
+// empty input).
+int sniffStandardInput(QString *compression)
 {
-    (void)::lseek(from, 0, SEEK_SET);
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    qint64 total = 0;
-    for (;;) {
-        const ssize_t n = ::read(from, buffer.data(), size_t(buffer.size()));
+    char head[6];
+    size_t got = 0;
+    while (got < sizeof head) {
+        const ssize_t n = ::read(STDIN_FILENO, head + got, sizeof head - got);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
-            return n == 0 ? total : -1;
-        if (const int err = writeAll(to, buffer.constData(), size_t(n))) {
-            errno = err;
+        if (n < 0)
             return -1;
-        }
-        total += n;
+        if (n == 0)
+            break;
+        got += size_t(n);
     }
+    if (got == 0) {
+        errno = 0;
+        return -1;
+    }
+    const QByteArray bytes(head, qsizetype(got));
+    *compression = bytes.startsWith("\xfd" "7zXZ") ? opt("xz") : bytes.startsWith("\x1f\x8b") ? opt("gz")
+                 : bytes.startsWith("\x28\xb5\x2f\xfd") ? opt("zst") : opt("none");
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) < 0)
+        return -1;
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(1);
+        ::close(fds[0]);
+        if (writeAll(fds[1], head, got) != 0)
+            ::_exit(1);
+        char buffer[1 << 16];
+        for (;;) {
+            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0 || writeAll(fds[1], buffer, size_t(n)) != 0)
+                ::_exit(n == 0 ? 0 : 1);
+        }
+    }
+    ::close(fds[1]);
+    return fds[0];
 }
 
 void drawProgress(const JobWatcher &w)
@@ -500,20 +529,12 @@ int exportArchive(const QStringList &args)
     if (!helper)
         return Failure;
     if (file == QLatin1String("-")) {
-        // The helper writes only into a regular file: an unnamed one
-        // (O_TMPFILE, gone with this process however it ends), then copied
-        // to standard output.
+        // The helper's tar writes straight into our standard output.
         g_cancelOnHangup = true;
-        UniqueFd temp = streamFile(STDOUT_FILENO);
-        if (!temp)
-            return fail(QStringLiteral("cannot make a file for the archive: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-        const QDBusUnixFileDescriptor out(temp.get());
-        const int result = runJob(*helper, [&] { return helper->ExportContainer(name, out, {{opt("compression"), kind}}); });
-        struct stat st {};
-        if (result != Ok || (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)))
-            return result;
-        return copyStream(temp.get(), STDOUT_FILENO) >= 0 ? Ok : fail(QStringLiteral("write the archive to standard output: %1")
-                                                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        if (!streamable(STDOUT_FILENO))
+            return fail(QStringLiteral("standard output must be a file, a pipe or a socket"));
+        const QDBusUnixFileDescriptor out(STDOUT_FILENO);
+        return runJob(*helper, [&] { return helper->ExportContainer(name, out, {{opt("compression"), kind}}); });
     }
     // Opened here, as the user: the helper writes only into this file.
     const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -532,9 +553,13 @@ int importArchive(const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption newName({opt("n"), opt("name")}, opt("Import under NEWNAME (a new hostname and MACs)."), opt("NEWNAME"));
     const QCommandLineOption backing({opt("B"), opt("backingstore")}, opt("dir, btrfs, lvm or best (default)."), opt("BACKEND"));
-    p.addOptions({newName, backing});
+    const QCommandLineOption compression(opt("compression"),
+                                         opt("The compression of a stream on standard input: xz, gz, zst or none "
+                                             "(default: told by its first bytes)."),
+                                         opt("KIND"));
+    p.addOptions({newName, backing, compression});
     int status = 0;
-    if (!parseArgs(p, args, opt("import FILE [--name NEWNAME] [-B BACKEND]"),
+    if (!parseArgs(p, args, opt("import FILE [--name NEWNAME] [-B BACKEND] [--compression KIND]"),
                    opt("Make a container from an archive hutchctl export wrote (FILE - reads standard input)."), 1, 1, &status))
         return status;
     const QString file = p.positionalArguments().at(0);
@@ -542,21 +567,23 @@ int importArchive(const QStringList &args)
     if (!helper)
         return Failure;
     int fd = -1;
-    UniqueFd temp;
+    QString kind = p.value(compression);
     if (file == QLatin1String("-")) {
-        // Standard input as a regular file for the helper: itself when it
-        // is one, else copied into an unnamed file (O_TMPFILE).
+        // Standard input goes to the helper as it is (it reads it as a
+        // stream); a stream of unsaid compression through sniffStandardInput.
         g_cancelOnHangup = true;
         struct stat st {};
+        if (!streamable(STDIN_FILENO))
+            return fail(QStringLiteral("standard input must be a file, a pipe or a socket"));
         const bool regular = ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
-        temp = streamFile(STDIN_FILENO);
-        const qint64 copied = !temp || regular ? 0 : copyStream(STDIN_FILENO, temp.get());
-        if (!temp || copied < 0)
-            return fail(QStringLiteral("cannot read the archive from standard input: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-        // An exporter that failed before writing (a copy between hosts cut short).
-        if (!regular && copied == 0)
-            return fail(QStringLiteral("no archive on standard input"));
-        fd = ::dup(temp.get());
+        if (regular || !kind.isEmpty()) {
+            fd = ::dup(STDIN_FILENO);
+        } else {
+            fd = sniffStandardInput(&kind);
+            // An exporter that failed before writing (a copy between hosts cut short).
+            if (fd < 0 && errno == 0)
+                return fail(QStringLiteral("no archive on standard input"));
+        }
     } else {
         fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
     }
@@ -569,6 +596,8 @@ int importArchive(const QStringList &args)
         options.insert(opt("name"), p.value(newName));
     if (p.isSet(backing))
         options.insert(opt("backing_store"), p.value(backing));
+    if (!kind.isEmpty())
+        options.insert(opt("compression"), kind);
     QString last;
     const int result = runJob(*helper, [&] { return helper->ImportContainer(in, options); }, &last);
     if (result == Ok && last.startsWith(QLatin1String("imported as ")))

@@ -2,11 +2,13 @@
 // one host to another (no HOST: this computer). Two hutchctl of ours run
 // side by side, `export NAME -` for the source and `import -` for the
 // target (each through ssh for a remote host, see remote.cpp), the first's
-// output piped into the second's input: no archive file is named on either
-// side (each end holds the stream in an unnamed O_TMPFILE file for its
-// helper, which takes regular files only, and the helpers stage in their
-// stores, removed when a job fails or is cancelled). The stream is zstd:
-// a transfer cut short is never read as a shorter archive.
+// output piped into the second's input, and each hutchctl hands its end
+// of the stream to its helper as it is: the exporting helper's tar writes
+// into the pipe (or ssh's), the importing helper reads it, checking each
+// member as it passes, into the new container's staging directory. No
+// copy of the archive is stored anywhere on the way. A stream cut short
+// (no end blocks, or a zstd frame cut) is never read as a shorter
+// archive: the import fails and its staging directory goes.
 //
 // Killing this process (or Ctrl-C) ends both sides: the children get
 // SIGINT when we die (PR_SET_PDEATHSIG) and cancel their jobs; a remote
@@ -117,8 +119,11 @@ void interruptChildren(int)
 int transfer(const QString &command, const QStringList &args)
 {
     QCommandLineParser p;
+    const QCommandLineOption compression(opt("compression"), opt("zst (default), xz, gz or none: how the stream is compressed."),
+                                         opt("KIND"), opt("zst"));
+    p.addOption(compression);
     int status = 0;
-    const QString synopsis = command + QStringLiteral(" [HOST1:]NAME HOST2:[NEW]");
+    const QString synopsis = command + QStringLiteral(" [HOST1:]NAME HOST2:[NEW] [--compression KIND]");
     if (!parseArgs(p, args, synopsis,
                    command == QLatin1String("move")
                        ? opt("Move the stopped container NAME to HOST2 (as NEW): streamed, started there, then removed here.")
@@ -143,9 +148,11 @@ int transfer(const QString &command, const QStringList &args)
     int pipe[2];
     if (::pipe2(pipe, O_CLOEXEC) != 0)
         return fail(QStringLiteral("pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const pid_t exporter = spawn(from.host, {opt("export"), from.name, opt("-"), opt("--compression"), opt("zst")}, -1,
+    const QString kind = p.value(compression);
+    const pid_t exporter = spawn(from.host, {opt("export"), from.name, opt("-"), opt("--compression"), kind}, -1,
                                  pipe[1], {pipe[0]});
-    const pid_t importer = spawn(to.host, {opt("import"), opt("-"), opt("--name"), to.name}, pipe[0], -1, {pipe[1]});
+    const pid_t importer = spawn(to.host, {opt("import"), opt("-"), opt("--name"), to.name, opt("--compression"), kind},
+                                 pipe[0], -1, {pipe[1]});
     g_children[0] = exporter;
     g_children[1] = importer;
     ::close(pipe[0]);

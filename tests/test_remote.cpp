@@ -64,6 +64,66 @@ QStringList leftovers(const QString &store)
     return QDir(store).entryList({QStringLiteral(".staging-*")}, QDir::AllEntries | QDir::Hidden);
 }
 
+QStringList entries(const QString &store)
+{
+    return QDir(store).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+// `roots` and every process below them.
+QList<qint64> processTree(const QList<qint64> &roots)
+{
+    QHash<qint64, qint64> parent;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!isPid || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        parent.insert(pid, text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toLongLong());
+    }
+    QList<qint64> tree;
+    for (const qint64 root : roots)
+        if (root > 0)
+            tree << root;
+    for (qsizetype i = 0; i < tree.size(); ++i)
+        for (auto it = parent.cbegin(); it != parent.cend(); ++it)
+            if (it.value() == tree.at(i) && !tree.contains(it.key()))
+                tree << it.key();
+    return tree;
+}
+
+// Processes below `root` whose command is `comm`.
+QList<qint64> descendants(qint64 root, const QString &comm)
+{
+    QList<qint64> found;
+    for (const qint64 pid : processTree({root})) {
+        QFile f(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (pid != root && f.open(QIODevice::ReadOnly) && f.readAll().trimmed() == comm.toUtf8())
+            found << pid;
+    }
+    return found;
+}
+
+// Files without a name (O_TMPFILE, or unlinked while open) that processes
+// below `roots` hold, as "PID: link"; memfds aside (the helper's sealed
+// monitor copy is one).
+QStringList unnamedFiles(const QList<qint64> &roots)
+{
+    QStringList held;
+    for (const qint64 pid : processTree(roots)) {
+        const QString fdDir = QStringLiteral("/proc/%1/fd").arg(pid);
+        for (const QString &fd : QDir(fdDir).entryList(QDir::System | QDir::NoDotAndDotDot)) {
+            char target[4096];
+            const ssize_t n = ::readlink(QFile::encodeName(fdDir + QLatin1Char('/') + fd).constData(), target, sizeof target);
+            const QString text = QString::fromLocal8Bit(target, n > 0 ? int(n) : 0);
+            if (text.endsWith(QLatin1String(" (deleted)")) && !text.startsWith(QLatin1String("/memfd:")))
+                held << QStringLiteral("%1: %2").arg(pid).arg(text);
+        }
+    }
+    return held;
+}
+
 }  // namespace
 
 class TestRemote : public QObject {
@@ -86,6 +146,15 @@ class TestRemote : public QObject {
             return false;
         }
         return true;
+    }
+
+    // The blob of "big" under way into a staging directory on the second host.
+    bool blobArriving() const
+    {
+        for (const QString &staging : leftovers(remote->storePath()))
+            if (QFileInfo::exists(remote->storePath() + QLatin1Char('/') + staging + QStringLiteral("/rootfs/root/blob")))
+                return true;
+        return false;
     }
 
 private Q_SLOTS:
@@ -217,33 +286,106 @@ private Q_SLOTS:
         QVERIFY(leftovers(local->storePath()).isEmpty() && leftovers(remote->storePath()).isEmpty());
     }
 
-    void killedTransferLeavesNothing()
+    void copyStoresNoCopyOfTheStream()
     {
         QCOMPARE(ctl({"create", "big", "-t", "busybox"}).exitCode, 0);
-        // Enough bytes that the transfer is still under way when killed.
         QVERIFY(run(QStringLiteral("dd"), {QStringLiteral("if=/dev/urandom"),
                                            QStringLiteral("of=%1/big/rootfs/root/blob").arg(local->storePath()),
                                            QStringLiteral("bs=1M"), QStringLiteral("count=256"), QStringLiteral("status=none")}));
-        const auto entries = [](const QString &store) {
-            return QDir(store).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-        };
+        const QStringList localBefore = entries(local->storePath());
+        auto copy = hosts.startCtl({QStringLiteral("copy"), QStringLiteral("big"), QStringLiteral("remote:streamed")});
+        QVERIFY(copy->waitForStarted());
+        // Sampled while the bytes flow: the source's store as it was (the
+        // export's tree is a tmpfs in a private mount namespace), on the
+        // target only the new container's staging directory with no file
+        // outside its rootfs bigger than a config, and no process of the
+        // transfer (helpers, hutchctl, ssh, sshd's sessions) holding an
+        // unnamed or deleted file.
+        int samples = 0;
+        bool sawBlob = false;
+        while (copy->state() != QProcess::NotRunning) {
+            QCOMPARE(entries(local->storePath()), localBefore);
+            for (const QString &staging : leftovers(remote->storePath())) {
+                const QString dir = remote->storePath() + QLatin1Char('/') + staging;
+                QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+                while (it.hasNext()) {
+                    const QString file = it.next();
+                    if (file.startsWith(dir + QStringLiteral("/rootfs/"))) {
+                        sawBlob = sawBlob || file.endsWith(QStringLiteral("/root/blob"));
+                        continue;
+                    }
+                    QVERIFY2(it.fileInfo().size() < (1 << 20), qPrintable(file));
+                }
+            }
+            const QStringList held = unnamedFiles({copy->processId(), hosts.sshdPid(), local->helperPid(), remote->helperPid()});
+            QVERIFY2(held.isEmpty(), qPrintable(held.join(QLatin1Char('\n'))));
+            ++samples;
+            copy->waitForFinished(20);
+        }
+        QVERIFY2(copy->exitCode() == 0, copy->readAllStandardError().constData());
+        QVERIFY2(sawBlob && samples > 5, "the transfer was not seen under way");
+        QCOMPARE(treeDigest(remote->storePath() + QStringLiteral("/streamed/rootfs"), {QStringLiteral("etc/hostname"), QStringLiteral("etc/hosts")}),
+                 treeDigest(local->storePath() + QStringLiteral("/big/rootfs"), {QStringLiteral("etc/hostname"), QStringLiteral("etc/hosts")}));
+        QVERIFY(leftovers(remote->storePath()).isEmpty());
+        QCOMPARE(ctl({"--host", "remote", "destroy", "streamed"}).exitCode, 0);
+    }
+
+    void killedOrCancelledTransferLeavesNothing()
+    {
         const QStringList before = entries(remote->storePath()), localBefore = entries(local->storePath());
-        // SIGKILL while the first host exports, SIGINT (Ctrl-C) while the
-        // second imports.
-        for (const auto &[signal, store] : {std::pair{SIGKILL, local->storePath()}, std::pair{SIGINT, remote->storePath()}}) {
-            auto proc = hosts.startCtl({QStringLiteral("copy"), QStringLiteral("big"), QStringLiteral("remote:bigcopy")});
-            QProcess &copy = *proc;
-            QVERIFY(copy.waitForStarted());
-            QTRY_VERIFY_WITH_TIMEOUT(!leftovers(store).isEmpty(), 120000);
-            ::kill(pid_t(copy.processId()), signal);
-            QVERIFY(copy.waitForFinished(60000));
-            QVERIFY2(copy.exitStatus() != QProcess::NormalExit || copy.exitCode() != 0, copy.readAllStandardError().constData());
-            // Both ends give up: no staging, no container, the same stores.
-            QTRY_VERIFY_WITH_TIMEOUT(leftovers(local->storePath()).isEmpty() && leftovers(remote->storePath()).isEmpty(), 60000);
+        // SIGKILL to hutchctl copy, SIGINT (Ctrl-C: both jobs cancelled),
+        // SIGKILL to the ssh carrying the stream: each once the blob is
+        // under way into the second host's staging directory.
+        enum Victim { Copy, Ssh };
+        for (const auto &[signal, victim] : {std::pair{SIGKILL, Copy}, std::pair{SIGINT, Copy}, std::pair{SIGKILL, Ssh}}) {
+            auto copy = hosts.startCtl({QStringLiteral("copy"), QStringLiteral("big"), QStringLiteral("remote:bigcopy")});
+            QVERIFY(copy->waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(blobArriving(), 120000);
+            qint64 pid = copy->processId();
+            if (victim == Ssh) {
+                const QList<qint64> ssh = descendants(copy->processId(), QStringLiteral("ssh"));
+                QCOMPARE(ssh.size(), 1);
+                pid = ssh.first();
+            }
+            ::kill(pid_t(pid), signal);
+            QVERIFY(copy->waitForFinished(60000));
+            QVERIFY2(copy->exitStatus() != QProcess::NormalExit || copy->exitCode() != 0, copy->readAllStandardError().constData());
+            // Both ends give up: no staging, no container, the same
+            // stores, no unnamed file held by what remains.
+            QTRY_VERIFY2_WITH_TIMEOUT(leftovers(local->storePath()).isEmpty() && leftovers(remote->storePath()).isEmpty(),
+                                      qPrintable(QStringLiteral("after signal %1 to %2: %3 | %4 | second helper: %5")
+                                                     .arg(signal).arg(victim == Ssh ? "ssh" : "hutchctl copy")
+                                                     .arg(leftovers(local->storePath()).join(' '), leftovers(remote->storePath()).join(' '),
+                                                          QString::fromUtf8(remote->helperLog().right(1500)))),
+                                      120000);
             QCOMPARE(entries(remote->storePath()), before);
             QCOMPARE(entries(local->storePath()), localBefore);
+            qInfo() << "signal" << signal << (victim == Ssh ? "to ssh" : "to hutchctl copy") << "left nothing";
+            const QStringList held = unnamedFiles({hosts.sshdPid(), local->helperPid(), remote->helperPid()});
+            QVERIFY2(held.isEmpty(), qPrintable(held.join(QLatin1Char('\n'))));
         }
         QCOMPARE(ctl({"destroy", "big"}).exitCode, 0);
+    }
+
+    void moveKeepsTheSourceUntilTheTargetStarts()
+    {
+        // A container that cannot start on the second host (its bridge is
+        // not there): the move imports it, fails to start it, removes it
+        // there and keeps the source as it was.
+        QCOMPARE(ctl({"create", "stay", "-t", "busybox"}).exitCode, 0);
+        QFile config(local->storePath() + QStringLiteral("/stay/config"));
+        QVERIFY(config.open(QIODevice::Append));
+        config.write("lxc.net.0.type = veth\nlxc.net.0.link = r23nobridge\n");
+        config.close();
+        const QStringList digest = treeDigest(local->storePath() + QStringLiteral("/stay"));
+        const QStringList remoteBefore = entries(remote->storePath());
+        auto moved = ctl({"move", "stay", "remote:"});
+        QCOMPARE(moved.exitCode, 1);
+        QVERIFY2(moved.err.contains("did not start on remote") && moved.err.contains("\"stay\" stays on this computer"),
+                 moved.err.constData());
+        QCOMPARE(treeDigest(local->storePath() + QStringLiteral("/stay")), digest);
+        QCOMPARE(entries(remote->storePath()), remoteBefore);
+        QCOMPARE(ctl({"destroy", "stay"}).exitCode, 0);
     }
 };
 

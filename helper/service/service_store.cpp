@@ -93,55 +93,21 @@ Status checkStopped(const HelperSettings &settings, const QString &name, const Q
 }
 
 // A descriptor from the caller for ExportContainer/ImportContainer: a
-// regular file (never a pipe, socket or device) open for `access`.
+// regular file, a pipe or a socket (never a device or a directory) open
+// for `access`; the helper reads or writes it as a stream.
 Status checkTransferFile(const QDBusUnixFileDescriptor &file, int access)
 {
     struct stat st {};
-    if (!file.isValid() || ::fstat(file.fileDescriptor(), &st) < 0 || !S_ISREG(st.st_mode))
-        return Error::invalid(QStringLiteral("the file must be a regular file the caller opened"));
+    if (!file.isValid() || ::fstat(file.fileDescriptor(), &st) < 0
+        || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+        return Error::invalid(QStringLiteral("the file must be a regular file, a pipe or a socket the caller opened"));
     const int mode = ::fcntl(file.fileDescriptor(), F_GETFL) & O_ACCMODE;
+    if (S_ISSOCK(st.st_mode))
+        return std::nullopt;  // both ways
     if (mode != O_RDWR && mode != access)
         return Error::invalid(access == O_WRONLY ? QStringLiteral("the file is not open for writing")
                                                  : QStringLiteral("the file is not open for reading"));
     return std::nullopt;
-}
-
-// Copies `from` into `to` (descriptors), reporting each 64 MiB.
-Status copyData(int from, int to, const StepReport &report, const std::atomic_bool *cancel)
-{
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    qint64 total = 0;
-    for (;;) {
-        if (cancel && cancel->load())
-            return Error::cancelled();
-        const ssize_t n = ::read(from, buffer.data(), size_t(buffer.size()));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return Error::system(errno, QStringLiteral("read"));
-        if (n == 0)
-            return std::nullopt;
-        if (const int err = writeAll(to, buffer.constData(), size_t(n)))
-            return Error::system(err, QStringLiteral("write"));
-        total += n;
-        if (total % (64 << 20) < n)
-            report(QStringLiteral("copied %1 MiB").arg(total >> 20), -1);
-    }
-}
-
-// The archive's compression from its first bytes, as the file name tar
-// goes by: ".tar.xz", ".tar.gz", ".tar.zst" or ".tar".
-QString archiveSuffix(int fd)
-{
-    unsigned char magic[6] = {};
-    const ssize_t n = ::pread(fd, magic, sizeof magic, 0);
-    if (n >= 6 && magic[0] == 0xfd && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X' && magic[4] == 'Z' && magic[5] == 0)
-        return QStringLiteral(".tar.xz");
-    if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-        return QStringLiteral(".tar.gz");
-    if (n >= 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f && magic[3] == 0xfd)
-        return QStringLiteral(".tar.zst");
-    return QStringLiteral(".tar");
 }
 
 }  // namespace
@@ -404,34 +370,17 @@ QDBusObjectPath Service::ExportContainer(const QString &name, const QDBusUnixFil
         auto compression = stringOption(options, QStringLiteral("compression"), QStringLiteral("xz"));
         if (!compression)
             return call.fail(compression.error());
-        static const QHash<QString, QString> suffixes = {{QStringLiteral("xz"), QStringLiteral(".tar.xz")},
-                                                         {QStringLiteral("gz"), QStringLiteral(".tar.gz")},
-                                                         {QStringLiteral("zst"), QStringLiteral(".tar.zst")},
-                                                         {QStringLiteral("none"), QStringLiteral(".tar")}};
-        if (!suffixes.contains(*compression))
+        if (storage::compressionOfName(QStringLiteral(".tar.") + *compression).isEmpty() && *compression != QLatin1String("none"))
             return call.fail(Error::invalid(QStringLiteral("unknown compression \"%1\" (xz, gz, zst or none)").arg(compression->left(16))));
         if (auto err = checkStopped(m_settings, name, QStringLiteral("export it")))
             return call.fail(*err);
         runJob(call, QStringLiteral("export"), name, {name},
-               [settings = m_settings, monitor = m_monitorPath, name, file, suffix = suffixes.value(*compression)](
+               [settings = m_settings, monitor = m_monitorPath, name, file, compression = *compression](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
                    Runtime runtime(settings, monitor);
-                   // Built in the store (swept if the helper dies), copied out at the end.
-                   auto staging = storage::Staging::create(settings.storePath, QStringLiteral("export-") + name);
-                   if (!staging)
-                       return staging.error();
-                   const QString archive = staging->path() + QLatin1Char('/') + name + suffix;
-                   if (auto err = storage::exportContainer(runtime, name, archive, linesAsProgress(report), cancel))
-                       return err;
-                   QFile built(archive);
-                   if (!built.open(QIODevice::ReadOnly))
-                       return Error::failed(QStringLiteral("read %1: %2").arg(archive, built.errorString()));
-                   report(QStringLiteral("writing the archive (%1 MiB)").arg(built.size() >> 20), 0.96);
-                   if (auto err = copyData(built.handle(), file.fileDescriptor(), report, cancel))
-                       return err->wrap(QStringLiteral("export \"%1\"").arg(name));
-                   if (::fsync(file.fileDescriptor()) < 0)
-                       return Error::system(errno, QStringLiteral("export \"%1\": sync the file").arg(name));
-                   return std::nullopt;
+                   // tar writes straight into the caller's file or pipe.
+                   return storage::exportContainer(runtime, name, file.fileDescriptor(), compression,
+                                                   linesAsProgress(report), cancel);
                });
     });
     return {};
@@ -458,7 +407,14 @@ QDBusObjectPath Service::ImportContainer(const QDBusUnixFileDescriptor &file, co
                                                 .arg(backing->left(32))));
         if (auto err = checkTransferFile(file, O_RDONLY))
             return call.fail(*err);
+        auto compression = stringOption(options, QStringLiteral("compression"), QString());
+        if (!compression)
+            return call.fail(compression.error());
+        if (!compression->isEmpty() && *compression != QLatin1String("none")
+            && storage::compressionOfName(QStringLiteral(".tar.") + *compression).isEmpty())
+            return call.fail(Error::invalid(QStringLiteral("unknown compression \"%1\" (xz, gz, zst or none)").arg(compression->left(16))));
         storage::ImportOptions importOptions;
+        importOptions.compression = *compression;
         importOptions.name = *newName;
         importOptions.backend = *backing;
         importOptions.gate = makeConfigGate(m_auth, call.caller(), *newName);
@@ -469,20 +425,10 @@ QDBusObjectPath Service::ImportContainer(const QDBusUnixFileDescriptor &file, co
                [settings = m_settings, monitor = m_monitorPath, file, importOptions](
                    const StepReport &report, const std::atomic_bool *cancel) -> Status {
                    Runtime runtime(settings, monitor);
-                   auto staging = storage::Staging::create(settings.storePath, QStringLiteral("import"));
-                   if (!staging)
-                       return staging.error();
-                   const QString archive = staging->path() + QStringLiteral("/archive") + archiveSuffix(file.fileDescriptor());
-                   QFile copy(archive);
-                   if (!copy.open(QIODevice::WriteOnly))
-                       return Error::failed(QStringLiteral("write %1: %2").arg(archive, copy.errorString()));
+                   // Read as a stream from the caller's file or pipe, checked as it passes.
                    report(QStringLiteral("reading the archive"), 0.02);
-                   if (::lseek(file.fileDescriptor(), 0, SEEK_SET) < 0)
-                       return Error::system(errno, QStringLiteral("import: rewind the file"));
-                   if (auto err = copyData(file.fileDescriptor(), copy.handle(), report, cancel))
-                       return err->wrap(QStringLiteral("import"));
-                   copy.close();
-                   auto name = storage::importContainer(runtime, archive, importOptions, linesAsProgress(report), cancel);
+                   auto name = storage::importContainer(runtime, file.fileDescriptor(), importOptions,
+                                                        linesAsProgress(report), cancel);
                    if (!name)
                        return name.error();
                    report(QStringLiteral("imported as %1").arg(*name), 1.0);

@@ -1,10 +1,19 @@
 // Export and import (see archive.h). Helper process, job threads, root.
 //
-// Export runs tar in a thread with a private mount namespace: the rootfs
-// view (the directory bound, or the overlay / logical volume mounted
-// read-only) is put at WORK/rootfs beside the config, so the archive's
-// layout needs no renaming of members, and nothing is mounted on the host.
+// Export runs tar in a thread with a private mount namespace: a tmpfs
+// there holds the tree tar archives (hutch-export.json, the config and the
+// container directory's files) and the rootfs view (the directory bound,
+// or the overlay / logical volume mounted read-only) at TREE/rootfs, so
+// the archive's layout needs no renaming of members, and nothing is
+// written or mounted on the host: tar writes straight into the caller's
+// descriptor (a file, or a pipe to an import on another host). Members
+// are sorted by name, so an export's config and hutch-export.json come
+// before rootfs/ and an import can check them before it extracts.
+//
+// Import reads the caller's descriptor as a stream (archivestream.h):
+// nothing of the archive is stored on the way.
 #include "archive.h"
+#include "archivestream.h"
 #include "idranges.h"
 #include "spawnenv.h"
 
@@ -17,6 +26,7 @@
 #include "names.h"
 #include "staging.h"
 #include "tarscan.h"
+#include "uniquefd.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -25,10 +35,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <fcntl.h>
 #include <sched.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/mount.h>
 #include <thread>
 
@@ -41,11 +55,24 @@ const char kMetadata[] = "hutch-export.json";
 
 
 // Runs tar, polling for cancel; the error carries tar's own message.
-Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArray *output = nullptr)
+// `stdoutFd`: tar's standard output (its archive with --file -), else ours.
+Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArray *output = nullptr, int stdoutFd = -1)
 {
     QProcess p;
     p.setProcessEnvironment(cleanEnvironment());
-    endWithHelper(p);
+    const pid_t helper = ::getpid();
+    // In the child, after QProcess set its streams: tar ends with the
+    // helper (as endWithHelper), and writes into `stdoutFd` when given
+    // (dup2 clears close-on-exec).
+    p.setChildProcessModifier([helper, stdoutFd] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        if (::getppid() != helper)
+            ::_exit(127);
+        if (stdoutFd >= 0)
+            ::dup2(stdoutFd, STDOUT_FILENO);
+    });
+    if (stdoutFd >= 0)
+        p.setStandardOutputFile(QProcess::nullDevice());
     p.start(QStringLiteral("tar"), args);
     if (!p.waitForStarted())
         return Error::failed(QStringLiteral("tar: %1").arg(p.errorString()));
@@ -76,40 +103,30 @@ Status runTar(const QStringList &args, const std::atomic_bool *cancel, QByteArra
 
 }  // namespace
 
-QStringList tarCreateArgs(const QString &archivePath, const QString &directory)
+QStringList tarCreateArgs(const QString &compression, const QString &directory)
 {
-    return {QStringLiteral("--create"), QStringLiteral("--file"), archivePath, QStringLiteral("--auto-compress"),
-            QStringLiteral("--xattrs"), QStringLiteral("--xattrs-include=*"), QStringLiteral("--acls"),
-            QStringLiteral("--numeric-owner"), QStringLiteral("--sparse"), QStringLiteral("--directory"), directory,
-            QStringLiteral(".")};
-}
-
-QStringList tarExtractArgs(const QString &archivePath, const QString &directory, const QStringList &members)
-{
-    QStringList args = {QStringLiteral("--extract"), QStringLiteral("--file"), archivePath,
+    QStringList args = {QStringLiteral("--create"), QStringLiteral("--file"), QStringLiteral("-"),
                         QStringLiteral("--xattrs"), QStringLiteral("--xattrs-include=*"), QStringLiteral("--acls"),
-                        QStringLiteral("--numeric-owner"), QStringLiteral("--same-owner"),
-                        QStringLiteral("--same-permissions"), QStringLiteral("--directory"), directory};
-    if (!members.isEmpty())
-        args << QStringLiteral("--") << members;
+                        QStringLiteral("--numeric-owner"), QStringLiteral("--sparse"), QStringLiteral("--sort=name"),
+                        QStringLiteral("--directory"), directory, QStringLiteral(".")};
+    static const QHash<QString, QString> flags = {{QStringLiteral("xz"), QStringLiteral("--xz")},
+                                                  {QStringLiteral("gz"), QStringLiteral("--gzip")},
+                                                  {QStringLiteral("zst"), QStringLiteral("--zstd")}};
+    if (flags.contains(compression))
+        args.insert(3, flags.value(compression));
     return args;
 }
 
-Status checkArchiveMembers(const QStringList &members)
+QString compressionOfName(const QString &archivePath)
 {
-    for (const QString &m : members) {
-        if (m.isEmpty())
-            continue;
-        if (m.startsWith(QLatin1Char('/')))
-            return Error::invalid(QStringLiteral("the archive has an absolute path: \"%1\"").arg(m));
-        for (const QString &part : m.split(QLatin1Char('/')))
-            if (part == QLatin1String(".."))
-                return Error::invalid(QStringLiteral("the archive has a \"..\" path: \"%1\"").arg(m));
-    }
-    return std::nullopt;
+    for (const auto &[suffix, kind] : {std::pair{".tar.xz", "xz"}, std::pair{".tar.gz", "gz"},
+                                       std::pair{".tar.zst", "zst"}, std::pair{".tar", "none"}})
+        if (archivePath.endsWith(QLatin1String(suffix)))
+            return QLatin1String(kind);
+    return {};
 }
 
-Status exportContainer(Runtime &runtime, const QString &name, const QString &archivePath, const Progress &progress,
+Status exportContainer(Runtime &runtime, const QString &name, int fd, const QString &compression, const Progress &progress,
                        const std::atomic_bool *cancel)
 {
     const QString context = QStringLiteral("export \"%1\"").arg(name);
@@ -119,6 +136,8 @@ Status exportContainer(Runtime &runtime, const QString &name, const QString &arc
     };
     if (auto err = validateContainerName(name))
         return err->wrap(context);
+    if (compressionOfName(QStringLiteral(".tar.") + compression).isEmpty() && compression != QLatin1String("none"))
+        return Error::invalid(QStringLiteral("unknown compression \"%1\" (xz, gz, zst or none)").arg(compression.left(16))).wrap(context);
     const QString dir = QDir(runtime.store().containerDir(name)).absolutePath();
     const QString configPath = dir + QStringLiteral("/config");
     if (auto err = checkConfigFile(configPath); err && err->code != Error::Code::NotFound)
@@ -135,116 +154,152 @@ Status exportContainer(Runtime &runtime, const QString &name, const QString &arc
         return location.error().wrap(context);
     if (runtime.state(name) != QLatin1String("STOPPED"))
         return Error::busy(QStringLiteral("\"%1\" is running; stop it first").arg(name)).wrap(context);
-
-    const QString out = QFileInfo(archivePath).absoluteFilePath();
-    QTemporaryDir work(QFileInfo(out).path() + QStringLiteral("/.hutch-export-XXXXXX"));
-    if (!work.isValid())
-        return Error::failed(QStringLiteral("cannot make a work directory beside \"%1\": %2").arg(out, work.errorString())).wrap(context);
-    const QString tmpArchive = work.path() + QStringLiteral("/archive") + out.mid(out.indexOf(QStringLiteral(".tar")));
-    const QString tree = work.path() + QStringLiteral("/tree");
-    if (auto err = makePath(tree + QStringLiteral("/rootfs"), 0755))
-        return err->wrap(context);
-
-    QJsonObject meta{{QStringLiteral("format"), kFormat},
-                     {QStringLiteral("name"), name},
-                     {QStringLiteral("containerDir"), dir},
-                     {QStringLiteral("backend"), kindName(location->kind)},
-                     {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
-    if (auto err = writeFileAtomically(tree + QLatin1Char('/') + QLatin1String(kMetadata), QJsonDocument(meta).toJson()))
-        return err->wrap(context);
-    if (auto err = writeFileAtomically(tree + QStringLiteral("/config"), config))
-        return err->wrap(context);
     auto dirFd = openDirectory(dir);
-    auto treeFd = openDirectory(tree);
-    if (!dirFd || !treeFd)
-        return (!dirFd ? dirFd.error() : treeFd.error()).wrap(context);
-    if (auto copied = copyEntries(dirFd->get(), treeFd->get(), containerExtras(dir), cancel); !copied)
-        return copied.error().wrap(context);
+    if (!dirFd)
+        return dirFd.error().wrap(context);
 
-    // The rootfs view at TREE/rootfs, in a mount namespace of this thread's own.
-    say(QStringLiteral("archiving \"%1\" (%2) to %3").arg(name, kindName(location->kind), out));
+    const QJsonObject meta{{QStringLiteral("format"), kFormat},
+                           {QStringLiteral("name"), name},
+                           {QStringLiteral("containerDir"), dir},
+                           {QStringLiteral("backend"), kindName(location->kind)},
+                           {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    say(QStringLiteral("archiving \"%1\" (%2)").arg(name, kindName(location->kind)));
+    // A thread of its own with a private mount namespace: the tree on a
+    // tmpfs mounted there over the runtime directory (nothing of it is on
+    // the host; rootfs paths are in the store, not under it), the rootfs
+    // view at TREE/rootfs; both go with the thread.
     Status result;
     std::thread worker([&] {
-        if (::unshare(CLONE_NEWNS) < 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0) {
-            result = Error::system(errno, QStringLiteral("private mount namespace"));
-            return;
-        }
-        const QByteArray target = QFile::encodeName(tree + QStringLiteral("/rootfs"));
-        int rc = 0;
-        if (location->kind == BackendKind::Overlay) {
-            const QByteArray data = "lowerdir=" + (QStringList{location->path} + location->lowers).join(QLatin1Char(':')).toUtf8();
-            rc = ::mount("overlay", target.constData(), "overlay", MS_RDONLY, data.constData());
-        } else if (location->kind == BackendKind::Lvm) {
-            auto fs = lvm::detectFilesystem(location->path);
-            if (!fs) {
-                result = fs.error();
-                return;
+        auto steps = [&]() -> Status {
+            if (::unshare(CLONE_NEWNS) < 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0)
+                return Error::system(errno, QStringLiteral("private mount namespace"));
+            const QString tree = QDir(runtime.settings().runtimePath).absolutePath();
+            if (::mount("tmpfs", QFile::encodeName(tree).constData(), "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755") < 0)
+                return Error::system(errno, QStringLiteral("a tmpfs for the export's tree"));
+            if (auto err = makePath(tree + QStringLiteral("/rootfs"), 0755))
+                return err;
+            if (auto err = writeFileAtomically(tree + QLatin1Char('/') + QLatin1String(kMetadata), QJsonDocument(meta).toJson()))
+                return err;
+            if (auto err = writeFileAtomically(tree + QStringLiteral("/config"), config))
+                return err;
+            auto treeFd = openDirectory(tree);
+            if (!treeFd)
+                return treeFd.error();
+            if (auto copied = copyEntries(dirFd->get(), treeFd->get(), containerExtras(dir), cancel); !copied)
+                return copied.error();
+            const QByteArray target = QFile::encodeName(tree + QStringLiteral("/rootfs"));
+            int rc = 0;
+            if (location->kind == BackendKind::Overlay) {
+                const QByteArray data = "lowerdir=" + (QStringList{location->path} + location->lowers).join(QLatin1Char(':')).toUtf8();
+                rc = ::mount("overlay", target.constData(), "overlay", MS_RDONLY, data.constData());
+            } else if (location->kind == BackendKind::Lvm) {
+                auto fs = lvm::detectFilesystem(location->path);
+                if (!fs)
+                    return fs.error();
+                rc = ::mount(QFile::encodeName(location->path).constData(), target.constData(), fs->toUtf8().constData(),
+                             MS_RDONLY, nullptr);
+            } else {
+                rc = ::mount(QFile::encodeName(location->path).constData(), target.constData(), nullptr, MS_BIND, nullptr);
             }
-            rc = ::mount(QFile::encodeName(location->path).constData(), target.constData(), fs->toUtf8().constData(),
-                         MS_RDONLY, nullptr);
-        } else {
-            rc = ::mount(QFile::encodeName(location->path).constData(), target.constData(), nullptr, MS_BIND, nullptr);
-        }
-        if (rc < 0) {
-            result = Error::system(errno, QStringLiteral("mount the rootfs view"));
-            return;
-        }
-        result = runTar(tarCreateArgs(tmpArchive, tree), cancel);
-        ::umount2(target.constData(), MNT_DETACH);
+            if (rc < 0)
+                return Error::system(errno, QStringLiteral("mount the rootfs view"));
+            return runTar(tarCreateArgs(compression, tree), cancel, nullptr, fd);
+        };
+        result = steps();
     });
     worker.join();
     if (result)
         return result->wrap(context);
-    QFile archive(tmpArchive);
-    if (archive.open(QIODevice::ReadOnly)) {
-        if (::fsync(archive.handle()) < 0)
-            return Error::system(errno, QStringLiteral("sync")).wrap(context);
-    }
-    if (::rename(QFile::encodeName(tmpArchive).constData(), QFile::encodeName(out).constData()) < 0)
-        return Error::system(errno, QStringLiteral("rename to \"%1\"").arg(out)).wrap(context);
-    say(QStringLiteral("exported \"%1\" to %2 (%3 MiB)").arg(name, out).arg(QFileInfo(out).size() >> 20));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && ::fsync(fd) < 0)
+        return Error::system(errno, QStringLiteral("sync the archive")).wrap(context);
+    say(QStringLiteral("exported \"%1\"").arg(name));
     return std::nullopt;
 }
 
-Result<QString> importContainer(Runtime &runtime, const QString &archivePath, const ImportOptions &options,
-                                const Progress &progress, const std::atomic_bool *cancel)
+Status exportContainer(Runtime &runtime, const QString &name, const QString &archivePath, const Progress &progress,
+                       const std::atomic_bool *cancel)
 {
-    QString context = QStringLiteral("import \"%1\"").arg(archivePath);
+    const QString compression = compressionOfName(archivePath);
+    if (compression.isEmpty())
+        return Error::invalid(QStringLiteral("\"%1\" must end in .tar, .tar.gz, .tar.xz or .tar.zst").arg(archivePath));
+    const QByteArray path = QFile::encodeName(archivePath);
+    UniqueFd fd(::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!fd)
+        return Error::system(errno, QStringLiteral("create \"%1\"").arg(archivePath));
+    if (auto err = exportContainer(runtime, name, fd.get(), compression, progress, cancel)) {
+        ::unlink(path.constData());  // ours, and incomplete
+        return err;
+    }
+    return std::nullopt;
+}
+
+Result<QString> importContainer(Runtime &runtime, int fd, const ImportOptions &options, const Progress &progress,
+                                const std::atomic_bool *cancel)
+{
+    QString context = QStringLiteral("import");
     auto say = [&](const QString &l) {
         if (progress)
             progress(l);
     };
-    const QString archive = QFileInfo(archivePath).absoluteFilePath();
-    if (!QFileInfo(archive).isFile())
-        return Error::notFound(QStringLiteral("no file \"%1\"").arg(archive)).wrap(context);
-
-    // Checks before anything is written: every member's type and place
-    // (tarscan.h), the metadata and the config as the stream has them —
-    // what is checked is what is used, and nothing is read back through a
-    // link tar made.
-    auto scanned = scanArchive(archive, {QStringLiteral("./hutch-export.json"), QStringLiteral("./config")}, cancel);
-    if (!scanned)
-        return scanned.error().wrap(context);
-    QStringList members, plain;
-    for (const TarMember &m : scanned->members()) {
-        members << m.name;
-        if (!m.name.startsWith(QLatin1String("./rootfs/")) && m.name != QLatin1String("./"))
-            plain << m.name;
+    const QStringList capture = {QStringLiteral("./hutch-export.json"), QStringLiteral("./config")};
+    struct stat st {};
+    if (::fstat(fd, &st) < 0)
+        return Error::system(errno, QStringLiteral("the archive's descriptor")).wrap(context);
+    // Every member is checked as it passes (tarscan.h): relative, no "..",
+    // nothing beneath a link, no block device, only every container's
+    // character devices, hard links to earlier members; outside rootfs/
+    // plain files and directories only; all under "./" (tar strips that
+    // one component, so the archive's "./" never touches the staging
+    // directory's owner and mode).
+    auto plainOutsideRootfs = [](const QString &member) {
+        return member != QLatin1String("./") && !member.startsWith(QLatin1String("./rootfs/"));
+    };
+    auto underDot = [](const TarMember &m) -> Status {
+        if (m.name == QLatin1String("./") || (m.name.startsWith(QLatin1String("./")) && m.name.size() > 2))
+            return std::nullopt;
+        return Error::invalid(QStringLiteral("not a Hutch export (member \"%1\")").arg(m.name.left(200)));
+    };
+    ArchiveStream stream(fd, TarMemberRules(plainOutsideRootfs), capture, underDot, cancel);
+    std::optional<QByteArray> metaBytes, original;
+    if (S_ISREG(st.st_mode)) {
+        // A file may come from an older Hutch, its members in directory
+        // order: its config and metadata are taken by a first pass.
+        auto scanned = scanArchive(QStringLiteral("/proc/self/fd/%1").arg(fd), capture, cancel);
+        if (!scanned)
+            return scanned.error().wrap(context);
+        // The same rules on this pass: a refusal names the member at fault
+        // (a config that is a symlink), not a config missing.
+        TarMemberRules firstPass(plainOutsideRootfs);
+        for (const TarMember &m : scanned->members()) {
+            if (auto err = firstPass.check(m))
+                return err->wrap(context);
+            if (auto err = underDot(m))
+                return err->wrap(context);
+        }
+        metaBytes = scanned->captured(capture.at(0));
+        original = scanned->captured(capture.at(1));
+        char magic[6] = {};
+        const ssize_t n = ::pread(fd, magic, sizeof magic, 0);
+        const QByteArray head(magic, n > 0 ? qsizetype(n) : 0);
+        const QString compression = head.startsWith("\xfd" "7zXZ") ? QStringLiteral("xz")
+                                  : head.startsWith("\x1f\x8b") ? QStringLiteral("gz")
+                                  : head.startsWith("\x28\xb5\x2f\xfd") ? QStringLiteral("zst")
+                                                                        : QStringLiteral("none");
+        if (auto err = stream.start(compression))
+            return err->wrap(context);
+    } else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+        if (auto err = stream.start(options.compression.isEmpty() ? QStringLiteral("none") : options.compression))
+            return err->wrap(context);
+        if (auto err = stream.readHead())
+            return err->wrap(context);
+        metaBytes = stream.scanner().captured(capture.at(0));
+        original = stream.scanner().captured(capture.at(1));
+    } else {
+        return Error::invalid(QStringLiteral("the archive must be a file, a pipe or a socket")).wrap(context);
     }
-    if (auto err = checkArchiveMembers(members))
-        return err->wrap(context);
-    for (const QString &m : std::as_const(members))
-        if (m != QLatin1String("./") && !m.startsWith(QLatin1String("./")))
-            return Error::invalid(QStringLiteral("not a Hutch export (member \"%1\")").arg(m.left(200))).wrap(context);
-    if (auto err = checkTarMembers(scanned->members(), plain))
-        return err->wrap(context);
-    for (const char *needed : {"./hutch-export.json", "./config", "./rootfs/"})
-        if (!members.contains(QLatin1String(needed)))
-            return Error::invalid(QStringLiteral("not a Hutch export (no %1 in it)").arg(QLatin1String(needed))).wrap(context);
-    const auto metaBytes = scanned->captured(QStringLiteral("./hutch-export.json"));
-    const auto original = scanned->captured(QStringLiteral("./config"));
     if (!metaBytes || !original)
-        return Error::invalid(QStringLiteral("the export's %1 is not a file of at most 4 MiB")
+        return Error::invalid(QStringLiteral("not a Hutch export (no %1 of at most 4 MiB in it)")
                                   .arg(metaBytes ? QStringLiteral("config") : QStringLiteral("hutch-export.json"))).wrap(context);
     const QJsonObject meta = QJsonDocument::fromJson(*metaBytes).object();
     if (meta.value(QStringLiteral("format")).toInt() != kFormat)
@@ -252,7 +307,7 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     const QString originalName = meta.value(QStringLiteral("name")).toString();
     const QString originalDir = meta.value(QStringLiteral("containerDir")).toString();
     const QString name = options.name.isEmpty() ? originalName : options.name;
-    context = QStringLiteral("import \"%1\" as \"%2\"").arg(archivePath, name);
+    context = QStringLiteral("import \"%1\"").arg(name);
     if (auto err = validateContainerName(name))
         return err->wrap(context);
     if (!originalDir.startsWith(QLatin1Char('/')))
@@ -279,34 +334,25 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
     if (!fresh)
         return fresh.error().wrap(context);
     auto drop = [&](const Error &e) { return fresh->drop(e).wrap(context); };
-    say(QStringLiteral("extracting %1").arg(archive));
-    // The rootfs into the backend's directory, the rest beside it.
-    QStringList rest;
-    for (const QString &m : members)
-        if (!m.startsWith(QLatin1String("./rootfs/")) && m != QLatin1String("./") && m != QLatin1String("./hutch-export.json")
-            && m != QLatin1String("./config"))
-            rest << m;
-    if (auto err = runTar(tarExtractArgs(archive, fresh->staging.path(), rest), cancel))
+    if (fresh->created.fillPath != fresh->staging.path() + QStringLiteral("/rootfs"))
+        return drop(Error::failed(QStringLiteral("the backend fills \"%1\", not the staging rootfs").arg(fresh->created.fillPath)));
+    say(QStringLiteral("extracting"));
+    // One tar for the whole stream: the rootfs into the backend's
+    // directory (STAGING/rootfs, its owner, mode and xattrs from the
+    // archive's ./rootfs/), the container directory's files beside it.
+    const QStringList tarArgs = {QStringLiteral("--xattrs"), QStringLiteral("--xattrs-include=*"), QStringLiteral("--acls"),
+                                 QStringLiteral("--numeric-owner"), QStringLiteral("--same-owner"),
+                                 QStringLiteral("--same-permissions"), QStringLiteral("--strip-components=1")};
+    if (auto err = stream.extractInto(fresh->staging.path(), tarArgs, progress))
         return drop(*err);
-    if (auto err = runTar(tarExtractArgs(archive, fresh->created.fillPath)
-                              + QStringList{QStringLiteral("--strip-components=2"), QStringLiteral("--"), QStringLiteral("./rootfs/")},
-                          cancel))
-        return drop(*err);
-    // With its components stripped, "./rootfs/" itself is not extracted:
-    // its owner, mode and xattrs come from a one-entry extract.
-    {
-        QTemporaryDir rootAttrs(fresh->staging.path() + QStringLiteral("/.root-XXXXXX"));
-        if (rootAttrs.isValid()
-            && !runTar(tarExtractArgs(archive, rootAttrs.path())
-                           + QStringList{QStringLiteral("--no-recursion"), QStringLiteral("--"), QStringLiteral("./rootfs/")},
-                       cancel)) {
-            auto src = openDirectory(rootAttrs.path() + QStringLiteral("/rootfs"));
-            auto dst = openDirectory(fresh->created.fillPath);
-            if (src && dst)
-                if (auto err = copyDirectoryMetadata(src->get(), dst->get()))
-                    return drop(*err);
-        }
-    }
+    // The config used is the one the gate saw: a second config or
+    // metadata later in the archive is refused.
+    if (stream.scanner().captured(capture.at(1)) != original || stream.scanner().captured(capture.at(0)) != metaBytes)
+        return drop(Error::invalid(QStringLiteral("the archive's config or hutch-export.json changed while it was read")));
+    const QList<TarMember> &members = stream.scanner().members();
+    if (std::none_of(members.begin(), members.end(), [](const TarMember &m) { return m.name == QLatin1String("./rootfs/"); }))
+        return drop(Error::invalid(QStringLiteral("not a Hutch export (no ./rootfs/ in it)")));
+    ::unlink(QFile::encodeName(fresh->staging.path() + QLatin1Char('/') + QLatin1String(kMetadata)).constData());
     if (auto err = fresh->backend->finish(fresh->created))
         return drop(*err);
 
@@ -342,6 +388,15 @@ Result<QString> importContainer(Runtime &runtime, const QString &archivePath, co
         return drop(*err);
     say(QStringLiteral("imported \"%1\"").arg(name));
     return name;
+}
+
+Result<QString> importContainer(Runtime &runtime, const QString &archivePath, const ImportOptions &options,
+                                const Progress &progress, const std::atomic_bool *cancel)
+{
+    UniqueFd fd(::open(QFile::encodeName(archivePath).constData(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return Error::system(errno, QStringLiteral("open \"%1\"").arg(archivePath)).wrap(QStringLiteral("import"));
+    return importContainer(runtime, fd.get(), options, progress, cancel);
 }
 
 }  // namespace hutch::storage

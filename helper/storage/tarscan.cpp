@@ -388,53 +388,59 @@ Status checkRelative(const QString &name, const QString &what)
 
 Status checkTarMembers(const QList<TarMember> &members, const QStringList &plainFiles)
 {
+    TarMemberRules rules([&plainFiles](const QString &name) { return isPlain(name, plainFiles); });
+    for (const TarMember &m : members)
+        if (auto err = rules.check(m))
+            return err;
+    return std::nullopt;
+}
+
+Status TarMemberRules::check(const TarMember &m)
+{
     // The devices LXC's autodev makes in every container: (major, minor).
     static const QList<QPair<quint32, quint32>> everyContainersDevices = {
         {1, 3}, {1, 5}, {1, 7}, {1, 8}, {1, 9}, {5, 0}, {5, 1}, {5, 2}};
-    QSet<QString> links, seen;
-    for (const TarMember &m : members) {
-        if (auto err = checkRelative(m.name, QStringLiteral("path")))
+    if (auto err = checkRelative(m.name, QStringLiteral("path")))
+        return err;
+    const QString name = normalized(m.name);
+    // Nothing beneath a link: tar would create it through the link.
+    for (qsizetype slash = name.indexOf(QLatin1Char('/')); slash >= 0; slash = name.indexOf(QLatin1Char('/'), slash + 1))
+        if (m_links.contains(name.left(slash)))
+            return Error::invalid(QStringLiteral("the archive puts \"%1\" beneath the link \"%2\"")
+                                      .arg(m.name.left(200), name.left(slash)));
+    const bool plain = m_plain && m_plain(m.name);
+    if (plain && ((!m.isRegular() && m.type != '5') || (m.mode & 06000)))
+        return Error::invalid(QStringLiteral("\"%1\" in the archive must be a plain file or directory "
+                                             "(it is of type '%2', mode %3)")
+                                  .arg(m.name.left(200)).arg(QLatin1Char(m.type)).arg(m.mode, 4, 8, QLatin1Char('0')));
+    switch (m.type) {
+    case '4':
+        return Error::invalid(QStringLiteral("the archive has a block device: \"%1\"").arg(m.name.left(200)));
+    case '3':
+        if (!everyContainersDevices.contains({m.devMajor, m.devMinor}))
+            return Error::invalid(QStringLiteral("the archive has the device %1:%2 (\"%3\"); only the devices "
+                                                 "every container has are accepted")
+                                      .arg(m.devMajor).arg(m.devMinor).arg(m.name.left(200)));
+        break;
+    case '1': {
+        if (auto err = checkRelative(m.link, QStringLiteral("hard link target")))
             return err;
-        const QString name = normalized(m.name);
-        // Nothing beneath a link: tar would create it through the link.
-        for (qsizetype slash = name.indexOf(QLatin1Char('/')); slash >= 0; slash = name.indexOf(QLatin1Char('/'), slash + 1))
-            if (links.contains(name.left(slash)))
-                return Error::invalid(QStringLiteral("the archive puts \"%1\" beneath the link \"%2\"")
-                                          .arg(m.name.left(200), name.left(slash)));
-        const bool plain = isPlain(m.name, plainFiles);
-        if (plain && ((!m.isRegular() && m.type != '5') || (m.mode & 06000)))
-            return Error::invalid(QStringLiteral("\"%1\" in the archive must be a plain file or directory "
-                                                 "(it is of type '%2', mode %3)")
-                                      .arg(m.name.left(200)).arg(QLatin1Char(m.type)).arg(m.mode, 4, 8, QLatin1Char('0')));
-        switch (m.type) {
-        case '4':
-            return Error::invalid(QStringLiteral("the archive has a block device: \"%1\"").arg(m.name.left(200)));
-        case '3':
-            if (!everyContainersDevices.contains({m.devMajor, m.devMinor}))
-                return Error::invalid(QStringLiteral("the archive has the device %1:%2 (\"%3\"); only the devices "
-                                                     "every container has are accepted")
-                                          .arg(m.devMajor).arg(m.devMinor).arg(m.name.left(200)));
-            break;
-        case '1': {
-            if (auto err = checkRelative(m.link, QStringLiteral("hard link target")))
-                return err;
-            if (!seen.contains(normalized(m.link)))
-                return Error::invalid(QStringLiteral("the hard link \"%1\" points to \"%2\", which is not earlier in the archive")
-                                          .arg(m.name.left(200), m.link.left(200)));
-            links.insert(name);
-            break;
-        }
-        case '2':
-            // Its target is the container's business (it resolves in the
-            // container's root); tar never follows it for a later member,
-            // by the rule above.
-            links.insert(name);
-            break;
-        default:
-            break;
-        }
-        seen.insert(name);
+        if (!m_seen.contains(normalized(m.link)))
+            return Error::invalid(QStringLiteral("the hard link \"%1\" points to \"%2\", which is not earlier in the archive")
+                                      .arg(m.name.left(200), m.link.left(200)));
+        m_links.insert(name);
+        break;
     }
+    case '2':
+        // Its target is the container's business (it resolves in the
+        // container's root); tar never follows it for a later member,
+        // by the rule above.
+        m_links.insert(name);
+        break;
+    default:
+        break;
+    }
+    m_seen.insert(name);
     return std::nullopt;
 }
 

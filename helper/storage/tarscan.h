@@ -13,10 +13,12 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 
 namespace hutch::storage {
 
@@ -45,6 +47,8 @@ public:
     const QList<TarMember> &members() const { return m_members; }
     // A captured member's data; nullopt when absent, not regular or too big.
     std::optional<QByteArray> captured(const QString &name) const;
+    // The end-of-archive blocks were read (nothing after them is looked at).
+    bool ended() const { return m_ended; }
 
 private:
     Status header(const char *block);
@@ -82,5 +86,18 @@ Result<TarScanner> scanArchive(const QString &path, const QStringList &capture =
 // elsewhere (a rootfs's su and passwd) are kept: the container directory
 // is 0700, so only the container reaches them.
 Status checkTarMembers(const QList<TarMember> &members, const QStringList &plainFiles);
+
+// The same rules member by member, for a stream checked as it passes
+// (each member before any of its bytes reach tar).
+class TarMemberRules {
+public:
+    // `mustBePlain(name)`: the member must be a plain file or directory.
+    explicit TarMemberRules(std::function<bool(const QString &name)> mustBePlain) : m_plain(std::move(mustBePlain)) {}
+    Status check(const TarMember &member);
+
+private:
+    std::function<bool(const QString &)> m_plain;
+    QSet<QString> m_links, m_seen;
+};
 
 }  // namespace hutch::storage
