@@ -119,6 +119,24 @@ void TestTerminalFastPath::sameAsLibvterm_data()
             out += letters(i * 7 % 90, i) + (i % 3 ? "\r\n" : esc("\\e[33m\r\n"));
         return out;
     }() << true;
+    const auto lines = [](int count, int seed) {
+        QByteArray out;
+        for (int i = 0; i < count; ++i)
+            out += "\r\n" + letters((i * 13 + seed) % 45, i);  // empty, short, 39 and 40 wide, wrapping
+        return out;
+    };
+    QTest::newRow("short lines scroll") << QByteArray(esc("\\e[10;1H") + letters(5) + lines(60, 1)) << true;
+    QTest::newRow("short lines, coloured, then REP")
+        << QByteArray(esc("\\e[10;1H\\e[32;41m") + letters(5) + lines(30, 2) + "\r\nxy" + esc("\\e[4b")) << true;
+    QTest::newRow("short lines in a scroll region")
+        << QByteArray(esc("\\e[3;7r\\e[7;1H") + letters(5) + lines(30, 3) + esc("\\e[r\\e[10;1H") + letters(3) + lines(30, 4))
+        << true;
+    QTest::newRow("short lines under a double-width line")
+        << QByteArray(esc("\\e[2;1H\\e#6\\e[10;1H") + letters(5) + lines(20, 5)) << true;
+    QTest::newRow("short lines on the alternate screen")
+        << QByteArray(esc("\\e[?1049h\\e[10;1H") + letters(5) + lines(30, 6) + esc("\\e[?1049l")) << true;
+    QTest::newRow("short protected lines, then selective erase")
+        << QByteArray(esc("\\e[10;1H\\e[1\"q") + letters(5) + lines(30, 7) + esc("\\e[0\"q\\e[?2J")) << true;
     QTest::newRow("a title between runs") << QByteArray(letters(20) + esc("\\e]0;") + letters(30) + "\x07" + letters(20))
                                           << true;
     QTest::newRow("CAN ends a sequence") << QByteArray(esc("\\e[1;2") + "\x18" + letters(20)) << true;

@@ -159,6 +159,10 @@ private:
         size_t toVterm = 0;
     };
     AsciiStep drawAscii(const char *text, size_t count, char previous);
+    // After libvterm drew `last` at the end of a line: takes the short lines
+    // that follow ("\r\n" and text, at the bottom row) into the screen
+    // directly; answers how many bytes it took.
+    size_t scrollLines(const char *data, size_t length, char last);
     void writePending();
     void queueOutput(const char *bytes, size_t length);
     void applySizeToFd();

@@ -36,9 +36,7 @@ constexpr int maxSingleSteps = 8;
 void TerminalSession::parse(const char *data, size_t length)
 {
     if (!m_carry.empty()) {
-        std::vector<char> joined;
-        joined.reserve(m_carry.size() + length);
-        joined.swap(m_carry);
+        std::vector<char> joined(m_carry.begin(), m_carry.end());
         joined.insert(joined.end(), data, data + length);
         const size_t keep = TerminalTextScanner::incompleteUtf8Tail(joined.data(), joined.size());
         parseComplete(joined.data(), joined.size() - keep);
@@ -65,8 +63,10 @@ void TerminalSession::parseComplete(const char *data, size_t length)
         const char *run = data + pos + other;
         const size_t runLength = TerminalTextScanner::asciiRun(run, length - pos - other);
         if (runLength < minFastRun) {
+            m_glyphWidth = 0;
             vterm_input_write(m_vt, data + pos, other + runLength);
             pos += other + runLength;
+            pos += scrollLines(data + pos, length - pos, run[runLength - 1]);
             continue;
         }
         // libvterm draws what comes before the run and its first character.
@@ -93,6 +93,7 @@ void TerminalSession::parseComplete(const char *data, size_t length)
             done += n;
         }
         pos += other + runLength;
+        pos += scrollLines(data + pos, length - pos, run[runLength - 1]);
     }
 }
 
@@ -130,4 +131,58 @@ TerminalSession::AsciiStep TerminalSession::drawAscii(const char *text, size_t c
     const int moveLength = std::snprintf(move, sizeof move, "\x1b[%dG", cursor.col + int(n) + 1);
     vterm_input_write(m_vt, move, size_t(moveLength));
     return { n, 1 };
+}
+
+// The lines of `seq`, `dmesg` or a build log: CR LF and short text on the
+// bottom row. libvterm spends a scroll and a callback per character on each;
+// here the screen scrolls and takes the text directly. Such a line changes
+// nothing of libvterm's state but the cursor's column (the scroll is the
+// screen's, and libvterm's line attributes are all plain, checked below),
+// and the next CR sets that again: so lines are taken here only while
+// another one follows, which libvterm draws itself (its text also stays
+// libvterm's last character, for REP).
+size_t TerminalSession::scrollLines(const char *data, size_t length, char last)
+{
+    // libvterm drew `last` as plain text and nothing after it (so m_pen and
+    // m_glyphProtected are what the text gets); the bottom row of a screen
+    // without a scroll region; printable ASCII drawn as itself.
+    if (m_glyphWidth != 1 || m_glyphChar != static_cast<unsigned char>(last) || !m_scanner.plain()
+        || m_scanner.hasScrollRegion() || length < 3 || data[0] != '\r' || data[1] != '\n')
+        return 0;
+    VTermPos cursor;
+    vterm_state_get_cursorpos(m_state, &cursor);
+    if (cursor.row != m_rows - 1)
+        return 0;
+    for (int row = 0; row < m_rows; ++row) {
+        const VTermLineInfo *info = vterm_state_get_lineinfo(m_state, row);
+        if (info && (info->doublewidth || info->doubleheight))
+            return 0;
+    }
+    TerminalCell pen = m_pen;
+    if (m_glyphProtected)
+        pen.attrs |= TerminalCell::Protected;
+    const TerminalCell erased = blank();
+    TerminalHistory *history = m_screen == &m_primary ? &m_history : nullptr;
+    size_t pos = 0;
+    qint64 drawn = 0;
+    for (;;) {
+        // A line: CR LF, text shorter than a row, and the next line's CR LF
+        // and at least one character of its text.
+        if (length - pos < 3 || data[pos] != '\r' || data[pos + 1] != '\n')
+            break;
+        const size_t text = TerminalTextScanner::asciiRun(data + pos + 2, length - pos - 2);
+        const size_t next = pos + 2 + text;
+        if (text >= size_t(m_columns) || length - next < 3 || data[next] != '\r' || data[next + 1] != '\n'
+            || TerminalTextScanner::asciiRun(data + next + 2, 1) != 1)
+            break;
+        m_screen->scrollRows(0, m_rows, 1, erased, history);
+        m_screen->putAscii(m_rows - 1, 0, data + pos + 2, int(text), pen);
+        drawn += qint64(text);
+        pos = next;
+    }
+    if (pos > 0) {
+        markDirty(0, m_rows);
+        m_fastPathCount += drawn;
+    }
+    return pos;
 }

@@ -58,6 +58,7 @@ size_t TerminalTextScanner::scan(const char *data, size_t length)
                 m_csiMode6 = m_csiMode69 = false;
                 m_csiFirst = true;
                 m_csiFirstMode = -1;
+                m_csiAnyParam = false;
             } else if (c == ']' || c == 'P') {
                 m_state = State::String;  // OSC, DCS
             } else if (c >= 0x20 && c <= 0x2f) {
@@ -117,6 +118,8 @@ void TerminalTextScanner::endCsiParam()
     // DECSET and DECRST: libvterm 0.1 applies only the first parameter; later
     // versions all. Origin mode and margins count as set when any parameter
     // sets them, and as reset only when the first one does.
+    if (m_csiParam >= 0)
+        m_csiAnyParam = true;
     if (m_csiParam == 6)
         m_csiMode6 = true;
     if (m_csiParam == 69)
@@ -158,6 +161,10 @@ void TerminalTextScanner::escapeFinal(unsigned char c)
 
 void TerminalTextScanner::csiFinal(unsigned char c)
 {
+    // DECSTBM: without parameters the whole screen again; with any, a region
+    // (perhaps the whole screen: counted as a region all the same).
+    if (m_leader == 0 && m_intermediate == 0 && c == 'r')
+        m_scrollRegion = m_csiAnyParam;
     if (m_leader != '?' || m_intermediate != 0 || (c != 'h' && c != 'l'))
         return;
     if (c == 'h') {
@@ -178,6 +185,7 @@ void TerminalTextScanner::reset()
     m_gl = 0;
     m_originMode = false;
     m_leftRightMargins = false;
+    m_scrollRegion = false;
 }
 
 size_t TerminalTextScanner::asciiRun(const char *data, size_t length)

@@ -36,6 +36,10 @@ public:
         return m_sets[m_gl] == Set::Ascii && !m_originMode && !m_leftRightMargins;
     }
 
+    // A scroll region (DECSTBM) may be set: a newline on the bottom row
+    // then need not scroll the whole screen.
+    bool hasScrollRegion() const { return m_scrollRegion; }
+
     // How many bytes from `data` are printable ASCII (0x20..0x7e).
     static size_t asciiRun(const char *data, size_t length);
     // How many bytes at the end of [data, data+length) are an incomplete
@@ -57,6 +61,7 @@ private:
     uint8_t m_gl = 0;
     bool m_originMode = false;
     bool m_leftRightMargins = false;
+    bool m_scrollRegion = false;
 
     unsigned char m_intermediate = 0;  // the escape's first intermediate byte
     unsigned char m_leader = 0;        // CSI's leader ('?' for DEC modes)
@@ -66,4 +71,5 @@ private:
     int m_csiParam = -1;  // the one being read; -1 missing
     int m_csiFirstMode = -1;
     bool m_csiFirst = true;
+    bool m_csiAnyParam = false;
 };
