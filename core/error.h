@@ -27,6 +27,7 @@ struct Error {
     static Error notFound(QString message) { return {Code::NotFound, 0, std::move(message)}; }
     static Error failed(QString message) { return {Code::Failed, 0, std::move(message)}; }
     static Error busy(QString message) { return {Code::Busy, 0, std::move(message)}; }
+    static Error conflict(QString message) { return {Code::Conflict, 0, std::move(message)}; }
     static Error notAuthorized(QString message) { return {Code::NotAuthorized, 0, std::move(message)}; }
     static Error cancelled(QString message = QStringLiteral("cancelled"))
     {

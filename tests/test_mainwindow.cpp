@@ -295,6 +295,10 @@ void TestMainWindow::refusalReadsCalmly()
     const QDBusError busy(QDBusMessage::createError(QStringLiteral("io.github.hutch.Error.Busy"),
                                                     QStringLiteral("\"web\" is running")));
     QCOMPARE(HelperConnection::readableError(busy), QStringLiteral("Not possible right now: \"web\" is running"));
+    // A taken name does not pass by waiting: no "right now" before it.
+    const QDBusError taken(QDBusMessage::createError(QStringLiteral("io.github.hutch.Error.Conflict"),
+                                                     QStringLiteral("a container \"web\" exists")));
+    QCOMPARE(HelperConnection::readableError(taken), QStringLiteral("Not possible: a container \"web\" exists"));
 
     MainWindow w;
     w.show();

@@ -365,13 +365,13 @@ private Q_SLOTS:
             "InvalidArgument", "only http and https");
         row("not a choice", {"CreateContainer", "s:n", "s:debian", "a{sv}:release=s:hamm", "a{sv}:"},
             "InvalidArgument", "not one of");
-        row("existing name", {"CreateContainer", "s:box", "s:busybox", "a{sv}:", "a{sv}:"}, "Busy", "exists");
+        row("existing name", {"CreateContainer", "s:box", "s:busybox", "a{sv}:", "a{sv}:"}, "Conflict", "exists");
         row("unknown state", {"WaitForState", "s:box", "s:SLEEPING", "u:1", "a{sv}:"}, "InvalidArgument", "not a state");
         row("timeout too long", {"Shutdown", "s:box", "u:999999", "a{sv}:"}, "InvalidArgument", "longer than a day");
         row("stop a stopped one", {"Stop", "s:box", "a{sv}:"}, "NotFound", "is not running");
         row("option of a wrong type", {"DestroyContainer", "s:box", "a{sv}:force=s:yes"}, "InvalidArgument",
             "must be a boolean");
-        row("rename onto itself", {"RenameContainer", "s:box", "s:box", "a{sv}:"}, "Busy", "exists");
+        row("rename onto itself", {"RenameContainer", "s:box", "s:box", "a{sv}:"}, "Conflict", "exists");
         row("attach nothing", {"Attach", "s:box", "as:", "as:", "a{sv}:"}, "InvalidArgument", "needs a program");
         row("attach bad env", {"Attach", "s:box", "as:true", "as:not a variable", "a{sv}:"}, "InvalidArgument", "NAME=value");
         row("attach bad rows", {"Attach", "s:box", "as:true", "as:", "a{sv}:rows=u:0"}, "InvalidArgument", "1 to 65535");

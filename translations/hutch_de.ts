@@ -1423,31 +1423,36 @@
     </message>
     <message>
         <location filename="../gui/feed/helperconnection.cpp" line="122"/>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/helperconnection.cpp" line="123"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="123"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="124"/>
         <source>The system refused</source>
         <translation>Das System hat abgelehnt</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="129"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Der Hutch-Hilfsdienst läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="131"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="132"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Der Hutch-Hilfsdienst hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="133"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="134"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Der Systembus lässt Hutch nicht mit seinem Hilfsdienst sprechen.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="135"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="136"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Der Hutch-Hilfsdienst ist nicht erreichbar.</translation>
     </message>

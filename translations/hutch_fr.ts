@@ -1423,31 +1423,36 @@
     </message>
     <message>
         <location filename="../gui/feed/helperconnection.cpp" line="122"/>
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/helperconnection.cpp" line="123"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="123"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="124"/>
         <source>The system refused</source>
         <translation>Le système a refusé</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="128"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="129"/>
         <source>The Hutch helper service is not running.</source>
         <translation>Le service d’assistance de Hutch n’est pas lancé.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="131"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="132"/>
         <source>The Hutch helper service did not answer in time.</source>
         <translation>Le service d’assistance de Hutch n’a pas répondu à temps.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="133"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="134"/>
         <source>The system bus does not let Hutch talk to its helper service.</source>
         <translation>Le bus système ne permet pas à Hutch de communiquer avec son service d’assistance.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/helperconnection.cpp" line="135"/>
+        <location filename="../gui/feed/helperconnection.cpp" line="136"/>
         <source>The Hutch helper service could not be reached.</source>
         <translation>Le service d’assistance de Hutch est injoignable.</translation>
     </message>

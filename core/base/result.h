@@ -15,7 +15,9 @@ namespace hutch {
 
 // The contract's error kinds; their names are the last part of the D-Bus
 // error names (io.github.hutch.Error.NotFound, ...), see core/errornames.h.
-enum class ErrorCode { Failed, InvalidArgument, NotFound, NotAuthorized, Busy, Cancelled };
+// Busy passes (a state: running, a job under way); Conflict lasts until the
+// caller changes something (the name is taken, clones depend on it).
+enum class ErrorCode { Failed, InvalidArgument, NotFound, NotAuthorized, Busy, Conflict, Cancelled };
 
 // "Failed", "InvalidArgument", ...: the one table of names.
 constexpr const char *errorCodeName(ErrorCode code)
@@ -26,6 +28,7 @@ constexpr const char *errorCodeName(ErrorCode code)
     case ErrorCode::NotFound: return "NotFound";
     case ErrorCode::NotAuthorized: return "NotAuthorized";
     case ErrorCode::Busy: return "Busy";
+    case ErrorCode::Conflict: return "Conflict";
     case ErrorCode::Cancelled: return "Cancelled";
     }
     return "Failed";
@@ -35,7 +38,7 @@ constexpr const char *errorCodeName(ErrorCode code)
 constexpr std::optional<ErrorCode> errorCodeFromName(std::string_view name)
 {
     for (ErrorCode c : {ErrorCode::Failed, ErrorCode::InvalidArgument, ErrorCode::NotFound, ErrorCode::NotAuthorized,
-                        ErrorCode::Busy, ErrorCode::Cancelled})
+                        ErrorCode::Busy, ErrorCode::Conflict, ErrorCode::Cancelled})
         if (name == errorCodeName(c))
             return c;
     return std::nullopt;

@@ -119,6 +119,7 @@ QString HelperConnection::readableError(const QString &name, const QString &mess
         case Error::Code::InvalidArgument: return with(tr("Invalid input"));
         case Error::Code::NotFound: return with(tr("Not found"));
         case Error::Code::Busy: return with(tr("Not possible right now"));
+        case Error::Code::Conflict: return with(tr("Not possible"));
         case Error::Code::Cancelled: return tr("Cancelled.");
         case Error::Code::Failed: return with(tr("The system refused"));
         }

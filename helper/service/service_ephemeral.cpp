@@ -45,7 +45,7 @@ QString Service::StartEphemeral(const QString &source, const QString &requested,
         if (auto err = validateContainerName(name))
             return call.fail(*err);
         if (containerExists(m_settings, name))
-            return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+            return call.fail(Error::conflict(QStringLiteral("a container \"%1\" exists").arg(name)));
         if (monitorState(m_settings, source).running())
             return call.fail(Error::busy(
                 QStringLiteral("container \"%1\" is running; stop it to make a throwaway copy").arg(source)));

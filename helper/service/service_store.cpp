@@ -154,7 +154,7 @@ QDBusObjectPath Service::CreateContainer(const QString &name, const QString &tem
         if (!personal)
             return call.fail(personal.error());
         if (containerExists(m_settings, name))
-            return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+            return call.fail(Error::conflict(QStringLiteral("a container \"%1\" exists").arg(name)));
         // New containers are unprivileged (their own user namespace and id
         // range, idranges.h); a privileged one — root inside is root on the
         // host — is an administrator's choice.
@@ -215,7 +215,7 @@ QDBusObjectPath Service::CloneContainer(const QString &source, const QString &na
             return call.fail(Error::invalid(QStringLiteral("unknown backing store \"%1\" (dir, overlay, btrfs, lvm or best)")
                                                 .arg(backing->left(32))));
         if (containerExists(m_settings, name))
-            return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(name)));
+            return call.fail(Error::conflict(QStringLiteral("a container \"%1\" exists").arg(name)));
         if (auto err = checkStopped(m_settings, source, QStringLiteral("clone it")))
             return call.fail(*err);
         storage::CloneOptions cloneOptions;
@@ -266,7 +266,7 @@ void Service::RenameContainer(const QString &name, const QString &newName, const
         if (auto err = validateContainerName(newName))
             return call.fail(*err);
         if (containerExists(m_settings, newName))
-            return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(newName)));
+            return call.fail(Error::conflict(QStringLiteral("a container \"%1\" exists").arg(newName)));
         m_queue->run({name, newName}, [settings = m_settings, call, name, newName] {
             if (auto err = checkStopped(settings, name, QStringLiteral("rename it")))
                 return call.fail(*err);
@@ -397,7 +397,7 @@ QDBusObjectPath Service::ImportContainer(const QDBusUnixFileDescriptor &file, co
             if (auto err = validateContainerName(*newName))
                 return call.fail(*err);
             if (containerExists(m_settings, *newName))
-                return call.fail(Error::busy(QStringLiteral("a container \"%1\" exists").arg(*newName)));
+                return call.fail(Error::conflict(QStringLiteral("a container \"%1\" exists").arg(*newName)));
         }
         auto backing = stringOption(options, QStringLiteral("backing_store"), QString());
         if (!backing)

@@ -315,7 +315,7 @@ Result<QString> importContainer(Runtime &runtime, int fd, const ImportOptions &o
     const QString storePath = QDir(runtime.store().path()).absolutePath();
     const QString finalDir = storePath + QLatin1Char('/') + name;
     if (QFileInfo::exists(finalDir))
-        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::conflict(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     auto kind = resolveBackend(options.backend, storePath);
     if (!kind)
         return kind.error().wrap(context);

@@ -346,7 +346,7 @@ Status cloneContainer(Runtime &runtime, const QString &source, const QString &na
         return Error::busy(QStringLiteral("\"%1\" is running; stop it first").arg(source)).wrap(context);
     struct stat st {};
     if (::lstat(QFile::encodeName(finalDir).constData(), &st) == 0)
-        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::conflict(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     if (isCancelled(cancel))
         return Error::cancelled().wrap(context);
     // The config the clone gets, through the gate before anything is

@@ -32,8 +32,8 @@ struct CloneOptions {
 };
 
 // Clones the stopped container SOURCE to NAME. InvalidArgument for bad
-// names or options, NotFound without SOURCE, Busy when SOURCE runs or NAME
-// exists, Cancelled when *cancel became true; every failure leaves the
+// names or options, NotFound without SOURCE, Busy when SOURCE runs,
+// Conflict when NAME exists, Cancelled when *cancel became true; every failure leaves the
 // store as it was.
 Status cloneContainer(Runtime &runtime, const QString &source, const QString &name, const CloneOptions &options,
                       const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);

@@ -403,7 +403,7 @@ Status makeDirectory(int root, const IdMapping &ids, const QString &path, bool p
     if (::mkdirat(parent->fd.get(), parent->leaf.constData(), 0755) < 0) {
         const int err = errno;
         return Error::system(err, QStringLiteral("make directory %1").arg(shown(path)),
-                             err == EEXIST ? Error::Code::Busy : Error::Code::Failed);
+                             err == EEXIST ? Error::Code::Conflict : Error::Code::Failed);
     }
     if (::fchownat(parent->fd.get(), parent->leaf.constData(), *uid, *gid, AT_SYMLINK_NOFOLLOW) < 0)
         return Error::system(errno, QStringLiteral("set the owner of %1").arg(shown(path)));

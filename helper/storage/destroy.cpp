@@ -95,7 +95,7 @@ Status destroyContainer(Runtime &runtime, const QString &name, const DestroyOpti
     }
     const QStringList dependents = overlayDependents(storePath, name);
     if (!dependents.isEmpty())
-        return Error::busy(QStringLiteral("overlay clones use its rootfs as their lower layer: %1 (destroy them first)")
+        return Error::conflict(QStringLiteral("overlay clones use its rootfs as their lower layer: %1 (destroy them first)")
                         .arg(dependents.join(QStringLiteral(", "))))
             .wrap(context);
 

@@ -16,8 +16,8 @@ struct DestroyOptions {
     int stopTimeoutMs = 20000;
 };
 
-// NotFound without NAME; Busy when it runs (without force) or when overlay
-// clones use its rootfs as their lower layer (the message names them).
+// NotFound without NAME; Busy when it runs (without force); Conflict when
+// overlay clones use its rootfs as their lower layer (the message names them).
 // NAME disappears from the store at once (renamed aside), then its files
 // are removed.
 Status destroyContainer(Runtime &runtime, const QString &name, const DestroyOptions &options = {},

@@ -313,7 +313,7 @@ public:
         bool thin = false;
         for (const LogicalVolume &lv : std::as_const(*volumes)) {
             if (lv.name == t.name)
-                return Error{Error::Code::Busy, 0, QStringLiteral("lvm: volume %1/%2 exists").arg(vg, t.name)};
+                return Error{Error::Code::Conflict, 0, QStringLiteral("lvm: volume %1/%2 exists").arg(vg, t.name)};
             thin = thin || (lv.name == pool && lv.isThinPool());
         }
         if (auto out = run(createCommand(vg, t.name, t.sizeBytes, thin ? pool : QString())); !out)

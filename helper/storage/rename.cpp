@@ -28,7 +28,7 @@ Status renameNoReplace(const QString &from, const QString &to)
                     RENAME_NOREPLACE) < 0) {
         const int err = errno;
         if (err == EEXIST)
-            return Error::busy(QStringLiteral("\"%1\" exists").arg(to));
+            return Error::conflict(QStringLiteral("\"%1\" exists").arg(to));
         return Error::system(err, QStringLiteral("rename \"%1\" to \"%2\"").arg(from, to));
     }
     return std::nullopt;
@@ -41,7 +41,7 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
     const QString context = QStringLiteral("rename \"%1\" to \"%2\"").arg(name, newName);
     const QStringList dependents = overlayDependents(store.path(), name);
     if (!dependents.isEmpty())
-        return Error::busy(QStringLiteral("overlay clones use its rootfs: %1").arg(dependents.join(QStringLiteral(", "))))
+        return Error::conflict(QStringLiteral("overlay clones use its rootfs: %1").arg(dependents.join(QStringLiteral(", "))))
             .wrap(context);
     const QString configPath = store.configPath(name);
     auto read = readFileBeneath(store.containerDir(name), QStringLiteral("config"), 4 * 1024 * 1024);
@@ -49,7 +49,7 @@ Status renameContainer(const Store &store, const QString &name, const QString &n
         return Error::notFound(QStringLiteral("no container \"%1\"").arg(name)).wrap(context);
     const QByteArray before = *read;
     if (QFileInfo::exists(store.containerDir(newName)))
-        return Error::busy(QStringLiteral("a container \"%1\" exists").arg(newName)).wrap(context);
+        return Error::conflict(QStringLiteral("a container \"%1\" exists").arg(newName)).wrap(context);
     // Paths in the old directory move with it; the hostname follows when it
     // was the name; the MAC addresses stay (it is the same container).
     ConfigRewrite rewrite;

@@ -8,7 +8,7 @@
 namespace hutch::storage {
 
 // Renames the stopped container NAME: every path of its config in its
-// directory follows, and the hostname when it was NAME. Busy when NEWNAME
+// directory follows, and the hostname when it was NAME. Conflict when NEWNAME
 // exists or overlay clones use NAME's rootfs as their lower layer.
 Status renameContainer(const Store &store, const QString &name, const QString &newName);
 

@@ -98,7 +98,7 @@ Status Staging::commit(const QString &finalName, mode_t mode)
     if (::renameat2(m_parentFd.get(), m_dirName.constData(), m_parentFd.get(), target.constData(), RENAME_NOREPLACE) < 0) {
         const int err = errno;
         if (err == EEXIST)
-            return Error{Error::Code::Busy, err, QStringLiteral("\"%1\" exists in %2").arg(finalName, m_parent)};
+            return Error{Error::Code::Conflict, err, QStringLiteral("\"%1\" exists in %2").arg(finalName, m_parent)};
         return Error::system(err, QStringLiteral("rename into place"));
     }
     m_done = true;

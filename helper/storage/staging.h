@@ -32,7 +32,7 @@ public:
     int fd() const { return m_fd.get(); }
 
     // Sets the final mode, syncs, renames to PARENT/FINALNAME without
-    // replacing anything (Busy if it exists), syncs the parent.
+    // replacing anything (Conflict if it exists), syncs the parent.
     Status commit(const QString &finalName, mode_t mode = 0700);
     // Removes the directory now (anything mounted in it is detached first).
     Status discard();

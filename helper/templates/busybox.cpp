@@ -729,7 +729,7 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
 
     struct stat st {};
     if (::lstat(QFile::encodeName(finalDir).constData(), &st) == 0)
-        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::conflict(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     if (errno != ENOENT && errno != ENOTDIR)
         return Error::system(errno, QStringLiteral("look at \"%1\"").arg(finalDir)).wrap(context);
 
@@ -785,7 +785,7 @@ Status createBusybox(const Store &store, const QString &name, const BusyboxOptio
                     RENAME_NOREPLACE) < 0) {
         const int err = errno;
         if (err == EEXIST)
-            return fail(Error::busy(QStringLiteral("a container \"%1\" appeared in %2 meanwhile").arg(name, storePath)));
+            return fail(Error::conflict(QStringLiteral("a container \"%1\" appeared in %2 meanwhile").arg(name, storePath)));
         return fail(Error::system(err, QStringLiteral("rename into place")));
     }
     if (::fsync(storeFd.get()) < 0 && errno != EINVAL)

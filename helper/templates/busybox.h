@@ -24,7 +24,7 @@ struct BusyboxOptions {
 using Progress = std::function<void(const QString &line)>;
 
 // Creates STORE/NAME. Fails with InvalidArgument for a bad name or option,
-// Busy when NAME exists, Cancelled when *cancel became true; in every
+// Conflict when NAME exists, Cancelled when *cancel became true; in every
 // failure nothing is left in the store.
 Status createBusybox(const Store &store, const QString &name, const BusyboxOptions &options,
                      const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);

@@ -180,7 +180,7 @@ Status createDownload(const Store &store, const QString &name, const DownloadOpt
         return server.error().wrap(context);
     const QString arch = o.arch.isEmpty() ? hostImageArch() : o.arch;
     if (QFileInfo::exists(store.containerDir(name)))
-        return Error{Error::Code::Busy, 0, QStringLiteral("a container \"%1\" exists").arg(name)}.wrap(context);
+        return Error{Error::Code::Conflict, 0, QStringLiteral("a container \"%1\" exists").arg(name)}.wrap(context);
 
     say(QStringLiteral("reading the image index of %1").arg(o.server));
     QByteArray index;

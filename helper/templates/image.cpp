@@ -166,7 +166,7 @@ Status buildFromRootfs(const Store &store, const QString &name, const BuildReque
     const QString storePath = QDir(store.path()).absolutePath();
     const QString finalDir = storePath + QLatin1Char('/') + name;
     if (QFileInfo::exists(finalDir))
-        return Error::busy(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
+        return Error::conflict(QStringLiteral("a container \"%1\" exists in %2").arg(name, storePath)).wrap(context);
     auto kind = resolveBackend(req.backend, storePath);
     if (!kind)
         return kind.error().wrap(context);
