@@ -239,7 +239,7 @@ private Q_SLOTS:
         QCOMPARE(entries(storePath), QStringList{u"bb1"_s});
     }
 
-    void existingNameIsBusy()
+    void existingNameIsAConflict()
     {
         QTemporaryDir store;
         QVERIFY(!createBusybox(Store(store.path()), u"bb1"_s, {}));
@@ -252,7 +252,7 @@ private Q_SLOTS:
         other.hostname = u"other"_s;
         const auto st = createBusybox(Store(store.path()), u"bb1"_s, other);
         QVERIFY(st);
-        QCOMPARE(st->code, Error::Code::Busy);
+        QCOMPARE(st->code, Error::Code::Conflict);
         QVERIFY2(st->message.contains(u"bb1"_s), qPrintable(st->message));
         QCOMPARE(readFile(config), before);
         QCOMPARE(entries(store.filePath(u"bb1/rootfs/etc"_s)), rootfsBefore);
@@ -261,7 +261,7 @@ private Q_SLOTS:
 
     // NAME appearing while the container is built: RENAME_NOREPLACE refuses,
     // the other directory is untouched and the staging directory is gone.
-    void nameTakenDuringCreationIsBusy()
+    void nameTakenDuringCreationIsAConflict()
     {
         QTemporaryDir store;
         const QString intruder = store.filePath(u"bb1"_s);
@@ -275,7 +275,7 @@ private Q_SLOTS:
         };
         const auto st = createBusybox(Store(store.path()), u"bb1"_s, {}, progress);
         QVERIFY(st);
-        QCOMPARE(st->code, Error::Code::Busy);
+        QCOMPARE(st->code, Error::Code::Conflict);
         QCOMPARE(entries(store.path()), QStringList{u"bb1"_s});
         QCOMPARE(entries(intruder), QStringList{u"marker"_s});
         QCOMPARE(readFile(intruder + u"/marker"_s), QByteArray("mine"));
