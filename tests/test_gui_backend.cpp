@@ -58,6 +58,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -688,6 +689,16 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString archive = dir.filePath(QStringLiteral("made.tar"));
+        // Exports stream now and a busybox tree is done in a moment: 256 MiB
+        // that do not compress keep this one going until the cancel is in.
+        const QString ballast = fx->storePath() + QStringLiteral("/made/rootfs/ballast");
+        {
+            QFile random(QStringLiteral("/dev/urandom")), out(ballast);
+            QVERIFY(random.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 256; ++i)
+                QCOMPARE(out.write(random.read(1 << 20)), qint64(1 << 20));
+        }
+        auto removeBallast = qScopeGuard([&] { QFile::remove(ballast); });
         QSignalSpy started(w->transfers(), &ArchiveTransfers::jobStarted);
         QSignalSpy finished(w->operations(), &OperationsPanel::finished);
         w->exportContainer(QStringLiteral("made"), archive);
