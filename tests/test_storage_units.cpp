@@ -1,12 +1,15 @@
 // The storage code that needs neither root nor kernel features:
 // lxc.rootfs.path with LXC's prefixes, the runtime's mount of each kind, the
 // lvm2 command lines and JSON reports, config rewriting for clones, MACs.
+#include "archivestream.h"
 #include "backend.h"
 #include "clone.h"
 #include "config.h"
 #include "lvm.h"
 #include "values.h"
 
+#include <QDir>
+#include <QProcess>
 #include <QSet>
 
 #include <QTemporaryDir>
@@ -17,6 +20,23 @@
 
 using namespace hutch;
 using namespace hutch::storage;
+
+namespace {
+
+// The processes this one has started and not yet reaped (every thread's).
+QStringList childProcesses()
+{
+    QStringList children;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(task) + QStringLiteral("/children"));
+        if (f.open(QIODevice::ReadOnly))
+            children += QString::fromLatin1(f.readAll()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    }
+    return children;
+}
+
+}  // namespace
 
 class TestStorageUnits : public QObject {
     Q_OBJECT
@@ -292,6 +312,53 @@ private Q_SLOTS:
         QCOMPARE(kept.value(QStringLiteral("lxc.uts.name"), QString()), QStringLiteral("a"));
         QCOMPARE(kept.value(QStringLiteral("lxc.net.0.hwaddr"), QString()), QStringLiteral("00:16:3e:aa:bb:cc"));
         QVERIFY(!kept.value(QStringLiteral("lxc.ephemeral")));
+    }
+
+    // A cancelled import: when extractInto returns, its tar has ended, so
+    // that nothing writes into the staging directory the caller removes
+    // (a tar left running kept test_remote's staging directories).
+    void cancelledExtractionEndsTar()
+    {
+        QTemporaryDir work;
+        QVERIFY(work.isValid());
+        QVERIFY(QDir().mkpath(work.filePath(QStringLiteral("src/rootfs/etc"))));
+        QFile data(work.filePath(QStringLiteral("src/rootfs/etc/data")));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write(QByteArray(20000, 'x'));
+        data.close();
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-C"), work.filePath(QStringLiteral("src")), QStringLiteral("-c"),
+                                          QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral(".")});
+        QVERIFY(tar.waitForFinished());
+        const QByteArray archive = tar.readAllStandardOutput();
+        QVERIFY(archive.size() > 4096);
+
+        // The archive without its end blocks, the writer kept open: tar
+        // waits for more when the job is cancelled.
+        int pipe[2];
+        QCOMPARE(::pipe2(pipe, O_CLOEXEC), 0);
+        const qsizetype part = archive.size() - 2048;
+        QCOMPARE(::write(pipe[1], archive.constData(), size_t(part)), ssize_t(part));
+        std::atomic_bool cancel = false;
+        QStringList seen;
+        {
+            ArchiveStream stream(pipe[0], TarMemberRules([](const QString &) { return false; }), {},
+                                 [&](const TarMember &m) -> Status {
+                                     seen << m.name;
+                                     cancel = true;  // the job cancelled as the first member passes
+                                     return std::nullopt;
+                                 },
+                                 &cancel);
+            QVERIFY(!stream.start(QStringLiteral("none")));
+            QVERIFY(QDir().mkpath(work.filePath(QStringLiteral("into"))));
+            const Status status = stream.extractInto(work.filePath(QStringLiteral("into")), {}, {});
+            QVERIFY(status);
+            QCOMPARE(status->code, Error::Code::Cancelled);
+            QVERIFY(!seen.isEmpty());
+            QVERIFY2(childProcesses().isEmpty(), qPrintable(childProcesses().join(QLatin1Char(' '))));
+        }
+        ::close(pipe[0]);
+        ::close(pipe[1]);
     }
 
     void randomMacs()

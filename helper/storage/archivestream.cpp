@@ -214,6 +214,16 @@ Status ArchiveStream::writeToTar(const QByteArray &piece)
 
 Status ArchiveStream::extractInto(const QString &directory, const QStringList &tarArgs, const Progress &progress)
 {
+    Status status = extract(directory, tarArgs, progress);
+    // A tar left running goes on writing what its socket still holds: the
+    // caller's removal of `directory` would race it (and lose, under load).
+    if (status)
+        killChildren();
+    return status;
+}
+
+Status ArchiveStream::extract(const QString &directory, const QStringList &tarArgs, const Progress &progress)
+{
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) < 0)
         return Error::system(errno, QStringLiteral("socketpair"));

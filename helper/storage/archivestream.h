@@ -46,6 +46,8 @@ public:
     const TarScanner &scanner() const { return m_scanner; }
     // tar --extract into `directory` (extra arguments `tarArgs`): what was
     // held, then the rest of the stream to its end blocks; waits for tar.
+    // On a failure tar and the decompressor have ended when it returns, so
+    // that nothing writes into `directory` while the caller removes it.
     Status extractInto(const QString &directory, const QStringList &tarArgs, const Progress &progress);
 
 private:
@@ -55,6 +57,7 @@ private:
     // The piece through the scanner and the new members through the rules.
     Status check(const QByteArray &piece);
     Status writeToTar(const QByteArray &piece);
+    Status extract(const QString &directory, const QStringList &tarArgs, const Progress &progress);
     void collectMessages();
     QString messages() const;
     void killChildren();

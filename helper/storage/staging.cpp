@@ -71,8 +71,13 @@ Staging::Staging(Staging &&other) noexcept
 
 Staging::~Staging()
 {
-    if (!m_done)
-        (void)discard();
+    if (m_done)
+        return;
+    // Left behind, it is swept at the helper's next start; said in its log
+    // so that whatever kept it is found.
+    if (auto err = discard())
+        qWarning("staging directory %s/%s not removed: %s", qPrintable(m_parent), m_dirName.constData(),
+                 qPrintable(err->message));
 }
 
 Status Staging::discard()
