@@ -53,8 +53,13 @@ configure_and_build() {  # DIR [cmake options...]
     local dir=$1; shift
     local launcher=()
     # ccache, where installed, makes rebuilds of an unchanged tree cheap.
+    # Paths below the checkout are hashed relative to it (CCACHE_BASEDIR)
+    # and the build directory is not hashed (CCACHE_NOHASHDIR), so that a
+    # clone anywhere (CI's fresh one, a worktree) hits what another built.
     if command -v ccache >/dev/null 2>&1; then
         launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+        export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+        export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
     fi
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@" >/dev/null
     cmake --build "$dir" -j "$jobs"
@@ -90,9 +95,9 @@ cmd_test() {
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         run_ctest build-asan -L core 3>>"$counts" || status=1
 
-    echo "== fuzz targets (libFuzzer with ASan/UBSan, clang), a few seconds each"
+    echo "== fuzz targets (libFuzzer with ASan/UBSan, clang), a minute each, two at once"
     CC=clang CXX=clang++ configure_and_build build-fuzz -DHUTCH_FUZZ=ON
-    run_ctest build-fuzz -L fuzz 3>>"$counts" || status=1
+    run_ctest build-fuzz -L fuzz -j 2 3>>"$counts" || status=1
 
     echo "== everything else"
     configure_and_build build -DHUTCH_SANITIZE=OFF -DHUTCH_BUILD_GUI=ON -DHUTCH_BUILD_HELPER=ON -DHUTCH_BUILD_TESTS=ON

@@ -419,6 +419,7 @@ void HostNetwork::startDnsmasq()
     m_dnsmasq = std::make_unique<QProcess>();
     m_dnsmasq->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_dnsmasq->setProcessEnvironment(cleanEnvironment());
+    guardedByHelper(*m_dnsmasq);  // it ends with the helper, though it drops to its own user
     connect(m_dnsmasq.get(), &QProcess::finished, this, [this] {
         if (m_stopping)
             return;

@@ -197,6 +197,40 @@ private Q_SLOTS:
         QVERIFY(fx->hutchctl({"destroy", "envprobe"}, false).exitCode == 0);
     }
 
+    // The real dnsmasq, started for a container on the default bridge,
+    // drops root for its own user, which clears PR_SET_PDEATHSIG: a guard
+    // the helper forks with it ends it when the helper is killed. The next
+    // helper adopts the bridge of the running container and starts a new
+    // dnsmasq.
+    void dnsmasqEndsWithTheHelper()
+    {
+        QString why;
+        QVERIFY2(fx->startHelper(&why, {QStringLiteral("HUTCH_DNSMASQ=dnsmasq")}), qPrintable(why));
+        for (const QStringList &args : {QStringList{"create", "dnsm", "-t", "busybox"},
+                                        QStringList{"config", "dnsm", "lxc.net.0.type", "veth"},
+                                        QStringList{"config", "dnsm", "lxc.net.0.link", "hutchbr0"},
+                                        QStringList{"start", "dnsm"}}) {
+            const auto r = fx->hutchctl(args, false);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        }
+        const QString pidFile = fx->runtimePath() + QStringLiteral("/network/dnsmasq.pid");
+        const auto dnsmasqPid = [&pidFile] {
+            QFile f(pidFile);
+            return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed().toLongLong() : 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(dnsmasqPid() > 0 && alive(dnsmasqPid()), 10000);
+        const qint64 dnsmasq = dnsmasqPid();
+        QFileInfo owner(QStringLiteral("/proc/%1").arg(dnsmasq));
+        QVERIFY2(owner.ownerId() != 0, "dnsmasq still runs as root: this test would not show the guard");
+        fx->killHelper();
+        QTRY_VERIFY2_WITH_TIMEOUT(!alive(dnsmasq), qPrintable(QStringLiteral("dnsmasq %1 outlived the killed helper").arg(dnsmasq)),
+                                  10000);
+        QVERIFY2(fx->startHelper(&why), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(dnsmasqPid() != dnsmasq && alive(dnsmasqPid()), 10000);
+        QVERIFY(fx->hutchctl({"stop", "--kill", "dnsm"}, false).exitCode == 0);
+        QVERIFY(fx->hutchctl({"destroy", "dnsm"}, false).exitCode == 0);
+    }
+
     // SIGKILL of a monitor: its container's init dies with it (every
     // process of the container), the helper reports STOPPED at once and
     // removes what stayed on the host (the cgroup in every hierarchy, the
