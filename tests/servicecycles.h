@@ -17,7 +17,7 @@ namespace hutch::test {
 
 struct CycleSample {
     int cycle = 0;
-    int fds = 0;       // entries of /proc/HELPER/fd
+    int fds = 0;       // entries of /proc/HELPER/fd, once settled (servicecycles.cpp)
     qint64 rssKiB = 0;  // VmRSS of the helper
     int cgroups = 0;   // directories below hutch/ of every hierarchy
 };
