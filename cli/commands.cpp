@@ -28,24 +28,6 @@ QString mib(quint64 bytes)
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 2) + QStringLiteral(" MiB");
 }
 
-// A table with columns as wide as their widest cell.
-void printTable(const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : rows)
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths << 0;
-            widths[i] = std::max(widths[i], row.at(i).size());
-        }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row.at(i).leftJustified(widths.at(i) + 1) : row.at(i);
-        std::printf("%s\n", qPrintable(line.trimmed()));
-    }
-}
-
 QString dash(const QString &s) { return s.isEmpty() ? QStringLiteral("-") : s; }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "remote.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace hutch::cli {
@@ -80,6 +81,27 @@ int fail(const QString &message)
 int fail(const Error &error)
 {
     return fail(error.message);
+}
+
+void printTable(const QList<QStringList> &rows, const QList<bool> &rightAligned, int gap)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows)
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths << 0;
+            widths[i] = std::max(widths[i], row.at(i).size());
+        }
+    const QString space(gap, QLatin1Char(' '));
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            const bool right = i < rightAligned.size() && rightAligned.at(i);
+            const QString cell = right ? row.at(i).rightJustified(widths.at(i)) : row.at(i).leftJustified(widths.at(i));
+            line += (i ? space : QString()) + (i + 1 == row.size() && !right ? row.at(i) : cell);
+        }
+        std::printf("%s\n", qPrintable(line.trimmed()));
+    }
 }
 
 }  // namespace hutch::cli

@@ -43,4 +43,9 @@ int runJob(Helper1Proxy &helper, const std::function<QDBusPendingReply<QDBusObje
 int fail(const QString &message);
 int fail(const Error &error);
 
+// A table on stdout, columns as wide as their widest cell and `gap` spaces
+// apart; the columns marked in `rightAligned` aligned right, the last one
+// unpadded when it is aligned left.
+void printTable(const QList<QStringList> &rows, const QList<bool> &rightAligned = {}, int gap = 1);
+
 }  // namespace hutch::cli

@@ -42,19 +42,14 @@ int checkHost(const QStringList &args)
         return Ok;
     }
     // FEATURE  VERDICT  DETAIL, then what each item that is not ok costs.
-    qsizetype width = 7;
-    for (const QVariantMap &f : std::as_const(features))
-        width = std::max(width, text(f, "feature").size());
-    auto row = [width](const QString &a, const QString &b, const QString &c) {
-        std::printf("%s %s %s\n", qPrintable(a.leftJustified(width)), qPrintable(b.leftJustified(7)), qPrintable(c));
-    };
-    row(QStringLiteral("FEATURE"), QStringLiteral("VERDICT"), QStringLiteral("DETAIL"));
+    QList<QStringList> rows = {{QStringLiteral("FEATURE"), QStringLiteral("VERDICT"), QStringLiteral("DETAIL")}};
     QStringList costs;
     for (const QVariantMap &f : std::as_const(features)) {
-        row(text(f, "feature"), text(f, "verdict"), text(f, "detail"));
+        rows << QStringList{text(f, "feature"), text(f, "verdict"), text(f, "detail")};
         if (text(f, "verdict") != QLatin1String("ok"))
             costs << QStringLiteral("  %1: %2").arg(text(f, "feature"), text(f, "cost"));
     }
+    printTable(rows);
     if (!costs.isEmpty())
         std::printf("\nWhat is missing costs:\n%s\n", qPrintable(costs.join(QLatin1Char('\n'))));
     return Ok;

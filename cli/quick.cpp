@@ -127,8 +127,9 @@ int fail(const std::string &message)
 int failReply(const Message &m)
 {
     const std::string &name = m.errorName;
-    constexpr std::string_view kPrefix = "io.github.hutch.Error.";
-    if (name.rfind(kPrefix, 0) == 0 && hutch::errorCodeFromName(std::string_view(name).substr(kPrefix.size())))
+    using hutch::kErrorNamePrefix;
+    if (name.rfind(kErrorNamePrefix, 0) == 0
+        && hutch::errorCodeFromName(std::string_view(name).substr(kErrorNamePrefix.size())))
         return fail(m.errorMessage());
     if (name == "org.freedesktop.DBus.Error.ServiceUnknown" || name == "org.freedesktop.DBus.Error.NameHasNoOwner")
         return fail("hutch-helper is not running on " + busDescription() + " (start it, or ./hutch.sh backend)");

@@ -40,26 +40,6 @@ QString seconds(quint64 ns)
     return QString::number(double(ns) / 1e9, 'f', 2);
 }
 
-void printRows(const QList<QStringList> &rows, const QList<bool> &rightAligned)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : rows)
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths << 0;
-            widths[i] = std::max(widths[i], row.at(i).size());
-        }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            const bool right = i < rightAligned.size() && rightAligned.at(i);
-            const QString cell = right ? row.at(i).rightJustified(widths.at(i)) : row.at(i).leftJustified(widths.at(i));
-            line += (i ? QStringLiteral("  ") : QString()) + (i + 1 == row.size() && !right ? row.at(i) : cell);
-        }
-        std::printf("%s\n", qPrintable(line));
-    }
-}
-
 struct Sample {
     QString name;
     quint64 cpuNs = 0, memory = 0, ioRead = 0, ioWrite = 0, pids = 0;
@@ -157,7 +137,7 @@ int top(const QStringList &args)
             std::printf("\033[H\033[2J");
         else if (round > 0)
             std::printf("\n");
-        printRows(rows, {false, true, true, true, true, true, true});
+        printTable(rows, {false, true, true, true, true, true, true}, 2);
         std::fflush(stdout);
         before = now;
     }
@@ -199,7 +179,7 @@ int ps(const QStringList &args)
     if (p.isSet(json))
         std::printf("%s\n", QJsonDocument(all).toJson(QJsonDocument::Indented).constData());
     else
-        printRows(rows, {false, true, true, true, true, false, true, true, false});
+        printTable(rows, {false, true, true, true, true, false, true, true, false}, 2);
     return Ok;
 }
 

@@ -4,7 +4,7 @@ namespace hutch {
 
 namespace {
 
-constexpr QLatin1StringView kPrefix("io.github.hutch.Error.");
+constexpr QLatin1StringView kPrefix(kErrorNamePrefix.data(), qsizetype(kErrorNamePrefix.size()));
 
 }  // namespace
 

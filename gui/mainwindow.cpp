@@ -605,7 +605,7 @@ void MainWindow::dropFiles(const QString &name, const QStringList &files)
     dialog.setWindowTitle(tr("Copy into \"%1\"").arg(name));
     dialog.setLabelText(tr("Copy %n item(s) into this directory of \"%1\":", nullptr, int(files.size())).arg(name));
     dialog.setTextValue(QStringLiteral("/root"));
-    ok = dialog.exec() == QDialog::Accepted;
+    ok = runModal(dialog) == QDialog::Accepted;
     const QString directory = dialog.textValue().trimmed();
     if (!ok || directory.isEmpty())
         return;

@@ -2,8 +2,8 @@
 
 #include "cgroups.h"
 #include "launch.h"
+#include "monitorlink.h"
 #include "names.h"
-#include "protocol.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,16 +25,17 @@ namespace {
 // connect is refused (nobody listens) rather than accepted.
 enum class SocketState { Missing, Listening, Dead };
 
-SocketState socketState(const QString &path)
+SocketState socketState(const HelperSettings &settings, const QString &name)
 {
-    const QByteArray p = QFile::encodeName(path);
+    const QByteArray p = QFile::encodeName(monitorSocketPath(settings, name));
     struct stat st {};
     if (::lstat(p.constData(), &st) != 0 || !S_ISSOCK(st.st_mode))
         return SocketState::Missing;
-    auto client = rt::MonitorClient::connect(p.toStdString());
-    if (client)
+    // The link keeps the connect's errno: refused means nobody listens.
+    auto link = MonitorLink::connect(settings, name);
+    if (link)
         return SocketState::Listening;
-    return client.error().sysErrno == ECONNREFUSED ? SocketState::Dead : SocketState::Listening;
+    return link.error().sysErrno == ECONNREFUSED ? SocketState::Dead : SocketState::Listening;
 }
 
 // Whether BASE/NAME exists in any hierarchy of the layout.
@@ -59,25 +60,25 @@ bool cgroupExists(const rt::CgroupLayout &layout, const std::string &name)
 
 bool monitorLeftSocket(const HelperSettings &settings, const QString &name)
 {
-    return !validateContainerName(name) && socketState(monitorSocketPath(settings, name)) != SocketState::Missing;
+    return !validateContainerName(name) && socketState(settings, name) != SocketState::Missing;
 }
 
 QStringList tearDownAfterDeadMonitor(const HelperSettings &settings, const QString &name)
 {
     if (validateContainerName(name))
         return {};
-    const QString socket = monitorSocketPath(settings, name);
     // A killed process's descriptors close one by one: the helper's
     // connection may end while the listening socket still takes
     // connections for a moment. A monitor that answers for longer is alive
     // (this runs under the container's key: no start of it meanwhile).
-    SocketState state = socketState(socket);
+    SocketState state = socketState(settings, name);
     for (int i = 0; i < 50 && state == SocketState::Listening; ++i) {
         QThread::msleep(20);
-        state = socketState(socket);
+        state = socketState(settings, name);
     }
     if (state != SocketState::Dead)
         return {};
+    const QString socket = monitorSocketPath(settings, name);
     QStringList report;
     const QString ctx = QStringLiteral("the dead monitor of \"%1\": ").arg(name);
     auto layout = rt::CgroupLayout::detect();

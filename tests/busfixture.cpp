@@ -10,12 +10,14 @@
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusReply>
+#include <QDBusServiceWatcher>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QThread>
 
 #include <cerrno>
@@ -38,6 +40,22 @@ constexpr gid_t kNogroup = 65534;
 const QString kPolkitd = QStringLiteral("/usr/lib/polkit-1/polkitd");
 const QString kActionsDir = QStringLiteral("/usr/share/polkit-1/actions");
 const QString kRulesDir = QStringLiteral("/etc/polkit-1/rules.d");
+
+// Handles this thread's events until `done` holds (checked after each) or
+// timeoutMs passed: QTest::qWaitFor without QtTest, which bench_list's
+// build of this file does not link.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    timeout.start(std::max(timeoutMs, 0));
+    while (!done()) {
+        if (!timeout.isActive())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
 
 // The defaults of Debian's /usr/share/dbus-1/system.conf (and Debug.Stats
 // for root: matchRules), then the service policies: polkitd's (system.d)
@@ -312,11 +330,7 @@ void BusFixture::killHelper()
     ::kill(pid_t(m_helper->processId()), SIGKILL);
     m_helper->waitForFinished(10000);
     // The bus frees the name once it sees the connection gone.
-    QElapsedTimer t;
-    t.start();
-    while (bus().interface()->isServiceRegistered(QStringLiteral("io.github.hutch.Helper1")).value()
-           && t.elapsed() < 10000)
-        QThread::msleep(20);
+    waitForName(QStringLiteral("io.github.hutch.Helper1"), 10000, false);
 }
 
 qint64 BusFixture::helperPid() const
@@ -358,16 +372,16 @@ int BusFixture::matchRules(qint64 pid) const
     return rules;
 }
 
-bool BusFixture::waitForName(const QString &name, int timeoutMs) const
+bool BusFixture::waitForName(const QString &name, int timeoutMs, bool owned) const
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        if (bus().interface()->isServiceRegistered(name).value())
-            return true;
-        QThread::msleep(50);
-    }
-    return false;
+    // Watching first (the bus's NameOwnerChanged), then asking: a change
+    // between the two is not missed.
+    QDBusServiceWatcher watcher(name, bus(), owned ? QDBusServiceWatcher::WatchForRegistration
+                                                   : QDBusServiceWatcher::WatchForUnregistration);
+    bool changed = false;
+    QObject::connect(&watcher, &QDBusServiceWatcher::serviceOwnerChanged, &watcher, [&] { changed = true; });
+    auto reached = [&] { return bus().interface()->isServiceRegistered(name).value() == owned; };
+    return reached() || waitUntil([&] { return changed && reached(); }, timeoutMs);
 }
 
 void BusFixture::prepareProcess(QProcess &p, bool asNobody) const
@@ -465,30 +479,63 @@ bool BusFixture::allowNobody(const QStringList &except, const QString &andAlso)
                                         "});\n").arg(::getpid()).arg(condition);
     // Written aside and renamed: polkitd must never read half a rule.
     const QString temp = m_ruleFile + QStringLiteral(".new");
-    if (!writeFile(temp, rule.toUtf8(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther)
-        || ::rename(QFile::encodeName(temp).constData(), QFile::encodeName(m_ruleFile).constData()) != 0)
-        return false;
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 20000) {
-        if (nobodyAuthorized())
-            return true;
-        QThread::msleep(200);
-    }
-    return false;
+    return changePolkitRules(
+        [&] {
+            return writeFile(temp, rule.toUtf8(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther)
+                   && ::rename(QFile::encodeName(temp).constData(), QFile::encodeName(m_ruleFile).constData()) == 0;
+        },
+        [this] { return nobodyAuthorized(); });
 }
 
 bool BusFixture::forbidNobody()
 {
-    QFile::remove(m_ruleFile);
+    if (!QFile::exists(m_ruleFile))
+        return !nobodyAuthorized();
+    return changePolkitRules([this] { return QFile::remove(m_ruleFile); }, [this] { return !nobodyAuthorized(); });
+}
+
+namespace {
+
+// Counts polkitd's Changed signals (org.freedesktop.PolicyKit1.Authority).
+class PolkitChanges : public QObject {
+    Q_OBJECT
+public:
+    int count = 0;
+public Q_SLOTS:
+    void onChanged() { ++count; }
+};
+
+}  // namespace
+
+bool BusFixture::changePolkitRules(const std::function<bool()> &change, const std::function<bool()> &applied,
+                                   int timeoutMs) const
+{
+    PolkitChanges changes;
+    QDBusConnection bus = this->bus();
+    if (!bus.connect(QStringLiteral("org.freedesktop.PolicyKit1"), QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
+                     QStringLiteral("org.freedesktop.PolicyKit1.Authority"), QStringLiteral("Changed"), &changes,
+                     SLOT(onChanged())))
+        return false;
+    // A round trip to the bus: the match rule is in before the change.
+    (void)bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.PolicyKit1"));
+    const bool changed = change();
+    // polkitd watches its rules directory, reloads every rule when a .rules
+    // file appears, changes or goes away, and says Changed once done. Other
+    // tests' rules reload it too: each Changed is a moment to look again.
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < 20000) {
-        if (!nobodyAuthorized())
-            return true;
-        QThread::msleep(200);
+    int seen = 0;
+    bool done = false;
+    while (changed && !done && t.elapsed() < timeoutMs) {
+        if (!waitUntil([&] { return changes.count > seen; }, int(timeoutMs - t.elapsed())))
+            break;
+        seen = changes.count;
+        done = applied();
     }
-    return false;
+    bus.disconnect(QStringLiteral("org.freedesktop.PolicyKit1"), QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
+                   QStringLiteral("org.freedesktop.PolicyKit1.Authority"), QStringLiteral("Changed"), &changes,
+                   SLOT(onChanged()));
+    return done;
 }
 
 void BusFixture::stopContainers()
@@ -544,3 +591,5 @@ QByteArray hostState(const QStringList &dirs)
 }
 
 }  // namespace hutch::test
+
+#include "busfixture.moc"

@@ -15,10 +15,12 @@
 
 #include <QByteArray>
 #include <QDBusConnection>
+#include <QFile>
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace hutch::test {
@@ -75,6 +77,11 @@ public:
     bool allowNobody(const QStringList &except = {}, const QString &andAlso = {});
     // Removes the rule; returns once nobody is refused again.
     bool forbidNobody();
+    // Runs `change` (of a file in /etc/polkit-1/rules.d), then waits for
+    // polkitd's Changed signals until `applied` holds: false when it does
+    // not after timeoutMs, or when `change` failed.
+    bool changePolkitRules(const std::function<bool()> &change, const std::function<bool()> &applied,
+                           int timeoutMs = 20000) const;
 
     // hutchctl with HUTCH_BUS_ADDRESS set, as nobody or root.
     Result hutchctl(const QStringList &args, bool asNobody = true, const QByteArray &input = {},
@@ -100,7 +107,8 @@ private:
     bool makeNetworkNamespace(QString *why);
     // A dnsmasq a killed helper left in our namespace (its pid file).
     void endOrphanDnsmasq();
-    bool waitForName(const QString &name, int timeoutMs) const;
+    // Until NAME has an owner on the bus (or, with owned false, has none).
+    bool waitForName(const QString &name, int timeoutMs, bool owned = true) const;
     void prepareProcess(QProcess &p, bool asNobody) const;
     bool nobodyAuthorized() const;
 
@@ -132,4 +140,17 @@ inline QByteArray storeState(const QString &store) { return hostState({store}); 
         fx = std::make_unique<hutch::test::BusFixture>();                                                          \
         QString failed_;                                                                                           \
         QVERIFY2(fx->start(&failed_), qPrintable(failed_));                                                        \
+    } while (0)
+
+// The same, then a busybox container `name` made by root (skipped without
+// busybox-static) and a rule that lets the user nobody do every action.
+#define HUTCH_START_BUS_FIXTURE_WITH_BOX(fx, name)                                                                 \
+    do {                                                                                                           \
+        if (!QFile::exists(QStringLiteral("/bin/busybox")))                                                        \
+            QSKIP("needs /bin/busybox (Debian package busybox-static)");                                           \
+        HUTCH_START_BUS_FIXTURE(fx);                                                                               \
+        const auto made_ = fx->hutchctl({QStringLiteral("create"), name, QStringLiteral("-t"),                    \
+                                         QStringLiteral("busybox")}, false);                                      \
+        QVERIFY2(made_.exitCode == 0, qPrintable(made_.text()));                                                   \
+        QVERIFY(fx->allowNobody());                                                                                \
     } while (0)

@@ -1,5 +1,6 @@
 // The GUI against the real helper on a private bus (busfixture.h), shared by
-// test_gui_backend, test_gui_store and test_gui_screenshots.
+// test_gui_backend, test_gui_store, test_gui_screenshots, test_gui_files and
+// test_gui_hostcheck.
 #pragma once
 
 #include "busfixture.h"
@@ -12,6 +13,9 @@
 #include <QObject>
 #include <QStandardPaths>
 #include <QStringList>
+#include <QTest>
+
+#include <unistd.h>
 
 #include <memory>
 
@@ -45,6 +49,19 @@ protected:
 };
 
 }  // namespace hutch::test
+
+// Makes the main window `w` as the user nobody, connected: the bus and
+// polkit take the uid of the connecting process.
+#define HUTCH_MAIN_WINDOW_AS_NOBODY(w)                                                                             \
+    do {                                                                                                           \
+        QCOMPARE(::setegid(65534), 0);                                                                             \
+        QCOMPARE(::seteuid(65534), 0);                                                                             \
+        w = std::make_unique<MainWindow>();                                                                        \
+        const bool connected_ = QTest::qWaitFor([&] { return w->connection()->isConnected(); }, 5000);            \
+        QCOMPARE(::seteuid(0), 0);                                                                                 \
+        QCOMPARE(::setegid(0), 0);                                                                                 \
+        QVERIFY(connected_);                                                                                       \
+    } while (0)
 
 // initTestCase: the fixture (HUTCH_START_BUS_FIXTURE), the GUI pointed at its
 // bus with preferences (QSettings) in a test location, not ~/.config, the

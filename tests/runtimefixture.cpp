@@ -224,6 +224,7 @@ QString eventText(const MonitorEvent &event)
     case MonitorEvent::Kind::State: return QStringLiteral("state ") + event.state;
     case MonitorEvent::Kind::Exit: return QStringLiteral("exit %1").arg(event.value);
     case MonitorEvent::Kind::Signal: return QStringLiteral("signal %1").arg(event.value);
+    case MonitorEvent::Kind::Addresses: return QStringLiteral("addresses ") + event.addresses.join(QLatin1Char(' '));
     }
     return {};
 }

@@ -2,6 +2,7 @@
 // the seccomp filter (Hutch's default, LXC's profiles, sections and
 // argument conditions), lxc.no_new_privs, the dropped capabilities. A
 // static probe (confine/probe.cpp) makes the calls busybox cannot.
+#include "confine/probecontainer.h"
 #include "runtimefixture.h"
 
 #include <QDir>
@@ -34,26 +35,12 @@ class TestConfinement : public QObject {
 
     Runtime &rt() { return fx->runtime(); }
 
-    // A busybox container with the probe at /bin/hutch-probe.
     bool createWithProbe(const QString &name, const QStringList &extraConfig = {})
     {
-        if (auto err = fx->create(name, extraConfig)) {
-            qWarning("%s", qPrintable(err->message));
-            return false;
-        }
-        const QString target = fx->store().containerDir(name) + QStringLiteral("/rootfs/bin/hutch-probe");
-        return QFile::copy(QStringLiteral(HUTCH_PROBE_PATH), target)
-               && QFile::setPermissions(target, QFile::ReadOwner | QFile::ExeOwner | QFile::ExeOther);
+        return hutch::test::createWithProbe(*fx, name, extraConfig);
     }
 
-    QString run(const QString &name, const QString &command)
-    {
-        QByteArray out;
-        const QString end = fx->exec(name, command, &out);
-        if (end != QLatin1String("exit 0"))
-            return QStringLiteral("[%1] %2").arg(end, QString::fromUtf8(out));
-        return QString::fromUtf8(out).trimmed();
-    }
+    QString run(const QString &name, const QString &command) { return runIn(*fx, name, command); }
 
     void startOrFail(const QString &name)
     {

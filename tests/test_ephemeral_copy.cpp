@@ -16,16 +16,7 @@ class TestEphemeralCopy : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        if (!QFile::exists(QStringLiteral("/bin/busybox")))
-            QSKIP("needs /bin/busybox (Debian package busybox-static)");
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
-        const auto made = fx->hutchctl({"create", "base", "-t", "busybox"}, false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
-        QVERIFY(fx->allowNobody());
+        HUTCH_START_BUS_FIXTURE_WITH_BOX(fx, QStringLiteral("base"));
     }
     void cleanupTestCase()
     {

@@ -11,9 +11,11 @@
 #include "containerlistmodel.h"
 #include "filesview.h"
 #include "filetransfers.h"
+#include "guibackend.h"
 #include "helperconnection.h"
 #include "mainwindow.h"
 #include "modal.h"
+#include "modalanswer.h"
 #include "operationspanel.h"
 
 #include <QAbstractButton>
@@ -28,12 +30,13 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
 
 #include <algorithm>
 
+using hutch::test::answerNext;
+using hutch::test::answerNextBox;
 using hutch::test::BusFixture;
 
 class TestGuiFiles : public QObject {
@@ -47,26 +50,10 @@ class TestGuiFiles : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString why = hutch::test::busUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        if (!QFile::exists(QStringLiteral("/bin/busybox")))
-            QSKIP("needs /bin/busybox (Debian package busybox-static)");
-        fx = std::make_unique<BusFixture>();
-        QString why;
-        QVERIFY2(fx->start(&why), qPrintable(why));
-        const auto made = fx->hutchctl({"create", "box", "-t", "busybox"}, false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
-        QVERIFY(fx->allowNobody());
+        HUTCH_START_BUS_FIXTURE_WITH_BOX(fx, QStringLiteral("box"));
         qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());
         QStandardPaths::setTestModeEnabled(true);
-        // The bus and polkit take the uid of the connecting process.
-        QCOMPARE(::setegid(65534), 0);
-        QCOMPARE(::seteuid(65534), 0);
-        w = std::make_unique<MainWindow>();
-        const bool connected = QTest::qWaitFor([this] { return w->connection()->isConnected(); }, 5000);
-        QCOMPARE(::seteuid(0), 0);
-        QCOMPARE(::setegid(0), 0);
-        QVERIFY(connected);
+        HUTCH_MAIN_WINDOW_AS_NOBODY(w);
         w->show();
         QTRY_VERIFY_WITH_TIMEOUT(w->model()->rowOf(QStringLiteral("box")) >= 0, 10000);
     }
@@ -90,6 +77,11 @@ private Q_SLOTS:
             fx->cleanup();
     }
 
+    void cleanup()
+    {
+        setModalHook({});  // a question that did not come must not get a later one's answer
+    }
+
     void dropOntoRowPushes()
     {
         const QString file = work.filePath(QStringLiteral("dropped.txt"));
@@ -111,13 +103,13 @@ private Q_SLOTS:
         QSignalSpy finished(w->fileTransfers(), &FileTransfers::finished);
         QSignalSpy panel(w->operations(), &OperationsPanel::finished);
         QString asked;
-        QTimer::singleShot(50, [&asked] {
-            for (QWidget *top : QApplication::topLevelWidgets())
-                if (auto *d = qobject_cast<QInputDialog *>(top); d && d->isVisible()) {
-                    asked = d->textValue();  // the default directory
-                    d->setTextValue(QStringLiteral("/root"));
-                    d->accept();
-                }
+        answerNext([&asked](QDialog &d) {
+            auto *input = qobject_cast<QInputDialog *>(&d);
+            if (!input)
+                return d.reject();
+            asked = input->textValue();  // the default directory
+            input->setTextValue(QStringLiteral("/root"));
+            input->accept();
         });
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(file)});
@@ -163,15 +155,7 @@ private Q_SLOTS:
         list->setCurrentItem(found.first());
         QCOMPARE(w->filesView()->selectedPath(), QStringLiteral("/root/dropped.txt"));
         QString asked;
-        QTimer::singleShot(50, [&asked] {
-            for (QWidget *top : QApplication::topLevelWidgets())
-                if (auto *box = qobject_cast<QMessageBox *>(top); box && box->isVisible()) {
-                    asked = box->text();
-                    for (QAbstractButton *b : box->buttons())
-                        if (box->buttonRole(b) == QMessageBox::DestructiveRole)
-                            b->click();
-                }
-        });
+        answerNextBox(&asked, QMessageBox::DestructiveRole);
         listed.clear();
         w->filesView()->deleteSelected();
         QVERIFY2(asked.contains(QStringLiteral("/root/dropped.txt")), qPrintable(asked));

@@ -4,6 +4,7 @@
 // empty: the list's empty-state text names the menu that holds Create, in
 // English and in German.
 #include "busfixture.h"
+#include "guibackend.h"
 #include "helperconnection.h"
 #include "hostcheckdialog.h"
 #include "mainwindow.h"
@@ -42,14 +43,7 @@ private Q_SLOTS:
 
     void dialogShowsTheVerdicts()
     {
-        // The bus and polkit take the uid of the connecting process.
-        QCOMPARE(::setegid(65534), 0);
-        QCOMPARE(::seteuid(65534), 0);
-        w = std::make_unique<MainWindow>();
-        const bool connected = QTest::qWaitFor([this] { return w->connection()->isConnected(); }, 5000);
-        QCOMPARE(::seteuid(0), 0);
-        QCOMPARE(::setegid(0), 0);
-        QVERIFY(connected);
+        HUTCH_MAIN_WINDOW_AS_NOBODY(w);
         auto *action = w->findChild<QAction *>(QStringLiteral("actionHostCheck"));
         QVERIFY(action);
         action->trigger();

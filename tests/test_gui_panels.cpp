@@ -228,9 +228,8 @@ private Q_SLOTS:
         QVERIFY(cpu.data(ContainerListModel::CpuHistoryRole).value<QList<float>>().isEmpty());
         quint64 ns = 0;
         for (int i = 0; i < ContainerListModel::kHistoryLength + 5; ++i) {
-            model.setStats({{QStringLiteral("db"), {ns, 1 << 20}}});
-            ns += 5000000;  // 5 ms of CPU per round
-            QTest::qWait(5);
+            model.setStats({{QStringLiteral("db"), {ns, 1 << 20}}}, i * 5);
+            ns += 5000000;  // 5 ms of CPU per 5 ms round
         }
         const auto history = cpu.data(ContainerListModel::CpuHistoryRole).value<QList<float>>();
         // Bounded: the oldest samples drop out.
@@ -254,9 +253,8 @@ private Q_SLOTS:
                                entry(QStringLiteral("idle"), QStringLiteral("STOPPED"))});
         quint64 ns = 0;
         for (int i = 0; i < 10; ++i) {
-            w.model()->setStats({{QStringLiteral("busy"), {ns, 1 << 20}}});
-            ns += (i % 2 ? 40 : 5) * 1000000ull;  // a jagged line
-            QTest::qWait(10);
+            w.model()->setStats({{QStringLiteral("busy"), {ns, 1 << 20}}}, i * 10);
+            ns += (i % 2 ? 40 : 5) * 1000000ull;  // a jagged line, sampled every 10 ms
         }
         view->clearSelection();
         auto cellOf = [view](const QString &name) {
@@ -293,12 +291,11 @@ private Q_SLOTS:
             for (int i = 0; i < 1000; ++i)
                 stats[entries.at(i).value(QStringLiteral("name")).toString()] = {
                     quint64(round) * quint64(i % 7 + 1) * 1000000ull, 1 << 20};
-            w.model()->setStats(stats);
-            QTest::qWait(2);
+            w.model()->setStats(stats, round * 2);  // every 2 ms
         }
         QElapsedTimer t;
         t.start();
-        w.model()->setStats(stats);
+        w.model()->setStats(stats, (ContainerListModel::kHistoryLength + 1) * 2);
         view->viewport()->repaint();
         const qint64 updateAndPaint = t.restart();
         for (int i = 0; i < 20; ++i)

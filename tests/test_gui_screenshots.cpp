@@ -15,6 +15,7 @@
 #include "guibackend.h"
 #include "historygraph.h"
 #include "logview.h"
+#include "modalanswer.h"
 #include "mainwindow.h"
 #include "preferences.h"
 #include "propertiesdialog.h"
@@ -32,10 +33,10 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QTreeView>
 #include <QtTest>
 
+using hutch::test::answerNextMenu;
 using hutch::test::screen;
 
 class TestGuiScreenshots : public hutch::test::GuiBackendTest
@@ -116,13 +117,8 @@ private:
             // The context menu of the running row, with its Console submenu.
             auto *view = w->findChild<QTreeView *>(QStringLiteral("containerView"));
             bool saved = false;
-            QTimer::singleShot(100, [&saved, dir, suffix] {
-                for (QWidget *top : QApplication::topLevelWidgets())
-                    if (auto *menu = qobject_cast<QMenu *>(top); menu && menu->isVisible()
-                        && menu->objectName() == QLatin1String("containerContextMenu")) {
-                        saved = menu->grab().save(dir + QStringLiteral("/context-menu%1.png").arg(suffix));
-                        menu->close();
-                    }
+            answerNextMenu(QStringLiteral("containerContextMenu"), [&saved, dir, suffix](QMenu &menu) {
+                saved = menu.grab().save(dir + QStringLiteral("/context-menu%1.png").arg(suffix));
             });
             Q_EMIT view->customContextMenuRequested(view->visualRect(view->currentIndex()).center());
             QVERIFY(saved);
@@ -131,7 +127,8 @@ private:
         w->findChild<QAction *>(QStringLiteral("actionDetails"))->trigger();
         w->resize(1200, 600);
         QTRY_VERIFY(w->resources()->slider(ResourcesPanel::Memory)->usage() >= 0);
-        QTest::qWait(100);
+        QTRY_COMPARE(w->size(), QSize(1200, 600));
+        QCoreApplication::processEvents();  // the layout the resize asked for
         QVERIFY(w->grab().save(dir + QStringLiteral("/main-window-resources%1.png").arg(suffix)));
         w->findChild<QDockWidget *>(QStringLiteral("detailsDock"))->raise();
         QTRY_VERIFY(w->details()->memoryGraph()->sampleCount() >= 3);
@@ -145,8 +142,9 @@ private:
         cw->showTab(tab);
         QTRY_VERIFY(tab->isLive());
         tab->sendBytes("ls -l /\n");
-        QTRY_VERIFY(screen(tab->terminal()).contains(QStringLiteral("proc")));
-        QTest::qWait(100);
+        // The listing, then the shell's prompt after it.
+        QTRY_VERIFY(screen(tab->terminal()).contains(QStringLiteral("proc"))
+                    && screen(tab->terminal()).trimmed().endsWith(QLatin1Char('#')));
         QVERIFY(cw->grab().save(dir + QStringLiteral("/console-window%1.png").arg(suffix)));
         for (ConsoleWindow *c : w->consoles()->windows())
             c->deleteLater();

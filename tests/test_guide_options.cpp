@@ -262,21 +262,24 @@ private Q_SLOTS:
         const uid_t userUid = pw->pw_uid;
         const gid_t userGid = pw->pw_gid;
         ruleFile = QStringLiteral("/etc/polkit-1/rules.d/50-hutch-test-g22-%1.rules").arg(::getpid());
-        QVERIFY(writeFile(ruleFile + ".new",
-                          QStringLiteral("polkit.addRule(function(action, subject) {\n"
-                                         "    if (action.id.indexOf(\"io.github.hutch.\") == 0 && subject.user == \"%1\"\n"
-                                         "        && action.id != \"io.github.hutch.configure-privileged\")\n"
-                                         "        return polkit.Result.YES;\n"
-                                         "});\n").arg(kUser).toUtf8()));
-        QVERIFY(::rename(QFile::encodeName(ruleFile + ".new").constData(), QFile::encodeName(ruleFile).constData()) == 0);
+        const QByteArray rule = QStringLiteral("polkit.addRule(function(action, subject) {\n"
+                                               "    if (action.id.indexOf(\"io.github.hutch.\") == 0 && subject.user == \"%1\"\n"
+                                               "        && action.id != \"io.github.hutch.configure-privileged\")\n"
+                                               "        return polkit.Result.YES;\n"
+                                               "});\n").arg(kUser).toUtf8();
         int code = -1;
         QByteArray out;
-        QElapsedTimer t;
-        t.start();
-        do {  // until polkitd has read the rule: refused, then "no container"
-            QTest::qWait(200);
-            out = hutchctlAs(*fx, userUid, userGid, {"freeze", "no-such"}, &code);
-        } while (out.contains("not authorized") && t.elapsed() < 20000);
+        // Once polkitd has read the rule: "no container" instead of refused.
+        const bool applied = fx->changePolkitRules(
+            [&] {
+                return writeFile(ruleFile + ".new", rule)
+                       && ::rename(QFile::encodeName(ruleFile + ".new").constData(), QFile::encodeName(ruleFile).constData()) == 0;
+            },
+            [&] {
+                out = hutchctlAs(*fx, userUid, userGid, {"freeze", "no-such"}, &code);
+                return !out.contains("not authorized");
+            });
+        QVERIFY2(applied, out.constData());
         QVERIFY2(out.contains("no container"), out.constData());
         out = hutchctlAs(*fx, userUid, userGid, {"create", "g4", "-t", "busybox", "-b", kUser}, &code);
         QVERIFY2(code == 0, out.constData());

@@ -44,7 +44,6 @@
 #include <QStandardPaths>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
-#include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
@@ -57,6 +56,7 @@
 #include <tuple>
 
 using hutch::test::answerNextBox;
+using hutch::test::answerNextMenu;
 
 namespace {
 
@@ -218,11 +218,12 @@ void TestMainWindow::modelFollowsUpdates()
     QVERIFY(!model.index(db, ContainerListModel::State).data(Qt::DecorationRole).isNull());
 
     // Two stats samples one apart give a CPU figure; memory is shown at once.
-    model.setStats({{QStringLiteral("db"), {1000000000ull, 64ull << 20}}});
+    // A second later, 25 ms of CPU more: 2.5 % of one core.
+    model.setStats({{QStringLiteral("db"), {1000000000ull, 64ull << 20}}}, 1000);
     QCOMPARE(model.index(db, ContainerListModel::Cpu).data().toString(), QString());
-    QTest::qWait(50);
-    model.setStats({{QStringLiteral("db"), {1000000000ull + 25000000ull, 64ull << 20}}});
+    model.setStats({{QStringLiteral("db"), {1000000000ull + 25000000ull, 64ull << 20}}}, 2000);
     QVERIFY(model.index(db, ContainerListModel::Cpu).data(ContainerListModel::SortRole).toDouble() > 0);
+    QCOMPARE(model.index(db, ContainerListModel::Cpu).data(ContainerListModel::SortRole).toDouble(), 2.5);
     QVERIFY(model.index(db, ContainerListModel::Memory).data().toString().contains(QStringLiteral("64")));
 
     model.setState(QStringLiteral("db"), QStringLiteral("STOPPED"));
@@ -343,12 +344,11 @@ void TestMainWindow::thousandRowsSortAndFilter()
     QHash<QString, ContainerListModel::Stats> stats;
     for (const QString &n : model.runningNames())
         stats.insert(n, {0, 1ull << 20});
-    model.setStats(stats);
-    QTest::qWait(20);
+    model.setStats(stats, 1000);
     for (auto it = stats.begin(); it != stats.end(); ++it)
         it->cpuNs = quint64(it.key().mid(3).toInt()) * 1000;
     t.restart();
-    model.setStats(stats);
+    model.setStats(stats, 2000);  // a second later
     const qint64 update = t.restart();
     view.sortByColumn(ContainerListModel::Cpu, Qt::DescendingOrder);
     const qint64 sortCpu = t.restart();
@@ -542,16 +542,14 @@ void TestMainWindow::pasteOfSeveralLinesAsks()
     QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, fds) == 0);
     QVERIFY(tab.terminal()->session()->attach(fds[0]));
     QVERIFY(tab.isLive());
+    // A paste is written to the socket before paste() returns (the session
+    // writes at once while the socket takes it): what it sent is there.
     auto readPeer = [&] {
         QByteArray out;
         char buf[256];
-        for (int i = 0; i < 20; ++i) {
-            QCoreApplication::processEvents();
-            ssize_t n;
-            while ((n = ::read(fds[1], buf, sizeof buf)) > 0)
-                out.append(buf, n);
-            QTest::qWait(5);
-        }
+        ssize_t n;
+        while ((n = ::read(fds[1], buf, sizeof buf)) > 0)
+            out.append(buf, n);
         return out;
     };
 
@@ -626,14 +624,9 @@ void TestMainWindow::contextMenuActsOnTheClickedRow()
     QVERIFY(beta.isValid());
 
     QStringList menuEntries;
-    QTimer::singleShot(50, [&menuEntries] {
-        for (QWidget *top : QApplication::topLevelWidgets())
-            if (auto *menu = qobject_cast<QMenu *>(top); menu && menu->isVisible()
-                && menu->objectName() == QLatin1String("containerContextMenu")) {
-                for (QAction *a : menu->actions())
-                    menuEntries << a->objectName();
-                menu->close();
-            }
+    answerNextMenu(QStringLiteral("containerContextMenu"), [&menuEntries](QMenu &menu) {
+        for (QAction *a : menu.actions())
+            menuEntries << a->objectName();
     });
     Q_EMIT view->customContextMenuRequested(view->visualRect(beta).center());
     // The clicked row became the selection; the menu offered the verbs.

@@ -135,6 +135,7 @@ private Q_SLOTS:
         auto bad = link()->signal(65);
         QVERIFY(bad);
         QCOMPARE(bad->code, Error::Code::InvalidArgument);
+        QCOMPARE(bad->sysErrno, 0);  // the monitor's own check: no system call failed
     }
 
     void cgroupGetSet()
@@ -153,11 +154,13 @@ private Q_SLOTS:
         // A file the cgroup has not: ENOENT from the open.
         auto missing = l->cgroupGet(false, QStringLiteral("pids.nonexistent"));
         QVERIFY(!missing);
+        QCOMPARE(missing.error().code, Error::Code::Failed);
         QCOMPARE(missing.error().sysErrno, ENOENT);
         // Not a file name: refused before anything is sent.
         auto path = l->cgroupGet(false, QStringLiteral("../../pids.max"));
         QVERIFY(!path);
         QCOMPARE(path.error().code, Error::Code::InvalidArgument);
+        QCOMPARE(path.error().sysErrno, 0);
     }
 
     void ttysAndConsole()
@@ -217,6 +220,7 @@ private Q_SLOTS:
         auto refused = link()->attach(empty);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, Error::Code::InvalidArgument);
+        QCOMPARE(refused.error().sysErrno, 0);
     }
 
     // The monitor of an executed program that ended stays (for its exit

@@ -6,6 +6,7 @@
 // HUTCH_TEST_JOB_STEP_MS makes each step of the helper's jobs take that long.
 #include "busfixture.h"
 
+#include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QDBusPendingCall>
@@ -18,6 +19,15 @@ using hutch::test::BusFixture;
 namespace {
 
 constexpr int kStepMs = 400;  // a busybox create has 8 steps: about 3 s
+
+// Counts the helper's JobProgress signals: a job reports one per step.
+class ProgressCounter : public QObject {
+    Q_OBJECT
+public:
+    int steps = 0;
+public Q_SLOTS:
+    void onProgress(const QDBusObjectPath &, double) { ++steps; }
+};
 
 QStringList stagingDirs(const QString &store)
 {
@@ -213,10 +223,18 @@ private Q_SLOTS:
     void killedMidJobLeavesNoHalfContainer()
     {
         QCOMPARE(state(QStringLiteral("one")), QStringLiteral("RUNNING"));
+        // Killed after two steps of the create, with six to go.
+        QDBusConnection bus = fx->bus();
+        ProgressCounter progress;
+        QVERIFY(bus.connect(QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("/io/github/hutch/Helper1"),
+                            QStringLiteral("io.github.hutch.Helper1"), QStringLiteral("JobProgress"), &progress,
+                            SLOT(onProgress(QDBusObjectPath,double))));
+        QVERIFY(bus.interface()->isServiceRegistered(QStringLiteral("io.github.hutch.Helper1")));  // the match rule is in
         auto create = fx->startHutchctl({"create", "doomed", "-t", "busybox"});
-        QTRY_VERIFY_WITH_TIMEOUT(!stagingDirs(fx->storePath()).isEmpty(), 10000);
-        QTest::qWait(kStepMs * 2);
+        QTRY_VERIFY_WITH_TIMEOUT(progress.steps >= 2, 10000);
+        QVERIFY(!stagingDirs(fx->storePath()).isEmpty());
         fx->killHelper();
+        QVERIFY(create->state() == QProcess::Running);  // the job had not ended
         // The client learns that its helper went away.
         QVERIFY(create->waitForFinished(20000));
         QVERIFY(create->exitCode() != 0);
@@ -235,11 +253,17 @@ private Q_SLOTS:
         const auto list = fx->hutchctl({"list", "--fancy"});
         QVERIFY2(list.exitCode == 0 && list.out.contains("one") && list.out.contains("RUNNING"), qPrintable(list.text()));
         QCOMPARE(state(QStringLiteral("one")), QStringLiteral("RUNNING"));
-        // It follows the monitor it did not start: the stop is seen.
+        // It follows the monitor it did not start: the stop is seen, by a
+        // subscriber whose match rules are on the bus before the stop.
+        auto monitor = fx->startHutchctl({"monitor", "one"});
+        QTRY_VERIFY_WITH_TIMEOUT(fx->matchRules(monitor->processId()) >= 3, 10000);
         auto wait = fx->startHutchctl({"wait", "one", "--state", "STOPPED", "--timeout", "20"});
-        QTest::qWait(300);
         QVERIFY(fx->hutchctl({"stop", "one"}).exitCode == 0);
-        QVERIFY(wait->waitForFinished(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->peek(4096).contains("'one' changed state to [STOPPED]"), 10000);
+        monitor->kill();
+        monitor->waitForFinished();
+        QTRY_COMPARE_WITH_TIMEOUT(wait->state(), QProcess::NotRunning, 30000);  // it may have ended already
+        QCOMPARE(wait->exitStatus(), QProcess::NormalExit);
         QCOMPARE(wait->exitCode(), 0);
         // And works: a create (slow steps) completes.
         const auto again = fx->hutchctl({"create", "doomed", "-t", "busybox"});

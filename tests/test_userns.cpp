@@ -2,6 +2,7 @@
 // busybox containers: the maps, an idmapped rootfs whose files keep their
 // plain ownership on disk, a shifted rootfs as LXC makes them, the ptys and
 // the cgroup given to the container's root, /dev, /proc and /sys.
+#include "confine/probecontainer.h"
 #include "runtimefixture.h"
 
 #include "idmap.h"
@@ -64,14 +65,7 @@ class TestUserns : public QObject {
 
     std::optional<RuntimeFixture> fx;
 
-    QString run(const QString &name, const QString &command)
-    {
-        QByteArray out;
-        const QString end = fx->exec(name, command, &out);
-        if (end != QLatin1String("exit 0"))
-            return QStringLiteral("[%1] %2").arg(end, QString::fromUtf8(out));
-        return QString::fromUtf8(out).trimmed();
-    }
+    QString run(const QString &name, const QString &command) { return runIn(*fx, name, command); }
 
 private Q_SLOTS:
     void initTestCase()

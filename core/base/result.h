@@ -34,6 +34,9 @@ constexpr const char *errorCodeName(ErrorCode code)
     return "Failed";
 }
 
+// A D-Bus error name is this prefix and errorCodeName's name.
+inline constexpr std::string_view kErrorNamePrefix = "io.github.hutch.Error.";
+
 // The code of a name from errorCodeName; nothing for any other text.
 constexpr std::optional<ErrorCode> errorCodeFromName(std::string_view name)
 {

@@ -329,9 +329,8 @@ void ContainerListModel::setAddresses(const QString &name, const QStringList &ip
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void ContainerListModel::setStats(const QHash<QString, Stats> &stats)
+void ContainerListModel::setStats(const QHash<QString, Stats> &stats, qint64 now)
 {
-    const qint64 now = m_clock.elapsed();
     int first = INT_MAX, last = -1;
     for (auto it = stats.begin(); it != stats.end(); ++it) {
         const int row = rowOf(it.key());

@@ -60,7 +60,10 @@ public:
     void setAddresses(const QString &name, const QStringList &ipv4, const QStringList &ipv6);
     // Resource use of running containers, all at once; CPU % is computed
     // from the previous sample of the same container.
-    void setStats(const QHash<QString, Stats> &stats);
+    void setStats(const QHash<QString, Stats> &stats) { setStats(stats, m_clock.elapsed()); }
+    // The same, sampled `atMs` after the model was made (tests give the
+    // time instead of waiting for the clock to move).
+    void setStats(const QHash<QString, Stats> &stats, qint64 atMs);
     void clear();
 
     int rowOf(const QString &name) const { return m_rows.value(name, -1); }

@@ -3,6 +3,7 @@
 #include "client.h"
 #include "filetransfers.h"
 #include "helperconnection.h"
+#include "modal.h"
 
 #include <QDBusPendingReply>
 #include <QEvent>
@@ -206,9 +207,12 @@ void FilesView::download()
 
 void FilesView::newFolder()
 {
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("New Folder"), tr("Name of the new folder in %1:").arg(m_directory),
-                                               QLineEdit::Normal, QString(), &ok);
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("newFolderDialog"));
+    dialog.setWindowTitle(tr("New Folder"));
+    dialog.setLabelText(tr("Name of the new folder in %1:").arg(m_directory));
+    const bool ok = runModal(dialog) == QDialog::Accepted;
+    const QString name = dialog.textValue();
     if (!ok || name.isEmpty())
         return;
     if (name.contains(QLatin1Char('/')) || name == QLatin1String(".") || name == QLatin1String("..")) {
@@ -234,7 +238,7 @@ void FilesView::deleteSelected()
     box.setObjectName(QStringLiteral("deleteFileConfirmation"));
     QPushButton *yes = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
+    runModal(box);
     if (box.clickedButton() != yes)
         return;
     m_connection->watch(

@@ -350,7 +350,8 @@ Status loadSeccompProfile(const std::string &text, bool allowNesting)
         return nativeCtx.error();
     abis.push_back({native.empty() ? "native" : nativeSection(), SCMP_ARCH_NATIVE, std::move(*nativeCtx)});
     if (native == "x86_64" && profile->version == 2) {
-        for (auto [section, arch] : {std::pair{"x86", SCMP_ARCH_X86}, std::pair{"x32", SCMP_ARCH_X32}}) {
+        for (auto [section, arch] : {std::pair<const char *, uint32_t>{"x86", SCMP_ARCH_X86},
+                                      std::pair<const char *, uint32_t>{"x32", SCMP_ARCH_X32}}) {
             auto ctx = newContext(def, arch);
             if (!ctx)
                 return ctx.error();
