@@ -95,6 +95,12 @@ class TestLxc7 : public QObject {
     }
 
 private Q_SLOTS:
+    // Every key for both kinds of container (runtimefixture.h): new
+    // containers are unprivileged by default, and a time namespace, a
+    // personality, the mount options and l2proxy work from a user
+    // namespace too.
+    void initTestCase_data() { addKindRows(); }
+
     void initTestCase()
     {
         if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
@@ -110,6 +116,12 @@ private Q_SLOTS:
         QVERIFY(!nl->addAddress("br7", "10.77.0.1/24"));
         QVERIFY(!nl->change("br7", up));
         fx.emplace();
+    }
+
+    void init()
+    {
+        if (fx)
+            fx->setKind(currentKind());
     }
 
     void cleanup()
@@ -145,6 +157,9 @@ private Q_SLOTS:
         QVERIFY(pid > 0);
         QVERIFY(namespaceOf(QStringLiteral("/proc/%1/ns/time").arg(pid)).startsWith(QStringLiteral("time:[")));
         QVERIFY(namespaceOf(QStringLiteral("/proc/%1/ns/time").arg(pid)) != namespaceOf(QStringLiteral("/proc/self/ns/time")));
+        // The row's kind: root inside is host root only in the privileged one.
+        QCOMPARE(readText(QStringLiteral("/proc/%1/uid_map").arg(pid)).simplified().startsWith(QStringLiteral("0 0 ")),
+                 fx->kind() == RuntimeFixture::Kind::Privileged);
         QCOMPARE(run(name, QStringLiteral("tr -s ' ' < /proc/1/timens_offsets")),
                  QStringLiteral("monotonic 3600 0\nboottime 172800 0"));
         // CLOCK_BOOTTIME as /proc/uptime shows it: two days ahead of the host's.

@@ -8,6 +8,7 @@
 #include "runtimefixture.h"
 #include "test_storage_util.h"
 
+#include "idranges.h"
 #include "image.h"
 
 #include <QCryptographicHash>
@@ -323,6 +324,19 @@ private Q_SLOTS:
         const QList<QByteArray> got = out.trimmed().split('\n');
         QVERIFY2(got.size() == 3 && got[0] == "i686" && got[1] == "i386" && got[2].trimmed() == "01",
                  out.constData());
+        QVERIFY(!fx->ask(QStringLiteral("deb386"), &MonitorLink::stop));
+        QVERIFY(fx->waitForState(QStringLiteral("deb386"), QStringLiteral("STOPPED"), 30000));
+        // The same container as CreateContainer makes it by default:
+        // unprivileged (a user namespace, the rootfs mounted idmapped). The
+        // personality holds there too.
+        QVERIFY(!idranges::makeUnprivileged(fx->store(), QStringLiteral("deb386")));
+        auto unprivileged = fx->runtime().start(QStringLiteral("deb386"));
+        QVERIFY2(unprivileged.ok(), unprivileged.ok() ? "" : qPrintable(unprivileged.error().message));
+        out.clear();
+        QCOMPARE(fx->exec(QStringLiteral("deb386"), QStringLiteral("uname -m; cat /proc/self/uid_map"), &out),
+                 QStringLiteral("exit 0"));
+        const QList<QByteArray> inside = out.simplified().split(' ');
+        QVERIFY2(inside.size() >= 4 && inside[0] == "i686" && inside[1] == "0" && inside[2] != "0", out.constData());
         QVERIFY(!fx->ask(QStringLiteral("deb386"), &MonitorLink::stop));
         QVERIFY(fx->waitForState(QStringLiteral("deb386"), QStringLiteral("STOPPED"), 30000));
     }
