@@ -24,10 +24,13 @@ build_deps=(
 # second "host" of test_remote; desktop-file-utils and
 # appstream validate the desktop entry and the metainfo; libvirt-clients'
 # virt-xml-validate checks hutchctl export --libvirt; Qt's own
-# translations give shortcuts in the locale's words, "Strg+N").
+# translations give shortcuts in the locale's words, "Strg+N"; upstream
+# LXC and its debian template for test_lxc_interop and bench_runtime, with
+# what the template calls: rsync, wget, debian-distro-info, openssl).
 runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap xz-utils dbus-daemon polkitd
               desktop-file-utils appstream qt6-translations-l10n libvirt-clients
-              openssh-client openssh-server zstd)
+              openssh-client openssh-server zstd
+              lxc lxc-templates rsync wget distro-info openssl)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -45,8 +48,14 @@ install_deps() {
     mapfile -t missing < <(missing_packages "${build_deps[@]}" "${runtime_deps[@]}")
     [ ${#missing[@]} -gt 0 ] || return 0
     echo "== installing: ${missing[*]}"
+    # LXC's lxc-net would put a bridge (lxcbr0) on the host unless told not
+    # to before the package is installed; --force-confold keeps the file.
+    if [ ! -e /etc/default/lxc-net ]; then
+        echo 'USE_LXC_BRIDGE="false"' | as_root tee /etc/default/lxc-net >/dev/null
+    fi
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        -o Dpkg::Options::=--force-confold "${missing[@]}"
 }
 
 configure_and_build() {  # DIR [cmake options...]
