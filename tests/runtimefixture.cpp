@@ -5,6 +5,7 @@
 #include "cgroups.h"
 #include "configdocument.h"
 #include "idranges.h"
+#include "netlink.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -13,6 +14,7 @@
 #include <QThread>
 
 #include <poll.h>
+#include <sched.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -28,6 +30,29 @@ QString runtimeUnavailableReason()
         return QStringLiteral("needs /bin/busybox (Debian package busybox-static)");
     if (!QFileInfo(QStringLiteral("/proc/self/ns/cgroup")).exists())
         return QStringLiteral("the kernel has no cgroup namespaces");
+    return {};
+}
+
+QString enterTestNetwork(const char *bridge, const char *address, bool *noNamespace)
+{
+    *noNamespace = ::unshare(CLONE_NEWNET) < 0;
+    if (*noNamespace)
+        return QStringLiteral("unshare CLONE_NEWNET: %1").arg(QString::fromLocal8Bit(::strerror(errno)));
+    auto nl = rt::Netlink::open();
+    if (!nl)
+        return QStringLiteral("netlink: ") + QString::fromStdString(nl.error().message);
+    rt::Netlink::Change up;
+    up.up = true;
+    rt::Status failed = nl->change("lo", up);
+    if (!failed)
+        failed = nl->addBridge(bridge);
+    if (!failed)
+        failed = nl->addAddress(bridge, address);
+    if (!failed)
+        failed = nl->change(bridge, up);
+    if (failed)
+        return QStringLiteral("bridge %1 at %2 in the test's network namespace: %3")
+            .arg(QLatin1String(bridge), QLatin1String(address), QString::fromStdString(failed->message));
     return {};
 }
 
@@ -216,6 +241,31 @@ std::optional<QString> ConsoleSession::run(const QString &command, int timeoutMs
         }
     }
     return std::nullopt;
+}
+
+bool ConsoleSession::send(const QByteArray &bytes)
+{
+    return ::send(m_fd.get(), bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL) == bytes.size();
+}
+
+bool ConsoleSession::waitFor(const QByteArray &text, int timeoutMs)
+{
+    const qsizetype from = m_all.size();
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        pollfd p{m_fd.get(), POLLIN, 0};
+        if (::poll(&p, 1, int(timeoutMs - timer.elapsed())) <= 0)
+            return false;
+        char buf[4096];
+        const ssize_t n = ::read(m_fd.get(), buf, sizeof buf);
+        if (n <= 0)
+            return false;
+        m_all.append(buf, n);
+        if (m_all.indexOf(text, from) >= 0)
+            return true;
+    }
+    return false;
 }
 
 QString eventText(const MonitorEvent &event)

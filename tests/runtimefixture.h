@@ -73,6 +73,13 @@ private:
     QStringList m_created;
 };
 
+// Moves the calling thread (a network test's only thread that creates links
+// and starts monitors) into a network namespace of its own, with lo up and a
+// bridge BRIDGE at ADDRESS ("10.99.0.1/24"): no packet reaches the machine's
+// interfaces. Returns what failed, or an empty string; *noNamespace is set
+// when the kernel or the process could not create the namespace (a skip).
+QString enterTestNetwork(const char *bridge, const char *address, bool *noNamespace);
+
 // "MAJOR MINOR" of a block device of the host that the host itself can
 // read (these machines refuse their own disk to the test's root: then a
 // loop device stands in), or an empty string.
@@ -100,6 +107,11 @@ public:
     // Runs a command line in the console shell and returns its output
     // (without the echoed command), or nullopt after the timeout.
     std::optional<QString> run(const QString &command, int timeoutMs = 15000);
+    // Types BYTES on the console.
+    bool send(const QByteArray &bytes);
+    // Reads until TEXT appears in what the console prints from now on
+    // (poll on the pty: a getty's prompt is an event); false after the timeout.
+    bool waitFor(const QByteArray &text, int timeoutMs);
     // Everything read so far.
     const QByteArray &transcript() const { return m_all; }
 
@@ -117,6 +129,21 @@ private:
     do {                                                                                                           \
         if (const QString whyNot_ = hutch::test::runtimeUnavailableReason(); !whyNot_.isEmpty())                  \
             QSKIP(qPrintable(whyNot_));                                                                            \
+        fx.emplace();                                                                                              \
+        QVERIFY(fx->ok());                                                                                         \
+    } while (0)
+
+// initTestCase of a network test: as HUTCH_START_RUNTIME_FIXTURE, in a
+// network namespace of its own with BRIDGE at ADDRESS (enterTestNetwork).
+#define HUTCH_START_NETWORK_FIXTURE(fx, bridge, address)                                                           \
+    do {                                                                                                           \
+        if (const QString whyNot_ = hutch::test::runtimeUnavailableReason(); !whyNot_.isEmpty())                  \
+            QSKIP(qPrintable(whyNot_));                                                                            \
+        bool noNamespace_ = false;                                                                                 \
+        const QString failed_ = hutch::test::enterTestNetwork(bridge, address, &noNamespace_);                     \
+        if (noNamespace_)                                                                                          \
+            QSKIP("cannot create a network namespace (unshare CLONE_NEWNET)");                                     \
+        QVERIFY2(failed_.isEmpty(), qPrintable(failed_));                                                          \
         fx.emplace();                                                                                              \
         QVERIFY(fx->ok());                                                                                         \
     } while (0)

@@ -103,19 +103,8 @@ private Q_SLOTS:
 
     void initTestCase()
     {
-        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        if (::unshare(CLONE_NEWNET) < 0)
-            QSKIP("cannot create a network namespace (unshare CLONE_NEWNET)");
-        auto nl = rt::Netlink::open();
-        QVERIFY(nl);
-        rt::Netlink::Change up;
-        up.up = true;
-        QVERIFY(!nl->change("lo", up));
-        QVERIFY(!nl->addBridge("br7"));
-        QVERIFY(!nl->addAddress("br7", "10.77.0.1/24"));
-        QVERIFY(!nl->change("br7", up));
-        fx.emplace();
+        // Our own network namespace for everything below (runtimefixture.h).
+        HUTCH_START_NETWORK_FIXTURE(fx, "br7", "10.77.0.1/24");
     }
 
     void init()

@@ -63,21 +63,8 @@ private Q_SLOTS:
 
     void initTestCase()
     {
-        if (const QString why = runtimeUnavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        // Our own network namespace for everything below (this thread is the
-        // only one that creates links and starts monitors).
-        if (::unshare(CLONE_NEWNET) < 0)
-            QSKIP("cannot create a network namespace (unshare CLONE_NEWNET)");
-        auto nl = rt::Netlink::open();
-        QVERIFY(nl);
-        rt::Netlink::Change up;
-        up.up = true;
-        QVERIFY(!nl->change("lo", up));
-        QVERIFY(!nl->addBridge("brtest"));
-        QVERIFY(!nl->addAddress("brtest", "10.99.0.1/24"));
-        QVERIFY(!nl->change("brtest", up));
-        fx.emplace();
+        // Our own network namespace for everything below (runtimefixture.h).
+        HUTCH_START_NETWORK_FIXTURE(fx, "brtest", "10.99.0.1/24");
     }
 
     void init()
