@@ -48,6 +48,12 @@ protected:
     }
 };
 
+// The kind of the container "web" these tests drive: unprivileged, as
+// CreateContainer makes it by default, or privileged when the environment
+// says HUTCH_TEST_KIND=privileged (ctest runs test_gui_backend once per
+// kind: a column of the whole class, whose functions follow one another).
+inline bool privilegedRun() { return qEnvironmentVariable("HUTCH_TEST_KIND") == QLatin1String("privileged"); }
+
 }  // namespace hutch::test
 
 // Makes the main window `w` as the user nobody, connected: the bus and
@@ -65,16 +71,19 @@ protected:
 
 // initTestCase: the fixture (HUTCH_START_BUS_FIXTURE), the GUI pointed at its
 // bus with preferences (QSettings) in a test location, not ~/.config, the
-// container "web" (busybox, two ttys) made, and the main window `w` shown,
-// polling stats every 200 ms.
+// container "web" (busybox, two ttys; of the run's kind, privilegedRun()) made,
+// and the main window `w` shown, polling stats every 200 ms.
 #define HUTCH_START_GUI_BACKEND(fx, w)                                                                             \
     do {                                                                                                           \
         HUTCH_START_BUS_FIXTURE(fx);                                                                               \
         qputenv("HUTCH_BUS_ADDRESS", fx->address().toUtf8());                                                      \
         QStandardPaths::setTestModeEnabled(true);                                                                  \
-        const auto made_ = fx->hutchctl({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),   \
-                                         QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("--ttys"), \
-                                         QStringLiteral("2")}, false);                                             \
+        QStringList create_{QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),                \
+                            QStringLiteral("busybox")};                                                            \
+        if (hutch::test::privilegedRun())                                                                          \
+            create_ << QStringLiteral("--privileged");                                                             \
+        const auto made_ = fx->hutchctl(create_ + QStringList{QStringLiteral("--"), QStringLiteral("--ttys"),      \
+                                                              QStringLiteral("2")}, false);                        \
         QVERIFY2(made_.exitCode == 0, qPrintable(made_.text()));                                                   \
         w = std::make_unique<MainWindow>();                                                                        \
         w->feed()->setStatsInterval(200);                                                                          \

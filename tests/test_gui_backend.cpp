@@ -115,6 +115,10 @@ private Q_SLOTS:
         QTRY_VERIFY(w->connection()->isConnected());
         QTRY_VERIFY(w->model()->rowOf(QStringLiteral("web")) >= 0);
         QCOMPARE(stateOf(QStringLiteral("web")), QStringLiteral("STOPPED"));
+        // The run's kind (guibackend.h), as its row says it.
+        const int row = w->model()->rowOf(QStringLiteral("web"));
+        QCOMPARE(w->model()->index(row, ContainerListModel::Privileges).data().toString(),
+                 hutch::test::privilegedRun() ? QStringLiteral("Privileged") : QStringLiteral("Unprivileged"));
         auto *label = w->statusBar()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
         QVERIFY(label->text().startsWith(QStringLiteral("Connected to the helper")));
         QVERIFY(w->selectContainer(QStringLiteral("web")));

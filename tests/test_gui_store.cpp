@@ -44,6 +44,34 @@ private Q_SLOTS:
 
     void cleanup() { setModalHook({}); }
 
+    // Both kinds of container (issue 16): a row per kind, the container made
+    // unprivileged as CreateContainer makes it by default, or privileged.
+    static void addKinds()
+    {
+        QTest::addColumn<bool>("privileged");
+        QTest::newRow("unprivileged") << false;
+        QTest::newRow("privileged") << true;
+    }
+
+    // Made as root (the privileged kind needs configure-privileged).
+    bool make(const QString &name, bool privileged)
+    {
+        QStringList args{QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")};
+        if (privileged)
+            args << QStringLiteral("--privileged");
+        const auto made = fx->hutchctl(args, false);
+        if (made.exitCode != 0)
+            qWarning("%s", qPrintable(made.text()));
+        return made.exitCode == 0;
+    }
+
+    // Whether NAME's config gives it a user namespace.
+    bool mapped(const QString &name) const
+    {
+        QFile f(fx->storePath() + QLatin1Char('/') + name + QStringLiteral("/config"));
+        return f.open(QIODevice::ReadOnly) && f.readAll().contains("\nlxc.idmap = u 0 ");
+    }
+
     void destroyWithoutAskingWhenPreferred()
     {
         const auto made = fx->hutchctl({QStringLiteral("create"), QStringLiteral("scratch"), QStringLiteral("-t"),
@@ -63,12 +91,13 @@ private Q_SLOTS:
 
     // The Snapshots tab of the Properties dialog on a stopped container of
     // its own: take (with a comment), restore after a change, delete.
+    void snapshotsThroughTheTab_data() { addKinds(); }
     void snapshotsThroughTheTab()
     {
+        QFETCH(bool, privileged);
         const QString name = QStringLiteral("snappy");
-        const auto made = fx->hutchctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")},
-                                       false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QVERIFY(make(name, privileged));
+        QCOMPARE(mapped(name), !privileged);
         QTRY_COMPARE(stateOf(name), QStringLiteral("STOPPED"));
         const QString rootfs = fx->storePath() + QLatin1Char('/') + name + QStringLiteral("/rootfs");
         const QString marked = rootfs + QStringLiteral("/etc/hutch-snapshot-test");
@@ -171,12 +200,12 @@ private Q_SLOTS:
     // new name through the import dialog: the new row appears, is selected
     // and has the exported rootfs; then under the archive's own name. A
     // failed export leaves no file.
+    void exportAndImport_data() { addKinds(); }
     void exportAndImport()
     {
+        QFETCH(bool, privileged);
         const QString name = QStringLiteral("packed"), copy = QStringLiteral("unpacked");
-        const auto made = fx->hutchctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")},
-                                       false);
-        QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        QVERIFY(make(name, privileged));
         QTRY_COMPARE(stateOf(name), QStringLiteral("STOPPED"));
         const QString marker = QStringLiteral("/rootfs/etc/hutch-export-test");
         auto read = [](const QString &path) {
@@ -262,6 +291,7 @@ private Q_SLOTS:
         QTRY_COMPARE(selected(), copy);
         QCOMPARE(stateOf(copy), QStringLiteral("STOPPED"));
         QCOMPARE(read(fx->storePath() + QLatin1Char('/') + copy + marker), QByteArray("exported\n"));
+        QCOMPARE(mapped(copy), !privileged);  // the archive's kind (a range of its own if unprivileged)
 
         // Without a new name: the job's last line says which it made.
         QVERIFY(fx->hutchctl({QStringLiteral("destroy"), name}, false).exitCode == 0);

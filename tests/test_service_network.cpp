@@ -1,6 +1,7 @@
 // The default bridge through the helper, as a user meets it: the first
 // container linked to it brings it up (address, NAT table, dnsmasq); busybox
-// containers get DHCP leases at boot and find each other by name; a killed
+// containers of both kinds (unprivileged, privileged) get DHCP leases at boot
+// and find each other by name; a killed
 // and restarted helper adopts the bridge, replaces the orphaned dnsmasq and
 // leaves the containers connected; stopping leaves no host end behind. Also
 // the whole-config methods (GetConfigText, SetConfig), GetLog and
@@ -73,9 +74,16 @@ class TestServiceNetwork : public QObject {
         return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
     }
 
-    void createOnBridge(const QString &name)
+    // Unprivileged as CreateContainer makes it by default, or privileged
+    // (made as root: nobody is not given configure-privileged here).
+    void createOnBridge(const QString &name, bool privileged = false)
     {
-        CTL_OK({"create", name, "-t", "busybox"});
+        if (privileged) {
+            const auto made = fx->hutchctl({"create", name, "-t", "busybox", "--privileged"}, false);
+            QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
+        } else {
+            CTL_OK({"create", name, "-t", "busybox"});
+        }
         CTL_OK({"config", name, "lxc.net.0.type", "veth"});
         CTL_OK({"config", name, "lxc.net.0.link", "hutchbr0"});
         CTL_OK({"config", name, "lxc.net.0.flags", "up"});
@@ -129,8 +137,11 @@ private Q_SLOTS:
         QCOMPARE(before.value(QStringLiteral("storePath")), fx->storePath());
         QCOMPARE(fx->run(QStringLiteral("nft"), {"list", "table", "ip", "hutch"}).exitCode, 1);
 
+        // Both kinds of container on the default bridge (issue 16): n1
+        // unprivileged (its veth moved into a network namespace its user
+        // namespace owns), n2 privileged.
         createOnBridge(QStringLiteral("n1"));
-        createOnBridge(QStringLiteral("n2"));
+        createOnBridge(QStringLiteral("n2"), true);
         CTL_OK({"start", "n1"});
         auto after = settings();
         QCOMPARE(after.value(QStringLiteral("bridgeState")), QStringLiteral("up"));
@@ -150,6 +161,10 @@ private Q_SLOTS:
         CTL_OK({"start", "n2"});
         QTRY_VERIFY_WITH_TIMEOUT(address(QStringLiteral("n2")).startsWith(m_subnetPrefix), 30000);
         QVERIFY(address(QStringLiteral("n1")) != address(QStringLiteral("n2")));
+        for (const auto &[name, rootIsHostRoot] : {std::pair{"n1", false}, {"n2", true}}) {
+            const auto map = fx->hutchctl({"attach", name, "--", "cat", "/proc/self/uid_map"});
+            QVERIFY2(map.exitCode == 0 && map.out.simplified().startsWith("0 0 ") == rootIsHostRoot, qPrintable(map.text()));
+        }
 
         // The bridge, the other container by address, and by name.
         CTL_OK({"attach", "n1", "--", "ping", "-c", "1", "-W", "5", m_subnetPrefix + QStringLiteral("1")});
