@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMap>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -85,14 +86,42 @@ bool run(const QStringList &argv)
     return ok;
 }
 
+// Each command line's own times, by its first words (tool and command),
+// for the steps printed under the table: which one of a row costs.
+QMap<QString, QList<double>> g_steps;
+QStringList g_stepOrder;
+
+QString stepName(const QStringList &c)
+{
+    QString tool = c.value(0).section(QLatin1Char('/'), -1);
+    // lxc-* name the work in the tool; hutchctl in its first argument,
+    // wait also in the state waited for.
+    if (tool.startsWith(QLatin1String("lxc-")))
+        return c.contains(QLatin1String("-s")) ? tool + QLatin1Char(' ') + c.value(c.indexOf(QLatin1String("-s")) + 1) : tool;
+    QString step = tool + QLatin1Char(' ') + c.value(1);
+    if (c.value(1) == QLatin1String("wait"))
+        step += QLatin1Char(' ') + c.value(4);
+    return step;
+}
+
 // The milliseconds the command lines take together, or nothing if one failed.
 std::optional<double> timed(const QList<QStringList> &commands)
 {
     QElapsedTimer t;
     t.start();
-    for (const QStringList &c : commands)
+    qint64 last = 0;
+    for (const QStringList &c : commands) {
         if (!run(c))
             return std::nullopt;
+        const qint64 now = t.nsecsElapsed();
+        if (commands.size() > 1) {
+            const QString step = stepName(c);
+            if (!g_steps.contains(step))
+                g_stepOrder << step;
+            g_steps[step] << double(now - last) / 1e6;
+        }
+        last = now;
+    }
     return double(t.nsecsElapsed()) / 1e6;
 }
 
@@ -294,6 +323,8 @@ int main(int argc, char **argv)
         const double l = median(r.lxc);
         std::printf("%-48s %9.2f ms %9.2f ms %6.2fx\n", r.label, h, l, h / l);
     }
+    for (const QString &step : std::as_const(g_stepOrder))
+        std::printf("  step %-42s %9.2f ms\n", qPrintable(step), median(g_steps.value(step)));
     std::printf("hutch-monitor RSS: %ld kB (with %d containers running)\n", rss, lists ? kRunning : 1);
     QFile load(QStringLiteral("/proc/loadavg"));
     if (load.open(QIODevice::ReadOnly))

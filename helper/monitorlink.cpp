@@ -148,11 +148,26 @@ Status MonitorLink::resize(int tty, int rows, int cols)
 
 Result<QString> MonitorLink::subscribe(int timeoutMs, bool addresses)
 {
+    if (auto err = requestSubscription(addresses))
+        return *err;
+    return subscription(timeoutMs);
+}
+
+Status MonitorLink::requestSubscription(bool addresses)
+{
+    if (auto err = m_client.send(addresses ? "subscribe addresses" : "subscribe"))
+        return toError(*err).wrap(QStringLiteral("subscribe \"%1\"").arg(m_name));
+    return std::nullopt;
+}
+
+Result<QString> MonitorLink::subscription(int timeoutMs)
+{
     // "ok STATE"
-    auto reply = ask(addresses ? "subscribe addresses" : "subscribe", "subscribe", nullptr, timeoutMs);
+    std::vector<UniqueFd> ignored;
+    auto reply = m_client.reply("subscribe", &ignored, timeoutMs);
     if (!reply)
-        return reply.error();
-    return reply->section(QLatin1Char(' '), 0, 0);
+        return toError(reply.error()).wrap(QStringLiteral("subscribe \"%1\"").arg(m_name));
+    return q(*reply).section(QLatin1Char(' '), 0, 0);
 }
 
 Result<MonitorStats> MonitorLink::stats()

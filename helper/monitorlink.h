@@ -81,6 +81,11 @@ public:
     // (nextEvent); with `addresses`, also the container's addresses
     // (at once and whenever they change).
     Result<QString> subscribe(int timeoutMs = kTimeoutMs, bool addresses = false);
+    // subscribe() in two halves, for the state watcher on the main thread,
+    // which must not wait for a monitor still starting its container: the
+    // request, then (once the connection is readable) its answer, the state.
+    Status requestSubscription(bool addresses);
+    Result<QString> subscription(int timeoutMs);
     Result<MonitorStats> stats();
     // "LINK ADDRESS/PREFIX" of the container's network namespace.
     Result<QStringList> addresses();

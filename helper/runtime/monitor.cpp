@@ -569,10 +569,15 @@ void Monitor::onInitExit(int status)
                + ")");
     m_init = -1;
     stopRepeating();
-    if (m_cgroup)
-        if (auto err = m_cgroup->killAll())
-            log(5, err->message);
-    releaseNetwork();
+    const bool again = rebooted && !m_stopRequested;
+    // What init leaves goes with it before a reboot or an executed
+    // command's status; at a stop, cleanup() does the same once.
+    if (m_spec.execute || again) {
+        if (m_cgroup)
+            if (auto err = m_cgroup->killAll())
+                log(5, err->message);
+        releaseNetwork();
+    }
     if (m_spec.execute) {
         // Nothing of the command remains before anyone hears its status.
         if (m_cgroup) {
@@ -608,7 +613,7 @@ void Monitor::onInitExit(int status)
         m_done = true;
         return;
     }
-    if (rebooted && !m_stopRequested) {
+    if (again) {
         // A reboot: a fresh init in fresh namespaces, same cgroup and ptys.
         m_rebootRequested = false;
         setState(State::Starting);
@@ -630,10 +635,12 @@ void Monitor::cleanup()
         ::waitpid(m_init, nullptr, 0);
         m_init = -1;
     }
-    releaseNetwork();
-    if (m_cgroup) {
+    // Everything in the cgroup is gone before the network it used.
+    if (m_cgroup)
         if (auto err = m_cgroup->killAll())
             log(5, err->message);
+    releaseNetwork();
+    if (m_cgroup) {
         if (auto err = m_cgroup->destroy())
             log(5, err->message);
         m_cgroup.reset();

@@ -185,8 +185,18 @@ Result<std::string> MonitorClient::request(const std::string &command, UniqueFd 
 
 Result<std::string> MonitorClient::request(const std::string &command, std::vector<UniqueFd> *passedFds, int timeoutMs)
 {
-    if (auto err = sendMessage(m_fd.get(), command))
+    if (auto err = send(command))
         return *err;
+    return reply(command, passedFds, timeoutMs);
+}
+
+Status MonitorClient::send(const std::string &command)
+{
+    return sendMessage(m_fd.get(), command);
+}
+
+Result<std::string> MonitorClient::reply(const std::string &command, std::vector<UniqueFd> *passedFds, int timeoutMs)
+{
     auto reply = receiveMessage(m_fd.get(), passedFds, timeoutMs);
     if (!reply)
         return reply.error().wrap(command);

@@ -69,6 +69,11 @@ public:
     // Sends a request and returns the text after "ok " (or the error after "err ").
     Result<std::string> request(const std::string &command, UniqueFd *passedFd = nullptr, int timeoutMs = 30000);
     Result<std::string> request(const std::string &command, std::vector<UniqueFd> *passedFds, int timeoutMs = 30000);
+    // request() in two halves, for a caller that does not wait for the
+    // answer (it reads it when the socket is readable): the command, then
+    // the answer to it.
+    Status send(const std::string &command);
+    Result<std::string> reply(const std::string &command, std::vector<UniqueFd> *passedFds, int timeoutMs);
     // For subscribers: the next "state X" message.
     Result<std::string> nextEvent(int timeoutMs);
     int fd() const { return m_fd.get(); }

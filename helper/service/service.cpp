@@ -303,17 +303,19 @@ QList<QVariantMap> Service::ListTemplates(const QVariantMap &)
 void Service::Start(const QString &name, const QVariantMap &)
 {
     const Call call = beginCall();
-    m_auth->check(call, actions::lifecycle, name, [this, call, name] {
-        // startContainer validates the name and reads the config, once.
-        startContainer(name, [call](const Status &result) {
-            if (result)
-                return call.fail(*result);
-            call.reply();
-        });
+    // startContainer validates the name and reads the config, once, while
+    // polkit decides; nothing is started unless it allows.
+    startContainer(name, [call](const Status &result) {
+        if (result)
+            return call.fail(*result);
+        call.reply();
+    }, [this, call, name](std::function<void(const Status &)> decided) {
+        m_auth->ask(call.caller(), actions::lifecycle, name, std::move(decided));
     });
 }
 
-void Service::startContainer(const QString &name, std::function<void(const Status &)> done)
+void Service::startContainer(const QString &name, std::function<void(const Status &)> done,
+                             std::function<void(std::function<void(const Status &)>)> authorize)
 {
     // Three steps, none on this thread but the hand-over: the container's
     // own checks and its config, read once (loadContainer: the name
@@ -322,12 +324,43 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
     // the helper's supervised child), then the start from that same read
     // (worker). A refused start brings nothing up on the host, and what was
     // checked is what starts.
+    //
+    // AUTHORIZE, when given, asks polkit for the caller while the first
+    // step reads (it changes nothing): the start goes on when both are in,
+    // a refusal first, so that a refused caller learns nothing else.
     struct Plan {
         Status result;
         std::optional<LoadedContainer> container;
         bool bridge = false;
+        bool read = false, decided = false;
+        Status refusal;
+        std::function<void()> next;  // once read and decided
     };
     auto plan = std::make_shared<Plan>();
+    plan->decided = !authorize;
+    plan->next = [this, name, plan, done = std::move(done)]() mutable {
+        if (plan->refusal)
+            return done(plan->refusal);
+        if (plan->result)
+            return done(plan->result);
+        auto launch = [this, name, plan, done = std::move(done)](const Status &network) {
+            if (network)
+                return done(network->wrap(QStringLiteral("start \"%1\"").arg(name)));
+            launchContainer(*plan->container, done);
+        };
+        if (plan->bridge)
+            return ensureDefaultNetwork(std::move(launch));
+        launch(std::nullopt);
+    };
+    // The last of the two goes on (on this thread); the function leaves the
+    // plan as it runs, which ends the plan's hold on itself.
+    auto goOnIfBoth = [](const std::shared_ptr<Plan> &p) {
+        if (!p->read || !p->decided || !p->next)
+            return;
+        auto next = std::move(p->next);
+        p->next = nullptr;
+        next();
+    };
     const QString bridge = m_settings.defaultBridge;
     m_queue->run({name}, [settings = m_settings, name, bridge, plan] {
         const Store store(settings.storePath);
@@ -348,18 +381,16 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
         }
         plan->bridge = linksTo(container->config(), bridge);
         plan->container = std::move(*container);
-    }, [this, name, plan, done = std::move(done)]() mutable {
-        if (plan->result)
-            return done(plan->result);
-        auto launch = [this, name, plan, done = std::move(done)](const Status &network) {
-            if (network)
-                return done(network->wrap(QStringLiteral("start \"%1\"").arg(name)));
-            launchContainer(*plan->container, done);
-        };
-        if (plan->bridge)
-            return ensureDefaultNetwork(std::move(launch));
-        launch(std::nullopt);
+    }, [plan, goOnIfBoth] {
+        plan->read = true;
+        goOnIfBoth(plan);
     });
+    if (authorize)
+        authorize([plan, goOnIfBoth](const Status &verdict) {
+            plan->refusal = verdict;
+            plan->decided = true;
+            goOnIfBoth(plan);
+        });
 }
 
 void Service::launchContainer(const LoadedContainer &container, std::function<void(const Status &)> done)

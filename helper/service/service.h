@@ -146,8 +146,10 @@ private:
     // A lifecycle request to NAME's monitor on a worker, serialized.
     void lifecycleRequest(const QString &name, Status (MonitorLink::*verb)());
     // Starts NAME (bridge first if it needs it), serialized with the other
-    // operations on NAME; `done` gets the outcome on this thread.
-    void startContainer(const QString &name, std::function<void(const Status &)> done);
+    // operations on NAME; `done` gets the outcome on this thread. With
+    // `authorize` (polkit for a caller), nothing starts before it allows.
+    void startContainer(const QString &name, std::function<void(const Status &)> done,
+                        std::function<void(std::function<void(const Status &)>)> authorize = {});
     // The last step of a start: the runtime, on a worker, from the config
     // the first step read.
     void launchContainer(const LoadedContainer &container, std::function<void(const Status &)> done);

@@ -16,9 +16,9 @@
 namespace hutch::service {
 
 namespace {
-// A monitor answers at once; one that does not is not waited for here, on
-// the main thread.
-constexpr int kSubscribeTimeoutMs = 1000;
+// A monitor answers its subscriber once it serves (a starting one, after
+// its container runs); one that has not answered by then is not followed.
+constexpr int kSubscribeTimeoutMs = 10000;
 const QString kStopped = QStringLiteral("STOPPED");
 constexpr qsizetype kMaxWaiters = 4096;
 // One connection's share: no caller takes every slot.
@@ -29,6 +29,9 @@ struct StateWatcher::Subscription {
     std::optional<MonitorLink> link;
     std::unique_ptr<QSocketNotifier> notifier;
     QString state;
+    // Asked, not answered yet: the next message is the answer ("ok STATE").
+    bool pending = true;
+    QTimer timeout;
 };
 
 struct StateWatcher::Waiter {
@@ -122,15 +125,28 @@ void StateWatcher::follow(const QString &name, Result<MonitorLink> link)
 {
     if (!link)
         return;  // a socket left by a monitor that is gone, or none yet
-    auto current = link->subscribe(kSubscribeTimeoutMs, true);
-    if (!current)
+    // The answer is read when it comes (onEvent): a monitor answers once
+    // its container runs, and this thread serves calls meanwhile.
+    if (link->requestSubscription(true))
         return;
     auto sub = std::make_shared<Subscription>();
     sub->link = std::move(*link);
     sub->notifier = std::make_unique<QSocketNotifier>(sub->link->fd(), QSocketNotifier::Read);
     connect(sub->notifier.get(), &QSocketNotifier::activated, this, [this, name] { onEvent(name); });
+    sub->timeout.setSingleShot(true);
+    connect(&sub->timeout, &QTimer::timeout, this, [this, name, s = sub.get()] {
+        if (m_subs.value(name).get() == s && s->pending)
+            unfollow(name);
+    });
+    sub->timeout.start(kSubscribeTimeoutMs);
     m_subs.insert(name, sub);
-    setState(name, *current);
+}
+
+void StateWatcher::unfollow(const QString &name)
+{
+    // Not followed after all: its waiters hear the state as it is now.
+    m_subs.remove(name);
+    answerWaiters(name, state(name));
 }
 
 void StateWatcher::onEvent(const QString &name)
@@ -138,6 +154,17 @@ void StateWatcher::onEvent(const QString &name)
     const auto sub = m_subs.value(name);
     if (!sub)
         return;
+    if (sub->pending) {
+        auto current = sub->link->subscription(0);
+        if (!current && current.error().sysErrno == ETIMEDOUT)
+            return;  // spurious wake-up
+        if (!current)
+            return unfollow(name);  // gone already, or it refused
+        sub->pending = false;
+        sub->timeout.stop();
+        setState(name, *current);
+        return;
+    }
     auto event = sub->link->nextEvent(0);
     if (!event) {
         if (event.error().sysErrno == ETIMEDOUT)
@@ -194,14 +221,15 @@ void StateWatcher::setState(const QString &name, const QString &state)
 QString StateWatcher::state(const QString &name) const
 {
     const auto sub = m_subs.value(name);
-    return sub ? sub->state : kStopped;
+    return sub && !sub->pending ? sub->state : kStopped;
 }
 
 void StateWatcher::waitFor(const Call &call, const QString &name, const QStringList &states, int timeoutMs)
 {
     watch(name);
     const QString now = state(name);
-    if (states.contains(now)) {
+    const auto sub = m_subs.value(name);
+    if (states.contains(now) && !(sub && sub->pending)) {  // a pending one's state comes with its answer
         call.reply({true, now});
         return;
     }

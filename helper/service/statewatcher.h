@@ -64,6 +64,7 @@ private:
     void onAddresses(const QString &name, const QStringList &lines);
     void setState(const QString &name, const QString &state);
     void drop(const QString &name);
+    void unfollow(const QString &name);
     void answerWaiters(const QString &name, const QString &state);
 
     HelperSettings m_settings;
