@@ -37,13 +37,6 @@ class TestGuiStore : public hutch::test::GuiBackendTest
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void initTestCase() { HUTCH_START_GUI_BACKEND(fx, w); }
-
-    void cleanupTestCase() { stopGui(); }
-
-    void cleanup() { setModalHook({}); }
-
     // Both kinds of container (issue 16): a row per kind, the container made
     // unprivileged as CreateContainer makes it by default, or privileged.
     static void addKinds()
@@ -71,6 +64,13 @@ private Q_SLOTS:
         QFile f(fx->storePath() + QLatin1Char('/') + name + QStringLiteral("/config"));
         return f.open(QIODevice::ReadOnly) && f.readAll().contains("\nlxc.idmap = u 0 ");
     }
+
+private Q_SLOTS:
+    void initTestCase() { HUTCH_START_GUI_BACKEND(fx, w); }
+
+    void cleanupTestCase() { stopGui(); }
+
+    void cleanup() { setModalHook({}); }
 
     void destroyWithoutAskingWhenPreferred()
     {

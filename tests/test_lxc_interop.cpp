@@ -210,9 +210,12 @@ private Q_SLOTS:
     {
         const QString name = QStringLiteral("hutchdeb");
         QStringList lines;
+        QElapsedTimer making;
+        making.start();
         auto made = hutch::templates::createDebootstrap(fx->store(), name, hutchDebootstrap(mirror),
                                                         [&](const QString &l) { lines << l; });
         QVERIFY2(!made, made ? qPrintable(made->message + QLatin1Char('\n') + lines.mid(lines.size() - 20).join(QLatin1Char('\n'))) : "");
+        qInfo("Hutch's debian template: %lld s", making.elapsed() / 1000);
         QVERIFY(!idranges::makeUnprivileged(fx->store(), name));
         const QString store = fx->store().path();
         // The console's output to a file (where the test sees the prompt).
