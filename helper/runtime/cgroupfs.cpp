@@ -1,5 +1,7 @@
 #include "cgroupfs.h"
 
+#include "fdio.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -125,17 +127,9 @@ Result<std::string> readFd(int fd, const std::string &path)
     if (::lseek(fd, 0, SEEK_SET) < 0)
         return Error::sys("seek " + path);
     std::string out;
-    char buf[4096];
-    for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return Error::sys("read " + path);
-        if (n == 0)
-            return out;
-        out.append(buf, size_t(n));
-    }
+    if (const int err = hutch::readAll(fd, &out))
+        return Error::sys(err, "read " + path);
+    return out;
 }
 
 Result<std::string> readAt(int dirfd, const std::string &dirPath, const std::string &file)
