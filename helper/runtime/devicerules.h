@@ -21,6 +21,7 @@ struct DeviceRule {
     long major = -1;      // -1: any
     long minor = -1;
     unsigned access = 7;  // kDevRead | kDevWrite | kDevMknod
+    bool operator==(const DeviceRule &) const = default;
 };
 constexpr unsigned kDevMknod = 1, kDevRead = 2, kDevWrite = 4;
 
