@@ -13,12 +13,15 @@
 #include "filesview.h"
 #include "filetransfers.h"
 #include "helperconnection.h"
+#include "hostspanel.h"
+#include "hosttransfers.h"
 #include "importdialog.h"
 #include "messagebar.h"
 #include "modal.h"
 #include "operationspanel.h"
 #include "preferences.h"
 #include "propertiesdialog.h"
+#include "remotehosts.h"
 #include "resourcespanel.h"
 #include "settingsdialog.h"
 #include "sparklinedelegate.h"
@@ -115,6 +118,25 @@ MainWindow::MainWindow(QWidget *parent)
         if (visible)
             updateResourcesPanel();
     });
+
+    // The host list: shown from the start once the user has added a host.
+    auto *remoteHosts = new RemoteHosts(this);
+    m_hosts = new HostsPanel(remoteHosts, new HostTransfers(this), m_model, m_operations, this);
+    m_hostsDock = new QDockWidget(this);
+    m_hostsDock->setObjectName(QStringLiteral("hostsDock"));
+    m_hostsDock->setWidget(m_hosts);
+    m_hostsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_hostsDock);
+    m_hostsDock->setVisible(!remoteHosts->hosts().isEmpty());
+    QAction *showHosts = m_hostsDock->toggleViewAction();
+    showHosts->setObjectName(QStringLiteral("actionHosts"));
+    m_viewMenu->addAction(showHosts);
+    connect(remoteHosts, &RemoteHosts::hostsChanged, m_hostsDock, [this, remoteHosts] {
+        if (!remoteHosts->hosts().isEmpty())
+            m_hostsDock->show();
+    });
+    connect(m_hosts, &HostsPanel::operationStarted, m_operationsDock, &QWidget::show);
+    connect(m_hosts, &HostsPanel::error, this, &MainWindow::showError);
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -683,6 +705,7 @@ void MainWindow::retranslateUi()
     m_resourcesDock->setWindowTitle(tr("Resources"));
     m_detailsDock->setWindowTitle(tr("Details"));
     m_filesDock->setWindowTitle(tr("Files"));
+    m_hostsDock->setWindowTitle(tr("Hosts"));
     m_actions->retranslate();
     m_model->retranslate();
     updateConnectionStatus();

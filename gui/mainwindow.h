@@ -12,6 +12,7 @@ class DetailsPanel;
 class FileTransfers;
 class FilesView;
 class HelperConnection;
+class HostsPanel;
 class ImportDialog;
 class MessageBar;
 class OperationsPanel;
@@ -52,6 +53,8 @@ public:
     ArchiveTransfers *transfers() const { return m_transfers; }
     FileTransfers *fileTransfers() const { return m_fileTransfers; }
     FilesView *filesView() const { return m_filesView; }
+    // The host list (View → Hosts): this computer and the hosts added.
+    HostsPanel *hosts() const { return m_hosts; }
     // Files dropped onto NAME's row: asks for the directory (/root by
     // default), then copies them in as jobs.
     void dropFiles(const QString &name, const QStringList &files);
@@ -97,6 +100,8 @@ private:
     FileTransfers *m_fileTransfers = nullptr;
     FilesView *m_filesView = nullptr;
     QDockWidget *m_filesDock = nullptr;
+    HostsPanel *m_hosts = nullptr;
+    QDockWidget *m_hostsDock = nullptr;
     ConsoleWindows *m_consoles = nullptr;
     OperationsPanel *m_operations = nullptr;
     QDockWidget *m_operationsDock = nullptr;

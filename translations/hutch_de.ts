@@ -1543,6 +1543,127 @@
     </message>
 </context>
 <context>
+    <name>HostTransfers</name>
+    <message>
+        <location filename="../gui/feed/hosttransfers.cpp" line="62"/>
+        <source>hutchctl could not be started: %1</source>
+        <translation>hutchctl konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/hosttransfers.cpp" line="67"/>
+        <source>hutchctl ended without saying why</source>
+        <translation>hutchctl wurde ohne Angabe von Gründen beendet</translation>
+    </message>
+</context>
+<context>
+    <name>HostsPanel</name>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="129"/>
+        <source>Hosts</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
+        <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
+        <translation>Ziehen Sie einen gestoppten Container auf einen anderen Rechner, um ihn dorthin zu kopieren; mit gedrückter Umschalttaste wird er verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="135"/>
+        <source>Add Host…</source>
+        <translation>Rechner hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="202"/>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="257"/>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
+        <source>Not reachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
+        <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
+        <translation>„%1“ läuft: Stoppen Sie ihn, bevor Sie ihn auf einen anderen Rechner kopieren oder verschieben.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="304"/>
+        <source>this computer</source>
+        <translation>diesen Computer</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="306"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="315"/>
+        <source>Add Host</source>
+        <translation>Rechner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="320"/>
+        <source>a host name, an address or an ssh_config alias</source>
+        <translation>ein Rechnername, eine Adresse oder ein Alias aus ssh_config</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="323"/>
+        <source>as ssh chooses</source>
+        <translation>wie ssh es wählt</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
+        <source>SSH &amp;user:</source>
+        <translation>SSH-&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
+        <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
+        <translation>Hutch erreicht den Rechner über ssh; hutchctl und der Hilfsdienst von Hutch müssen dort installiert sein.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../gui/dialogs/importdialog.cpp" line="23"/>
@@ -1651,97 +1772,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="169"/>
+        <location filename="../gui/mainwindow.cpp" line="187"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="262"/>
+        <location filename="../gui/mainwindow.cpp" line="280"/>
         <source>Host &amp;Check…</source>
         <translation>Host-&amp;Prüfung…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="279"/>
+        <location filename="../gui/mainwindow.cpp" line="297"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="321"/>
+        <location filename="../gui/mainwindow.cpp" line="339"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="346"/>
+        <location filename="../gui/mainwindow.cpp" line="364"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="386"/>
+        <location filename="../gui/mainwindow.cpp" line="404"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="387"/>
+        <location filename="../gui/mainwindow.cpp" line="405"/>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow.cpp" line="423"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="407"/>
+        <location filename="../gui/mainwindow.cpp" line="425"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="460"/>
+        <location filename="../gui/mainwindow.cpp" line="478"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="464"/>
+        <location filename="../gui/mainwindow.cpp" line="482"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="469"/>
+        <location filename="../gui/mainwindow.cpp" line="487"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="512"/>
+        <location filename="../gui/mainwindow.cpp" line="530"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="527"/>
+        <location filename="../gui/mainwindow.cpp" line="545"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="561"/>
+        <location filename="../gui/mainwindow.cpp" line="579"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="562"/>
+        <location filename="../gui/mainwindow.cpp" line="580"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="563"/>
+        <location filename="../gui/mainwindow.cpp" line="581"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="605"/>
+        <location filename="../gui/mainwindow.cpp" line="623"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Nach „%1“ kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="606"/>
+        <location filename="../gui/mainwindow.cpp" line="624"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>%n Element in dieses Verzeichnis von „%1“ kopieren:</numerusform>
@@ -1749,147 +1870,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="613"/>
+        <location filename="../gui/mainwindow.cpp" line="631"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>„%1“ ist kein Verzeichnis des Containers: es muss mit „/“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="623"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="626"/>
+        <location filename="../gui/mainwindow.cpp" line="644"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="652"/>
+        <location filename="../gui/mainwindow.cpp" line="670"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="655"/>
+        <location filename="../gui/mainwindow.cpp" line="673"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <location filename="../gui/mainwindow.cpp" line="674"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Erstellen Sie einen mit %1 oder importieren Sie ein Archiv mit %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="660"/>
+        <location filename="../gui/mainwindow.cpp" line="678"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="670"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="671"/>
+        <location filename="../gui/mainwindow.cpp" line="689"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="672"/>
+        <location filename="../gui/mainwindow.cpp" line="690"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="673"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="674"/>
+        <location filename="../gui/mainwindow.cpp" line="692"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="675"/>
+        <location filename="../gui/mainwindow.cpp" line="693"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="676"/>
+        <location filename="../gui/mainwindow.cpp" line="694"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="677"/>
+        <location filename="../gui/mainwindow.cpp" line="695"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="678"/>
+        <location filename="../gui/mainwindow.cpp" line="696"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="679"/>
+        <location filename="../gui/mainwindow.cpp" line="697"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="651"/>
+        <location filename="../gui/mainwindow.cpp" line="669"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="624"/>
+        <location filename="../gui/mainwindow.cpp" line="642"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="680"/>
+        <location filename="../gui/mainwindow.cpp" line="698"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="681"/>
+        <location filename="../gui/mainwindow.cpp" line="699"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="682"/>
+        <location filename="../gui/mainwindow.cpp" line="700"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="683"/>
+        <location filename="../gui/mainwindow.cpp" line="701"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="684"/>
+        <location filename="../gui/mainwindow.cpp" line="702"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="685"/>
+        <location filename="../gui/mainwindow.cpp" line="703"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="703"/>
+        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <source>Hosts</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="722"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <location filename="../gui/mainwindow.cpp" line="723"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="706"/>
+        <location filename="../gui/mainwindow.cpp" line="725"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -1948,62 +2074,72 @@
         <translation>Laufende Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="57"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="64"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="58"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="65"/>
         <source>Clone</source>
         <translation>Klonen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="59"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="66"/>
         <source>Destroy</source>
         <translation>Vernichten</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="60"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="67"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="61"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="68"/>
         <source>Snapshot</source>
         <translation>Schnappschuss</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="62"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="69"/>
         <source>Restore snapshot</source>
         <translation>Schnappschuss wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="63"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="70"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="64"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="71"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="65"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="72"/>
         <source>Copy files in</source>
         <translation>Dateien hineinkopieren</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="66"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="73"/>
         <source>Copy files out</source>
         <translation>Dateien herauskopieren</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="74"/>
+        <source>Copy to another host</source>
+        <translation>Auf anderen Rechner kopieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="75"/>
+        <source>Move to another host</source>
+        <translation>Auf anderen Rechner verschieben</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="108"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="101"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="110"/>
         <source>Cancel %1</source>
         <translation>%1 abbrechen</translation>
     </message>
@@ -2119,6 +2255,46 @@
         <location filename="../gui/dialogs/propertiesdialog.cpp" line="98"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>Die Konfiguration von „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteHosts</name>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="97"/>
+        <source>The host needs a name.</source>
+        <translation>Der Rechner braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="99"/>
+        <source>The host needs an address.</source>
+        <translation>Der Rechner braucht eine Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="101"/>
+        <source>&quot;%1&quot; is not an address ssh can use ([user@]host).</source>
+        <translation>„%1“ ist keine Adresse, die ssh verwenden kann ([Benutzer@]Rechner).</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="182"/>
+        <source>hutchctl could not be started: %1</source>
+        <translation>hutchctl konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="186"/>
+        <source>the host could not be reached</source>
+        <translation>der Rechner war nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="206"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="217"/>
+        <source>the host&apos;s list of containers is too long</source>
+        <translation>die Containerliste des Rechners ist zu lang</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="212"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="226"/>
+        <source>the host answered with something that is not a list of containers</source>
+        <translation>der Rechner antwortete mit etwas, das keine Containerliste ist</translation>
     </message>
 </context>
 <context>

@@ -1543,6 +1543,127 @@
     </message>
 </context>
 <context>
+    <name>HostTransfers</name>
+    <message>
+        <location filename="../gui/feed/hosttransfers.cpp" line="62"/>
+        <source>hutchctl could not be started: %1</source>
+        <translation>hutchctl n’a pas pu être lancé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/hosttransfers.cpp" line="67"/>
+        <source>hutchctl ended without saying why</source>
+        <translation>hutchctl s’est terminé sans dire pourquoi</translation>
+    </message>
+</context>
+<context>
+    <name>HostsPanel</name>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="129"/>
+        <source>Hosts</source>
+        <translation>Hôtes</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
+        <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
+        <translation>Glissez un conteneur arrêté sur un autre hôte pour l’y copier&#xa0;; maintenez Maj pour le déplacer.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="135"/>
+        <source>Add Host…</source>
+        <translation>Ajouter un hôte…</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="202"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="257"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
+        <source>Not reachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
+        <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
+        <translation>«&#xa0;%1&#xa0;» est en marche&#xa0;: arrêtez-le avant de le copier ou de le déplacer vers un autre hôte.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="304"/>
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="306"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="315"/>
+        <source>Add Host</source>
+        <translation>Ajouter un hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="320"/>
+        <source>a host name, an address or an ssh_config alias</source>
+        <translation>un nom d’hôte, une adresse ou un alias de ssh_config</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="323"/>
+        <source>as ssh chooses</source>
+        <translation>celui que choisit ssh</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
+        <source>SSH &amp;user:</source>
+        <translation>&amp;Utilisateur SSH&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
+        <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
+        <translation>Hutch joint l’hôte par ssh&#xa0;; hutchctl et le service auxiliaire de Hutch doivent y être installés.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../gui/dialogs/importdialog.cpp" line="23"/>
@@ -1651,97 +1772,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="169"/>
+        <location filename="../gui/mainwindow.cpp" line="187"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="262"/>
+        <location filename="../gui/mainwindow.cpp" line="280"/>
         <source>Host &amp;Check…</source>
         <translation>&amp;Vérification de l’hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="279"/>
+        <location filename="../gui/mainwindow.cpp" line="297"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="321"/>
+        <location filename="../gui/mainwindow.cpp" line="339"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="346"/>
+        <location filename="../gui/mainwindow.cpp" line="364"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="386"/>
+        <location filename="../gui/mainwindow.cpp" line="404"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="387"/>
+        <location filename="../gui/mainwindow.cpp" line="405"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow.cpp" line="423"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="407"/>
+        <location filename="../gui/mainwindow.cpp" line="425"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="460"/>
+        <location filename="../gui/mainwindow.cpp" line="478"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="464"/>
+        <location filename="../gui/mainwindow.cpp" line="482"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="469"/>
+        <location filename="../gui/mainwindow.cpp" line="487"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="512"/>
+        <location filename="../gui/mainwindow.cpp" line="530"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="527"/>
+        <location filename="../gui/mainwindow.cpp" line="545"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="561"/>
+        <location filename="../gui/mainwindow.cpp" line="579"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="562"/>
+        <location filename="../gui/mainwindow.cpp" line="580"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="563"/>
+        <location filename="../gui/mainwindow.cpp" line="581"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="605"/>
+        <location filename="../gui/mainwindow.cpp" line="623"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Copier dans « %1 »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="606"/>
+        <location filename="../gui/mainwindow.cpp" line="624"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>Copier %n élément dans ce dossier de « %1 » :</numerusform>
@@ -1749,147 +1870,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="613"/>
+        <location filename="../gui/mainwindow.cpp" line="631"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>« %1 » n’est pas un dossier du conteneur : il doit commencer par « / ».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="623"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="624"/>
+        <location filename="../gui/mainwindow.cpp" line="642"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="626"/>
+        <location filename="../gui/mainwindow.cpp" line="644"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="651"/>
+        <location filename="../gui/mainwindow.cpp" line="669"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="652"/>
+        <location filename="../gui/mainwindow.cpp" line="670"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="655"/>
+        <location filename="../gui/mainwindow.cpp" line="673"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="656"/>
+        <location filename="../gui/mainwindow.cpp" line="674"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Créez-en un avec %1, ou importez une archive avec %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="660"/>
+        <location filename="../gui/mainwindow.cpp" line="678"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="670"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="671"/>
+        <location filename="../gui/mainwindow.cpp" line="689"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="672"/>
+        <location filename="../gui/mainwindow.cpp" line="690"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="673"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="674"/>
+        <location filename="../gui/mainwindow.cpp" line="692"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="675"/>
+        <location filename="../gui/mainwindow.cpp" line="693"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="676"/>
+        <location filename="../gui/mainwindow.cpp" line="694"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="677"/>
+        <location filename="../gui/mainwindow.cpp" line="695"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="678"/>
+        <location filename="../gui/mainwindow.cpp" line="696"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="679"/>
+        <location filename="../gui/mainwindow.cpp" line="697"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="680"/>
+        <location filename="../gui/mainwindow.cpp" line="698"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="681"/>
+        <location filename="../gui/mainwindow.cpp" line="699"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="682"/>
+        <location filename="../gui/mainwindow.cpp" line="700"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="683"/>
+        <location filename="../gui/mainwindow.cpp" line="701"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="684"/>
+        <location filename="../gui/mainwindow.cpp" line="702"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="685"/>
+        <location filename="../gui/mainwindow.cpp" line="703"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="703"/>
+        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <source>Hosts</source>
+        <translation>Hôtes</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow.cpp" line="722"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <location filename="../gui/mainwindow.cpp" line="723"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="706"/>
+        <location filename="../gui/mainwindow.cpp" line="725"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -1948,62 +2074,72 @@
         <translation>Opérations en cours</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="57"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="64"/>
         <source>Create</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="58"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="65"/>
         <source>Clone</source>
         <translation>Clonage</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="59"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="66"/>
         <source>Destroy</source>
         <translation>Destruction</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="60"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="67"/>
         <source>Download</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="61"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="68"/>
         <source>Snapshot</source>
         <translation>Instantané</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="62"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="69"/>
         <source>Restore snapshot</source>
         <translation>Restaurer un instantané</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="63"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="70"/>
         <source>Export</source>
         <translation>Exportation</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="64"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="71"/>
         <source>Import</source>
         <translation>Importation</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="65"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="72"/>
         <source>Copy files in</source>
         <translation>Copier des fichiers dedans</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="66"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="73"/>
         <source>Copy files out</source>
         <translation>Copier des fichiers dehors</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="99"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="74"/>
+        <source>Copy to another host</source>
+        <translation>Copier vers un autre hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="75"/>
+        <source>Move to another host</source>
+        <translation>Déplacer vers un autre hôte</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/operationspanel.cpp" line="108"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/operationspanel.cpp" line="101"/>
+        <location filename="../gui/widgets/operationspanel.cpp" line="110"/>
         <source>Cancel %1</source>
         <translation>Annuler %1</translation>
     </message>
@@ -2119,6 +2255,46 @@
         <location filename="../gui/dialogs/propertiesdialog.cpp" line="98"/>
         <source>The configuration of &quot;%1&quot; has changes that are not saved.</source>
         <translation>La configuration de «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteHosts</name>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="97"/>
+        <source>The host needs a name.</source>
+        <translation>L’hôte doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="99"/>
+        <source>The host needs an address.</source>
+        <translation>L’hôte doit avoir une adresse.</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="101"/>
+        <source>&quot;%1&quot; is not an address ssh can use ([user@]host).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse utilisable par ssh ([utilisateur@]hôte).</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="182"/>
+        <source>hutchctl could not be started: %1</source>
+        <translation>hutchctl n’a pas pu être lancé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="186"/>
+        <source>the host could not be reached</source>
+        <translation>l’hôte n’a pas pu être joint</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="206"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="217"/>
+        <source>the host&apos;s list of containers is too long</source>
+        <translation>la liste des conteneurs de l’hôte est trop longue</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remotehosts.cpp" line="212"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="226"/>
+        <source>the host answered with something that is not a list of containers</source>
+        <translation>l’hôte a répondu par autre chose qu’une liste de conteneurs</translation>
     </message>
 </context>
 <context>

@@ -44,9 +44,16 @@ OperationsPanel::OperationsPanel(HelperConnection *connection, QWidget *parent)
                               this, SLOT(onLog(QString,QDBusMessage)));
     // A helper that went away took its jobs with it (a restarted one starts
     // its job numbers again).
+    // Operations of our own (trackOperation) go on without the local helper.
     connect(connection, &HelperConnection::disconnected, this, [this] {
-        qDeleteAll(m_items);
-        m_items.clear();
+        for (auto it = m_items.begin(); it != m_items.end();) {
+            if (m_cancels.contains(it.key())) {
+                ++it;
+                continue;
+            }
+            delete it.value();
+            it = m_items.erase(it);
+        }
         m_finished.clear();
         m_imported.clear();
     });
@@ -64,6 +71,8 @@ QString OperationsPanel::operationText(const QString &operation)
     if (operation == QLatin1String("import")) return tr("Import");
     if (operation == QLatin1String("push")) return tr("Copy files in");
     if (operation == QLatin1String("pull")) return tr("Copy files out");
+    if (operation == QLatin1String("host-copy")) return tr("Copy to another host");
+    if (operation == QLatin1String("host-move")) return tr("Move to another host");
     return operation;
 }
 
@@ -107,8 +116,33 @@ void OperationsPanel::track(const QString &path, const QString &operation, const
     item->setData(ColOperation, Qt::UserRole, operation);
 }
 
+void OperationsPanel::trackOperation(const QString &key, const QString &operation, const QString &container,
+                                     std::function<void()> cancel)
+{
+    m_cancels.insert(key, std::move(cancel));
+    track(key, operation, container);
+    if (auto *bar = qobject_cast<QProgressBar *>(m_list->itemWidget(itemFor(key), ColProgress)))
+        bar->setRange(0, 0);  // busy: hutchctl reports no fraction
+}
+
+void OperationsPanel::endOperation(const QString &key, bool success, bool cancelled, const QString &message)
+{
+    m_cancels.remove(key);
+    QTreeWidgetItem *item = m_items.take(key);
+    if (!item)
+        return;
+    const QString operation = item->data(ColOperation, Qt::UserRole).toString();
+    const QString container = item->text(ColContainer);
+    delete item;
+    Q_EMIT finished(key, operation, container, success, cancelled, message);
+}
+
 void OperationsPanel::cancel(const QString &path)
 {
+    if (const auto own = m_cancels.value(path)) {
+        own();
+        return;
+    }
     auto job = client::job(m_connection->bus(), path);
     m_connection->watch(job->Cancel(), this, nullptr, [this, path](const QString &message, bool) {
         QTreeWidgetItem *item = itemFor(path);

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
+
 class HelperConnection;
 class QDBusMessage;
 class QDBusObjectPath;
@@ -21,6 +23,12 @@ public:
     explicit OperationsPanel(HelperConnection *connection, QWidget *parent = nullptr);
 
     void track(const QString &path, const QString &operation, const QString &container);
+    // An operation that is no helper job (a copy between hosts runs as
+    // hutchctl): a row under KEY with a busy bar, Cancel calling `cancel`,
+    // until endOperation() reports it through finished().
+    void trackOperation(const QString &key, const QString &operation, const QString &container,
+                        std::function<void()> cancel);
+    void endOperation(const QString &key, bool success, bool cancelled, const QString &message);
     int runningCount() const;
     // For tests: the row of a job, or -1.
     int rowOf(const QString &path) const;
@@ -54,4 +62,6 @@ private:
     // The name an import made, from its last log line ("imported as NAME"),
     // by job path until the job ends.
     QHash<QString, QString> m_imported;
+    // trackOperation()'s Cancel, by key.
+    QHash<QString, std::function<void()>> m_cancels;
 };

@@ -1,0 +1,65 @@
+// HostsPanel: the host list beside the container list: this computer and
+// the hosts the user added (RemoteHosts), each with its containers under
+// it and its connection state; Add Host…, Remove and Reconnect below.
+// A container dragged from the main list (this computer) or from under a
+// host onto another host's entry is copied there, or moved with Shift held
+// as file managers move; the copy runs as an operation with Cancel in the
+// operations panel (HostTransfers).
+#pragma once
+
+#include <QHash>
+#include <QPair>
+#include <QStringList>
+#include <QWidget>
+
+class ContainerListModel;
+class HostTransfers;
+class OperationsPanel;
+class QDialog;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+class RemoteHosts;
+
+class HostsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    HostsPanel(RemoteHosts *hosts, HostTransfers *transfers, ContainerListModel *local, OperationsPanel *operations,
+               QWidget *parent = nullptr);
+
+    QTreeWidget *tree() const { return m_tree; }
+    RemoteHosts *remoteHosts() const { return m_hosts; }
+    // The entry of HOST ("" for this computer), or null.
+    QTreeWidgetItem *hostItem(const QString &host) const;
+    // The container names shown under HOST.
+    QStringList containersShown(const QString &host) const;
+    // Copies (or moves) NAME from host FROM to host TO ("" is this
+    // computer), as a drop does: refused with a message when NAME runs.
+    void transfer(const QString &from, const QString &name, const QString &to, bool move);
+    // Add Host…: the dialog, window-modal (returned for tests).
+    QDialog *openAddHost();
+
+Q_SIGNALS:
+    // A transfer began (the operations panel should show).
+    void operationStarted();
+    void error(const QString &message, bool refused);
+
+private:
+    void rebuildHosts();
+    void updateLocal();
+    void updateHost(const QString &host);
+    void fill(QTreeWidgetItem *item, const QList<QPair<QString, QString>> &containers);
+    void updateButtons();
+
+    RemoteHosts *m_hosts;
+    HostTransfers *m_transfers;
+    ContainerListModel *m_local;
+    OperationsPanel *m_operations;
+    QTreeWidget *m_tree;
+    QPushButton *m_remove;
+    QPushButton *m_reconnect;
+    // The remote hosts a transfer touches, listed again when it ends.
+    QHash<QString, QStringList> m_involved;
+};
