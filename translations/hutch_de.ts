@@ -1278,108 +1278,108 @@
 <context>
     <name>FilesView</name>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Mode</source>
         <translation>Rechte</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Owner</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="106"/>
+        <location filename="../gui/widgets/filesview.cpp" line="107"/>
         <source>Up one directory</source>
         <translation>Ein Verzeichnis nach oben</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="107"/>
+        <location filename="../gui/widgets/filesview.cpp" line="108"/>
         <source>A directory in the container</source>
         <translation>Ein Verzeichnis im Container</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="108"/>
+        <location filename="../gui/widgets/filesview.cpp" line="109"/>
         <source>&amp;Upload…</source>
         <translation>&amp;Hochladen …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="109"/>
+        <location filename="../gui/widgets/filesview.cpp" line="110"/>
         <source>Do&amp;wnload…</source>
         <translation>Herunter&amp;laden …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="110"/>
+        <location filename="../gui/widgets/filesview.cpp" line="111"/>
         <source>New &amp;Folder…</source>
         <translation>Neuer &amp;Ordner …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="111"/>
+        <location filename="../gui/widgets/filesview.cpp" line="112"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="169"/>
+        <location filename="../gui/widgets/filesview.cpp" line="170"/>
         <source>Link to %1</source>
         <translation>Verweis auf %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="180"/>
+        <location filename="../gui/widgets/filesview.cpp" line="181"/>
         <source>Could not list &quot;%1&quot;: %2</source>
         <translation>„%1“ konnte nicht aufgelistet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="192"/>
+        <location filename="../gui/widgets/filesview.cpp" line="193"/>
         <source>Upload into %1</source>
         <translation>Nach %1 hochladen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="202"/>
+        <location filename="../gui/widgets/filesview.cpp" line="203"/>
         <source>Download &quot;%1&quot; into</source>
         <translation>„%1“ herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <location filename="../gui/widgets/filesview.cpp" line="212"/>
         <source>New Folder</source>
         <translation>Neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <location filename="../gui/widgets/filesview.cpp" line="213"/>
         <source>Name of the new folder in %1:</source>
         <translation>Name des neuen Ordners in %1:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="215"/>
+        <location filename="../gui/widgets/filesview.cpp" line="219"/>
         <source>A folder name cannot hold &quot;/&quot; or be &quot;.&quot; or &quot;..&quot;.</source>
         <translation>Ein Ordnername darf kein „/“ enthalten und nicht „.“ oder „..“ sein.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="222"/>
+        <location filename="../gui/widgets/filesview.cpp" line="226"/>
         <source>Could not make &quot;%1&quot;: %2</source>
         <translation>„%1“ konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="231"/>
         <location filename="../gui/widgets/filesview.cpp" line="235"/>
+        <location filename="../gui/widgets/filesview.cpp" line="239"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="232"/>
+        <location filename="../gui/widgets/filesview.cpp" line="236"/>
         <source>Delete &quot;%1&quot; in &quot;%2&quot;, with everything in it if it is a folder?</source>
         <translation>„%1“ in „%2“ löschen, bei einem Ordner mit allem, was darin ist?</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="244"/>
+        <location filename="../gui/widgets/filesview.cpp" line="248"/>
         <source>Could not delete &quot;%1&quot;: %2</source>
         <translation>„%1“ konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -1558,107 +1558,107 @@
 <context>
     <name>HostsPanel</name>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
         <source>Host</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="129"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
         <source>Hosts</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
         <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
         <translation>Ziehen Sie einen gestoppten Container auf einen anderen Rechner, um ihn dorthin zu kopieren; mit gedrückter Umschalttaste wird er verschoben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="135"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="136"/>
         <source>Add Host…</source>
         <translation>Rechner hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="138"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="140"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="202"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="203"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="257"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="260"/>
         <source>Not reachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="295"/>
         <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
         <translation>„%1“ läuft: Stoppen Sie ihn, bevor Sie ihn auf einen anderen Rechner kopieren oder verschieben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="304"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="305"/>
         <source>this computer</source>
         <translation>diesen Computer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="306"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="307"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="315"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="316"/>
         <source>Add Host</source>
         <translation>Rechner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="320"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="321"/>
         <source>a host name, an address or an ssh_config alias</source>
         <translation>ein Rechnername, eine Adresse oder ein Alias aus ssh_config</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="323"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="324"/>
         <source>as ssh chooses</source>
         <translation>wie ssh es wählt</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
         <source>SSH &amp;user:</source>
         <translation>SSH-&amp;Benutzer:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="333"/>
         <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
         <translation>Hutch erreicht den Rechner über ssh; hutchctl und der Hilfsdienst von Hutch müssen dort installiert sein.</translation>
     </message>
@@ -1772,97 +1772,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="187"/>
+        <location filename="../gui/mainwindow.cpp" line="191"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="280"/>
+        <location filename="../gui/mainwindow.cpp" line="284"/>
         <source>Host &amp;Check…</source>
         <translation>Host-&amp;Prüfung…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="297"/>
+        <location filename="../gui/mainwindow.cpp" line="301"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="339"/>
+        <location filename="../gui/mainwindow.cpp" line="343"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="364"/>
+        <location filename="../gui/mainwindow.cpp" line="368"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="404"/>
+        <location filename="../gui/mainwindow.cpp" line="408"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow.cpp" line="409"/>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="423"/>
+        <location filename="../gui/mainwindow.cpp" line="427"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="425"/>
+        <location filename="../gui/mainwindow.cpp" line="429"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="478"/>
+        <location filename="../gui/mainwindow.cpp" line="482"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="482"/>
+        <location filename="../gui/mainwindow.cpp" line="486"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="487"/>
+        <location filename="../gui/mainwindow.cpp" line="491"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="530"/>
+        <location filename="../gui/mainwindow.cpp" line="534"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="545"/>
+        <location filename="../gui/mainwindow.cpp" line="549"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="579"/>
+        <location filename="../gui/mainwindow.cpp" line="583"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="580"/>
+        <location filename="../gui/mainwindow.cpp" line="584"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="581"/>
+        <location filename="../gui/mainwindow.cpp" line="585"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="623"/>
+        <location filename="../gui/mainwindow.cpp" line="627"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Nach „%1“ kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="624"/>
+        <location filename="../gui/mainwindow.cpp" line="628"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>%n Element in dieses Verzeichnis von „%1“ kopieren:</numerusform>
@@ -1870,152 +1870,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="631"/>
+        <location filename="../gui/mainwindow.cpp" line="635"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>„%1“ ist kein Verzeichnis des Containers: es muss mit „/“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="641"/>
+        <location filename="../gui/mainwindow.cpp" line="645"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <location filename="../gui/mainwindow.cpp" line="648"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="662"/>
+        <location filename="../gui/mainwindow.cpp" line="666"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="670"/>
+        <location filename="../gui/mainwindow.cpp" line="674"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="673"/>
+        <location filename="../gui/mainwindow.cpp" line="677"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="674"/>
+        <location filename="../gui/mainwindow.cpp" line="678"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Erstellen Sie einen mit %1 oder importieren Sie ein Archiv mit %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="678"/>
+        <location filename="../gui/mainwindow.cpp" line="682"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="688"/>
+        <location filename="../gui/mainwindow.cpp" line="692"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="689"/>
+        <location filename="../gui/mainwindow.cpp" line="693"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="690"/>
+        <location filename="../gui/mainwindow.cpp" line="694"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="691"/>
+        <location filename="../gui/mainwindow.cpp" line="695"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="692"/>
+        <location filename="../gui/mainwindow.cpp" line="696"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="693"/>
+        <location filename="../gui/mainwindow.cpp" line="697"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="694"/>
+        <location filename="../gui/mainwindow.cpp" line="698"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="695"/>
+        <location filename="../gui/mainwindow.cpp" line="699"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="696"/>
+        <location filename="../gui/mainwindow.cpp" line="700"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="697"/>
+        <location filename="../gui/mainwindow.cpp" line="701"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <location filename="../gui/mainwindow.cpp" line="673"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="642"/>
+        <location filename="../gui/mainwindow.cpp" line="646"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="698"/>
+        <location filename="../gui/mainwindow.cpp" line="702"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="699"/>
+        <location filename="../gui/mainwindow.cpp" line="703"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="700"/>
+        <location filename="../gui/mainwindow.cpp" line="704"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="701"/>
+        <location filename="../gui/mainwindow.cpp" line="705"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="702"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="703"/>
+        <location filename="../gui/mainwindow.cpp" line="707"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <location filename="../gui/mainwindow.cpp" line="708"/>
         <source>Hosts</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="722"/>
+        <location filename="../gui/mainwindow.cpp" line="726"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="723"/>
+        <location filename="../gui/mainwindow.cpp" line="727"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="725"/>
+        <location filename="../gui/mainwindow.cpp" line="729"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>

@@ -1278,108 +1278,108 @@
 <context>
     <name>FilesView</name>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Mode</source>
         <translation>Droits</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="105"/>
+        <location filename="../gui/widgets/filesview.cpp" line="106"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="106"/>
+        <location filename="../gui/widgets/filesview.cpp" line="107"/>
         <source>Up one directory</source>
         <translation>Remonter d’un dossier</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="107"/>
+        <location filename="../gui/widgets/filesview.cpp" line="108"/>
         <source>A directory in the container</source>
         <translation>Un dossier du conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="108"/>
+        <location filename="../gui/widgets/filesview.cpp" line="109"/>
         <source>&amp;Upload…</source>
         <translation>&amp;Envoyer…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="109"/>
+        <location filename="../gui/widgets/filesview.cpp" line="110"/>
         <source>Do&amp;wnload…</source>
         <translation>&amp;Télécharger…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="110"/>
+        <location filename="../gui/widgets/filesview.cpp" line="111"/>
         <source>New &amp;Folder…</source>
         <translation>Nouveau &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="111"/>
+        <location filename="../gui/widgets/filesview.cpp" line="112"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="169"/>
+        <location filename="../gui/widgets/filesview.cpp" line="170"/>
         <source>Link to %1</source>
         <translation>Lien vers %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="180"/>
+        <location filename="../gui/widgets/filesview.cpp" line="181"/>
         <source>Could not list &quot;%1&quot;: %2</source>
         <translation>Impossible de lister « %1 » : %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="192"/>
+        <location filename="../gui/widgets/filesview.cpp" line="193"/>
         <source>Upload into %1</source>
         <translation>Envoyer dans %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="202"/>
+        <location filename="../gui/widgets/filesview.cpp" line="203"/>
         <source>Download &quot;%1&quot; into</source>
         <translation>Télécharger « %1 » dans</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <location filename="../gui/widgets/filesview.cpp" line="212"/>
         <source>New Folder</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="210"/>
+        <location filename="../gui/widgets/filesview.cpp" line="213"/>
         <source>Name of the new folder in %1:</source>
         <translation>Nom du nouveau dossier dans %1 :</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="215"/>
+        <location filename="../gui/widgets/filesview.cpp" line="219"/>
         <source>A folder name cannot hold &quot;/&quot; or be &quot;.&quot; or &quot;..&quot;.</source>
         <translation>Un nom de dossier ne peut contenir « / » ni être « . » ou « .. ».</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="222"/>
+        <location filename="../gui/widgets/filesview.cpp" line="226"/>
         <source>Could not make &quot;%1&quot;: %2</source>
         <translation>Impossible de créer « %1 » : %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="231"/>
         <location filename="../gui/widgets/filesview.cpp" line="235"/>
+        <location filename="../gui/widgets/filesview.cpp" line="239"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="232"/>
+        <location filename="../gui/widgets/filesview.cpp" line="236"/>
         <source>Delete &quot;%1&quot; in &quot;%2&quot;, with everything in it if it is a folder?</source>
         <translation>Supprimer « %1 » dans « %2 », avec tout son contenu si c’est un dossier ?</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/filesview.cpp" line="244"/>
+        <location filename="../gui/widgets/filesview.cpp" line="248"/>
         <source>Could not delete &quot;%1&quot;: %2</source>
         <translation>Impossible de supprimer « %1 » : %2</translation>
     </message>
@@ -1558,107 +1558,107 @@
 <context>
     <name>HostsPanel</name>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="126"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="129"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
         <source>Hosts</source>
         <translation>Hôtes</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
         <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
         <translation>Glissez un conteneur arrêté sur un autre hôte pour l’y copier&#xa0;; maintenez Maj pour le déplacer.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="135"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="136"/>
         <source>Add Host…</source>
         <translation>Ajouter un hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="138"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="140"/>
         <source>Reconnect</source>
         <translation>Reconnecter</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="202"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="203"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="257"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="260"/>
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="295"/>
         <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
         <translation>«&#xa0;%1&#xa0;» est en marche&#xa0;: arrêtez-le avant de le copier ou de le déplacer vers un autre hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="304"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="305"/>
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="306"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="307"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="315"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="316"/>
         <source>Add Host</source>
         <translation>Ajouter un hôte</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="320"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="321"/>
         <source>a host name, an address or an ssh_config alias</source>
         <translation>un nom d’hôte, une adresse ou un alias de ssh_config</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="323"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="324"/>
         <source>as ssh chooses</source>
         <translation>celui que choisit ssh</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
         <source>SSH &amp;user:</source>
         <translation>&amp;Utilisateur SSH&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="333"/>
         <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
         <translation>Hutch joint l’hôte par ssh&#xa0;; hutchctl et le service auxiliaire de Hutch doivent y être installés.</translation>
     </message>
@@ -1772,97 +1772,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="187"/>
+        <location filename="../gui/mainwindow.cpp" line="191"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="280"/>
+        <location filename="../gui/mainwindow.cpp" line="284"/>
         <source>Host &amp;Check…</source>
         <translation>&amp;Vérification de l’hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="297"/>
+        <location filename="../gui/mainwindow.cpp" line="301"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="339"/>
+        <location filename="../gui/mainwindow.cpp" line="343"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="364"/>
+        <location filename="../gui/mainwindow.cpp" line="368"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="404"/>
+        <location filename="../gui/mainwindow.cpp" line="408"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow.cpp" line="409"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="423"/>
+        <location filename="../gui/mainwindow.cpp" line="427"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="425"/>
+        <location filename="../gui/mainwindow.cpp" line="429"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="478"/>
+        <location filename="../gui/mainwindow.cpp" line="482"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="482"/>
+        <location filename="../gui/mainwindow.cpp" line="486"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="487"/>
+        <location filename="../gui/mainwindow.cpp" line="491"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="530"/>
+        <location filename="../gui/mainwindow.cpp" line="534"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="545"/>
+        <location filename="../gui/mainwindow.cpp" line="549"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="579"/>
+        <location filename="../gui/mainwindow.cpp" line="583"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="580"/>
+        <location filename="../gui/mainwindow.cpp" line="584"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="581"/>
+        <location filename="../gui/mainwindow.cpp" line="585"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="623"/>
+        <location filename="../gui/mainwindow.cpp" line="627"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Copier dans « %1 »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="624"/>
+        <location filename="../gui/mainwindow.cpp" line="628"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>Copier %n élément dans ce dossier de « %1 » :</numerusform>
@@ -1870,152 +1870,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="631"/>
+        <location filename="../gui/mainwindow.cpp" line="635"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>« %1 » n’est pas un dossier du conteneur : il doit commencer par « / ».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="641"/>
+        <location filename="../gui/mainwindow.cpp" line="645"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="642"/>
+        <location filename="../gui/mainwindow.cpp" line="646"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="644"/>
+        <location filename="../gui/mainwindow.cpp" line="648"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="662"/>
+        <location filename="../gui/mainwindow.cpp" line="666"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="669"/>
+        <location filename="../gui/mainwindow.cpp" line="673"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="670"/>
+        <location filename="../gui/mainwindow.cpp" line="674"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="673"/>
+        <location filename="../gui/mainwindow.cpp" line="677"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="674"/>
+        <location filename="../gui/mainwindow.cpp" line="678"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Créez-en un avec %1, ou importez une archive avec %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="678"/>
+        <location filename="../gui/mainwindow.cpp" line="682"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="688"/>
+        <location filename="../gui/mainwindow.cpp" line="692"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="689"/>
+        <location filename="../gui/mainwindow.cpp" line="693"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="690"/>
+        <location filename="../gui/mainwindow.cpp" line="694"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="691"/>
+        <location filename="../gui/mainwindow.cpp" line="695"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="692"/>
+        <location filename="../gui/mainwindow.cpp" line="696"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="693"/>
+        <location filename="../gui/mainwindow.cpp" line="697"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="694"/>
+        <location filename="../gui/mainwindow.cpp" line="698"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="695"/>
+        <location filename="../gui/mainwindow.cpp" line="699"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="696"/>
+        <location filename="../gui/mainwindow.cpp" line="700"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="697"/>
+        <location filename="../gui/mainwindow.cpp" line="701"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="698"/>
+        <location filename="../gui/mainwindow.cpp" line="702"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="699"/>
+        <location filename="../gui/mainwindow.cpp" line="703"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="700"/>
+        <location filename="../gui/mainwindow.cpp" line="704"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="701"/>
+        <location filename="../gui/mainwindow.cpp" line="705"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="702"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="703"/>
+        <location filename="../gui/mainwindow.cpp" line="707"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <location filename="../gui/mainwindow.cpp" line="708"/>
         <source>Hosts</source>
         <translation>Hôtes</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="722"/>
+        <location filename="../gui/mainwindow.cpp" line="726"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="723"/>
+        <location filename="../gui/mainwindow.cpp" line="727"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="725"/>
+        <location filename="../gui/mainwindow.cpp" line="729"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
