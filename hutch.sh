@@ -24,13 +24,14 @@ build_deps=(
 # second "host" of test_remote; desktop-file-utils and
 # appstream validate the desktop entry and the metainfo; libvirt-clients'
 # virt-xml-validate checks hutchctl export --libvirt; Qt's own
-# translations give shortcuts in the locale's words, "Strg+N"; upstream
-# LXC and its debian template for test_lxc_interop and bench_runtime, with
-# what the template calls: rsync, wget, debian-distro-info, openssl).
+# translations give shortcuts in the locale's words, "Strg+N").
 runtime_deps=(busybox-static iproute2 nftables dnsmasq-base btrfs-progs lvm2 debootstrap xz-utils dbus-daemon polkitd
               desktop-file-utils appstream qt6-translations-l10n libvirt-clients
-              openssh-client openssh-server zstd
-              lxc lxc-templates rsync wget distro-info openssl)
+              openssh-client openssh-server zstd)
+# For the tests and benchmarks only (./hutch.sh test): upstream LXC and its
+# debian template for test_lxc_interop and bench_runtime, with what the
+# template calls: rsync, wget, debian-distro-info, openssl.
+test_deps=(lxc lxc-templates rsync wget distro-info openssl)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -43,9 +44,9 @@ missing_packages() {
     done
 }
 
-install_deps() {
+install_deps() {  # [more packages...]
     local missing=()
-    mapfile -t missing < <(missing_packages "${build_deps[@]}" "${runtime_deps[@]}")
+    mapfile -t missing < <(missing_packages "${build_deps[@]}" "${runtime_deps[@]}" "$@")
     [ ${#missing[@]} -gt 0 ] || return 0
     echo "== installing: ${missing[*]}"
     # LXC's lxc-net would put a bridge (lxcbr0) on the host unless told not
@@ -94,7 +95,7 @@ run_ctest() {  # DIR [ctest options...]
 }
 
 cmd_test() {
-    install_deps
+    install_deps "${test_deps[@]}"
     local status=0 counts passed=0 failed=0 p f
     counts=$(mktemp)
 

@@ -162,7 +162,8 @@ int transfer(const QString &command, const QStringList &args)
         ::kill(importer, SIGINT);  // a stream cut short: the import must not go on
     const int imported = waitFor(importer);
     std::signal(SIGINT, SIG_DFL);
-    g_children[0] = g_children[1] = 0;
+    g_children[0] = 0;
+    g_children[1] = 0;
     if (exported != Ok)
         return fail(QStringLiteral("%1: exporting \"%2\" from %3 failed (see above); nothing was made on %4")
                         .arg(command, from.name, describe(from), describe(to)));

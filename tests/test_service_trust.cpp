@@ -190,7 +190,7 @@ class TestServiceTrust : public QObject {
     QString jobErrorSince(const QSet<QString> &before)
     {
         QSet<QString> fresh;
-        QTest::qWaitFor([&] {
+        (void)QTest::qWaitFor([&] {  // what came is told below
             fresh = finishedJobs() - before;
             return !fresh.isEmpty();
         }, 10000);
