@@ -190,7 +190,17 @@ void runContainerInit(const ChildSetup &s)
     // Again, before the filter (which might refuse prctl): a change of the
     // effective or filesystem ids above clears the parent-death signal.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-    if (auto err = applyNoNewPrivsAndSeccomp(spec))
+    // The filter the monitor built after the go, meanwhile ("s" and the
+    // program; "s" alone: it could not, and this process builds it and
+    // says why that fails).
+    std::string compiled;
+    if (!spec.seccompProfile.empty()) {
+        auto program = receiveMessage(s.syncFd);
+        if (!program || program->empty() || (*program)[0] != 's')
+            ::_exit(1);  // the monitor is gone
+        compiled = program->substr(1);
+    }
+    if (auto err = applyNoNewPrivsAndSeccomp(spec, &compiled))
         fail(s.syncFd, *err);
 
     std::vector<std::string> env = environmentFor(spec);

@@ -7,6 +7,7 @@
 #include "ephemeral.h"
 #include "fsutil.h"
 #include "processattrs.h"
+#include "seccompprofile.h"
 #include "userns.h"
 
 #include <fcntl.h>
@@ -262,8 +263,22 @@ Status Monitor::cloneInit()
     if (auto err = sendMessage(parentEnd.get(), "g", rootfsTree ? rootfsTree.get() : -1))
         return reap(err->wrap("start init"));
     rootfsTree.reset();
+    // The seccomp filter is built here while init sets up its filesystem,
+    // and init only loads it (runContainerInit). Not sent: init failed
+    // before it reads it, and its reason is below.
+    if (!m_spec.seccompProfile.empty()) {
+        auto program = compileSeccompProfile(m_spec.seccompProfile);
+        (void)sendMessage(parentEnd.get(), "s" + (program ? *program : std::string()));
+    }
     // The child's end closes at exec (close-on-exec): no message means success.
     auto reply = receiveMessage(parentEnd.get());
+    // A child that failed before it read the filter closed its end with the
+    // filter unread, which the kernel reports first (ECONNRESET), before
+    // the reason the child sent; the next read has that reason. An init
+    // that exec'd read everything: the next read finds the end again.
+    if (!reply && reply.error().sysErrno == ECONNRESET)
+        if (auto reason = receiveMessage(parentEnd.get(), static_cast<UniqueFd *>(nullptr), 0))
+            reply = std::move(reason);
     if (reply)
         return reap(parseErrorReply(*reply));
     if (reply.error().sysErrno != ECONNRESET)  // not merely closed at exec

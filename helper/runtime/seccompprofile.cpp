@@ -1,8 +1,15 @@
 #include "seccompprofile.h"
 
+#include "uniquefd.h"
+
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <seccomp.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -332,12 +339,18 @@ const std::string &defaultSeccompProfile()
     return profile;
 }
 
-Status loadSeccompProfile(const std::string &text, bool allowNesting)
+namespace {
+
+// Already filtered (a container inside a container) and not asked to
+// stack: the outer filter stays the only one, as LXC does.
+bool keepOuterFilter(bool allowNesting)
 {
-    // Already filtered (a container inside a container) and not asked to
-    // stack: the outer filter stays the only one, as LXC does.
-    if (!allowNesting && ::prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 2)
-        return std::nullopt;
+    return !allowNesting && ::prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 2;
+}
+
+// The profile's filter contexts, merged into the first.
+Result<Ctx> buildFilter(const std::string &text)
+{
     auto profile = parseSeccompProfile(text);
     if (!profile)
         return profile.error().wrap("seccomp profile");
@@ -377,17 +390,72 @@ Status loadSeccompProfile(const std::string &text, bool allowNesting)
         if (int r = seccomp_merge(abis[0].ctx.get(), abis[i].ctx.release()); r < 0)
             return Error::sys(-r, std::string("seccomp: merge the ") + abis[i].section + " filter");
     }
-    if (int r = seccomp_load(abis[0].ctx.get()); r < 0)
+    return std::move(abis[0].ctx);
+}
+
+}  // namespace
+
+Result<std::string> compileSeccompProfile(const std::string &text)
+{
+    auto filter = buildFilter(text);
+    if (!filter)
+        return filter.error();
+    // libseccomp 2.5 exports to a file descriptor only.
+    UniqueFd mem(::memfd_create("seccomp", MFD_CLOEXEC));
+    if (!mem)
+        return Error::sys("seccomp: memfd_create");
+    if (int r = seccomp_export_bpf(filter->get(), mem.get()); r < 0)
+        return Error::sys(-r, "seccomp: export the filter");
+    std::string program;
+    char buf[4096];
+    ssize_t n;
+    off_t at = 0;
+    while ((n = ::pread(mem.get(), buf, sizeof buf, at)) > 0) {
+        program.append(buf, size_t(n));
+        at += n;
+    }
+    if (n < 0)
+        return Error::sys("seccomp: read the exported filter");
+    if (program.empty() || program.size() % sizeof(sock_filter) != 0)
+        return Error::msg("seccomp: the exported filter has " + std::to_string(program.size()) + " bytes");
+    return program;
+}
+
+Status loadSeccompFilter(const std::string &program, bool allowNesting)
+{
+    if (keepOuterFilter(allowNesting))
+        return std::nullopt;
+    if (program.empty() || program.size() % sizeof(sock_filter) != 0 || program.size() / sizeof(sock_filter) > BPF_MAXINSNS)
+        return Error::msg("load the seccomp filter: a program of " + std::to_string(program.size()) + " bytes");
+    // What seccomp_load does with the attributes newContext sets (no
+    // no_new_privs, no flags): SECCOMP_SET_MODE_FILTER.
+    sock_fprog prog{static_cast<unsigned short>(program.size() / sizeof(sock_filter)),
+                    reinterpret_cast<sock_filter *>(const_cast<char *>(program.data()))};
+    if (::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
+        return Error::sys("load the seccomp filter");
+    return std::nullopt;
+}
+
+Status loadSeccompProfile(const std::string &text, bool allowNesting)
+{
+    if (keepOuterFilter(allowNesting))
+        return std::nullopt;
+    auto filter = buildFilter(text);
+    if (!filter)
+        return filter.error();
+    if (int r = seccomp_load(filter->get()); r < 0)
         return Error::sys(-r, "load the seccomp filter");
     return std::nullopt;
 }
 
-Status applyNoNewPrivsAndSeccomp(const LaunchSpec &spec)
+Status applyNoNewPrivsAndSeccomp(const LaunchSpec &spec, const std::string *compiled)
 {
     if (spec.noNewPrivs && ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
         return Error::sys("lxc.no_new_privs");
     if (spec.seccompProfile.empty())
         return std::nullopt;
+    if (compiled && !compiled->empty())
+        return loadSeccompFilter(*compiled, spec.seccompAllowNesting);
     return loadSeccompProfile(spec.seccompProfile, spec.seccompAllowNesting);
 }
 

@@ -64,9 +64,16 @@ const std::string &defaultSeccompProfile();
 // allowNesting: also when this process is already under a filter
 // (lxc.seccomp.allow_nesting); otherwise an existing filter is kept alone.
 Status loadSeccompProfile(const std::string &text, bool allowNesting);
+// The same in two steps, for a filter built in one process and loaded in
+// another (the monitor builds it while the container's init sets up its
+// filesystem): the BPF program (struct sock_filter each), then its load.
+Result<std::string> compileSeccompProfile(const std::string &text);
+Status loadSeccompFilter(const std::string &program, bool allowNesting);
 
 // lxc.no_new_privs, then the container's profile (none when empty): the
 // last step before exec of init and of every attached program.
-Status applyNoNewPrivsAndSeccomp(const LaunchSpec &spec);
+// COMPILED: the profile's program from compileSeccompProfile, if built
+// already (empty or null: built here).
+Status applyNoNewPrivsAndSeccomp(const LaunchSpec &spec, const std::string *compiled = nullptr);
 
 }  // namespace hutch::rt
