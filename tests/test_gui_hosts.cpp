@@ -124,6 +124,9 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         w.reset();
+        // The host added here would open the hosts dock in every later GUI
+        // test (their settings are the same test-mode file).
+        QSettings(QStringLiteral("hutch"), QStringLiteral("hutch")).remove(QStringLiteral("hosts"));
         if (ownNet >= 0) {
             ::setns(ownNet, CLONE_NEWNET);
             ::close(ownNet);
