@@ -325,7 +325,9 @@ bool BusFixture::startHelper(QString *why, const QStringList &env)
 
 void BusFixture::killHelper()
 {
-    if (!m_helper)
+    // processId() is 0 once the helper has ended, and kill(0) would end the
+    // test's whole process group (ctest with it): only a running helper.
+    if (!m_helper || m_helper->processId() <= 0)
         return;
     ::kill(pid_t(m_helper->processId()), SIGKILL);
     m_helper->waitForFinished(10000);
