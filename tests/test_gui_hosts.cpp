@@ -82,13 +82,7 @@ class TestGuiHosts : public QObject {
         return {};
     }
 
-    bool blobArriving() const
-    {
-        for (const QString &staging : QDir(remote->storePath()).entryList({QStringLiteral(".staging-*")}, QDir::AllEntries | QDir::Hidden))
-            if (QFileInfo::exists(remote->storePath() + QLatin1Char('/') + staging + QStringLiteral("/rootfs/root/blob")))
-                return true;
-        return false;
-    }
+    bool blobArriving() const { return hutch::test::arrivingInStaging(remote->storePath(), QStringLiteral("root/blob")); }
 
 private Q_SLOTS:
     void initTestCase()

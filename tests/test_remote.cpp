@@ -59,10 +59,7 @@ QStringList treeDigest(const QString &root, const QStringList &skip = {})
 }
 
 // Staging directories (.staging-*) left in a store.
-QStringList leftovers(const QString &store)
-{
-    return QDir(store).entryList({QStringLiteral(".staging-*")}, QDir::AllEntries | QDir::Hidden);
-}
+QStringList leftovers(const QString &store) { return hutch::test::stagingIn(store); }
 
 QStringList entries(const QString &store)
 {
@@ -149,13 +146,7 @@ class TestRemote : public QObject {
     }
 
     // The blob of "big" under way into a staging directory on the second host.
-    bool blobArriving() const
-    {
-        for (const QString &staging : leftovers(remote->storePath()))
-            if (QFileInfo::exists(remote->storePath() + QLatin1Char('/') + staging + QStringLiteral("/rootfs/root/blob")))
-                return true;
-        return false;
-    }
+    bool blobArriving() const { return hutch::test::arrivingInStaging(remote->storePath(), QStringLiteral("root/blob")); }
 
 private Q_SLOTS:
     void initTestCase()

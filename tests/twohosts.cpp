@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace hutch::test {
@@ -237,6 +238,19 @@ bool TwoHosts::startSshd(QString *why)
     }
     *why = QStringLiteral("sshd does not answer on %1").arg(remoteAddress());
     return false;
+}
+
+QStringList stagingIn(const QString &store)
+{
+    return QDir(store).entryList({QStringLiteral(".staging-*")}, QDir::AllEntries | QDir::Hidden);
+}
+
+bool arrivingInStaging(const QString &store, const QString &path)
+{
+    const QStringList staging = stagingIn(store);
+    return std::any_of(staging.begin(), staging.end(), [&](const QString &dir) {
+        return QFileInfo::exists(store + QLatin1Char('/') + dir + QStringLiteral("/rootfs/") + path);
+    });
 }
 
 }  // namespace hutch::test

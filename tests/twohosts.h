@@ -27,6 +27,13 @@ namespace hutch::test {
 // Why the two hosts cannot be made here (no root, no sshd, ...), or empty.
 QString twoHostsUnavailableReason();
 
+// The staging directories (.staging-*) in a store: a transfer under way, or
+// one that left something behind.
+QStringList stagingIn(const QString &store);
+// Whether a transfer into `store` has reached `path` (relative to the
+// staging rootfs, "root/blob") in one of its staging directories.
+bool arrivingInStaging(const QString &store, const QString &path);
+
 class TwoHosts {
 public:
     TwoHosts() = default;
