@@ -1,4 +1,4 @@
-// bench_terminal [MB] [--rounds N] [--hutch-only]: throughput of the terminal widget (hutchterminal) in a
+// bench_terminal [MB] [--rounds N] [--no-xterm] [--no-qterminal] [--hutch-only]: throughput of the terminal widget (hutchterminal) in a
 // real window, beside qterminal (qtermwidget) and xterm in the same run.
 //
 // Two files of MB megabytes (20 by default) are shown with `cat` on a pty:
@@ -55,6 +55,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -77,6 +78,10 @@ int runWriter(const char *file, const char *resultPath)
 {
     termios saved {};
     const bool tty = ::tcgetattr(0, &saved) == 0;
+    // Whether the terminal left the tty's output processing on (OPOST and
+    // ONLCR, as a shell has them): a pty without it carries short lines many
+    // times faster, so a terminal that turned it off would not be comparable.
+    const bool onlcr = tty && (saved.c_oflag & OPOST) && (saved.c_oflag & ONLCR);
     if (tty) {
         termios raw = saved;
         raw.c_lflag &= tcflag_t(~(ICANON | ECHO));
@@ -147,7 +152,7 @@ int runWriter(const char *file, const char *resultPath)
     QByteArray text = QByteArray("start ") + QByteArray::number(start) + "\nend "
         + QByteArray::number(replied.load()) + "\nsize " + QByteArray::number(size.ws_col) + "x"
         + QByteArray::number(size.ws_row) + "\ncat " + QByteArray::number(WIFEXITED(status) ? WEXITSTATUS(status) : -1)
-        + "\n";
+        + "\nonlcr " + QByteArray::number(onlcr ? 1 : 0) + "\n";
     std::lock_guard<std::mutex> lock(keysMutex);
     for (qint64 k : keys)
         text += "key " + QByteArray::number(k) + "\n";
@@ -165,6 +170,7 @@ struct Run
     QString error;
     double seconds = 0;
     QString size;
+    bool onlcr = false;  // the tty's output processing was on, as in a shell
     std::vector<qint64> keyArrivals;
     qint64 start = 0;
     qint64 end = 0;
@@ -188,6 +194,8 @@ Run readResult(const QString &path)
             r.end = w[1].toLongLong();
         else if (w[0] == "size")
             r.size = QString::fromLatin1(w[1]);
+        else if (w[0] == "onlcr")
+            r.onlcr = w[1] == "1";
         else if (w[0] == "key")
             r.keyArrivals.push_back(w[1].toLongLong());
         else if (w[0] == "cat" && w[1] != "0")
@@ -240,7 +248,15 @@ struct HutchRun
     int keysTyped = 0;
     int keysArrived = 0;
     bool tailMatches = false;
+    double cpuSeconds = 0;  // the bench process (GUI thread, reader thread) from attach to the end
 };
+
+double processCpuSeconds()
+{
+    rusage u {};
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
 
 int openPty()
 {
@@ -282,7 +298,10 @@ pid_t spawnWriter(int master, const QString &self, const QString &file, const QS
 
 // The pty's own ceiling: a reader that only reads (and answers the final
 // cursor-position query), on the same files, through the same kind of pty.
-Run runBare(const QString &self, const QString &file, const QString &dir)
+// With `cooked` false the tty's output processing is off (no OPOST, so no
+// ONLCR), which no terminal gets: it shows what the kernel's per-line work
+// costs.
+Run runBare(const QString &self, const QString &file, const QString &dir, bool cooked = true)
 {
     Run r;
     const int master = openPty();
@@ -294,6 +313,13 @@ Run runBare(const QString &self, const QString &file, const QString &dir)
     size.ws_row = 24;
     size.ws_col = 80;
     ::ioctl(master, TIOCSWINSZ, &size);
+    if (!cooked) {
+        // On the master: a pty master's termios calls set its slave's.
+        termios t {};
+        ::tcgetattr(master, &t);
+        t.c_oflag &= tcflag_t(~OPOST);
+        ::tcsetattr(master, TCSANOW, &t);
+    }
     const QString result = dir + QStringLiteral("/bare.result");
     const pid_t child = spawnWriter(master, self, file, result);
     std::vector<char> buffer(64 * 1024);
@@ -369,6 +395,7 @@ HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
         h.run.error = QStringLiteral("posix_openpt: %1").arg(QString::fromLocal8Bit(strerror(errno)));
         return h;
     }
+    const double cpuBefore = processCpuSeconds();
     widget.session()->attach(master);  // also sets the pty's size
     const QString result = dir + QStringLiteral("/hutch.result");
     const pid_t child = spawnWriter(master, self, file, result);
@@ -387,6 +414,7 @@ HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
     });
 
     const bool done = waitForFile(result, 600'000);
+    h.cpuSeconds = processCpuSeconds() - cpuBefore;
     stop = true;
     typist.join();
     int status = 0;
@@ -603,14 +631,19 @@ int main(int argc, char **argv)
 {
     if (argc == 4 && std::strcmp(argv[1], "--writer") == 0)
         return runWriter(argv[2], argv[3]);
-    // --hutch-only: no peers (for profiling the widget alone); --rounds N:
-    // each terminal N times per file, medians printed (3 by default).
+    // --no-xterm, --no-qterminal: without that peer (xterm's seq round takes
+    // over a minute); --hutch-only: neither (for profiling the widget alone);
+    // --rounds N: each terminal N times per file, medians printed (3 by default).
     int megabytes = 20;
     int rounds = 3;
-    bool peers = true;
+    bool withQterminal = true, withXterm = true;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--hutch-only") == 0)
-            peers = false;
+            withQterminal = withXterm = false;
+        else if (std::strcmp(argv[i], "--no-xterm") == 0)
+            withXterm = false;
+        else if (std::strcmp(argv[i], "--no-qterminal") == 0)
+            withQterminal = false;
         else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
             rounds = std::max(1, std::atoi(argv[++i]));
         else
@@ -657,8 +690,9 @@ int main(int argc, char **argv)
             font = probe.terminalFont();
             cell = probe.cellSize();
         }
-        const QString qterminal = peers ? QStandardPaths::findExecutable(QStringLiteral("qterminal")) : QString();
-        const QString xterm = peers ? QStandardPaths::findExecutable(QStringLiteral("xterm")) : QString();
+        const QString qterminal =
+            withQterminal ? QStandardPaths::findExecutable(QStringLiteral("qterminal")) : QString();
+        const QString xterm = withXterm ? QStandardPaths::findExecutable(QStringLiteral("xterm")) : QString();
         std::printf("%d MB per file, %d rounds (medians); to the last byte processed (DSR reply after cat)\n",
                     megabytes, rounds);
         std::printf("font for all: %s %d pt, 80x24 cells\n", qPrintable(font.family()), font.pointSize());
@@ -680,7 +714,7 @@ int main(int argc, char **argv)
         for (const Input &in : inputs) {
             const double mb = double(QFileInfo(in.path).size()) / 1e6;
             std::printf("\n== %s (%.1f MB), load %s\n", in.name, mb, qPrintable(loadAverage()));
-            std::vector<double> bareS, pipeS, hutchS, gaps, keyMax, keyMedian;
+            std::vector<double> bareS, rawS, pipeS, hutchS, hutchCpu, gaps, keyMax, keyMedian;
             std::vector<std::vector<double>> peerS(peerList.size());
             std::vector<QString> peerSize(peerList.size()), peerError(peerList.size());
             QString hutchSize;
@@ -691,6 +725,8 @@ int main(int argc, char **argv)
                 const Run bare = runBare(self, in.path, dir.path());
                 if (bare.ok)
                     bareS.push_back(bare.seconds);
+                if (const Run raw = runBare(self, in.path, dir.path(), false); raw.ok)
+                    rawS.push_back(raw.seconds);
                 const HutchRun h = runHutch(self, in.path, dir.path());
                 if (!h.run.ok) {
                     std::printf("  Hutch      failed: %s\n", qPrintable(h.run.error));
@@ -699,7 +735,8 @@ int main(int argc, char **argv)
                     break;
                 }
                 hutchS.push_back(h.run.seconds);
-                hutchSize = h.run.size;
+                hutchCpu.push_back(h.cpuSeconds);
+                hutchSize = h.run.size + (h.run.onlcr ? QStringLiteral(", ONLCR") : QStringLiteral(", no ONLCR"));
                 gaps.push_back(h.maxPaintGapMs);
                 keyMax.push_back(h.keyMaxMs);
                 keyMedian.push_back(h.keyMedianMs);
@@ -713,7 +750,7 @@ int main(int argc, char **argv)
                     const Run r = runPeer(peerList[i].program, peerList[i].args, self, in.path, dir.path());
                     if (r.ok) {
                         peerS[i].push_back(r.seconds);
-                        peerSize[i] = r.size;
+                        peerSize[i] = r.size + (r.onlcr ? QStringLiteral(", ONLCR") : QStringLiteral(", no ONLCR"));
                     } else {
                         peerError[i] = r.error;
                     }
@@ -726,10 +763,15 @@ int main(int argc, char **argv)
                 std::printf("  pty alone  %7.2f s  %7.1f MB/s  (the same cat into a reader that only reads: the "
                             "ceiling)\n",
                             bare, mb / bare);
+            if (const double raw = medianOf(rawS); raw > 0)
+                std::printf("  pty raw    %7.2f s  %7.1f MB/s  (the same without the tty's output processing, no "
+                            "ONLCR: what the kernel's per-line work costs)\n",
+                            raw, mb / raw);
             if (const double pipe = medianOf(pipeS); pipe > 0)
                 std::printf("  cat alone  %7.2f s  %7.1f MB/s  (into a pipe: the producer without a pty)\n", pipe,
                             mb / pipe);
-            std::printf("  Hutch      %7.2f s  %7.1f MB/s  (%s)\n", hutch, mb / hutch, qPrintable(hutchSize));
+            std::printf("  Hutch      %7.2f s  %7.1f MB/s  (%s), CPU %.2f s (GUI and reader threads)\n", hutch,
+                        mb / hutch, qPrintable(hutchSize), medianOf(hutchCpu));
             std::printf("             repaints during the flood: %d, longest gap median %.0f ms, worst %.0f ms\n",
                         paints, medianOf(gaps), *std::max_element(gaps.begin(), gaps.end()));
             std::printf("             keys typed during the flood: %d, reached the pty: %d, "
@@ -740,7 +782,8 @@ int main(int argc, char **argv)
             for (size_t i = 0; i < peerList.size(); ++i) {
                 const Peer &peer = peerList[i];
                 if (peer.program.isEmpty()) {
-                    std::printf("  %-10s not installed\n", peer.name);
+                    const bool skipped = std::strcmp(peer.name, "xterm") == 0 ? !withXterm : !withQterminal;
+                    std::printf("  %-10s %s\n", peer.name, skipped ? "skipped" : "not installed");
                     continue;
                 }
                 if (peerS[i].empty()) {

@@ -31,10 +31,10 @@ constexpr size_t parseChunk = 64 * 1024;
 // A flood: more than this arrived between two updates. While it lasts,
 // frames in between are skipped: updates are announced at most every
 // floodUpdateInterval instead of every update interval, so that most of the
-// time goes to parsing; still well under the 100 ms that makes output look
-// stuck.
+// time goes to parsing; with a slice and a paint, and a loaded machine's
+// delays, still well under the 100 ms that makes output look stuck.
 constexpr qint64 floodBytes = 16 * 1024;
-constexpr int floodUpdateInterval = 33;
+constexpr int floodUpdateInterval = 16;
 
 inline void fromVTerm(const VTermColor &c, uint8_t defaultFlag, TerminalColor &out)
 {

@@ -5,7 +5,7 @@
 // (TerminalReader) and parses on the GUI thread in slices of a few ms, writes
 // it with a QSocketNotifier, and exposes the screen as cells. Damage is
 // collected and announced at most once per update interval (10 ms by default;
-// 33 ms while a flood lasts), never once per byte, so that a flood of output
+// 16 ms while a flood lasts), never once per byte, so that a flood of output
 // costs a few repaints a second, whatever its size.
 //
 // Lines are addressed two ways: screen rows 0..rows()-1, and "lines"
@@ -125,6 +125,9 @@ public:
     void setUpdateInterval(int milliseconds);
     // How many times contentUpdated() was emitted.
     int updateCount() const { return m_updateCount; }
+    // More than a few KiB arrived between the last two updates: frames in
+    // between are skipped, and the view should paint each one it gets at once.
+    bool isFlooding() const { return m_flooding; }
     // Announces pending damage now instead of when the interval ends.
     void flushUpdates();
 

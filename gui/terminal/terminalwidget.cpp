@@ -207,12 +207,18 @@ void TerminalWidget::onContentUpdated(int firstRow, int endRow)
     updateScrollBar();
     m_cursorBlinkOn = true;
     restartCursorBlink();
+    QRect dirty = viewport()->rect();
     if (m_scrollBack == 0 && pushed == 0) {
         const int h = m_fonts.cellHeight();
-        viewport()->update(0, firstRow * h, viewport()->width(), (endRow - firstRow) * h);
-    } else {
-        viewport()->update();
+        dirty = QRect(0, firstRow * h, viewport()->width(), (endRow - firstRow) * h);
     }
+    // During a flood the frame is painted now: an update() is a request
+    // posted at low priority, which waits behind the parsing slices (and
+    // whatever else the event loop has) for as long as the flood lasts.
+    if (m_session->isFlooding() && viewport()->isVisible())
+        viewport()->repaint(dirty);
+    else
+        viewport()->update(dirty);
 }
 
 // --- Painting ---------------------------------------------------------
