@@ -4,11 +4,13 @@
 #include "consoletab.h"
 #include "helperconnection.h"
 #include "modal.h"
+#include "remotehosts.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
@@ -80,7 +82,7 @@ void ConsoleWindow::createMenus()
         a->setObjectName(QStringLiteral("actionCtrlAltF%1").arg(n));
         connect(a, &QAction::triggered, this, [this, n] {
             if (ConsoleTab *t = currentTab())
-                Q_EMIT ttyRequested(t->container(), n);
+                Q_EMIT ttyRequested(t->container(), n, t->host(), t->target());
         });
     }
     // Magic SysRq acts on the host's kernel, which a container must never
@@ -99,11 +101,34 @@ void ConsoleWindow::sendCtrlAltDel()
     ConsoleTab *t = currentTab();
     if (!t)
         return;
-    m_connection->watch(m_connection->helper()->Reboot(t->container(), {}), this, nullptr,
-                        [this](const QString &message, bool) {
-                            QMessageBox box(QMessageBox::Warning, tr("Ctrl+Alt+Del"), message, QMessageBox::Ok, this);
-                            runModal(box);
-                        });
+    auto refused = [this](const QString &message) {
+        QMessageBox box(QMessageBox::Warning, tr("Ctrl+Alt+Del"), message, QMessageBox::Ok, this);
+        runModal(box);
+    };
+    if (!t->isRemote()) {
+        m_connection->watch(m_connection->helper()->Reboot(t->container(), {}), this, nullptr,
+                            [refused](const QString &message, bool) { refused(message); });
+        return;
+    }
+    // Another host's container: its helper is reached as every remote
+    // command is, through our hutchctl.
+    auto *p = new QProcess(this);
+    p->setStandardInputFile(QProcess::nullDevice());
+    connect(p, &QProcess::finished, this, [p, refused] {
+        p->deleteLater();
+        if (p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0)
+            return;
+        const QStringList lines = QString::fromUtf8(p->readAllStandardError().right(2000))
+                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        refused(lines.isEmpty() ? tr("The reboot failed.") : lines.last().trimmed());
+    });
+    connect(p, &QProcess::errorOccurred, this, [p, refused](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) {
+            p->deleteLater();
+            refused(p->errorString());
+        }
+    });
+    p->start(RemoteHosts::hutchctlProgram(), {QStringLiteral("--host"), t->target(), QStringLiteral("reboot"), t->container()});
 }
 
 void ConsoleWindow::updateActions()
@@ -145,10 +170,10 @@ QList<ConsoleTab *> ConsoleWindow::tabs() const
     return out;
 }
 
-ConsoleTab *ConsoleWindow::findTab(const QString &container, int kind, uint tty) const
+ConsoleTab *ConsoleWindow::findTab(const QString &container, int kind, uint tty, const QString &host) const
 {
     for (ConsoleTab *t : tabs())
-        if (t->container() == container && int(t->kind()) == kind && t->tty() == tty)
+        if (t->container() == container && int(t->kind()) == kind && t->tty() == tty && t->host() == host)
             return t;
     return nullptr;
 }
@@ -223,24 +248,27 @@ ConsoleWindow *ConsoleWindows::newWindow()
 {
     auto *w = new ConsoleWindow(m_connection);
     connect(w, &ConsoleWindow::tearOffRequested, this, &ConsoleWindows::tearOff);
-    connect(w, &ConsoleWindow::ttyRequested, this, [this](const QString &name, uint tty) { openConsole(name, tty); });
+    connect(w, &ConsoleWindow::ttyRequested, this,
+            [this](const QString &name, uint tty, const QString &host, const QString &target) {
+                open(name, int(ConsoleTab::Kind::Console), tty, host, target);
+            });
     m_windows << w;
     return w;
 }
 
-ConsoleTab *ConsoleWindows::open(const QString &name, int kind, uint tty)
+ConsoleTab *ConsoleWindows::open(const QString &name, int kind, uint tty, const QString &host, const QString &target)
 {
     // A console already open anywhere is brought forward, not opened twice
     // (there is one writer per console).
     for (ConsoleWindow *w : windows()) {
-        if (ConsoleTab *t = w->findTab(name, kind, tty); t && kind == int(ConsoleTab::Kind::Console)) {
+        if (ConsoleTab *t = w->findTab(name, kind, tty, host); t && kind == int(ConsoleTab::Kind::Console)) {
             w->showTab(t);
             return t;
         }
     }
     const QList<ConsoleWindow *> open = windows();
     ConsoleWindow *w = open.isEmpty() ? newWindow() : open.last();
-    auto *tab = new ConsoleTab(m_connection, name, ConsoleTab::Kind(kind), tty);
+    auto *tab = new ConsoleTab(m_connection, name, ConsoleTab::Kind(kind), tty, host, target);
     w->addTab(tab);
     w->showTab(tab);
     tab->connectNow();
@@ -255,6 +283,16 @@ ConsoleTab *ConsoleWindows::openConsole(const QString &name, uint tty)
 ConsoleTab *ConsoleWindows::openShell(const QString &name)
 {
     return open(name, int(ConsoleTab::Kind::Shell), 0);
+}
+
+ConsoleTab *ConsoleWindows::openRemoteConsole(const QString &host, const QString &target, const QString &name, uint tty)
+{
+    return open(name, int(ConsoleTab::Kind::Console), tty, host, target);
+}
+
+ConsoleTab *ConsoleWindows::openRemoteShell(const QString &host, const QString &target, const QString &name)
+{
+    return open(name, int(ConsoleTab::Kind::Shell), 0, host, target);
 }
 
 void ConsoleWindows::tearOff(ConsoleTab *tab)

@@ -22,7 +22,8 @@ public:
     void addTab(ConsoleTab *tab);
     ConsoleTab *currentTab() const;
     QList<ConsoleTab *> tabs() const;
-    ConsoleTab *findTab(const QString &container, int kind, uint tty) const;
+    // HOST: "" for this computer, else the hosts panel's name.
+    ConsoleTab *findTab(const QString &container, int kind, uint tty, const QString &host = {}) const;
     void showTab(ConsoleTab *tab);
     // Asks first when the tab is live; true when it was closed.
     bool closeTab(ConsoleTab *tab);
@@ -30,8 +31,9 @@ public:
 Q_SIGNALS:
     // "Move Tab to New Window": the owner makes the window.
     void tearOffRequested(ConsoleTab *tab);
-    // Ctrl+Alt+Fn: the container's tty N, in this window.
-    void ttyRequested(const QString &container, uint tty);
+    // Ctrl+Alt+Fn: the container's tty N, in this window (HOST and
+    // TARGET as the tab's).
+    void ttyRequested(const QString &container, uint tty, const QString &host, const QString &target);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,10 +63,14 @@ public:
     // Opens (or brings forward) NAME's tty (0: the console) or a shell.
     ConsoleTab *openConsole(const QString &name, uint tty);
     ConsoleTab *openShell(const QString &name);
+    // The same for a container on another host: HOST as the hosts panel
+    // names it, TARGET [USER@]ADDRESS for ssh.
+    ConsoleTab *openRemoteConsole(const QString &host, const QString &target, const QString &name, uint tty);
+    ConsoleTab *openRemoteShell(const QString &host, const QString &target, const QString &name);
     QList<ConsoleWindow *> windows() const;
 
 private:
-    ConsoleTab *open(const QString &name, int kind, uint tty);
+    ConsoleTab *open(const QString &name, int kind, uint tty, const QString &host = {}, const QString &target = {});
     ConsoleWindow *newWindow();
     void tearOff(ConsoleTab *tab);
 

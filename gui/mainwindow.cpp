@@ -137,6 +137,19 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_hosts, &HostsPanel::operationStarted, m_operationsDock, &QWidget::show);
     connect(m_hosts, &HostsPanel::error, this, &MainWindow::showError);
+    // Another host's console or shell opens in the same console windows.
+    connect(m_hosts, &HostsPanel::consoleRequested, this, [this, remoteHosts](const QString &host, const QString &name) {
+        if (host.isEmpty())
+            m_consoles->openConsole(name, 0);
+        else if (const RemoteHosts::Host *h = remoteHosts->host(host))
+            m_consoles->openRemoteConsole(host, h->target(), name, 0);
+    });
+    connect(m_hosts, &HostsPanel::shellRequested, this, [this, remoteHosts](const QString &host, const QString &name) {
+        if (host.isEmpty())
+            m_consoles->openShell(name);
+        else if (const RemoteHosts::Host *h = remoteHosts->host(host))
+            m_consoles->openRemoteShell(host, h->target(), name);
+    });
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));

@@ -3,9 +3,14 @@
 // the window lists this computer and the added host with its containers;
 // a container row of the main list dropped onto the other host is copied
 // there (hutchctl copy, run by the GUI) and shows under it; a drag-copy
-// cancelled from the operations panel leaves nothing on either host.
+// cancelled from the operations panel leaves nothing on either host; a
+// Shift-drop moves (gone here, running there); the moved container's
+// console and a shell open from the host list in a console window, take
+// typed commands, and the shell sees the window's new size.
 #include "twohosts.h"
 
+#include "consoletab.h"
+#include "consolewindow.h"
 #include "containerlistmodel.h"
 #include "hostspanel.h"
 #include "mainwindow.h"
@@ -19,6 +24,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
@@ -27,6 +33,9 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeWidget>
+
+#include "terminalsession.h"
+#include "terminalwidget.h"
 
 #include <fcntl.h>
 #include <sched.h>
@@ -53,33 +62,88 @@ class TestGuiHosts : public QObject {
 
     HostsPanel *panel() const { return w->hosts(); }
 
-    // Drags the main list's row NAME over HOST's entry and drops it there;
-    // whether the entry took the drag.
-    bool dropOnto(const QString &name, const QString &host)
+    // Drags the main list's row NAME over HOST's entry and drops it there
+    // (Shift held: a move); whether the entry took the drag.
+    bool dropOnto(const QString &name, const QString &host, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     {
         QTreeWidget *tree = panel()->tree();
         const QModelIndex row = w->model()->index(w->model()->rowOf(name), 0);
         std::unique_ptr<QMimeData> mime(w->model()->mimeData({row}));
         const QPoint at = tree->visualItemRect(panel()->hostItem(host)).center();
-        QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        const Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction;
+        QDragEnterEvent enter(at, actions, mime.get(), Qt::LeftButton, modifiers);
         QApplication::sendEvent(tree->viewport(), &enter);
-        QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QDragMoveEvent move(at, actions, mime.get(), Qt::LeftButton, modifiers);
         QApplication::sendEvent(tree->viewport(), &move);
         if (!move.isAccepted())
             return false;
-        QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QDropEvent drop(QPointF(at), actions, mime.get(), Qt::LeftButton, modifiers);
         QApplication::sendEvent(tree->viewport(), &drop);
         return drop.isAccepted();
     }
 
     // The end of the transfer in the operations panel's finished signals
     // (the helper's own export job there ends first), or empty.
-    static QVariantList transferEnd(const QSignalSpy &spy)
+    static QVariantList transferEnd(const QSignalSpy &spy, const QString &kind = QStringLiteral("host-copy"))
     {
         for (const QVariantList &args : spy)
-            if (args.at(1).toString() == QLatin1String("host-copy"))
+            if (args.at(1).toString() == kind)
                 return args;
         return {};
+    }
+
+    // The remote host's row of NAME in the host list, or null.
+    QTreeWidgetItem *remoteRow(const QString &name) const
+    {
+        QTreeWidgetItem *host = panel()->hostItem(QStringLiteral("server"));
+        for (int i = 0; host && i < host->childCount(); ++i)
+            if (host->child(i)->text(0) == name)
+                return host->child(i);
+        return nullptr;
+    }
+
+    // The tab of the server's container NAME in any console window, or null.
+    ConsoleTab *remoteTab(const QString &name, ConsoleTab::Kind kind) const
+    {
+        for (ConsoleWindow *cw : w->consoles()->windows())
+            if (ConsoleTab *t = cw->findTab(name, int(kind), 0, QStringLiteral("server")))
+                return t;
+        return nullptr;
+    }
+
+    // Whether a line of TAB's terminal (screen or scrollback) is exactly TEXT.
+    static bool shows(const ConsoleTab *tab, const QString &text)
+    {
+        const TerminalSession *s = tab->terminal()->session();
+        for (int i = 0; i < s->lineCount(); ++i)
+            if (s->lineText(i).trimmed() == text)
+                return true;
+        return false;
+    }
+
+    // What TAB shows, for a failure's message.
+    static QString screen(const ConsoleTab *tab)
+    {
+        const TerminalSession *s = tab->terminal()->session();
+        QStringList lines{tab->statusText()};
+        for (int i = qMax(0, s->lineCount() - 30); i < s->lineCount(); ++i)
+            lines << s->lineText(i).trimmed();
+        return lines.join(QLatin1Char('\n')).trimmed();
+    }
+
+    // Types LINE into TAB's terminal widget, as a user would, and Return,
+    // until the terminal shows EXPECTED; whether it did. Bytes typed while
+    // the remote hutchctl is still setting up its terminal are dropped
+    // there (it flushes its input as it goes raw) and nothing says when it
+    // is ready, so the line is typed again after each 3 s (30 s in all).
+    static bool typeUntil(ConsoleTab *tab, const QString &line, const QString &expected)
+    {
+        for (int i = 0; i < 10 && !shows(tab, expected); ++i) {
+            QTest::keyClicks(tab->terminal(), line);
+            QTest::keyClick(tab->terminal(), Qt::Key_Return);
+            (void)QTest::qWaitFor([&] { return shows(tab, expected); }, 3000);
+        }
+        return shows(tab, expected);
     }
 
     bool blobArriving() const { return hutch::test::arrivingInStaging(remote->storePath(), QStringLiteral("root/blob")); }
@@ -106,7 +170,7 @@ private Q_SLOTS:
         qputenv("PATH", QFileInfo(QStringLiteral(HUTCHCTL_PATH)).absolutePath().toUtf8() + ':' + qgetenv("PATH"));
         QStandardPaths::setTestModeEnabled(true);
         QSettings(QStringLiteral("hutch"), QStringLiteral("hutch")).remove(QStringLiteral("hosts"));
-        for (const char *name : {"web", "big"}) {
+        for (const char *name : {"web", "big", "moved"}) {
             auto made = hosts.ctl({QStringLiteral("create"), QLatin1String(name), QStringLiteral("-t"), QStringLiteral("busybox")});
             QVERIFY2(made.exitCode == 0, qPrintable(made.text()));
         }
@@ -146,8 +210,13 @@ private Q_SLOTS:
                  qPrintable(remoteHosts->error(QStringLiteral("server"))));
         QCOMPARE(panel()->tree()->topLevelItemCount(), 2);
         QVERIFY(panel()->hostItem(QString()) && panel()->hostItem(QStringLiteral("server")));
-        QTRY_COMPARE(panel()->containersShown(QString()), QStringList({QStringLiteral("big"), QStringLiteral("web")}));
+        QTRY_COMPARE(panel()->containersShown(QString()), QStringList({QStringLiteral("big"), QStringLiteral("moved"), QStringLiteral("web")}));
         QCOMPARE(panel()->containersShown(QStringLiteral("server")), QStringList());
+
+        // A stats tick (CPU and memory only) does not fill this computer's rows again.
+        const int fills = panel()->localFills();
+        w->model()->setStats({{QStringLiteral("web"), {1000, 4096}}}, 1);
+        QCOMPARE(panel()->localFills(), fills);
 
         // Onto its own host: refused. Onto the other: a copy in the operations panel.
         QVERIFY(!dropOnto(QStringLiteral("web"), QString()));
@@ -191,6 +260,70 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel()->remoteHosts()->status(QStringLiteral("server")) == RemoteHosts::Status::Connected,
                                  60000);
         QCOMPARE(panel()->containersShown(QStringLiteral("server")), QStringList({QStringLiteral("web")}));
+    }
+
+    void shiftDropMoves()
+    {
+        QSignalSpy finished(w->operations(), &OperationsPanel::finished);
+        QVERIFY(dropOnto(QStringLiteral("moved"), QStringLiteral("server"), Qt::ShiftModifier));
+        QTRY_VERIFY_WITH_TIMEOUT(!transferEnd(finished, QStringLiteral("host-move")).isEmpty(), 120000);
+        const QVariantList end = transferEnd(finished, QStringLiteral("host-move"));
+        QVERIFY2(end.at(3).toBool(), qPrintable(end.at(5).toString()));
+        // Gone from this computer, there on the other and started (a move starts the target).
+        QVERIFY(!QFileInfo::exists(local->storePath() + QStringLiteral("/moved")));
+        QVERIFY(QFileInfo::exists(remote->storePath() + QStringLiteral("/moved/config")));
+        QTRY_VERIFY(!panel()->containersShown(QString()).contains(QStringLiteral("moved")));
+        QTRY_VERIFY_WITH_TIMEOUT(panel()->containersShown(QStringLiteral("server")).contains(QStringLiteral("moved")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(remoteRow(QStringLiteral("moved"))->text(1)
+                                     == ContainerListModel::stateText(QStringLiteral("RUNNING")), 60000);
+    }
+
+    void remoteConsoleTakesTypedCommands()
+    {
+        QTreeWidgetItem *row = remoteRow(QStringLiteral("moved"));
+        QVERIFY(row);
+        QTreeWidget *tree = panel()->tree();
+        tree->scrollToItem(row);
+        const QPoint at = tree->visualItemRect(row).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        ConsoleTab *tab = remoteTab(QStringLiteral("moved"), ConsoleTab::Kind::Console);
+        QVERIFY2(tab, qPrintable(QStringLiteral("no tab after a double click on %1").arg(tree->visualItemRect(row).center().y())));
+        QCOMPARE(tab->title(), QStringLiteral("moved on server — console"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isLive(), 30000);
+        // The remote hutchctl's greeting, through ssh.
+        QTRY_VERIFY2_WITH_TIMEOUT(tab->terminal()->session()->bytesReceived() > 0, qPrintable(screen(tab)), 30000);
+        // busybox's console runs a shell: the command's output comes back the same way.
+        QVERIFY2(typeUntil(tab, QStringLiteral("echo console-$((6*7))"), QStringLiteral("console-42")),
+                 qPrintable(screen(tab)));
+        // Detach leaves the container running; nothing of ours stays connected.
+        tab->detach();
+        QVERIFY(!tab->isLive());
+    }
+
+    void remoteShellFollowsTheWindowSize()
+    {
+        std::unique_ptr<QMenu> menu(panel()->menuFor(remoteRow(QStringLiteral("moved"))));
+        QVERIFY(menu);
+        menu->findChild<QAction *>(QStringLiteral("hostShell"))->trigger();
+        ConsoleTab *tab = remoteTab(QStringLiteral("moved"), ConsoleTab::Kind::Shell);
+        QVERIFY(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isLive(), 30000);
+        QVERIFY2(typeUntil(tab, QStringLiteral("echo shell-$((6*7))"), QStringLiteral("shell-42")), qPrintable(screen(tab)));
+        // A smaller window: the size reaches the remote pty (SIGWINCH → ssh → the remote hutchctl).
+        const TerminalSession *s = tab->terminal()->session();
+        const QSize before(s->columns(), s->rows());
+        tab->window()->resize(tab->window()->size() - QSize(200, 120));
+        QTRY_VERIFY(QSize(s->columns(), s->rows()) != before);
+        const QString expected = QStringLiteral("size=%1 %2").arg(s->rows()).arg(s->columns());
+        // The new size travels beside the typed bytes, not in order with
+        // them: asked again until it has arrived.
+        QVERIFY2(typeUntil(tab, QStringLiteral("echo size=$(stty size)"), expected),
+                 qPrintable(expected + QStringLiteral(" not in:\n") + screen(tab)));
+        tab->detach();
+        auto stopped = hosts.ctl({QStringLiteral("--host"), QStringLiteral("remote"), QStringLiteral("stop"),
+                                  QStringLiteral("moved"), QStringLiteral("--kill")});
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.text()));
     }
 };
 

@@ -245,27 +245,32 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="54"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="58"/>
         <source>%1 — shell</source>
         <translation>%1 — Shell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="60"/>
         <source>%1 — console</source>
         <translation>%1 — Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="57"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="61"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
         <source>Paste Several Lines</source>
         <translation>Mehrere Zeilen einfügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/consoletab.cpp" line="85"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>%n Zeile in %1 einfügen? Jede Zeile kann als Befehl ausgeführt werden.</numerusform>
@@ -273,47 +278,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="93"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="99"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="103"/>
         <source>The helper passed no terminal.</source>
         <translation>Der Hilfsdienst hat kein Terminal übergeben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="120"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="119"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="127"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="175"/>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../gui/widgets/consoletab.cpp" line="164"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="254"/>
+        <source>Disconnected from %1: %2</source>
+        <translation>Verbindung zu %1 getrennt: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="197"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root hat in %1 kein Passwort, daher wird eine Anmeldung als root an dieser Konsole abgelehnt. Melden Sie sich als Benutzer des Containers an oder öffnen Sie eine Shell, die keine Anmeldung braucht; dort setzt passwd ein Passwort für root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="229"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Getrennt. Der Container läuft weiter; schließen Sie diesen Reiter oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="217"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="253"/>
+        <source>Disconnected from %1. Reconnect from the Console menu.</source>
+        <translation>Verbindung zu %1 getrennt. Neu verbinden über das Menü Konsole.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="258"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Die Shell wurde beendet. Sie startet neu, wenn der Container startet, oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="219"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="260"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Getrennt. Verbindet sich neu, sobald %1 wieder läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="232"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="274"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 ist gestoppt. Dieser Reiter verbindet sich neu, sobald er wieder startet.</translation>
     </message>
@@ -321,92 +338,97 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="21"/>
+        <location filename="../gui/consolewindow.cpp" line="23"/>
         <source>Consoles — Hutch</source>
         <translation>Konsolen — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="42"/>
+        <location filename="../gui/consolewindow.cpp" line="44"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="43"/>
+        <location filename="../gui/consolewindow.cpp" line="45"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="49"/>
+        <location filename="../gui/consolewindow.cpp" line="51"/>
         <source>&amp;Detach</source>
         <translation>&amp;Trennen</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="56"/>
+        <location filename="../gui/consolewindow.cpp" line="58"/>
         <source>&amp;Move Tab to New Window</source>
         <translation>Reiter in neues &amp;Fenster verschieben</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="64"/>
+        <location filename="../gui/consolewindow.cpp" line="66"/>
         <source>&amp;Close Tab</source>
         <translation>Reiter &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="69"/>
+        <location filename="../gui/consolewindow.cpp" line="71"/>
         <source>Send &amp;Key</source>
         <translation>&amp;Taste senden</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="73"/>
+        <location filename="../gui/consolewindow.cpp" line="75"/>
         <source>Ctrl+Alt+Del (Reboot)</source>
         <translation>Strg+Alt+Entf (Neustart)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="77"/>
+        <location filename="../gui/consolewindow.cpp" line="79"/>
         <source>Ctrl+Alt+F1…F12</source>
         <translation>Strg+Alt+F1…F12</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="79"/>
+        <location filename="../gui/consolewindow.cpp" line="81"/>
         <source>Ctrl+Alt+F%1 (tty%1)</source>
         <translation>Strg+Alt+F%1 (tty%1)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="88"/>
+        <location filename="../gui/consolewindow.cpp" line="90"/>
         <source>SysRq</source>
         <translation>S-Abf (SysRq)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="91"/>
+        <location filename="../gui/consolewindow.cpp" line="93"/>
         <source>Magic SysRq would act on the host&apos;s kernel; containers cannot receive it.</source>
         <translation>Magic SysRq wirkt auf den Kernel des Rechners; Container können es nicht empfangen.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="104"/>
+        <location filename="../gui/consolewindow.cpp" line="105"/>
         <source>Ctrl+Alt+Del</source>
         <translation>Strg+Alt+Entf</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="118"/>
+        <location filename="../gui/consolewindow.cpp" line="123"/>
+        <source>The reboot failed.</source>
+        <translation>Der Neustart ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="143"/>
         <source>%1 — Hutch</source>
         <translation>%1 — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="171"/>
+        <location filename="../gui/consolewindow.cpp" line="196"/>
         <source>Close %1? The shell and what runs in it are ended.</source>
         <translation>%1 schließen? Die Shell und was darin läuft werden beendet.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="172"/>
+        <location filename="../gui/consolewindow.cpp" line="197"/>
         <source>Close %1? The container keeps running.</source>
         <translation>%1 schließen? Der Container läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="173"/>
+        <location filename="../gui/consolewindow.cpp" line="198"/>
         <source>Close Console</source>
         <translation>Konsole schließen</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="175"/>
+        <location filename="../gui/consolewindow.cpp" line="200"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -1558,107 +1580,117 @@
 <context>
     <name>HostsPanel</name>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
         <source>Host</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
         <source>Hosts</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="132"/>
         <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
         <translation>Ziehen Sie einen gestoppten Container auf einen anderen Rechner, um ihn dorthin zu kopieren; mit gedrückter Umschalttaste wird er verschoben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="136"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
         <source>Add Host…</source>
         <translation>Rechner hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="138"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="140"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="141"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="203"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="221"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="262"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="265"/>
+        <source>S&amp;hell</source>
+        <translation>S&amp;hell</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="292"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="293"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="260"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
         <source>Not reachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="295"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
         <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
         <translation>„%1“ läuft: Stoppen Sie ihn, bevor Sie ihn auf einen anderen Rechner kopieren oder verschieben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="305"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="339"/>
         <source>this computer</source>
         <translation>diesen Computer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="307"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="341"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="316"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="350"/>
         <source>Add Host</source>
         <translation>Rechner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="321"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="355"/>
         <source>a host name, an address or an ssh_config alias</source>
         <translation>ein Rechnername, eine Adresse oder ein Alias aus ssh_config</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="324"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="358"/>
         <source>as ssh chooses</source>
         <translation>wie ssh es wählt</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="364"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="365"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="366"/>
         <source>SSH &amp;user:</source>
         <translation>SSH-&amp;Benutzer:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="333"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="367"/>
         <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
         <translation>Hutch erreicht den Rechner über ssh; hutchctl und der Hilfsdienst von Hutch müssen dort installiert sein.</translation>
     </message>
@@ -1772,97 +1804,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="191"/>
+        <location filename="../gui/mainwindow.cpp" line="204"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="284"/>
+        <location filename="../gui/mainwindow.cpp" line="297"/>
         <source>Host &amp;Check…</source>
         <translation>Host-&amp;Prüfung…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="301"/>
+        <location filename="../gui/mainwindow.cpp" line="314"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="343"/>
+        <location filename="../gui/mainwindow.cpp" line="356"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="368"/>
+        <location filename="../gui/mainwindow.cpp" line="381"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="408"/>
+        <location filename="../gui/mainwindow.cpp" line="421"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="409"/>
+        <location filename="../gui/mainwindow.cpp" line="422"/>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="427"/>
+        <location filename="../gui/mainwindow.cpp" line="440"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="429"/>
+        <location filename="../gui/mainwindow.cpp" line="442"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="482"/>
+        <location filename="../gui/mainwindow.cpp" line="495"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="486"/>
+        <location filename="../gui/mainwindow.cpp" line="499"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="491"/>
+        <location filename="../gui/mainwindow.cpp" line="504"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="534"/>
+        <location filename="../gui/mainwindow.cpp" line="547"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="549"/>
+        <location filename="../gui/mainwindow.cpp" line="562"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="583"/>
+        <location filename="../gui/mainwindow.cpp" line="596"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="584"/>
+        <location filename="../gui/mainwindow.cpp" line="597"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="585"/>
+        <location filename="../gui/mainwindow.cpp" line="598"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="627"/>
+        <location filename="../gui/mainwindow.cpp" line="640"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Nach „%1“ kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="628"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>%n Element in dieses Verzeichnis von „%1“ kopieren:</numerusform>
@@ -1870,152 +1902,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="635"/>
+        <location filename="../gui/mainwindow.cpp" line="648"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>„%1“ ist kein Verzeichnis des Containers: es muss mit „/“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="645"/>
+        <location filename="../gui/mainwindow.cpp" line="658"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="648"/>
+        <location filename="../gui/mainwindow.cpp" line="661"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="666"/>
+        <location filename="../gui/mainwindow.cpp" line="679"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="674"/>
+        <location filename="../gui/mainwindow.cpp" line="687"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="677"/>
+        <location filename="../gui/mainwindow.cpp" line="690"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="678"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Erstellen Sie einen mit %1 oder importieren Sie ein Archiv mit %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="682"/>
+        <location filename="../gui/mainwindow.cpp" line="695"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="692"/>
+        <location filename="../gui/mainwindow.cpp" line="705"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="693"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="694"/>
+        <location filename="../gui/mainwindow.cpp" line="707"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="695"/>
+        <location filename="../gui/mainwindow.cpp" line="708"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="696"/>
+        <location filename="../gui/mainwindow.cpp" line="709"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="697"/>
+        <location filename="../gui/mainwindow.cpp" line="710"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="698"/>
+        <location filename="../gui/mainwindow.cpp" line="711"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="699"/>
+        <location filename="../gui/mainwindow.cpp" line="712"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="700"/>
+        <location filename="../gui/mainwindow.cpp" line="713"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="701"/>
+        <location filename="../gui/mainwindow.cpp" line="714"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="673"/>
+        <location filename="../gui/mainwindow.cpp" line="686"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="646"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="702"/>
+        <location filename="../gui/mainwindow.cpp" line="715"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="703"/>
+        <location filename="../gui/mainwindow.cpp" line="716"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <location filename="../gui/mainwindow.cpp" line="717"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="705"/>
+        <location filename="../gui/mainwindow.cpp" line="718"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="706"/>
+        <location filename="../gui/mainwindow.cpp" line="719"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="707"/>
+        <location filename="../gui/mainwindow.cpp" line="720"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="708"/>
+        <location filename="../gui/mainwindow.cpp" line="721"/>
         <source>Hosts</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="726"/>
+        <location filename="../gui/mainwindow.cpp" line="739"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="727"/>
+        <location filename="../gui/mainwindow.cpp" line="740"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="729"/>
+        <location filename="../gui/mainwindow.cpp" line="742"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>
@@ -2295,6 +2327,25 @@
         <location filename="../gui/feed/remotehosts.cpp" line="226"/>
         <source>the host answered with something that is not a list of containers</source>
         <translation>der Rechner antwortete mit etwas, das keine Containerliste ist</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteTerminal</name>
+    <message>
+        <location filename="../gui/feed/remoteterminal.cpp" line="47"/>
+        <source>a connection is already under way</source>
+        <translation>eine Verbindung wird bereits aufgebaut</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remoteterminal.cpp" line="52"/>
+        <location filename="../gui/feed/remoteterminal.cpp" line="61"/>
+        <source>no pseudo-terminal: %1</source>
+        <translation>kein Pseudo-Terminal: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remoteterminal.cpp" line="107"/>
+        <source>hutchctl could not be started: %1</source>
+        <translation>hutchctl konnte nicht gestartet werden: %1</translation>
     </message>
 </context>
 <context>

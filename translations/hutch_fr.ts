@@ -245,27 +245,32 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="54"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="58"/>
         <source>%1 — shell</source>
         <translation>%1 — shell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="60"/>
         <source>%1 — console</source>
         <translation>%1 — console</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="57"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="61"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="84"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
         <source>Paste Several Lines</source>
         <translation>Coller plusieurs lignes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/consoletab.cpp" line="85"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>Coller %n ligne dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
@@ -273,47 +278,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="93"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="99"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="103"/>
         <source>The helper passed no terminal.</source>
         <translation>Le service d’assistance n’a transmis aucun terminal.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="116"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="120"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="119"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="127"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="175"/>
         <source>Could not connect: %1</source>
         <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../gui/widgets/consoletab.cpp" line="164"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="254"/>
+        <source>Disconnected from %1: %2</source>
+        <translation>Déconnecté de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="197"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root n’a pas de mot de passe dans %1 : une connexion en tant que root sur cette console est donc refusée. Connectez-vous avec un utilisateur du conteneur, ou ouvrez un Shell, qui ne demande pas de connexion ; là, passwd définit un mot de passe pour root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="194"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="229"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="217"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="253"/>
+        <source>Disconnected from %1. Reconnect from the Console menu.</source>
+        <translation>Déconnecté de %1. Reconnectez depuis le menu Console.</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/consoletab.cpp" line="258"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Le shell s’est terminé. Il redémarre avec le conteneur, ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="219"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="260"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Déconnecté. La connexion reprend quand %1 fonctionne de nouveau.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="232"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="274"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 est arrêté. Cet onglet se reconnecte quand il redémarre.</translation>
     </message>
@@ -321,92 +338,97 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="21"/>
+        <location filename="../gui/consolewindow.cpp" line="23"/>
         <source>Consoles — Hutch</source>
         <translation>Consoles — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="42"/>
+        <location filename="../gui/consolewindow.cpp" line="44"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="43"/>
+        <location filename="../gui/consolewindow.cpp" line="45"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Reconnecter</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="49"/>
+        <location filename="../gui/consolewindow.cpp" line="51"/>
         <source>&amp;Detach</source>
         <translation>&amp;Détacher</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="56"/>
+        <location filename="../gui/consolewindow.cpp" line="58"/>
         <source>&amp;Move Tab to New Window</source>
         <translation>&amp;Déplacer l’onglet dans une nouvelle fenêtre</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="64"/>
+        <location filename="../gui/consolewindow.cpp" line="66"/>
         <source>&amp;Close Tab</source>
         <translation>&amp;Fermer l’onglet</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="69"/>
+        <location filename="../gui/consolewindow.cpp" line="71"/>
         <source>Send &amp;Key</source>
         <translation>Envoyer une &amp;touche</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="73"/>
+        <location filename="../gui/consolewindow.cpp" line="75"/>
         <source>Ctrl+Alt+Del (Reboot)</source>
         <translation>Ctrl+Alt+Suppr (redémarrer)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="77"/>
+        <location filename="../gui/consolewindow.cpp" line="79"/>
         <source>Ctrl+Alt+F1…F12</source>
         <translation>Ctrl+Alt+F1…F12</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="79"/>
+        <location filename="../gui/consolewindow.cpp" line="81"/>
         <source>Ctrl+Alt+F%1 (tty%1)</source>
         <translation>Ctrl+Alt+F%1 (tty%1)</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="88"/>
+        <location filename="../gui/consolewindow.cpp" line="90"/>
         <source>SysRq</source>
         <translation>Syst</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="91"/>
+        <location filename="../gui/consolewindow.cpp" line="93"/>
         <source>Magic SysRq would act on the host&apos;s kernel; containers cannot receive it.</source>
         <translation>La touche magique Syst agirait sur le noyau de l’hôte&#xa0;; les conteneurs ne peuvent pas la recevoir.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="104"/>
+        <location filename="../gui/consolewindow.cpp" line="105"/>
         <source>Ctrl+Alt+Del</source>
         <translation>Ctrl+Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="118"/>
+        <location filename="../gui/consolewindow.cpp" line="123"/>
+        <source>The reboot failed.</source>
+        <translation>Le redémarrage a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../gui/consolewindow.cpp" line="143"/>
         <source>%1 — Hutch</source>
         <translation>%1 — Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="171"/>
+        <location filename="../gui/consolewindow.cpp" line="196"/>
         <source>Close %1? The shell and what runs in it are ended.</source>
         <translation>Fermer %1&#xa0;? Le shell et ce qui s’y exécute sont arrêtés.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="172"/>
+        <location filename="../gui/consolewindow.cpp" line="197"/>
         <source>Close %1? The container keeps running.</source>
         <translation>Fermer %1&#xa0;? Le conteneur continue de fonctionner.</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="173"/>
+        <location filename="../gui/consolewindow.cpp" line="198"/>
         <source>Close Console</source>
         <translation>Fermer la console</translation>
     </message>
     <message>
-        <location filename="../gui/consolewindow.cpp" line="175"/>
+        <location filename="../gui/consolewindow.cpp" line="200"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1558,107 +1580,117 @@
 <context>
     <name>HostsPanel</name>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="127"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="130"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
         <source>Hosts</source>
         <translation>Hôtes</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="132"/>
         <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
         <translation>Glissez un conteneur arrêté sur un autre hôte pour l’y copier&#xa0;; maintenez Maj pour le déplacer.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="136"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
         <source>Add Host…</source>
         <translation>Ajouter un hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="138"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="140"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="141"/>
         <source>Reconnect</source>
         <translation>Reconnecter</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="203"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="221"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="258"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="262"/>
+        <source>&amp;Console</source>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="265"/>
+        <source>S&amp;hell</source>
+        <translation>S&amp;hell</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="292"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="259"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="293"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="260"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="295"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
         <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
         <translation>«&#xa0;%1&#xa0;» est en marche&#xa0;: arrêtez-le avant de le copier ou de le déplacer vers un autre hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="305"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="339"/>
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="307"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="341"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="316"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="350"/>
         <source>Add Host</source>
         <translation>Ajouter un hôte</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="321"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="355"/>
         <source>a host name, an address or an ssh_config alias</source>
         <translation>un nom d’hôte, une adresse ou un alias de ssh_config</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="324"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="358"/>
         <source>as ssh chooses</source>
         <translation>celui que choisit ssh</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="330"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="364"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="331"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="365"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="332"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="366"/>
         <source>SSH &amp;user:</source>
         <translation>&amp;Utilisateur SSH&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="333"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="367"/>
         <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
         <translation>Hutch joint l’hôte par ssh&#xa0;; hutchctl et le service auxiliaire de Hutch doivent y être installés.</translation>
     </message>
@@ -1772,97 +1804,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="191"/>
+        <location filename="../gui/mainwindow.cpp" line="204"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="284"/>
+        <location filename="../gui/mainwindow.cpp" line="297"/>
         <source>Host &amp;Check…</source>
         <translation>&amp;Vérification de l’hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="301"/>
+        <location filename="../gui/mainwindow.cpp" line="314"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="343"/>
+        <location filename="../gui/mainwindow.cpp" line="356"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="368"/>
+        <location filename="../gui/mainwindow.cpp" line="381"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="408"/>
+        <location filename="../gui/mainwindow.cpp" line="421"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="409"/>
+        <location filename="../gui/mainwindow.cpp" line="422"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="427"/>
+        <location filename="../gui/mainwindow.cpp" line="440"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="429"/>
+        <location filename="../gui/mainwindow.cpp" line="442"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="482"/>
+        <location filename="../gui/mainwindow.cpp" line="495"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="486"/>
+        <location filename="../gui/mainwindow.cpp" line="499"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="491"/>
+        <location filename="../gui/mainwindow.cpp" line="504"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="534"/>
+        <location filename="../gui/mainwindow.cpp" line="547"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="549"/>
+        <location filename="../gui/mainwindow.cpp" line="562"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="583"/>
+        <location filename="../gui/mainwindow.cpp" line="596"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="584"/>
+        <location filename="../gui/mainwindow.cpp" line="597"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="585"/>
+        <location filename="../gui/mainwindow.cpp" line="598"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="627"/>
+        <location filename="../gui/mainwindow.cpp" line="640"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Copier dans « %1 »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="628"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>Copier %n élément dans ce dossier de « %1 » :</numerusform>
@@ -1870,152 +1902,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="635"/>
+        <location filename="../gui/mainwindow.cpp" line="648"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>« %1 » n’est pas un dossier du conteneur : il doit commencer par « / ».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="645"/>
+        <location filename="../gui/mainwindow.cpp" line="658"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="646"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="648"/>
+        <location filename="../gui/mainwindow.cpp" line="661"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="666"/>
+        <location filename="../gui/mainwindow.cpp" line="679"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="673"/>
+        <location filename="../gui/mainwindow.cpp" line="686"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="674"/>
+        <location filename="../gui/mainwindow.cpp" line="687"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="677"/>
+        <location filename="../gui/mainwindow.cpp" line="690"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="678"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Créez-en un avec %1, ou importez une archive avec %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="682"/>
+        <location filename="../gui/mainwindow.cpp" line="695"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="692"/>
+        <location filename="../gui/mainwindow.cpp" line="705"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="693"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="694"/>
+        <location filename="../gui/mainwindow.cpp" line="707"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="695"/>
+        <location filename="../gui/mainwindow.cpp" line="708"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="696"/>
+        <location filename="../gui/mainwindow.cpp" line="709"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="697"/>
+        <location filename="../gui/mainwindow.cpp" line="710"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="698"/>
+        <location filename="../gui/mainwindow.cpp" line="711"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="699"/>
+        <location filename="../gui/mainwindow.cpp" line="712"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="700"/>
+        <location filename="../gui/mainwindow.cpp" line="713"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="701"/>
+        <location filename="../gui/mainwindow.cpp" line="714"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="702"/>
+        <location filename="../gui/mainwindow.cpp" line="715"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="703"/>
+        <location filename="../gui/mainwindow.cpp" line="716"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="704"/>
+        <location filename="../gui/mainwindow.cpp" line="717"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="705"/>
+        <location filename="../gui/mainwindow.cpp" line="718"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="706"/>
+        <location filename="../gui/mainwindow.cpp" line="719"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="707"/>
+        <location filename="../gui/mainwindow.cpp" line="720"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="708"/>
+        <location filename="../gui/mainwindow.cpp" line="721"/>
         <source>Hosts</source>
         <translation>Hôtes</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="726"/>
+        <location filename="../gui/mainwindow.cpp" line="739"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="727"/>
+        <location filename="../gui/mainwindow.cpp" line="740"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="729"/>
+        <location filename="../gui/mainwindow.cpp" line="742"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>
@@ -2295,6 +2327,25 @@
         <location filename="../gui/feed/remotehosts.cpp" line="226"/>
         <source>the host answered with something that is not a list of containers</source>
         <translation>l’hôte a répondu par autre chose qu’une liste de conteneurs</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteTerminal</name>
+    <message>
+        <location filename="../gui/feed/remoteterminal.cpp" line="47"/>
+        <source>a connection is already under way</source>
+        <translation>une connexion est déjà en cours</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remoteterminal.cpp" line="52"/>
+        <location filename="../gui/feed/remoteterminal.cpp" line="61"/>
+        <source>no pseudo-terminal: %1</source>
+        <translation>pas de pseudo-terminal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/feed/remoteterminal.cpp" line="107"/>
+        <source>hutchctl could not be started: %1</source>
+        <translation>hutchctl n’a pas pu être lancé&#xa0;: %1</translation>
     </message>
 </context>
 <context>

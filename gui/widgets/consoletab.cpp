@@ -3,6 +3,7 @@
 #include "client.h"
 #include "helperconnection.h"
 #include "modal.h"
+#include "remoteterminal.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
 
@@ -17,9 +18,9 @@
 #include <unistd.h>
 
 ConsoleTab::ConsoleTab(HelperConnection *connection, const QString &container, Kind kind, uint tty,
-                       QWidget *parent)
+                       const QString &host, const QString &target, QWidget *parent)
     : QWidget(parent), m_connection(connection), m_container(container), m_kind(kind),
-      m_tty(kind == Kind::Shell ? 0 : tty), m_terminal(new TerminalWidget(this)), m_status(new QLabel(this))
+      m_tty(kind == Kind::Shell ? 0 : tty), m_host(host), m_target(target), m_terminal(new TerminalWidget(this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("consoleTab"));
     m_status->setObjectName(QStringLiteral("consoleStatus"));
@@ -40,9 +41,10 @@ ConsoleTab::ConsoleTab(HelperConnection *connection, const QString &container, K
     m_terminal->setPasteGuard([this](const QString &text) { return confirmPaste(text); });
     connect(m_terminal->session(), &TerminalSession::finished, this, &ConsoleTab::onFinished);
     // The console is a socket: its size goes through the helper, which
-    // tells the container's /dev/console. A pty master takes it directly.
+    // tells the container's /dev/console. A pty master takes it directly
+    // (a remote tab's is ours: RemoteTerminal says how it travels).
     connect(m_terminal->session(), &TerminalSession::sizeChanged, this, [this](int rows, int cols) {
-        if (m_kind == Kind::Console && m_tty == 0)
+        if (!isRemote() && m_kind == Kind::Console && m_tty == 0)
             m_connection->helper()->ResizeConsole(m_container, 0, uint(rows), uint(cols), {});
     });
     connect(connection, &HelperConnection::stateChanged, this, &ConsoleTab::onStateChanged);
@@ -50,11 +52,13 @@ ConsoleTab::ConsoleTab(HelperConnection *connection, const QString &container, K
 
 QString ConsoleTab::title() const
 {
+    // A container on another host is named with its host.
+    const QString container = isRemote() ? tr("%1 on %2").arg(m_container, m_host) : m_container;
     if (m_kind == Kind::Shell)
-        return tr("%1 — shell").arg(m_container);
+        return tr("%1 — shell").arg(container);
     if (m_tty == 0)
-        return tr("%1 — console").arg(m_container);
-    return tr("%1 — tty%2").arg(m_container).arg(m_tty);
+        return tr("%1 — console").arg(container);
+    return tr("%1 — tty%2").arg(container).arg(m_tty);
 }
 
 bool ConsoleTab::isLive() const
@@ -102,7 +106,7 @@ void ConsoleTab::attachFd(int fd, bool socket)
     m_terminal->session()->attach(fd, TerminalSession::FdOwnership::Take);
     showStatus(QString());
     m_detached = false;
-    if (m_kind == Kind::Console)
+    if (m_kind == Kind::Console && !isRemote())
         hintAtLogin();
     Q_EMIT liveChanged(true);
     Q_EMIT attached();
@@ -114,6 +118,10 @@ void ConsoleTab::connectNow()
         return;
     m_connecting = true;
     showStatus(tr("Connecting to %1…").arg(title()));
+    if (isRemote()) {
+        connectRemote();
+        return;
+    }
     auto failed = [this](const QString &message, bool) {
         m_connecting = false;
         showStatus(tr("Could not connect: %1").arg(message));
@@ -143,6 +151,31 @@ void ConsoleTab::connectNow()
             attachFd(::dup(reply.argumentAt<0>().fileDescriptor()), false);
         },
         failed);
+}
+
+void ConsoleTab::connectRemote()
+{
+    if (!m_remote) {
+        m_remote = new RemoteTerminal(this);
+        connect(m_remote, &RemoteTerminal::ended, this, [this](const QString &message) {
+            m_remoteError = message;
+            // The pty's hang-up may have been read already, or not yet.
+            if (!message.isEmpty() && !m_detached)
+                showStatus(tr("Disconnected from %1: %2").arg(m_host, message));
+        });
+    }
+    m_remoteError.clear();
+    const TerminalSession *s = m_terminal->session();
+    QString why;
+    const int fd = m_remote->start(m_target, m_container,
+                                   m_kind == Kind::Shell ? RemoteTerminal::Kind::Shell : RemoteTerminal::Kind::Console,
+                                   m_tty, s->rows(), s->columns(), &why);
+    m_connecting = false;
+    if (fd < 0) {
+        showStatus(tr("Could not connect: %1").arg(why));
+        return;
+    }
+    attachFd(fd, false);
 }
 
 void ConsoleTab::hintAtLogin()
@@ -191,6 +224,8 @@ void ConsoleTab::detach()
     disconnect(m_loginWatch);
     m_detached = true;
     m_terminal->session()->detach();
+    if (m_remote)
+        m_remote->stop();
     showStatus(tr("Detached. The container keeps running; close this tab or reconnect from the Console menu."));
     Q_EMIT liveChanged(false);
 }
@@ -213,6 +248,12 @@ void ConsoleTab::onFinished()
     }, Qt::QueuedConnection);
     if (m_detached)
         return;
+    if (isRemote()) {
+        showStatus(m_remoteError.isEmpty()
+                       ? tr("Disconnected from %1. Reconnect from the Console menu.").arg(m_host)
+                       : tr("Disconnected from %1: %2").arg(m_host, m_remoteError));
+        return;
+    }
     if (m_kind == Kind::Shell)
         showStatus(tr("The shell ended. It starts again when the container does, or reconnect from the Console menu."));
     else
@@ -221,7 +262,8 @@ void ConsoleTab::onFinished()
 
 void ConsoleTab::onStateChanged(const QString &name, const QString &state)
 {
-    if (name != m_container)
+    // This computer's states; a remote container of the same name is another.
+    if (name != m_container || isRemote())
         return;
     if (state == QLatin1String("STOPPED")) {
         // Its terminals are gone with it, whether or not the hang-up was read yet.

@@ -1,13 +1,16 @@
 // ConsoleTab: one terminal of one container in a console window: its
 // console or a tty (OpenConsole), or a shell (Attach with a pty). It follows
 // the container's state: when it stops the tab says so and keeps the screen;
-// when it starts again the tab reconnects by itself.
+// when it starts again the tab reconnects by itself. A container on another
+// host (a non-empty host) comes as a stream through ssh instead, on a pty
+// of ours (RemoteTerminal); it reconnects from the Console menu.
 #pragma once
 
 #include <QWidget>
 
 class HelperConnection;
 class QLabel;
+class RemoteTerminal;
 class TerminalWidget;
 
 class ConsoleTab : public QWidget
@@ -18,12 +21,17 @@ public:
     enum class Kind { Console, Shell };
 
     // tty 0 is the main console; Shell ignores `tty`.
+    // HOST: the name the hosts panel shows, TARGET: [USER@]ADDRESS for
+    // ssh; both empty for this computer.
     ConsoleTab(HelperConnection *connection, const QString &container, Kind kind, uint tty,
-               QWidget *parent = nullptr);
+               const QString &host = {}, const QString &target = {}, QWidget *parent = nullptr);
 
     QString container() const { return m_container; }
     Kind kind() const { return m_kind; }
     uint tty() const { return m_tty; }
+    QString host() const { return m_host; }
+    QString target() const { return m_target; }
+    bool isRemote() const { return !m_host.isEmpty(); }
     TerminalWidget *terminal() const { return m_terminal; }
     // A session is attached (closing the tab would end or leave it).
     bool isLive() const;
@@ -47,6 +55,7 @@ Q_SIGNALS:
 private:
     void onStateChanged(const QString &name, const QString &state);
     void onFinished();
+    void connectRemote();
     void attachFd(int fd, bool socket);
     void showStatus(const QString &text);
     void hintAtLogin();
@@ -57,6 +66,10 @@ private:
     QString m_container;
     Kind m_kind;
     uint m_tty;
+    QString m_host;
+    QString m_target;
+    RemoteTerminal *m_remote = nullptr;
+    QString m_remoteError;  // why the last remote connection ended
     TerminalWidget *m_terminal;
     QLabel *m_status;
     bool m_detached = false;

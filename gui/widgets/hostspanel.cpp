@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -168,7 +169,24 @@ HostsPanel::HostsPanel(RemoteHosts *hosts, HostTransfers *transfers, ContainerLi
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_local, signal, this, &HostsPanel::updateLocal);
     connect(m_local, &QAbstractItemModel::modelReset, this, &HostsPanel::updateLocal);
-    connect(m_local, &QAbstractItemModel::dataChanged, this, &HostsPanel::updateLocal);
+    // Names and states only: a stats tick (CPU and memory columns) changes neither.
+    connect(m_local, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.column() <= ContainerListModel::State)
+            updateLocal();
+    });
+
+    // A container's row: double click for its console, the menu for a shell.
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        if (item && !item->data(0, kIsHostRole).toBool())
+            Q_EMIT consoleRequested(item->data(0, kHostRole).toString(), item->text(0));
+    });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = menuFor(m_tree->itemAt(pos))) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_tree->viewport()->mapToGlobal(pos));
+        }
+    });
 
     // A transfer's end: its row in the operations panel, and both hosts listed again.
     connect(m_transfers, &HostTransfers::finished, this,
@@ -235,11 +253,27 @@ void HostsPanel::fill(QTreeWidgetItem *item, const QList<QPair<QString, QString>
     }
 }
 
+QMenu *HostsPanel::menuFor(QTreeWidgetItem *item)
+{
+    if (!item || item->data(0, kIsHostRole).toBool())
+        return nullptr;
+    const QString host = item->data(0, kHostRole).toString(), name = item->text(0);
+    auto *menu = new QMenu(this);
+    QAction *console = menu->addAction(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("&Console"));
+    console->setObjectName(QStringLiteral("hostConsole"));
+    connect(console, &QAction::triggered, this, [this, host, name] { Q_EMIT consoleRequested(host, name); });
+    QAction *shell = menu->addAction(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("S&hell"));
+    shell->setObjectName(QStringLiteral("hostShell"));
+    connect(shell, &QAction::triggered, this, [this, host, name] { Q_EMIT shellRequested(host, name); });
+    return menu;
+}
+
 void HostsPanel::updateLocal()
 {
     QTreeWidgetItem *item = hostItem(QString());
     if (!item)
         return;
+    ++m_localFills;
     QList<QPair<QString, QString>> rows;
     for (int row = 0; row < m_local->rowCount(); ++row)
         rows.append({m_local->nameAt(row), m_local->stateOf(m_local->nameAt(row))});

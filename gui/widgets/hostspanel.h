@@ -4,7 +4,9 @@
 // A container dragged from the main list (this computer) or from under a
 // host onto another host's entry is copied there, or moved with Shift held
 // as file managers move; the copy runs as an operation with Cancel in the
-// operations panel (HostTransfers).
+// operations panel (HostTransfers). A container's row opens its console
+// on a double click, its console or a shell from its context menu, in the
+// same console windows as this computer's (ConsoleTab, RemoteTerminal).
 #pragma once
 
 #include <QHash>
@@ -16,6 +18,7 @@ class ContainerListModel;
 class HostTransfers;
 class OperationsPanel;
 class QDialog;
+class QMenu;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -40,11 +43,20 @@ public:
     void transfer(const QString &from, const QString &name, const QString &to, bool move);
     // Add Host…: the dialog, window-modal (returned for tests).
     QDialog *openAddHost();
+    // The context menu of ITEM (a container's row: Console, Shell), or
+    // null; the caller owns it.
+    QMenu *menuFor(QTreeWidgetItem *item);
+    // How often this computer's rows were filled again (tests: not on
+    // every stats tick).
+    int localFills() const { return m_localFills; }
 
 Q_SIGNALS:
     // A transfer began (the operations panel should show).
     void operationStarted();
     void error(const QString &message, bool refused);
+    // HOST: "" for this computer, else a name of RemoteHosts.
+    void consoleRequested(const QString &host, const QString &name);
+    void shellRequested(const QString &host, const QString &name);
 
 private:
     void rebuildHosts();
@@ -62,4 +74,5 @@ private:
     QPushButton *m_reconnect;
     // The remote hosts a transfer touches, listed again when it ends.
     QHash<QString, QStringList> m_involved;
+    int m_localFills = 0;
 };
