@@ -50,7 +50,7 @@ const QList<Command> &commands()
         {"cgroup", "cgroup NAME KEY [VALUE]", hutch::cli::cgroup},
         {"config", "config NAME [KEY [VALUE]] [--append | --remove] | NAME --text | NAME --replace FILE", hutch::cli::config},
         {"log", "log NAME [--lines N]", hutch::cli::log},
-        {"top", "top [--batch] [-n N] [-d SECONDS]", hutch::cli::top},
+        {"top", "top [--batch | --json] [-n N] [-d SECONDS]", hutch::cli::top},
         {"ps", "ps NAME... [--json]", hutch::cli::ps},
         {"settings", "settings", hutch::cli::settings},
         {"monitor", "monitor [REGEX]", hutch::cli::monitor},

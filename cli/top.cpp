@@ -45,16 +45,22 @@ struct Sample {
     quint64 cpuNs = 0, memory = 0, ioRead = 0, ioWrite = 0, pids = 0;
 };
 
-// GetStats of every running container, asked all at once.
-bool sample(Helper1Proxy &helper, QList<Sample> *out)
+// GetStats of every running container, asked all at once; `states`, when
+// given, gets every container's state (stopped ones too).
+bool sample(Helper1Proxy &helper, QList<Sample> *out, QList<std::pair<QString, QString>> *states = nullptr)
 {
     auto list = helper.ListContainers({});
     if (!finished(list))
         return false;
+    if (states)
+        states->clear();
     QList<std::pair<QString, QDBusPendingReply<QVariantMap>>> pending;
-    for (const QVariantMap &c : list.value())
+    for (const QVariantMap &c : list.value()) {
+        if (states)
+            states->append({c.value(opt("name")).toString(), c.value(opt("state")).toString()});
         if (c.value(opt("state")).toString() != QLatin1String("STOPPED"))
             pending.append({c.value(opt("name")).toString(), helper.GetStats(c.value(opt("name")).toString(), {})});
+    }
     out->clear();
     for (auto &[name, reply] : pending) {
         reply.waitForFinished();
@@ -68,6 +74,31 @@ bool sample(Helper1Proxy &helper, QList<Sample> *out)
     return true;
 }
 
+// One line of JSON for a round of `top --json`: every container with its
+// state, the running ones with their use (cpu_percent from the second
+// round on: it is the use over the delay). The GUI's host list reads it.
+void printJsonRound(const QList<std::pair<QString, QString>> &states, const QList<Sample> &now,
+                    const QList<Sample> &before, double elapsedNs, bool withPercent)
+{
+    QJsonArray containers;
+    for (const auto &[name, state] : states) {
+        QJsonObject o{{opt("name"), name}, {opt("state"), state}};
+        for (const Sample &s : now) {
+            if (s.name != name)
+                continue;
+            o.insert(opt("cpu_ns"), double(s.cpuNs));
+            o.insert(opt("memory"), double(s.memory));
+            o.insert(opt("pids"), double(s.pids));
+            for (const Sample &b : before)
+                if (withPercent && b.name == name && s.cpuNs >= b.cpuNs && elapsedNs > 0)
+                    o.insert(opt("cpu_percent"), 100.0 * double(s.cpuNs - b.cpuNs) / elapsedNs);
+        }
+        containers.append(o);
+    }
+    std::printf("%s\n", QJsonDocument(QJsonObject{{opt("containers"), containers}}).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 int top(const QStringList &args)
@@ -78,9 +109,12 @@ int top(const QStringList &args)
     const QCommandLineOption iterations({opt("n"), opt("iterations")}, opt("Stop after N refreshes."), opt("N"));
     const QCommandLineOption delay({opt("d"), opt("delay")}, opt("Seconds between refreshes (default 1; CPU % is over it)."),
                                    opt("SECONDS"));
-    p.addOptions({batch, iterations, delay});
+    const QCommandLineOption json(opt("json"),
+                                  opt("One line of JSON per refresh: every container's state, the running ones' use "
+                                      "(name, state, cpu_ns, cpu_percent, memory, pids); the first at once."));
+    p.addOptions({batch, iterations, delay, json});
     int status = 0;
-    if (!parseArgs(p, args, opt("top [--batch] [-n N] [-d SECONDS]"),
+    if (!parseArgs(p, args, opt("top [--batch | --json] [-n N] [-d SECONDS]"),
                    opt("What every running container uses (lxc-top): CPU, memory, block I/O, processes; "
                        "refreshed until Ctrl-C."), 0, 0, &status))
         return status;
@@ -91,26 +125,34 @@ int top(const QStringList &args)
     const int rounds = p.isSet(iterations) ? p.value(iterations).toInt(&ok) : (p.isSet(batch) ? 1 : 0);
     if (!ok || rounds < 0)
         return fail(QStringLiteral("--iterations: a number, 1 or more (0: until Ctrl-C)"));
-    const bool screen = !p.isSet(batch) && ::isatty(STDOUT_FILENO);
+    const bool screen = !p.isSet(batch) && !p.isSet(json) && ::isatty(STDOUT_FILENO);
     auto helper = connectHelper();
     if (!helper)
         return Failure;
 
     QList<Sample> before;
-    if (!sample(*helper, &before))
+    QList<std::pair<QString, QString>> states;
+    if (!sample(*helper, &before, &states))
         return Failure;
     QElapsedTimer clock;
     clock.start();
+    if (p.isSet(json))
+        printJsonRound(states, before, {}, 0, false);
     std::signal(SIGINT, [](int) { g_stop = true; });
     for (int round = 0; (rounds == 0 || round < rounds) && !g_stop; ++round) {
         // CPU % is the use over the delay: wait it out, in slices, for Ctrl-C.
         for (int slept = 0; slept < int(delaySeconds * 1000) && !g_stop; slept += 50)
             QThread::msleep(50);
         QList<Sample> now;
-        if (!sample(*helper, &now))
+        if (!sample(*helper, &now, &states))
             return Failure;
         const double elapsedNs = double(clock.nsecsElapsed());
         clock.restart();
+        if (p.isSet(json)) {
+            printJsonRound(states, now, before, elapsedNs, true);
+            before = now;
+            continue;
+        }
         QList<QStringList> rows = {{opt("Container"), opt("CPU %"), opt("CPU time (s)"), opt("Memory"), opt("Block read"),
                                     opt("Block write"), opt("Processes")}};
         Sample total{opt("TOTAL")};

@@ -6,7 +6,9 @@
 // cancelled from the operations panel leaves nothing on either host; a
 // Shift-drop moves (gone here, running there); the moved container's
 // console and a shell open from the host list in a console window, take
-// typed commands, and the shell sees the window's new size.
+// typed commands, and the shell sees the window's new size; the remote
+// rows show memory and a CPU line, and a stop behind the GUI's back,
+// without a listing asked for.
 #include "twohosts.h"
 
 #include "consoletab.h"
@@ -321,9 +323,28 @@ private Q_SLOTS:
         QVERIFY2(typeUntil(tab, QStringLiteral("echo size=$(stty size)"), expected),
                  qPrintable(expected + QStringLiteral(" not in:\n") + screen(tab)));
         tab->detach();
+    }
+
+    void remoteUseAndStatesAreLive()
+    {
+        // The running container's memory and CPU line, and the host's sum,
+        // come with the 2 s stream; nobody asked for a listing.
+        QTreeWidgetItem *row = remoteRow(QStringLiteral("moved"));
+        QVERIFY(row);
+        QTRY_VERIFY_WITH_TIMEOUT(!row->text(3).isEmpty(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!row->data(2, ContainerListModel::CpuHistoryRole).value<QList<float>>().isEmpty(), 15000);
+        QVERIFY(row->text(2).endsWith(QLatin1Char('%')));
+        QTreeWidgetItem *server = panel()->hostItem(QStringLiteral("server"));
+        QVERIFY(!server->data(2, ContainerListModel::CpuHistoryRole).value<QList<float>>().isEmpty());
+        QVERIFY(!server->text(3).isEmpty());
+        // Stopped behind the GUI's back: the row says so by itself, its use gone.
         auto stopped = hosts.ctl({QStringLiteral("--host"), QStringLiteral("remote"), QStringLiteral("stop"),
                                   QStringLiteral("moved"), QStringLiteral("--kill")});
         QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.text()));
+        QTRY_COMPARE_WITH_TIMEOUT(remoteRow(QStringLiteral("moved"))->text(1),
+                                  ContainerListModel::stateText(QStringLiteral("STOPPED")), 15000);
+        QVERIFY(remoteRow(QStringLiteral("moved"))->text(3).isEmpty());
+        QCOMPARE(panel()->remoteHosts()->status(QStringLiteral("server")), RemoteHosts::Status::Connected);
     }
 };
 

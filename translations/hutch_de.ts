@@ -1580,117 +1580,127 @@
 <context>
     <name>HostsPanel</name>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
         <source>Host</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="148"/>
         <source>Hosts</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="132"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="149"/>
         <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
         <translation>Ziehen Sie einen gestoppten Container auf einen anderen Rechner, um ihn dorthin zu kopieren; mit gedrückter Umschalttaste wird er verschoben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="154"/>
         <source>Add Host…</source>
         <translation>Rechner hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="156"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="141"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="158"/>
         <source>Reconnect</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="221"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="238"/>
         <source>This computer</source>
         <translation>Dieser Computer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="262"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="285"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="265"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="288"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="292"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="319"/>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="293"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="320"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="321"/>
         <source>Not reachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="364"/>
         <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
         <translation>„%1“ läuft: Stoppen Sie ihn, bevor Sie ihn auf einen anderen Rechner kopieren oder verschieben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="339"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="374"/>
         <source>this computer</source>
         <translation>diesen Computer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="341"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="376"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="350"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="385"/>
         <source>Add Host</source>
         <translation>Rechner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="355"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="390"/>
         <source>a host name, an address or an ssh_config alias</source>
         <translation>ein Rechnername, eine Adresse oder ein Alias aus ssh_config</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="358"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="393"/>
         <source>as ssh chooses</source>
         <translation>wie ssh es wählt</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="364"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="399"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="365"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="400"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="366"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="401"/>
         <source>SSH &amp;user:</source>
         <translation>SSH-&amp;Benutzer:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="367"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="402"/>
         <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
         <translation>Hutch erreicht den Rechner über ssh; hutchctl und der Hilfsdienst von Hutch müssen dort installiert sein.</translation>
     </message>
@@ -2292,39 +2302,39 @@
 <context>
     <name>RemoteHosts</name>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="97"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="114"/>
         <source>The host needs a name.</source>
         <translation>Der Rechner braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="99"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="116"/>
         <source>The host needs an address.</source>
         <translation>Der Rechner braucht eine Adresse.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="101"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="118"/>
         <source>&quot;%1&quot; is not an address ssh can use ([user@]host).</source>
         <translation>„%1“ ist keine Adresse, die ssh verwenden kann ([Benutzer@]Rechner).</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="182"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="179"/>
         <source>hutchctl could not be started: %1</source>
         <translation>hutchctl konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="186"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="267"/>
         <source>the host could not be reached</source>
         <translation>der Rechner war nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="206"/>
-        <location filename="../gui/feed/remotehosts.cpp" line="217"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="216"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="294"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="306"/>
         <source>the host&apos;s list of containers is too long</source>
         <translation>die Containerliste des Rechners ist zu lang</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="212"/>
-        <location filename="../gui/feed/remotehosts.cpp" line="226"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="292"/>
         <source>the host answered with something that is not a list of containers</source>
         <translation>der Rechner antwortete mit etwas, das keine Containerliste ist</translation>
     </message>
@@ -3008,42 +3018,42 @@
 <context>
     <name>TerminalWidget</name>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="664"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="670"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="668"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="674"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="672"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="678"/>
         <source>Select &amp;All</source>
         <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="675"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="681"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="679"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="685"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="682"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="688"/>
         <source>Zoom &amp;Out</source>
         <translation>Verklei&amp;nern</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="685"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="691"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="688"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="694"/>
         <source>C&amp;lear Scrollback</source>
         <translation>&amp;Verlauf löschen</translation>
     </message>

@@ -1580,117 +1580,127 @@
 <context>
     <name>HostsPanel</name>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="128"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="131"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="142"/>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/hostspanel.cpp" line="148"/>
         <source>Hosts</source>
         <translation>Hôtes</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="132"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="149"/>
         <source>Drag a stopped container onto another host to copy it there; hold Shift to move it.</source>
         <translation>Glissez un conteneur arrêté sur un autre hôte pour l’y copier&#xa0;; maintenez Maj pour le déplacer.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="137"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="154"/>
         <source>Add Host…</source>
         <translation>Ajouter un hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="139"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="156"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="141"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="158"/>
         <source>Reconnect</source>
         <translation>Reconnecter</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="221"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="238"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="262"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="285"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="265"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="288"/>
         <source>S&amp;hell</source>
         <translation>S&amp;hell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="292"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="319"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="293"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="320"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="294"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="321"/>
         <source>Not reachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="329"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="364"/>
         <source>&quot;%1&quot; is running: stop it before copying or moving it to another host.</source>
         <translation>«&#xa0;%1&#xa0;» est en marche&#xa0;: arrêtez-le avant de le copier ou de le déplacer vers un autre hôte.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="339"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="374"/>
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="341"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="376"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="350"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="385"/>
         <source>Add Host</source>
         <translation>Ajouter un hôte</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="355"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="390"/>
         <source>a host name, an address or an ssh_config alias</source>
         <translation>un nom d’hôte, une adresse ou un alias de ssh_config</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="358"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="393"/>
         <source>as ssh chooses</source>
         <translation>celui que choisit ssh</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="364"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="399"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="365"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="400"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="366"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="401"/>
         <source>SSH &amp;user:</source>
         <translation>&amp;Utilisateur SSH&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/hostspanel.cpp" line="367"/>
+        <location filename="../gui/widgets/hostspanel.cpp" line="402"/>
         <source>Hutch reaches the host with ssh; hutchctl and Hutch&apos;s helper must be installed there.</source>
         <translation>Hutch joint l’hôte par ssh&#xa0;; hutchctl et le service auxiliaire de Hutch doivent y être installés.</translation>
     </message>
@@ -2292,39 +2302,39 @@
 <context>
     <name>RemoteHosts</name>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="97"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="114"/>
         <source>The host needs a name.</source>
         <translation>L’hôte doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="99"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="116"/>
         <source>The host needs an address.</source>
         <translation>L’hôte doit avoir une adresse.</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="101"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="118"/>
         <source>&quot;%1&quot; is not an address ssh can use ([user@]host).</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une adresse utilisable par ssh ([utilisateur@]hôte).</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="182"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="179"/>
         <source>hutchctl could not be started: %1</source>
         <translation>hutchctl n’a pas pu être lancé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="186"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="267"/>
         <source>the host could not be reached</source>
         <translation>l’hôte n’a pas pu être joint</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="206"/>
-        <location filename="../gui/feed/remotehosts.cpp" line="217"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="216"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="294"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="306"/>
         <source>the host&apos;s list of containers is too long</source>
         <translation>la liste des conteneurs de l’hôte est trop longue</translation>
     </message>
     <message>
-        <location filename="../gui/feed/remotehosts.cpp" line="212"/>
-        <location filename="../gui/feed/remotehosts.cpp" line="226"/>
+        <location filename="../gui/feed/remotehosts.cpp" line="292"/>
         <source>the host answered with something that is not a list of containers</source>
         <translation>l’hôte a répondu par autre chose qu’une liste de conteneurs</translation>
     </message>
@@ -3008,42 +3018,42 @@
 <context>
     <name>TerminalWidget</name>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="664"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="670"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="668"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="674"/>
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="672"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="678"/>
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="675"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="681"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="679"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="685"/>
         <source>Zoom &amp;In</source>
         <translation>Zoom a&amp;vant</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="682"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="688"/>
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="685"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="691"/>
         <source>&amp;Reset Zoom</source>
         <translation>Réi&amp;nitialiser le zoom</translation>
     </message>
     <message>
-        <location filename="../gui/terminal/terminalwidget.cpp" line="688"/>
+        <location filename="../gui/terminal/terminalwidget.cpp" line="694"/>
         <source>C&amp;lear Scrollback</source>
         <translation>&amp;Effacer l’historique</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "hosttransfers.h"
 #include "operationspanel.h"
 #include "remotehosts.h"
+#include "sparklinedelegate.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
@@ -27,6 +29,18 @@ namespace {
 
 constexpr int kHostRole = Qt::UserRole;         // the host's name, "" for this computer
 constexpr int kIsHostRole = Qt::UserRole + 1;   // a host's entry, not a container's
+enum Column { HostColumn, StateColumn, CpuColumn, MemoryColumn, ColumnCount };
+
+QString cpuText(double percent)
+{
+    return percent < 0 ? QString() : QStringLiteral("%1 %").arg(QLocale().toString(percent, 'f', 1));
+}
+
+QString memoryText(quint64 bytes)
+{
+    return bytes == 0 ? QString() : QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
+}
+
 const QString kContainerMime = QStringLiteral("application/x-hutch-container");
 // The host a dragged row comes from (none: this computer's main list).
 const QString kHostMime = QStringLiteral("application/x-hutch-host");
@@ -125,9 +139,12 @@ HostsPanel::HostsPanel(RemoteHosts *hosts, HostTransfers *transfers, ContainerLi
     auto *tree = new HostTree(this);
     m_tree = tree;
     m_tree->setObjectName(QStringLiteral("hostsTree"));
-    m_tree->setHeaderLabels({tr("Host"), tr("State")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->setHeaderLabels({tr("Host"), tr("State"), tr("CPU"), tr("Memory")});
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->header()->setSectionResizeMode(HostColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
+    // The CPU column's line of recent values, as in the main list.
+    m_tree->setItemDelegateForColumn(CpuColumn, new SparklineDelegate(m_tree));
     m_tree->setAccessibleName(tr("Hosts"));
     m_tree->setToolTip(tr("Drag a stopped container onto another host to copy it there; hold Shift to move it."));
     tree->dropped = [this](const QString &from, const QString &name, const QString &to, bool move) {
@@ -235,16 +252,22 @@ void HostsPanel::rebuildHosts()
     updateButtons();
 }
 
-void HostsPanel::fill(QTreeWidgetItem *item, const QList<QPair<QString, QString>> &containers)
+void HostsPanel::fill(QTreeWidgetItem *item, QList<RemoteHosts::Container> containers)
 {
+    std::sort(containers.begin(), containers.end(),
+              [](const RemoteHosts::Container &a, const RemoteHosts::Container &b) { return a.name < b.name; });
     // In place, so that a drag under way keeps its row.
     const QString host = item->data(0, kHostRole).toString();
     while (item->childCount() > containers.size())
         delete item->takeChild(item->childCount() - 1);
     for (int i = 0; i < containers.size(); ++i) {
         QTreeWidgetItem *child = i < item->childCount() ? item->child(i) : new QTreeWidgetItem(item);
-        child->setText(0, containers.at(i).first);
-        child->setText(1, ContainerListModel::stateText(containers.at(i).second));
+        const RemoteHosts::Container &c = containers.at(i);
+        child->setText(HostColumn, c.name);
+        child->setText(StateColumn, ContainerListModel::stateText(c.state));
+        child->setText(CpuColumn, cpuText(c.cpuPercent));
+        child->setData(CpuColumn, ContainerListModel::CpuHistoryRole, QVariant::fromValue(c.cpuHistory));
+        child->setText(MemoryColumn, memoryText(c.memory));
         child->setData(0, kHostRole, host);
         child->setData(0, kIsHostRole, false);
         // This computer's rows are dragged from the main list.
@@ -274,10 +297,14 @@ void HostsPanel::updateLocal()
     if (!item)
         return;
     ++m_localFills;
-    QList<QPair<QString, QString>> rows;
-    for (int row = 0; row < m_local->rowCount(); ++row)
-        rows.append({m_local->nameAt(row), m_local->stateOf(m_local->nameAt(row))});
-    std::sort(rows.begin(), rows.end());
+    // This computer's use is in the main list.
+    QList<RemoteHosts::Container> rows;
+    for (int row = 0; row < m_local->rowCount(); ++row) {
+        RemoteHosts::Container c;
+        c.name = m_local->nameAt(row);
+        c.state = m_local->stateOf(c.name);
+        rows.append(c);
+    }
     fill(item, rows);
 }
 
@@ -298,12 +325,20 @@ void HostsPanel::updateHost(const QString &host)
     // While a listing is under way the last one stays shown.
     if (m_hosts->status(host) == RemoteHosts::Status::Connecting)
         return;
-    QList<QPair<QString, QString>> rows;
-    for (const RemoteHosts::Container &c : m_hosts->containers(host))
-        rows.append({c.name, c.state});
-    std::sort(rows.begin(), rows.end());
-    fill(item, rows);
-    item->setExpanded(true);
+    const QList<RemoteHosts::Container> containers = m_hosts->containers(host);
+    // The host's entry: its containers' sum, and its CPU over time.
+    const QList<float> history = m_hosts->cpuHistory(host);
+    quint64 memory = 0;
+    for (const RemoteHosts::Container &c : containers)
+        memory += c.memory;
+    item->setText(CpuColumn, history.isEmpty() ? QString() : cpuText(history.last()));
+    item->setData(CpuColumn, ContainerListModel::CpuHistoryRole, QVariant::fromValue(history));
+    item->setText(MemoryColumn, memoryText(memory));
+    const bool first = item->childCount() == 0;
+    fill(item, containers);
+    // Expanded once; the user's collapsing is kept over the updates.
+    if (first)
+        item->setExpanded(true);
 }
 
 void HostsPanel::updateButtons()

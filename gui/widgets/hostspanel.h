@@ -7,10 +7,14 @@
 // operations panel (HostTransfers). A container's row opens its console
 // on a double click, its console or a shell from its context menu, in the
 // same console windows as this computer's (ConsoleTab, RemoteTerminal).
+// Another host's rows show their CPU (with a sparkline of the last
+// minute and more) and memory, and the host's entry their sum, as
+// RemoteHosts reads them every 2 s.
 #pragma once
 
+#include "remotehosts.h"
+
 #include <QHash>
-#include <QPair>
 #include <QStringList>
 #include <QWidget>
 
@@ -22,7 +26,6 @@ class QMenu;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
-class RemoteHosts;
 
 class HostsPanel : public QWidget
 {
@@ -62,7 +65,7 @@ private:
     void rebuildHosts();
     void updateLocal();
     void updateHost(const QString &host);
-    void fill(QTreeWidgetItem *item, const QList<QPair<QString, QString>> &containers);
+    void fill(QTreeWidgetItem *item, QList<RemoteHosts::Container> containers);
     void updateButtons();
 
     RemoteHosts *m_hosts;
