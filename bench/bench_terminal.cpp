@@ -772,6 +772,8 @@ int main(int argc, char **argv)
                             mb / pipe);
             std::printf("  Hutch      %7.2f s  %7.1f MB/s  (%s), CPU %.2f s (GUI and reader threads)\n", hutch,
                         mb / hutch, qPrintable(hutchSize), medianOf(hutchCpu));
+            if (bare > 0)
+                std::printf("             %.0f%% of what the pty alone carries\n", 100 * bare / hutch);
             std::printf("             repaints during the flood: %d, longest gap median %.0f ms, worst %.0f ms\n",
                         paints, medianOf(gaps), *std::max_element(gaps.begin(), gaps.end()));
             std::printf("             keys typed during the flood: %d, reached the pty: %d, "
