@@ -100,7 +100,7 @@ int relayExport(const QString &host, const QStringList &args)
             kind = QLatin1String(k);
     if (kind.isEmpty())
         return fail(QStringLiteral("%1: the name must end in .tar, .tar.gz, .tar.xz or .tar.zst").arg(file));
-    auto argv = client::remoteHutchctl(host, {opt("export"), name, opt("-"), opt("--compression"), kind}, false);
+    auto argv = client::remoteHutchctl(host, {opt("export"), name, opt("-"), opt("--compression"), kind}, false, true);
     if (!argv)
         return fail(argv.error());
     if (file == QLatin1String("-"))  // on our standard output too (a copy between hosts)
@@ -120,15 +120,19 @@ int relayImport(const QString &host, const QStringList &args)
 {
     // From our standard input (a copy between hosts), --help or a usage
     // error: the remote hutchctl reads or says it.
-    if (args.size() < 2 || args.at(1).startsWith(QLatin1Char('-')))
-        return relay(host, args, false);
+    if (args.size() < 2 || args.at(1).startsWith(QLatin1Char('-'))) {
+        auto argv = client::remoteHutchctl(host, args, false, true);
+        if (!argv)
+            return fail(argv.error());
+        return remoteStatus(runWith(*argv, -1, -1), host);
+    }
     const QString file = args.at(1);
     const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return fail(QStringLiteral("cannot read %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(errno))));
     QStringList remoteArgs = args;
     remoteArgs[1] = opt("-");
-    auto argv = client::remoteHutchctl(host, remoteArgs, false);
+    auto argv = client::remoteHutchctl(host, remoteArgs, false, true);
     if (!argv) {
         ::close(fd);
         return fail(argv.error());

@@ -1,5 +1,6 @@
 #include "remote.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -22,7 +23,31 @@ QStringList sshOptions()
     return options;
 }
 
+// Whether this CPU encrypts AES in hardware (x86's "aes" flag, ARM's
+// "aes" feature in /proc/cpuinfo).
+bool hasAesInstructions()
+{
+    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+    if (!cpuinfo.open(QIODevice::ReadOnly))
+        return false;
+    static const QRegularExpression aes(QStringLiteral("^(flags|Features)\\s*:.*\\baes\\b"),
+                                        QRegularExpression::MultilineOption);
+    return aes.match(QString::fromLatin1(cpuinfo.read(1 << 20))).hasMatch();
+}
+
 }  // namespace
+
+QStringList bulkSshOptions()
+{
+    // With AES instructions AES-GCM costs ssh and sshd far less per byte
+    // than OpenSSH's default chacha20-poly1305, whose poly1305 is plain C
+    // (here: ssh cat of 1 GiB 4.1 s against 6.5 s); without them chacha20
+    // is the faster one and stays first.
+    static const bool aes = hasAesInstructions();
+    if (!aes)
+        return {};
+    return {QStringLiteral("-o"), QStringLiteral("Ciphers=^aes128-gcm@openssh.com,aes256-gcm@openssh.com")};
+}
 
 QString remoteHost()
 {
@@ -104,14 +129,14 @@ Result<QString> remoteBusAddress(const QString &host)
     return address;
 }
 
-Result<QStringList> remoteHutchctl(const QString &host, const QStringList &args, bool terminal)
+Result<QStringList> remoteHutchctl(const QString &host, const QStringList &args, bool terminal, bool bulk)
 {
     if (auto err = validateHost(host))
         return *err;
     auto ssh = sshProgram();
     if (!ssh)
         return ssh.error();
-    return QStringList{*ssh} + sshOptions()
+    return QStringList{*ssh} + sshOptions() + (bulk ? bulkSshOptions() : QStringList())
            + QStringList{terminal ? QStringLiteral("-tt") : QStringLiteral("-T"), QStringLiteral("-e"),
                          QStringLiteral("none"), QStringLiteral("-o"), QStringLiteral("LogLevel=error"), host,
                          hutchctlScript(args)};

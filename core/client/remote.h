@@ -30,8 +30,15 @@ Result<QString> sshProgram();
 Result<QString> remoteBusAddress(const QString &host);
 
 // The argv that runs `hutchctl ARGS...` on HOST (ssh -t when `terminal`),
-// with a message naming hutchctl when it is not installed there.
-Result<QStringList> remoteHutchctl(const QString &host, const QStringList &args, bool terminal);
+// with a message naming hutchctl when it is not installed there; `bulk`
+// (archives, files): with bulkSshOptions().
+Result<QStringList> remoteHutchctl(const QString &host, const QStringList &args, bool terminal, bool bulk = false);
+
+// ssh options for a connection that carries bulk bytes: the cipher that
+// costs least per byte on this CPU first (AES-GCM where it has AES
+// instructions), the rest of ssh's defaults after it, so that a server
+// without it still agrees on one. Overrides a Ciphers line of ssh_config.
+QStringList bulkSshOptions();
 
 // The shell commands run on HOST (tested without ssh).
 QString bridgeScript();
