@@ -44,6 +44,11 @@ int transfer(const QString &command, const QStringList &args);
 // remote.cpp: with --host, the commands that run as hutchctl on the remote
 // host (console, attach, execute, export, import); nothing for the others.
 std::optional<int> runRemotely(const QString &command, const QStringList &args);
+// `argv` with `in` and `out` as its standard input and output (-1: ours),
+// ending with us; its exit status.
+int runWith(const QStringList &argv, int in, int out);
+// ssh's own failure (255) said in a sentence naming HOST; another status as it is.
+int remoteStatus(int status, const QString &host);
 
 // hostcheck.cpp
 int checkHost(const QStringList &args);

@@ -4,10 +4,18 @@
 // hutchctl reads and writes the user's files as the user, the helper those
 // of the container. What comes back from the container is checked entry
 // by entry and made without following a symlink (core/filetree.h).
+//
+// With --host the pipe's other end is ssh (a descriptor cannot cross the
+// bus bridge): this hutchctl packs or unpacks the user's files here, and
+// `hutchctl file push|pull --stream` on the remote host hands its standard
+// input or output, the ssh session's pipe, to its helper as it is. The
+// remote helper checks a pushed stream as it checks any; a pulled one is
+// checked here.
 #include "commands.h"
 
 #include "common.h"
 #include "filetree.h"
+#include "remote.h"
 #include "uniquefd.h"
 
 #include <QDBusUnixFileDescriptor>
@@ -16,6 +24,8 @@
 #include <QFileInfo>
 
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <csignal>
 #include <cstdio>
@@ -50,10 +60,9 @@ QString systemError(const QString &what)
 }
 
 // A pipe: our end non-blocking (the stream's channel polls it), the
-// helper's end as a descriptor for the call.
+// other end for the helper's call or for ssh.
 struct Pipe {
-    UniqueFd ours;
-    QDBusUnixFileDescriptor theirs;
+    UniqueFd ours, theirs;
 };
 std::optional<Pipe> makePipe(bool weWrite)
 {
@@ -63,7 +72,7 @@ std::optional<Pipe> makePipe(bool weWrite)
     UniqueFd readEnd(fds[0]), writeEnd(fds[1]);
     Pipe p;
     p.ours = weWrite ? std::move(writeEnd) : std::move(readEnd);
-    p.theirs = QDBusUnixFileDescriptor(weWrite ? readEnd.get() : writeEnd.get());  // a copy; ours closes
+    p.theirs = weWrite ? std::move(readEnd) : std::move(writeEnd);
     ::fcntl(p.ours.get(), F_SETFL, ::fcntl(p.ours.get(), F_GETFL) | O_NONBLOCK);
     return p;
 }
@@ -77,8 +86,12 @@ Result<quint32> parseNumber(const QString &text, int base, quint32 max, const QS
     return quint32(v);
 }
 
-int push(Helper1Proxy &helper, const QString &source, const Target &target, const QVariantMap &options,
-         bool recursive)
+// The far side of a push or a pull: given the pipe's other end (and a
+// push's size in bytes), runs the helper's job or the remote hutchctl to
+// its end; its exit status.
+using FarSide = std::function<int(UniqueFd theirs, quint64 size)>;
+
+int push(const QString &source, bool recursive, const FarSide &farSide)
 {
     UniqueFd fd(::open(QFile::encodeName(source).constData(), O_PATH | O_CLOEXEC));
     if (!fd)
@@ -95,8 +108,7 @@ int push(Helper1Proxy &helper, const QString &source, const Target &target, cons
     auto pipe = makePipe(true);
     if (!pipe)
         return fail(systemError(QStringLiteral("make a pipe")));
-    QVariantMap withSize = options;
-    withSize.insert(opt("size"), qulonglong(files::measure(fd.get(), pack)));
+    const quint64 size = files::measure(fd.get(), pack);
     std::atomic_bool stop = false;
     Status written;
     std::thread writer([&] {
@@ -109,7 +121,7 @@ int push(Helper1Proxy &helper, const QString &source, const Target &target, cons
             written = w.end();
         pipe->ours.reset();  // the helper reads to the end
     });
-    const int result = runJob(helper, [&] { return helper.PushFile(target.name, target.path, pipe->theirs, withSize); });
+    const int result = farSide(std::move(pipe->theirs), size);
     stop = result != Ok;
     writer.join();
     if (written && written->code != Error::Code::Cancelled)
@@ -117,7 +129,7 @@ int push(Helper1Proxy &helper, const QString &source, const Target &target, cons
     return result;
 }
 
-int pull(Helper1Proxy &helper, const Target &source, const QString &dest, bool recursive, bool parents)
+int pull(const Target &source, const QString &dest, bool parents, const FarSide &farSide)
 {
     // DEST an existing directory: the tree goes in under its own name.
     UniqueFd parent;
@@ -150,8 +162,7 @@ int pull(Helper1Proxy &helper, const Target &source, const QString &dest, bool r
         if (!read)
             read = files::unpack(r, parent.get(), leaf, unpack);
     });
-    const QVariantMap options{{opt("recursive"), recursive}};
-    const int result = runJob(helper, [&] { return helper.PullFile(source.name, source.path, pipe->theirs, options); });
+    const int result = farSide(std::move(pipe->theirs), 0);
     stop = result != Ok;
     reader.join();
     if (result != Ok)
@@ -173,7 +184,13 @@ int file(const QStringList &args)
     const QCommandLineOption uid(opt("uid"), opt("Owner in the container (push; default 0)."), opt("UID"));
     const QCommandLineOption gid(opt("gid"), opt("Group in the container (push; default 0)."), opt("GID"));
     const QCommandLineOption mode(opt("mode"), opt("Mode of the pushed files, octal (default: the source's)."), opt("MODE"));
-    p.addOptions({recursive, parents, uid, gid, mode});
+    // The remote end of --host: the stream itself on standard input (push)
+    // or output (pull), as `file` over ssh sends and reads it.
+    QCommandLineOption stream(opt("stream"), opt("The file stream on standard input (push) or output (pull)."));
+    QCommandLineOption size(opt("size"), opt("The pushed stream's bytes, for progress."), opt("BYTES"));
+    stream.setFlags(QCommandLineOption::HiddenFromHelp);
+    size.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addOptions({recursive, parents, uid, gid, mode, stream, size});
     int status = 0;
     const QString synopsis = opt("file push [-r] [-p] [--uid N] [--gid N] [--mode M] SRC... NAME/PATH | "
                                  "file pull [-r] [-p] NAME/PATH DEST");
@@ -187,22 +204,17 @@ int file(const QStringList &args)
     }
     QStringList rest = args;
     rest.removeAt(1);
-    if (!parseArgs(p, rest, synopsis, about, 2, isPush ? -1 : 2, &status))
+    const bool streamed = rest.contains(opt("--stream"));
+    if (!parseArgs(p, rest, synopsis, about, streamed ? 1 : 2, isPush && !streamed ? -1 : streamed ? 1 : 2, &status))
         return status;
     const QStringList pos = p.positionalArguments();
-    auto helper = connectHelper();
-    if (!helper)
-        return Failure;
     std::signal(SIGPIPE, SIG_IGN);  // a helper that stops reading is an error, not a death
-    if (isPull) {
-        const auto source = splitTarget(pos.at(0));
-        if (!source)
-            return fail(QStringLiteral("%1: expected NAME/PATH").arg(pos.at(0)));
-        return pull(*helper, *source, pos.at(1), p.isSet(recursive), p.isSet(parents));
-    }
-    auto target = splitTarget(pos.last());
-    if (!target)
-        return fail(QStringLiteral("%1: expected NAME/PATH").arg(pos.last()));
+    // What a remote hutchctl is told: the options as given (checked here first).
+    QStringList forwarded;
+    if (p.isSet(parents))
+        forwarded << opt("-p");
+    if (isPull && p.isSet(recursive))
+        forwarded << opt("-r");
     QVariantMap options{{opt("parents"), p.isSet(parents)}};
     const QList<std::pair<QCommandLineOption, QString>> numbers{{uid, opt("uid")}, {gid, opt("gid")}, {mode, opt("mode")}};
     for (const auto &[option, key] : numbers) {
@@ -213,16 +225,75 @@ int file(const QStringList &args)
         if (!n)
             return fail(n.error());
         options.insert(key, uint(*n));
+        forwarded << QStringLiteral("--%1").arg(key) << p.value(option);
     }
+    const auto target = splitTarget(isPull ? pos.at(0) : pos.last());
+    if (!target)
+        return fail(QStringLiteral("%1: expected NAME/PATH").arg(isPull ? pos.at(0) : pos.last()));
+
+    const QString host = client::remoteHost();
+    std::unique_ptr<Helper1Proxy> helper;
+    if (host.isEmpty() || streamed) {
+        helper = connectHelper();
+        if (!helper)
+            return Failure;
+    }
+    if (streamed) {
+        // Our standard stream goes to the helper as it is: the ssh
+        // session's pipe, or whatever a caller gives.
+        const int fd = isPush ? STDIN_FILENO : STDOUT_FILENO;
+        struct stat st {};
+        if (::fstat(fd, &st) < 0 || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISREG(st.st_mode)))
+            return fail(QStringLiteral("--stream: standard %1 must be a pipe, a socket or a file").arg(isPush ? opt("input") : opt("output")));
+        const QDBusUnixFileDescriptor theirs(fd);
+        if (isPull)
+            return runJob(*helper, [&] {
+                return helper->PullFile(target->name, target->path, theirs, {{opt("recursive"), p.isSet(recursive)}});
+            });
+        bool ok = false;
+        const qulonglong bytes = p.value(size).toULongLong(&ok);
+        if (ok)
+            options.insert(opt("size"), bytes);
+        return runJob(*helper, [&] { return helper->PushFile(target->name, target->path, theirs, options); });
+    }
+
+    // The far side of one push or pull: this computer's helper, or
+    // `hutchctl file push|pull --stream` on the remote host through ssh.
+    auto farSide = [&](const Target &t) -> FarSide {
+        return [&, t](UniqueFd theirs, quint64 bytes) -> int {
+            if (host.isEmpty()) {
+                const QDBusUnixFileDescriptor fd(theirs.get());  // a copy: ours closes now
+                theirs.reset();
+                if (isPull)
+                    return runJob(*helper, [&] {
+                        return helper->PullFile(t.name, t.path, fd, {{opt("recursive"), p.isSet(recursive)}});
+                    });
+                QVariantMap withSize = options;
+                withSize.insert(opt("size"), qulonglong(bytes));
+                return runJob(*helper, [&] { return helper->PushFile(t.name, t.path, fd, withSize); });
+            }
+            QStringList remote{opt("file"), verb, opt("--stream")};
+            if (isPush)
+                remote << opt("--size") << QString::number(bytes);
+            remote << forwarded << opt("--") << t.name + t.path;
+            auto argv = client::remoteHutchctl(host, remote, false, true);
+            if (!argv)
+                return fail(argv.error());
+            return remoteStatus(runWith(*argv, isPush ? theirs.get() : -1, isPull ? theirs.get() : -1), host);
+        };
+    };
+    if (isPull)
+        return pull(*target, pos.at(1), p.isSet(parents), farSide(*target));
     const QStringList sources = pos.mid(0, pos.size() - 1);
     // Several sources go into a directory, as with cp.
-    if (sources.size() > 1 && !target->path.endsWith(QLatin1Char('/')))
-        target->path += QLatin1Char('/');
+    Target into = *target;
+    if (sources.size() > 1 && !into.path.endsWith(QLatin1Char('/')))
+        into.path += QLatin1Char('/');
     for (const QString &source : sources) {
-        Target one = *target;
+        Target one = into;
         if (one.path.endsWith(QLatin1Char('/')))
             one.path += QFileInfo(QFileInfo(source).absoluteFilePath()).fileName();
-        if (const int r = push(*helper, source, one, options, p.isSet(recursive)); r != Ok)
+        if (const int r = push(source, p.isSet(recursive), farSide(one)); r != Ok)
             return r;
     }
     return Ok;

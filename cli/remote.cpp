@@ -5,7 +5,8 @@
 // bytes and the exit status; export and import run there too, ssh carrying
 // the archive between the local FILE and the remote hutchctl's stdout or
 // stdin. Every other command talks to the remote helper through the bridge
-// (client::helperBus()).
+// (client::helperBus()), export --libvirt too (it only reads the config);
+// file push/pull run here over ssh with the remote hutchctl (files.cpp).
 #include "commands.h"
 
 #include "common.h"
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QProcess>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -30,11 +32,19 @@ namespace {
 
 QString opt(const char *name) { return QString::fromLatin1(name); }
 
-// Runs `argv` with the given stdin and stdout (-1: ours) and returns its
-// exit status (ssh's is the remote command's, 255 for its own failures).
+}  // namespace
+
 int runWith(const QStringList &argv, int in, int out)
 {
     std::fflush(stdout);
+    // Made before fork: the caller may have threads (file push's packer).
+    QList<QByteArray> bytes;
+    std::vector<char *> cargv;
+    for (const QString &a : argv)
+        bytes << QFile::encodeName(a);
+    for (QByteArray &b : bytes)
+        cargv.push_back(b.data());
+    cargv.push_back(nullptr);
     const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0)
@@ -46,13 +56,6 @@ int runWith(const QStringList &argv, int in, int out)
             ::_exit(1);
         if ((in >= 0 && ::dup2(in, STDIN_FILENO) < 0) || (out >= 0 && ::dup2(out, STDOUT_FILENO) < 0))
             ::_exit(127);
-        QList<QByteArray> bytes;
-        std::vector<char *> cargv;
-        for (const QString &a : argv)
-            bytes << QFile::encodeName(a);
-        for (QByteArray &b : bytes)
-            cargv.push_back(b.data());
-        cargv.push_back(nullptr);
         ::execv(cargv[0], cargv.data());
         std::fprintf(stderr, "hutchctl: cannot run %s: %s\n", cargv[0], std::strerror(errno));
         ::_exit(127);
@@ -65,13 +68,14 @@ int runWith(const QStringList &argv, int in, int out)
     return 128 + WTERMSIG(status);
 }
 
-// ssh's own failure (255) said in a sentence; the remote command's status as it is.
 int remoteStatus(int status, const QString &host)
 {
     if (status == 255)
         return fail(QStringLiteral("ssh to %1 failed (see its message above)").arg(host));
     return status;
 }
+
+namespace {
 
 int relay(const QString &host, const QStringList &args, bool terminal)
 {
@@ -158,7 +162,10 @@ std::optional<int> runRemotely(const QString &command, const QStringList &args)
         return relay(host, args, terminal && !args.contains(opt("--no-pty")));
     if (command == QLatin1String("copy") && (args.contains(opt("--ephemeral")) || args.contains(opt("-e"))))
         return relay(host, args, terminal);
-    if (command == QLatin1String("export"))
+    // export --libvirt reads the config over the bridge and writes the
+    // XML here, as it does locally.
+    if (command == QLatin1String("export")
+        && std::none_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QLatin1String("--libvirt")); }))
         return relayExport(host, args);
     if (command == QLatin1String("import"))
         return relayImport(host, args);

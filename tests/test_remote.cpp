@@ -223,6 +223,53 @@ private Q_SLOTS:
         QVERIFY2(info.exitCode == 0 && info.out.contains("STOPPED"), qPrintable(info.text()));
     }
 
+    void filesAndLibvirtExportOverTheHost()
+    {
+        // push: a tree made here into the remote "far" (stopped); the
+        // bytes go through ssh to `hutchctl file push --stream` there.
+        const QString tree = path(QStringLiteral("pushed"));
+        QVERIFY(QDir().mkpath(tree + QStringLiteral("/sub")));
+        QVERIFY(writeFile(tree + QStringLiteral("/sub/note"), "from the first host\n"));
+        QVERIFY(::chmod(QFile::encodeName(tree + QStringLiteral("/sub/note")).constData(), 0640) == 0);
+        auto pushed = ctl({"--host", "remote", "file", "push", "-r", "--uid", "1000", tree, "far/root/"});
+        QVERIFY2(pushed.exitCode == 0, qPrintable(pushed.text()));
+        QFile arrived(remote->storePath() + QStringLiteral("/far/rootfs/root/pushed/sub/note"));
+        QVERIFY2(arrived.open(QIODevice::ReadOnly), "not in the second host's store");
+        QCOMPARE(arrived.readAll(), QByteArray("from the first host\n"));
+        QVERIFY(!QFileInfo::exists(local->storePath() + QStringLiteral("/far")));
+        // pull: back here, checked entry by entry on this side; owner and mode kept (we are root).
+        const QString back = path(QStringLiteral("pulled"));
+        auto pulled = ctl({"--host", "remote", "file", "pull", "-r", "far/root/pushed", back});
+        QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.text()));
+        QFile note(back + QStringLiteral("/sub/note"));
+        QVERIFY(note.open(QIODevice::ReadOnly));
+        QCOMPARE(note.readAll(), QByteArray("from the first host\n"));
+        struct stat st {};
+        QVERIFY(::stat(QFile::encodeName(note.fileName()).constData(), &st) == 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0640));
+        QCOMPARE(st.st_uid, uid_t(1000));
+        auto hostname = ctl({"--host", "remote", "file", "pull", "far/etc/hostname", path(QStringLiteral("hostname"))});
+        QVERIFY2(hostname.exitCode == 0, qPrintable(hostname.text()));
+        QFile name(path(QStringLiteral("hostname")));
+        QVERIFY(name.open(QIODevice::ReadOnly));
+        QCOMPARE(name.readAll(), QByteArray("far\n"));
+        // The remote helper's refusal comes back as its message.
+        auto missing = ctl({"--host", "remote", "file", "pull", "nosuch/etc/hostname", path(QStringLiteral("none"))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("nosuch"), missing.err.constData());
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("none"))));
+
+        // export --libvirt: the remote config read over the bridge, the XML written here.
+        auto xml = ctl({"--host", "remote", "export", "far", "--libvirt", path(QStringLiteral("far.xml"))});
+        QVERIFY2(xml.exitCode == 0, qPrintable(xml.text()));
+        QFile domain(path(QStringLiteral("far.xml")));
+        QVERIFY(domain.open(QIODevice::ReadOnly));
+        const QByteArray text = domain.readAll();
+        QVERIFY2(text.contains("<domain type=\"lxc\">") && text.contains("<name>far</name>")
+                     && text.contains(QFile::encodeName(remote->storePath() + QStringLiteral("/far/rootfs"))),
+                 text.constData());
+    }
+
     void missingPiecesAreNamed()
     {
         auto noSsh = ctl({"--host", "remote", "list"}, {}, {QStringLiteral("PATH=/nonexistent")});
