@@ -269,6 +269,8 @@ ConsoleTab *ConsoleWindows::open(const QString &name, int kind, uint tty, const 
     const QList<ConsoleWindow *> open = windows();
     ConsoleWindow *w = open.isEmpty() ? newWindow() : open.last();
     auto *tab = new ConsoleTab(m_connection, name, ConsoleTab::Kind(kind), tty, host, target);
+    if (!host.isEmpty() && m_remoteHosts)
+        tab->followRemote(m_remoteHosts);
     w->addTab(tab);
     w->showTab(tab);
     tab->connectNow();

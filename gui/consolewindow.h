@@ -11,6 +11,7 @@ class ConsoleTab;
 class HelperConnection;
 class QMenu;
 class QTabWidget;
+class RemoteHosts;
 
 class ConsoleWindow : public QMainWindow
 {
@@ -68,6 +69,8 @@ public:
     ConsoleTab *openRemoteConsole(const QString &host, const QString &target, const QString &name, uint tty);
     ConsoleTab *openRemoteShell(const QString &host, const QString &target, const QString &name);
     QList<ConsoleWindow *> windows() const;
+    // The host list whose states remote tabs follow.
+    void setRemoteHosts(RemoteHosts *hosts) { m_remoteHosts = hosts; }
 
 private:
     ConsoleTab *open(const QString &name, int kind, uint tty, const QString &host = {}, const QString &target = {});
@@ -75,5 +78,6 @@ private:
     void tearOff(ConsoleTab *tab);
 
     HelperConnection *m_connection;
+    RemoteHosts *m_remoteHosts = nullptr;
     QList<QPointer<ConsoleWindow>> m_windows;
 };

@@ -121,6 +121,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     // The host list: shown from the start once the user has added a host.
     auto *remoteHosts = new RemoteHosts(this);
+    m_consoles->setRemoteHosts(remoteHosts);
     m_hosts = new HostsPanel(remoteHosts, new HostTransfers(this), m_model, m_operations, this);
     m_hostsDock = new QDockWidget(this);
     m_hostsDock->setObjectName(QStringLiteral("hostsDock"));

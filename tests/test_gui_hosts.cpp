@@ -8,7 +8,8 @@
 // console and a shell open from the host list in a console window, take
 // typed commands, and the shell sees the window's new size; the remote
 // rows show memory and a CPU line, and a stop behind the GUI's back,
-// without a listing asked for.
+// without a listing asked for; a remote console tab follows its container
+// stopping and starting again.
 #include "twohosts.h"
 
 #include "consoletab.h"
@@ -337,7 +338,14 @@ private Q_SLOTS:
         QTreeWidgetItem *server = panel()->hostItem(QStringLiteral("server"));
         QVERIFY(!server->data(2, ContainerListModel::CpuHistoryRole).value<QList<float>>().isEmpty());
         QVERIFY(!server->text(3).isEmpty());
-        // Stopped behind the GUI's back: the row says so by itself, its use gone.
+        // The console tab again (Console → Reconnect), live.
+        ConsoleTab *tab = remoteTab(QStringLiteral("moved"), ConsoleTab::Kind::Console);
+        QVERIFY(tab);
+        tab->connectNow();
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isLive(), 30000);
+
+        // Stopped behind the GUI's back: the row says so by itself, its use
+        // gone, and the tab says it is stopped.
         auto stopped = hosts.ctl({QStringLiteral("--host"), QStringLiteral("remote"), QStringLiteral("stop"),
                                   QStringLiteral("moved"), QStringLiteral("--kill")});
         QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.text()));
@@ -345,6 +353,19 @@ private Q_SLOTS:
                                   ContainerListModel::stateText(QStringLiteral("STOPPED")), 15000);
         QVERIFY(remoteRow(QStringLiteral("moved"))->text(3).isEmpty());
         QCOMPARE(panel()->remoteHosts()->status(QStringLiteral("server")), RemoteHosts::Status::Connected);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isLive(), 15000);
+        QTRY_VERIFY2(tab->statusText().contains(QStringLiteral("is stopped")), qPrintable(screen(tab)));
+
+        // Started again there: the tab reconnects by itself and takes commands.
+        auto started = hosts.ctl({QStringLiteral("--host"), QStringLiteral("remote"), QStringLiteral("start"),
+                                  QStringLiteral("moved")});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.text()));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isLive(), 30000);
+        QVERIFY2(typeUntil(tab, QStringLiteral("echo again-$((6*7))"), QStringLiteral("again-42")), qPrintable(screen(tab)));
+        tab->detach();
+        stopped = hosts.ctl({QStringLiteral("--host"), QStringLiteral("remote"), QStringLiteral("stop"),
+                             QStringLiteral("moved"), QStringLiteral("--kill")});
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.text()));
     }
 };
 

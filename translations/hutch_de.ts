@@ -245,32 +245,32 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="57"/>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="58"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="59"/>
         <source>%1 — shell</source>
         <translation>%1 — Shell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="60"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="61"/>
         <source>%1 — console</source>
         <translation>%1 — Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="61"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="62"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
         <source>Paste Several Lines</source>
         <translation>Mehrere Zeilen einfügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="90"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>%n Zeile in %1 einfügen? Jede Zeile kann als Befehl ausgeführt werden.</numerusform>
@@ -278,59 +278,61 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="93"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="94"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="103"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="104"/>
         <source>The helper passed no terminal.</source>
         <translation>Der Hilfsdienst hat kein Terminal übergeben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="120"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="121"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="127"/>
-        <location filename="../gui/widgets/consoletab.cpp" line="175"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="128"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="176"/>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="164"/>
-        <location filename="../gui/widgets/consoletab.cpp" line="254"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="165"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="284"/>
         <source>Disconnected from %1: %2</source>
         <translation>Verbindung zu %1 getrennt: %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="197"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="224"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root hat in %1 kein Passwort, daher wird eine Anmeldung als root an dieser Konsole abgelehnt. Melden Sie sich als Benutzer des Containers an oder öffnen Sie eine Shell, die keine Anmeldung braucht; dort setzt passwd ein Passwort für root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="229"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="256"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Getrennt. Der Container läuft weiter; schließen Sie diesen Reiter oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="253"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="283"/>
         <source>Disconnected from %1. Reconnect from the Console menu.</source>
         <translation>Verbindung zu %1 getrennt. Neu verbinden über das Menü Konsole.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="258"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="288"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Die Shell wurde beendet. Sie startet neu, wenn der Container startet, oder verbinden Sie sich über das Menü Konsole neu.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="260"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="290"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Getrennt. Verbindet sich neu, sobald %1 wieder läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="274"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="200"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="280"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="304"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 ist gestoppt. Dieser Reiter verbindet sich neu, sobald er wieder startet.</translation>
     </message>
@@ -1814,97 +1816,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="204"/>
+        <location filename="../gui/mainwindow.cpp" line="205"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="297"/>
+        <location filename="../gui/mainwindow.cpp" line="298"/>
         <source>Host &amp;Check…</source>
         <translation>Host-&amp;Prüfung…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="314"/>
+        <location filename="../gui/mainwindow.cpp" line="315"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="356"/>
+        <location filename="../gui/mainwindow.cpp" line="357"/>
         <source>limit %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="381"/>
+        <location filename="../gui/mainwindow.cpp" line="382"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Ziehen Sie „%1“ in die Liste, um ihn zu klonen; Doppelklick oder Eingabe öffnet ihn.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="421"/>
+        <location filename="../gui/mainwindow.cpp" line="422"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Export abgeschlossen: „%1“ liegt in %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="422"/>
+        <location filename="../gui/mainwindow.cpp" line="423"/>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="440"/>
+        <location filename="../gui/mainwindow.cpp" line="441"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Abgebrochen: %1 von „%2“</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="442"/>
+        <location filename="../gui/mainwindow.cpp" line="443"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>%1 von „%2“ fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="495"/>
+        <location filename="../gui/mainwindow.cpp" line="496"/>
         <source>&amp;Console</source>
         <translation>&amp;Konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="499"/>
+        <location filename="../gui/mainwindow.cpp" line="500"/>
         <source>Main &amp;Console</source>
         <translation>Haupt&amp;konsole</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="504"/>
+        <location filename="../gui/mainwindow.cpp" line="505"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="547"/>
+        <location filename="../gui/mainwindow.cpp" line="548"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>„%1“ ist: %2. Stoppen Sie ihn vor dem Klonen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="562"/>
+        <location filename="../gui/mainwindow.cpp" line="563"/>
         <source>Export &quot;%1&quot;</source>
         <translation>„%1“ exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="596"/>
+        <location filename="../gui/mainwindow.cpp" line="597"/>
         <source>Container archives</source>
         <translation>Container-Archive</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="597"/>
+        <location filename="../gui/mainwindow.cpp" line="598"/>
         <source>All files</source>
         <translation>Alle Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="598"/>
+        <location filename="../gui/mainwindow.cpp" line="599"/>
         <source>Import Container</source>
         <translation>Container importieren</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Nach „%1“ kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="641"/>
+        <location filename="../gui/mainwindow.cpp" line="642"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>%n Element in dieses Verzeichnis von „%1“ kopieren:</numerusform>
@@ -1912,152 +1914,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="648"/>
+        <location filename="../gui/mainwindow.cpp" line="649"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>„%1“ ist kein Verzeichnis des Containers: es muss mit „/“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="658"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>Connected to the helper on %1</source>
         <translation>Mit dem Hilfsdienst auf %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="661"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper läuft nicht auf %1. Hutch verbindet sich neu, sobald er startet.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="679"/>
+        <location filename="../gui/mainwindow.cpp" line="680"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="687"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Container werden vom Systemdienst hutch-helper über D-Bus aufgelistet und verwaltet. Hutch verbindet sich selbst, sobald der Dienst läuft.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="690"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>No containers yet.</source>
         <translation>Noch keine Container.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="691"/>
+        <location filename="../gui/mainwindow.cpp" line="692"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Erstellen Sie einen mit %1 oder importieren Sie ein Archiv mit %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="695"/>
+        <location filename="../gui/mainwindow.cpp" line="696"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Kein Container passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="705"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="706"/>
+        <location filename="../gui/mainwindow.cpp" line="707"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="707"/>
+        <location filename="../gui/mainwindow.cpp" line="708"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="708"/>
+        <location filename="../gui/mainwindow.cpp" line="709"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="709"/>
+        <location filename="../gui/mainwindow.cpp" line="710"/>
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="710"/>
+        <location filename="../gui/mainwindow.cpp" line="711"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="711"/>
+        <location filename="../gui/mainwindow.cpp" line="712"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="712"/>
+        <location filename="../gui/mainwindow.cpp" line="713"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="713"/>
+        <location filename="../gui/mainwindow.cpp" line="714"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="714"/>
+        <location filename="../gui/mainwindow.cpp" line="715"/>
         <source>&amp;About Hutch</source>
         <translation>Ü&amp;ber Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="686"/>
+        <location filename="../gui/mainwindow.cpp" line="687"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Keine Verbindung zum Hutch-Hilfsdienst.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="659"/>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>Not connected to the helper</source>
         <translation>Nicht mit dem Hilfsdienst verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="715"/>
+        <location filename="../gui/mainwindow.cpp" line="716"/>
         <source>Filter by name or address</source>
         <translation>Nach Name oder Adresse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="716"/>
+        <location filename="../gui/mainwindow.cpp" line="717"/>
         <source>Filter containers</source>
         <translation>Container filtern</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="717"/>
+        <location filename="../gui/mainwindow.cpp" line="718"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="718"/>
+        <location filename="../gui/mainwindow.cpp" line="719"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="719"/>
+        <location filename="../gui/mainwindow.cpp" line="720"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="720"/>
+        <location filename="../gui/mainwindow.cpp" line="721"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="721"/>
+        <location filename="../gui/mainwindow.cpp" line="722"/>
         <source>Hosts</source>
         <translation>Rechner</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="739"/>
+        <location filename="../gui/mainwindow.cpp" line="740"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="740"/>
+        <location filename="../gui/mainwindow.cpp" line="741"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Eine Desktop-Verwaltung für Linux-Systemcontainer.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="742"/>
+        <location filename="../gui/mainwindow.cpp" line="743"/>
         <source>About Hutch</source>
         <translation>Über Hutch</translation>
     </message>

@@ -245,32 +245,32 @@
 <context>
     <name>ConsoleTab</name>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="56"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="57"/>
         <source>%1 on %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="58"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="59"/>
         <source>%1 — shell</source>
         <translation>%1 — shell</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="60"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="61"/>
         <source>%1 — console</source>
         <translation>%1 — console</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="61"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="62"/>
         <source>%1 — tty%2</source>
         <translation>%1 — tty%2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="88"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
         <source>Paste Several Lines</source>
         <translation>Coller plusieurs lignes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/consoletab.cpp" line="89"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="90"/>
         <source>Paste %n lines into %1? Each line may run as a command.</source>
         <translation>
             <numerusform>Coller %n ligne dans %1&#xa0;? Chaque ligne peut s’exécuter comme une commande.</numerusform>
@@ -278,59 +278,61 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="93"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="94"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="103"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="104"/>
         <source>The helper passed no terminal.</source>
         <translation>Le service d’assistance n’a transmis aucun terminal.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="120"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="121"/>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="127"/>
-        <location filename="../gui/widgets/consoletab.cpp" line="175"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="128"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="176"/>
         <source>Could not connect: %1</source>
         <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="164"/>
-        <location filename="../gui/widgets/consoletab.cpp" line="254"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="165"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="284"/>
         <source>Disconnected from %1: %2</source>
         <translation>Déconnecté de %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="197"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="224"/>
         <source>root has no password in %1, so a login as root on this console is refused. Log in as a user of the container, or open a Shell, which needs no login; there, passwd sets a password for root.</source>
         <translation>root n’a pas de mot de passe dans %1 : une connexion en tant que root sur cette console est donc refusée. Connectez-vous avec un utilisateur du conteneur, ou ouvrez un Shell, qui ne demande pas de connexion ; là, passwd définit un mot de passe pour root.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="229"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="256"/>
         <source>Detached. The container keeps running; close this tab or reconnect from the Console menu.</source>
         <translation>Détaché. Le conteneur continue de fonctionner&#xa0;; fermez cet onglet ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="253"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="283"/>
         <source>Disconnected from %1. Reconnect from the Console menu.</source>
         <translation>Déconnecté de %1. Reconnectez depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="258"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="288"/>
         <source>The shell ended. It starts again when the container does, or reconnect from the Console menu.</source>
         <translation>Le shell s’est terminé. Il redémarre avec le conteneur, ou reconnectez-vous depuis le menu Console.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="260"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="290"/>
         <source>Disconnected. Reconnects when %1 runs again.</source>
         <translation>Déconnecté. La connexion reprend quand %1 fonctionne de nouveau.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/consoletab.cpp" line="274"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="200"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="280"/>
+        <location filename="../gui/widgets/consoletab.cpp" line="304"/>
         <source>%1 is stopped. This tab reconnects when it starts again.</source>
         <translation>%1 est arrêté. Cet onglet se reconnecte quand il redémarre.</translation>
     </message>
@@ -1814,97 +1816,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="204"/>
+        <location filename="../gui/mainwindow.cpp" line="205"/>
         <source>Containers</source>
         <translation>Conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="297"/>
+        <location filename="../gui/mainwindow.cpp" line="298"/>
         <source>Host &amp;Check…</source>
         <translation>&amp;Vérification de l’hôte…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="314"/>
+        <location filename="../gui/mainwindow.cpp" line="315"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="356"/>
+        <location filename="../gui/mainwindow.cpp" line="357"/>
         <source>limit %1</source>
         <translation>limite %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="381"/>
+        <location filename="../gui/mainwindow.cpp" line="382"/>
         <source>Drag &quot;%1&quot; onto the list to clone it; double-click or Return opens it.</source>
         <translation>Glissez «&#xa0;%1&#xa0;» sur la liste pour le cloner&#xa0;; un double-clic ou Entrée l’ouvre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="421"/>
+        <location filename="../gui/mainwindow.cpp" line="422"/>
         <source>Export finished: &quot;%1&quot; is in %2.</source>
         <translation>Exportation terminée&#xa0;: «&#xa0;%1&#xa0;» est dans %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="422"/>
+        <location filename="../gui/mainwindow.cpp" line="423"/>
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="440"/>
+        <location filename="../gui/mainwindow.cpp" line="441"/>
         <source>Cancelled: %1 of &quot;%2&quot;</source>
         <translation>Annulé&#xa0;: %1 de «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="442"/>
+        <location filename="../gui/mainwindow.cpp" line="443"/>
         <source>%1 of &quot;%2&quot; failed: %3</source>
         <translation>Échec de %1 de «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="495"/>
+        <location filename="../gui/mainwindow.cpp" line="496"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="499"/>
+        <location filename="../gui/mainwindow.cpp" line="500"/>
         <source>Main &amp;Console</source>
         <translation>&amp;Console principale</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="504"/>
+        <location filename="../gui/mainwindow.cpp" line="505"/>
         <source>tty&amp;%1</source>
         <translation>tty&amp;%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="547"/>
+        <location filename="../gui/mainwindow.cpp" line="548"/>
         <source>&quot;%1&quot; is %2. Stop it before cloning it.</source>
         <translation>«&#xa0;%1&#xa0;» est dans l’état %2. Arrêtez-le avant de le cloner.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="562"/>
+        <location filename="../gui/mainwindow.cpp" line="563"/>
         <source>Export &quot;%1&quot;</source>
         <translation>Exporter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="596"/>
+        <location filename="../gui/mainwindow.cpp" line="597"/>
         <source>Container archives</source>
         <translation>Archives de conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="597"/>
+        <location filename="../gui/mainwindow.cpp" line="598"/>
         <source>All files</source>
         <translation>Tous les fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="598"/>
+        <location filename="../gui/mainwindow.cpp" line="599"/>
         <source>Import Container</source>
         <translation>Importer un conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="640"/>
+        <location filename="../gui/mainwindow.cpp" line="641"/>
         <source>Copy into &quot;%1&quot;</source>
         <translation>Copier dans « %1 »</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow.cpp" line="641"/>
+        <location filename="../gui/mainwindow.cpp" line="642"/>
         <source>Copy %n item(s) into this directory of &quot;%1&quot;:</source>
         <translation>
             <numerusform>Copier %n élément dans ce dossier de « %1 » :</numerusform>
@@ -1912,152 +1914,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="648"/>
+        <location filename="../gui/mainwindow.cpp" line="649"/>
         <source>&quot;%1&quot; is not a directory of the container: it must start with &quot;/&quot;.</source>
         <translation>« %1 » n’est pas un dossier du conteneur : il doit commencer par « / ».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="658"/>
+        <location filename="../gui/mainwindow.cpp" line="659"/>
         <source>Connected to the helper on %1</source>
         <translation>Connecté au service d’assistance sur %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="659"/>
+        <location filename="../gui/mainwindow.cpp" line="660"/>
         <source>Not connected to the helper</source>
         <translation>Non connecté au service d’assistance</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="661"/>
+        <location filename="../gui/mainwindow.cpp" line="662"/>
         <source>hutch-helper is not running on %1. Hutch reconnects when it starts.</source>
         <translation>hutch-helper n’est pas lancé sur %1. Hutch se reconnecte dès qu’il démarre.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="679"/>
+        <location filename="../gui/mainwindow.cpp" line="680"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="686"/>
+        <location filename="../gui/mainwindow.cpp" line="687"/>
         <source>No connection to the Hutch helper service.</source>
         <translation>Aucune connexion au service d’assistance de Hutch.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="687"/>
+        <location filename="../gui/mainwindow.cpp" line="688"/>
         <source>Containers are listed and managed by the hutch-helper system service over D-Bus. Hutch connects by itself as soon as the service runs.</source>
         <translation>Les conteneurs sont listés et gérés par le service système hutch-helper via D-Bus. Hutch s’y connecte de lui-même dès que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="690"/>
+        <location filename="../gui/mainwindow.cpp" line="691"/>
         <source>No containers yet.</source>
         <translation>Aucun conteneur pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="691"/>
+        <location filename="../gui/mainwindow.cpp" line="692"/>
         <source>Create one with %1, or import an archive with %2.</source>
         <translation>Créez-en un avec %1, ou importez une archive avec %2.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="695"/>
+        <location filename="../gui/mainwindow.cpp" line="696"/>
         <source>No container matches &quot;%1&quot;.</source>
         <translation>Aucun conteneur ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="705"/>
+        <location filename="../gui/mainwindow.cpp" line="706"/>
         <source>Hutch</source>
         <translation>Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="706"/>
+        <location filename="../gui/mainwindow.cpp" line="707"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="707"/>
+        <location filename="../gui/mainwindow.cpp" line="708"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="708"/>
+        <location filename="../gui/mainwindow.cpp" line="709"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="709"/>
+        <location filename="../gui/mainwindow.cpp" line="710"/>
         <source>&amp;Container</source>
         <translation>&amp;Conteneur</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="710"/>
+        <location filename="../gui/mainwindow.cpp" line="711"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="711"/>
+        <location filename="../gui/mainwindow.cpp" line="712"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="712"/>
+        <location filename="../gui/mainwindow.cpp" line="713"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="713"/>
+        <location filename="../gui/mainwindow.cpp" line="714"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="714"/>
+        <location filename="../gui/mainwindow.cpp" line="715"/>
         <source>&amp;About Hutch</source>
         <translation>À &amp;propos de Hutch</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="715"/>
+        <location filename="../gui/mainwindow.cpp" line="716"/>
         <source>Filter by name or address</source>
         <translation>Filtrer par nom ou adresse</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="716"/>
+        <location filename="../gui/mainwindow.cpp" line="717"/>
         <source>Filter containers</source>
         <translation>Filtrer les conteneurs</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="717"/>
+        <location filename="../gui/mainwindow.cpp" line="718"/>
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="718"/>
+        <location filename="../gui/mainwindow.cpp" line="719"/>
         <source>Resources</source>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="719"/>
+        <location filename="../gui/mainwindow.cpp" line="720"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="720"/>
+        <location filename="../gui/mainwindow.cpp" line="721"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="721"/>
+        <location filename="../gui/mainwindow.cpp" line="722"/>
         <source>Hosts</source>
         <translation>Hôtes</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="739"/>
+        <location filename="../gui/mainwindow.cpp" line="740"/>
         <source>Hutch %1</source>
         <translation>Hutch %1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="740"/>
+        <location filename="../gui/mainwindow.cpp" line="741"/>
         <source>A desktop manager for Linux system containers.</source>
         <translation>Un gestionnaire de bureau pour les conteneurs système Linux.</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow.cpp" line="742"/>
+        <location filename="../gui/mainwindow.cpp" line="743"/>
         <source>About Hutch</source>
         <translation>À propos de Hutch</translation>
     </message>

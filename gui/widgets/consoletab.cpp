@@ -3,6 +3,7 @@
 #include "client.h"
 #include "helperconnection.h"
 #include "modal.h"
+#include "remotehosts.h"
 #include "remoteterminal.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
@@ -178,6 +179,32 @@ void ConsoleTab::connectRemote()
     attachFd(fd, false);
 }
 
+void ConsoleTab::followRemote(RemoteHosts *hosts)
+{
+    auto stateNow = [this, hosts] {
+        for (const RemoteHosts::Container &c : hosts->containers(m_host))
+            if (c.name == m_container)
+                return c.state;
+        return QString();
+    };
+    m_remoteState = stateNow();
+    // Transitions only: a host read every 2 s must not start an ssh every 2 s.
+    connect(hosts, &RemoteHosts::hostChanged, this, [this, hosts, stateNow](const QString &host) {
+        if (host != m_host || hosts->status(host) != RemoteHosts::Status::Connected)
+            return;
+        const QString state = stateNow();
+        if (state == m_remoteState)
+            return;
+        m_remoteState = state;
+        if (state == QLatin1String("STOPPED")) {
+            showStatus(tr("%1 is stopped. This tab reconnects when it starts again.").arg(m_container));
+        } else if (state == QLatin1String("RUNNING") && !isLive() && !m_detached
+                   && !(m_remote && m_remote->isRunning())) {
+            connectNow();
+        }
+    });
+}
+
 void ConsoleTab::hintAtLogin()
 {
     // A distribution's console asks for a login; when root has no password
@@ -249,9 +276,12 @@ void ConsoleTab::onFinished()
     if (m_detached)
         return;
     if (isRemote()) {
-        showStatus(m_remoteError.isEmpty()
-                       ? tr("Disconnected from %1. Reconnect from the Console menu.").arg(m_host)
-                       : tr("Disconnected from %1: %2").arg(m_host, m_remoteError));
+        if (m_remoteState == QLatin1String("STOPPED"))
+            showStatus(tr("%1 is stopped. This tab reconnects when it starts again.").arg(m_container));
+        else
+            showStatus(m_remoteError.isEmpty()
+                           ? tr("Disconnected from %1. Reconnect from the Console menu.").arg(m_host)
+                           : tr("Disconnected from %1: %2").arg(m_host, m_remoteError));
         return;
     }
     if (m_kind == Kind::Shell)

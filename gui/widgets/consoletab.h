@@ -3,13 +3,15 @@
 // the container's state: when it stops the tab says so and keeps the screen;
 // when it starts again the tab reconnects by itself. A container on another
 // host (a non-empty host) comes as a stream through ssh instead, on a pty
-// of ours (RemoteTerminal); it reconnects from the Console menu.
+// of ours (RemoteTerminal), and follows the states the host list reads
+// (followRemote) the same way.
 #pragma once
 
 #include <QWidget>
 
 class HelperConnection;
 class QLabel;
+class RemoteHosts;
 class RemoteTerminal;
 class TerminalWidget;
 
@@ -40,6 +42,9 @@ public:
     QString statusText() const;
 
     void connectNow();
+    // A remote tab: reconnects when HOSTS says its container has started
+    // again, says when it stopped.
+    void followRemote(RemoteHosts *hosts);
     // Leaves the console running in the container; the tab stays until closed.
     void detach();
     // Sends raw bytes to the program (Send Key).
@@ -70,6 +75,7 @@ private:
     QString m_target;
     RemoteTerminal *m_remote = nullptr;
     QString m_remoteError;  // why the last remote connection ended
+    QString m_remoteState;  // the container's state as the host list last read it
     TerminalWidget *m_terminal;
     QLabel *m_status;
     bool m_detached = false;
