@@ -53,6 +53,15 @@ Status bringUpLoopback()
     return std::nullopt;
 }
 
+// Waits for the monitor's WORD (cloneInit's order); a monitor gone ends
+// this process, as before the go.
+void awaitMonitor(int syncFd, char word)
+{
+    auto got = receiveMessage(syncFd);
+    if (!got || got->empty() || (*got)[0] != word)
+        ::_exit(1);
+}
+
 // TREEFD: the idmapped rootfs the monitor made (userns.h), or -1.
 Status setupFilesystem(const ChildSetup &s, int treeFd)
 {
@@ -72,6 +81,9 @@ Status setupFilesystem(const ChildSetup &s, int treeFd)
             return err;
     if (auto err = mountAuto(rootFd, spec, *s.layout))
         return err.value().wrap("lxc.mount.auto");
+    // The device rules are in force from here on: they govern what the
+    // entries mount and what /dev holds.
+    awaitMonitor(s.syncFd, 'd');
     if (auto err = mountEntries(rootFd, spec))
         return err.value().wrap("lxc.mount.entry");
     if (spec.autodev)
@@ -190,16 +202,13 @@ void runContainerInit(const ChildSetup &s)
     // Again, before the filter (which might refuse prctl): a change of the
     // effective or filesystem ids above clears the parent-death signal.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-    // The filter the monitor built after the go, meanwhile ("s" and the
-    // program; "s" alone: it could not, and this process builds it and
-    // says why that fails).
-    std::string compiled;
-    if (!spec.seccompProfile.empty()) {
-        auto program = receiveMessage(s.syncFd);
-        if (!program || program->empty() || (*program)[0] != 's')
-            ::_exit(1);  // the monitor is gone
-        compiled = program->substr(1);
-    }
+    // The cgroup settings are in force, and the filter the monitor built
+    // meanwhile is here ("s" and the program; "s" alone: no profile, or it
+    // could not, and this process builds it and says why that fails).
+    auto program = receiveMessage(s.syncFd);
+    if (!program || program->empty() || (*program)[0] != 's')
+        ::_exit(1);  // the monitor is gone
+    const std::string compiled = program->substr(1);
     if (auto err = applyNoNewPrivsAndSeccomp(spec, &compiled))
         fail(s.syncFd, *err);
 

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 #include <ctime>
 
 namespace hutch::rt {
@@ -150,18 +151,9 @@ Result<pid_t> Monitor::start()
     if (!cg)
         return fail(cg.error());
     m_cgroup = std::move(*cg);
-    // Device rules go where the host keeps them (devicerules.h), the rest
-    // through the cgroup backend.
-    std::vector<CgroupSetting> settings, deviceSettings;
+    // Applied by cloneInit, while init sets up its filesystem.
     for (const CgroupSetting &s : m_spec.cgroup)
-        (isDeviceSetting(s) ? deviceSettings : settings).push_back(s);
-    if (auto err = m_cgroup->apply(settings))
-        return fail(*err);
-    std::vector<std::string> skipped;
-    if (auto err = applyDeviceSettings(*m_cgroup, m_layout, deviceSettings, &skipped))
-        return fail(*err);
-    for (const std::string &s : skipped)
-        log(2, "skipped " + s);
+        (isDeviceSetting(s) ? m_deviceRules : m_limits).push_back(s);
     // A container with its own user namespace gets ptys its root can own.
     if (m_spec.userns())
         if (auto err = privateDevpts())
@@ -263,13 +255,21 @@ Status Monitor::cloneInit()
     if (auto err = sendMessage(parentEnd.get(), "g", rootfsTree ? rootfsTree.get() : -1))
         return reap(err->wrap("start init"));
     rootfsTree.reset();
-    // The seccomp filter is built here while init sets up its filesystem,
-    // and init only loads it (runContainerInit). Not sent: init failed
-    // before it reads it, and its reason is below.
-    if (!m_spec.seccompProfile.empty()) {
-        auto program = compileSeccompProfile(m_spec.seccompProfile);
-        (void)sendMessage(parentEnd.get(), "s" + (program ? *program : std::string()));
-    }
+    // While init mounts its rootfs, /proc and /sys, this process puts the
+    // device rules in force, and init waits for them ("d") before the
+    // mounts they govern (lxc.mount.entry, /dev). Then the other cgroup
+    // settings, and the seccomp filter, which init only loads ("s" and the
+    // program, before its exec; "s" alone: no profile, or it could not be
+    // built, and init builds it and says why that fails). What is not sent
+    // (init failed before reading it) leaves its reason below.
+    if (auto err = applyLimits(true))
+        return reap(*err);
+    (void)sendMessage(parentEnd.get(), "d");
+    if (auto err = applyLimits(false))
+        return reap(*err);
+    auto program = m_spec.seccompProfile.empty() ? Result<std::string>(std::string())
+                                                 : compileSeccompProfile(m_spec.seccompProfile);
+    (void)sendMessage(parentEnd.get(), "s" + (program ? *program : std::string()));
     // The child's end closes at exec (close-on-exec): no message means success.
     auto reply = receiveMessage(parentEnd.get());
     // A child that failed before it read the filter closed its end with the
@@ -283,6 +283,24 @@ Status Monitor::cloneInit()
         return reap(parseErrorReply(*reply));
     if (reply.error().sysErrno != ECONNRESET)  // not merely closed at exec
         return reap(reply.error());
+    return std::nullopt;
+}
+
+// Device rules go where the host keeps them (devicerules.h), the rest
+// through the cgroup backend. Each list is applied once: a reboot keeps
+// the cgroup and what is in force there.
+Status Monitor::applyLimits(bool devices)
+{
+    if (!devices) {
+        const std::vector<CgroupSetting> limits = std::exchange(m_limits, {});
+        return m_cgroup->apply(limits);
+    }
+    const std::vector<CgroupSetting> rules = std::exchange(m_deviceRules, {});
+    std::vector<std::string> skipped;
+    if (auto err = applyDeviceSettings(*m_cgroup, m_layout, rules, &skipped))
+        return err;
+    for (const std::string &s : skipped)
+        log(2, "skipped " + s);
     return std::nullopt;
 }
 

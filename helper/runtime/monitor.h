@@ -42,6 +42,9 @@ private:
 
     Status bindSocket();
     Status cloneInit();
+    // The cgroup settings (DEVICES: the device rules, otherwise the rest),
+    // applied once, while init mounts its filesystem (cloneInit).
+    Status applyLimits(bool devices);
     void setState(State s);
     void log(int level, const std::string &message);
     void handleRequest(Client &c, const std::string &request);
@@ -61,6 +64,7 @@ private:
     LaunchSpec m_spec;
     CgroupLayout m_layout;
     std::unique_ptr<Cgroup> m_cgroup;
+    std::vector<CgroupSetting> m_limits, m_deviceRules;  // from the spec, until applied
     Terminals m_terminals;  // console (0) and ttys
     UniqueFd m_listen, m_epoll, m_signals, m_timer, m_retry;
     int m_pendingSignal = 0;  // halt/reboot signal waiting for init to handle it
