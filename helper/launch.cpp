@@ -498,6 +498,11 @@ Result<qint64> Runtime::launch(const LoadedContainer &container, const std::func
     return qint64(*pid);
 }
 
+void Runtime::prepareStarts()
+{
+    rt::startSpareMonitor(s(m_monitorPath));
+}
+
 QString Runtime::state(const QString &name)
 {
     return monitorState(m_settings, name).state;

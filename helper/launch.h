@@ -59,6 +59,9 @@ public:
     // from NAME's config, under a minimal init. Its output is on the console
     // (tty 0), its status comes to a subscriber as "exit N" or "signal N".
     Result<qint64> execute(const QString &name, const QStringList &argv);
+    // Has a hutch-monitor wait for the next start (starter.h), so that
+    // even the first one does not wait for the process to be made.
+    void prepareStarts();
     // STOPPED when no monitor answers. (Everything else a monitor does is
     // asked through MonitorLink, monitorlink.h.)
     QString state(const QString &name);

@@ -32,6 +32,23 @@ qint64 initPid(Runtime &rt, const QString &name)
     return monitorState(rt.settings(), name).pid;
 }
 
+// Processes running the hutch-monitor of this build.
+QSet<qint64> monitorProcesses()
+{
+    QSet<qint64> found;
+    for (const QString &p : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs))
+        if (QFileInfo(QStringLiteral("/proc/%1/exe").arg(p)).symLinkTarget() == QLatin1String(HUTCH_MONITOR_PATH))
+            found << p.toLongLong();
+    return found;
+}
+
+// The parent of PID (its monitor, for a container's init).
+qint64 parentOf(qint64 pid)
+{
+    const QString stat = readFile(QStringLiteral("/proc/%1/stat").arg(pid));
+    return stat.mid(stat.lastIndexOf(QLatin1Char(')')) + 2).section(QLatin1Char(' '), 1, 1).toLongLong();
+}
+
 // cgroup directories named NAME below the hutch base, in any hierarchy.
 QStringList cgroupDirs(const QString &name)
 {
@@ -313,10 +330,7 @@ private Q_SLOTS:
     {
         QVERIFY(!fx->create(QStringLiteral("cycle")));
         auto count = [] {
-            QStringList monitors;
-            for (const QString &p : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs))
-                if (QFileInfo(QStringLiteral("/proc/%1/exe").arg(p)).symLinkTarget() == QLatin1String(HUTCH_MONITOR_PATH))
-                    monitors << p;
+            const QSet<qint64> monitors = monitorProcesses();
             return QList<qsizetype>{
                 readFile(QStringLiteral("/proc/self/mountinfo")).count(QLatin1Char('\n')),
                 QDir(QStringLiteral("/dev/pts")).entryList(QDir::System | QDir::NoDotAndDotDot).size(),
@@ -324,6 +338,12 @@ private Q_SLOTS:
                 monitors.size(),
                 cgroupDirs(QStringLiteral("cycle")).size()};
         };
+        // A start leaves a monitor waiting for the next one (starter.h):
+        // it is there before the cycles and after them.
+        auto first = rt().start(QStringLiteral("cycle"));
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QVERIFY(!fx->ask(QStringLiteral("cycle"), &MonitorLink::stop));
+        QVERIFY(fx->waitForState(QStringLiteral("cycle"), QStringLiteral("STOPPED"), 10000));
         const auto before = count();
         const int cycles = qEnvironmentVariableIntValue("HUTCH_TEST_CYCLES") > 0
                                ? qEnvironmentVariableIntValue("HUTCH_TEST_CYCLES") : 100;
@@ -335,6 +355,29 @@ private Q_SLOTS:
         }
         // mounts, ptys, our fds, monitor processes, cgroups: as before.
         QTRY_COMPARE_WITH_TIMEOUT(count(), before, 10000);
+    }
+
+    // A start hands its spec to a monitor made ahead (starter.h) and has the
+    // next one made meanwhile: the next container's monitor is that one.
+    void theNextStartFindsItsMonitorWaiting()
+    {
+        QVERIFY(!fx->create(QStringLiteral("spare")));
+        const QSet<qint64> before = monitorProcesses();
+        auto first = rt().start(QStringLiteral("spare"));
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        const qint64 firstMonitor = parentOf(*first);
+        QVERIFY(monitorProcesses().contains(firstMonitor));
+        // The one made during this start: waiting, no container of its own.
+        QSet<qint64> waiting = monitorProcesses() - before;
+        waiting.remove(firstMonitor);
+        QCOMPARE(waiting.size(), 1);
+        QVERIFY(!fx->ask(QStringLiteral("spare"), &MonitorLink::stop));
+        QVERIFY(fx->waitForState(QStringLiteral("spare"), QStringLiteral("STOPPED"), 10000));
+        auto second = rt().start(QStringLiteral("spare"));
+        QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().message));
+        QCOMPARE(parentOf(*second), *waiting.begin());
+        QVERIFY(!fx->ask(QStringLiteral("spare"), &MonitorLink::stop));
+        QVERIFY(fx->waitForState(QStringLiteral("spare"), QStringLiteral("STOPPED"), 10000));
     }
 
     void limitsChangeWhileRunning()

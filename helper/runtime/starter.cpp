@@ -6,16 +6,45 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
+#include <pthread.h>
+#include <mutex>
+#include <optional>
+#include <utility>
 
 extern char **environ;
 
 namespace hutch::rt {
 
-Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec, int initCopy)
+namespace {
+
+// A hutch-monitor running detached and reading its spec (fd 3 to its end)
+// before it does anything else; the verdict comes on STATUSREAD.
+struct Spawned {
+    UniqueFd specWrite, statusRead;
+    pid_t first = -1;       // the process that forks it and exits, until reaped
+    struct stat binary {};  // the executable it runs, to see an update
+};
+
+void reapFirst(Spawned &s)
+{
+    while (s.first > 0 && ::waitpid(s.first, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    s.first = -1;
+}
+
+bool sameFile(const struct stat &a, const struct stat &b)
+{
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size
+           && a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
+}
+
+Result<Spawned> spawnMonitor(const std::string &monitorPath, int initCopy)
 {
     // The spec travels on a socket: a monitor gone before reading it gives
     // EPIPE there, where a pipe would raise SIGPIPE in the helper.
@@ -32,6 +61,9 @@ Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spe
     UniqueFd initHigh(initCopy >= 0 ? ::fcntl(initCopy, F_DUPFD_CLOEXEC, 10) : -1);
     if (!specHigh || !statusHigh || (initCopy >= 0 && !initHigh))
         return Error::sys("dup");
+    Spawned spawned;
+    if (::stat(monitorPath.c_str(), &spawned.binary) < 0)
+        return Error::sys("run " + monitorPath);
 
     // posix_spawn (a vfork: no copy of this process's memory map, which for
     // the helper is a large Qt process with threads) runs hutch-monitor in
@@ -65,28 +97,110 @@ Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spe
     }
     // The environment goes along: lxc.environment names variables to pass.
     pid_t first = -1;
-    const int spawned = ::posix_spawn(&first, monitorPath.c_str(), &fa, &attr, argv, environ);
+    const int err = ::posix_spawn(&first, monitorPath.c_str(), &fa, &attr, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
-    specHigh.reset();
-    statusHigh.reset();
-    initHigh.reset();
-    if (spawned != 0)
-        return Error::sys(spawned, "run " + monitorPath);
-    specRead.reset();
-    statusWrite.reset();
-    // The spec goes out while the first process forks and exits (a spec is
-    // far below the socket's buffer, so this does not wait for the monitor);
-    // a monitor that died early leaves EPIPE, and its answer below says why.
-    const int writeErr = sendAll(specWrite.get(), spec.serialize());
-    specWrite.reset();
-    int status = 0;
-    while (::waitpid(first, &status, 0) < 0 && errno == EINTR) {
+    if (err != 0)
+        return Error::sys(err, "run " + monitorPath);
+    spawned.first = first;
+    spawned.specWrite = std::move(specWrite);
+    spawned.statusRead = std::move(statusRead);
+    return spawned;
+}
+
+class Spare;
+Spare &spare();
+
+// One monitor started ahead of the next start: the start then hands it
+// the spec without waiting for a process to be made (about a millisecond
+// of a start on these machines, more on a busy one), and the next one is
+// made while the container starts. Only for plain starts: an executed
+// command's monitor takes its init copy at its own start. A spare whose
+// executable changed on disk since (an update) is not used; one whose
+// process (helper or test) ends reads the end of its spec and exits.
+class Spare {
+public:
+    Spare()
+    {
+        // A child forked from this process (not one that execs: the fds are
+        // close-on-exec) must not hand the parent's spare a spec, nor keep
+        // its spec socket open, which would leave the spare waiting for the
+        // spec's end: in the child it is as if there were none.
+        ::pthread_atfork([] { spare().m_mutex.lock(); }, [] { spare().m_mutex.unlock(); },
+                         [] {
+                             spare().m_spare.reset();
+                             spare().m_mutex.unlock();
+                         });
     }
+
+    std::optional<Spawned> take(const std::string &monitorPath)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        std::optional<Spawned> s = std::exchange(m_spare, std::nullopt);
+        struct stat now {};
+        if (!s || monitorPath != m_path || ::stat(monitorPath.c_str(), &now) < 0 || !sameFile(now, s->binary))
+            return std::nullopt;
+        return s;
+    }
+
+    void refill(const std::string &monitorPath)
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_spare && monitorPath == m_path)
+                return;
+        }
+        auto fresh = spawnMonitor(monitorPath, -1);
+        if (!fresh)
+            return;  // the next start makes its own, and says what fails
+        reapFirst(*fresh);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_path = monitorPath;
+        m_spare = std::move(*fresh);
+    }
+
+private:
+    friend Spare &spare();
+    std::mutex m_mutex;
+    std::string m_path;
+    std::optional<Spawned> m_spare;
+};
+
+Spare &spare()
+{
+    static Spare s;
+    return s;
+}
+
+}  // namespace
+
+void startSpareMonitor(const std::string &monitorPath)
+{
+    spare().refill(monitorPath);
+}
+
+Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec, int initCopy)
+{
+    std::optional<Spawned> monitor = initCopy < 0 ? spare().take(monitorPath) : std::nullopt;
+    if (!monitor) {
+        auto fresh = spawnMonitor(monitorPath, initCopy);
+        if (!fresh)
+            return fresh.error();
+        monitor = std::move(*fresh);
+    }
+    // The spec goes out whole (far below the socket's buffer, so this does
+    // not wait for the monitor); a monitor that died early leaves EPIPE,
+    // and its answer below says why.
+    const int writeErr = sendAll(monitor->specWrite.get(), spec.serialize());
+    monitor->specWrite.reset();
+    reapFirst(*monitor);
+    // The next start's monitor is made while this one starts its container.
+    if (initCopy < 0)
+        spare().refill(monitorPath);
     if (writeErr && writeErr != EPIPE)
         return Error::sys(writeErr, "send the spec to hutch-monitor");
     std::string verdict;
-    if (const int err = readAll(statusRead.get(), &verdict))
+    if (const int err = readAll(monitor->statusRead.get(), &verdict))
         return Error::sys(err, "read hutch-monitor's answer");
     const std::string context = "start \"" + spec.name + "\"";
     if (verdict.rfind("ok ", 0) == 0)

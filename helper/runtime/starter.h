@@ -1,6 +1,8 @@
 // Starting hutch-monitor detached from the caller: posix_spawn in a new
 // session, the monitor forks once more (so it is nobody's child and
-// survives the helper), the spec goes on a pipe; then wait for its verdict.
+// survives the helper), the spec goes on a socket; then wait for its
+// verdict. A plain start takes a monitor started ahead (starter.cpp's
+// Spare), and the next one is started while its container starts.
 #pragma once
 
 #include "rterror.h"
@@ -18,5 +20,9 @@ namespace hutch::rt {
 // executed command's init runs from, handed to the monitor as --init-fd;
 // otherwise the container's init copies the monitor itself.
 Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec, int initCopy = -1);
+
+// Starts the spare monitor now, so that the first start finds one too (the
+// helper, as it begins to serve). It ends with this process.
+void startSpareMonitor(const std::string &monitorPath);
 
 }  // namespace hutch::rt

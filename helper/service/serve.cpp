@@ -107,6 +107,7 @@ int serve(const QString &busAddress, const HelperSettings &settings, const QStri
     Runtime runtime(settings, monitorPath);
     for (const QString &line : storage::sweepEphemeral(runtime))
         std::fprintf(stderr, "hutch-helper: %s\n", qPrintable(line));
+    runtime.prepareStarts();
     quitOnSignals();
     service.start();
     // Once per boot (the runtime directory is on tmpfs: a reboot empties
