@@ -10,8 +10,10 @@
 // a share of each ssh cat's (the target: at least 80%; the fair
 // comparison is with the same cipher). The copy is destroyed on the
 // second host between rounds. Then, once, the stages apart: the export
-// into a pipe read by cat, and the import of that archive through a pipe
-// on the second host (with its syncfs).
+// into a pipe read by cat, the import of that archive through a pipe on
+// the second host (with its syncfs), and dd of the blob into the second
+// host's store with fsync (what its disk takes: a copy lands on disk,
+// ssh cat writes nothing).
 // Run as root: build/bench/bench_remote [MIB] [ROUNDS] [COMPRESSION]
 // (COMPRESSION: the copy's --compression, none by default as for copy).
 #include "benchutil.h"
@@ -181,6 +183,19 @@ int main(int argc, char **argv)
         return failWith(QStringLiteral("import from a pipe: ") + QString::fromLocal8Bit(imported->readAllStandardError()));
     const double importSeconds = t.nsecsElapsed() / 1e9;
     QFile::remove(archive);
+    // What the second host's disk takes: the blob written there and synced
+    // (the copy must land on disk; ssh cat does not write at all).
+    const QString written = hosts.remote().storePath() + QStringLiteral("/bench-dd");
+    t.restart();
+    QProcess dd;
+    dd.start(QStringLiteral("dd"), {QStringLiteral("if=") + blob, QStringLiteral("of=") + written, QStringLiteral("bs=1M"),
+                                    QStringLiteral("conv=fsync"), QStringLiteral("status=none")});
+    if (!dd.waitForFinished(600000) || dd.exitCode() != 0)
+        return failWith(QStringLiteral("dd into the second store failed"));
+    const double ddSeconds = t.nsecsElapsed() / 1e9;
+    QFile::remove(written);
+    std::printf("stages: the second host's disk: dd of the blob with fsync %.2f s (%.0f MiB/s)\n", ddSeconds,
+                double(mib) / ddSeconds);
     std::printf("stages: export into a pipe (cat > /dev/null) %.2f s (%.0f MiB/s); import from a pipe (cat FILE |) on the "
                 "second host (checks, tar, syncfs) %.2f s (%.0f MiB/s); load %s\n",
                 exportSeconds, mibs / exportSeconds, importSeconds, mibs / importSeconds,
