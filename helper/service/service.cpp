@@ -19,6 +19,9 @@
 #include <QFile>
 #include <QTimer>
 
+#include <mutex>
+#include <optional>
+
 namespace hutch::service {
 
 namespace {
@@ -267,30 +270,67 @@ QList<QVariantMap> Service::ListContainers(const QVariantMap &options)
 QVariantMap Service::GetContainer(const QString &name, const QVariantMap &options)
 {
     const Call call = beginCall();
-    m_auth->check(call, actions::read, name, [this, call, name, options] {
-        if (auto err = checkExisting(name))
-            return call.fail(*err);
-        const QString statsKey = QStringLiteral("stats");
-        const QString loginKey = QStringLiteral("root_login");
-        for (auto it = options.begin(); it != options.end(); ++it)
-            if ((it.key() != statsKey && it.key() != loginKey) || it.value().metaType().id() != QMetaType::Bool)
-                return call.fail(Error::invalid(
-                    QStringLiteral("GetContainer takes the options \"stats\" and \"root_login\" (booleans), not \"%1\"")
-                        .arg(it.key().left(64))));
-        const bool withStats = options.value(statsKey).toBool();
-        const bool withLogin = options.value(loginKey).toBool();
-        m_queue->runFree([settings = m_settings, call, name, withStats, statsKey, withLogin, loginKey] {
-            QVariantMap container = describeContainer(settings, name);
-            // A container that stopped in between has no stats: left out.
-            if (withStats && container.value(QStringLiteral("pid")).toLongLong() > 0)
-                if (auto stats = containerStats(settings, name))
-                    container.insert(statsKey, *stats);
-            if (withLogin)
-                container.insert(loginKey, rootLogin(settings, name));
-            call.reply({container});
-        });
+    const QString statsKey = QStringLiteral("stats");
+    const QString loginKey = QStringLiteral("root_login");
+    Status checked = checkExisting(name);
+    for (auto it = options.begin(); !checked && it != options.end(); ++it)
+        if ((it.key() != statsKey && it.key() != loginKey) || it.value().metaType().id() != QMetaType::Bool)
+            checked = Error::invalid(
+                QStringLiteral("GetContainer takes the options \"stats\" and \"root_login\" (booleans), not \"%1\"")
+                    .arg(it.key().left(64)));
+    const bool withStats = options.value(statsKey).toBool();
+    const bool withLogin = options.value(loginKey).toBool();
+    answerWhenAllowed(call, actions::read, name, checked,
+                      [settings = m_settings, name, withStats, statsKey, withLogin, loginKey]() -> Result<QVariantList> {
+        QVariantMap container = describeContainer(settings, name);
+        // A container that stopped in between has no stats: left out.
+        if (withStats && container.value(QStringLiteral("pid")).toLongLong() > 0)
+            if (auto stats = containerStats(settings, name))
+                container.insert(statsKey, *stats);
+        if (withLogin)
+            container.insert(loginKey, rootLogin(settings, name));
+        return QVariantList{container};
     });
     return {};
+}
+
+void Service::answerWhenAllowed(const Call &call, const QString &action, const QString &container, Status checked,
+                                std::function<Result<QVariantList>()> read)
+{
+    // Two answers, from two threads (the worker's read, polkit's on this
+    // one): the second to arrive replies.
+    struct Answer {
+        std::mutex mutex;
+        std::optional<Result<QVariantList>> read;
+        std::optional<Status> verdict;
+    };
+    auto answer = std::make_shared<Answer>();
+    auto replyIfBoth = [call, checked](Answer &a) {
+        if (!a.read || !a.verdict)
+            return;
+        if (*a.verdict)
+            return call.fail(**a.verdict);
+        if (checked)
+            return call.fail(*checked);
+        if (!*a.read)
+            return call.fail(a.read->error());
+        call.reply(**a.read);
+    };
+    if (checked) {
+        answer->read = Result<QVariantList>(QVariantList());
+    } else {
+        m_queue->runFree([answer, replyIfBoth, read = std::move(read)] {
+            Result<QVariantList> out = read();
+            std::lock_guard<std::mutex> lock(answer->mutex);
+            answer->read = std::move(out);
+            replyIfBoth(*answer);
+        });
+    }
+    m_auth->ask(call.caller(), action, container, [answer, replyIfBoth](Status verdict) {
+        std::lock_guard<std::mutex> lock(answer->mutex);
+        answer->verdict = std::move(verdict);
+        replyIfBoth(*answer);
+    });
 }
 
 QList<QVariantMap> Service::ListTemplates(const QVariantMap &)

@@ -137,6 +137,13 @@ private:
     Status checkContainer(const QString &name) const;
     // Name valid and STORE/NAME a directory now (reads).
     Status checkExisting(const QString &name) const;
+    // A read-only answer worked out while polkit decides: READ runs on a
+    // worker at once (it changes nothing) and its reply goes out once
+    // polkit allows; a refusal goes first, and a refused caller learns
+    // nothing else (not CHECKED either: what was wrong with the
+    // arguments, found before).
+    void answerWhenAllowed(const Call &call, const QString &action, const QString &container, Status checked,
+                           std::function<Result<QVariantList>()> read);
     // Answers `call` with a job's path at once and runs `work` as that job,
     // after earlier operations on `keys`. `action`: what its Cancel needs
     // (empty: io.github.hutch.manage).
