@@ -37,6 +37,17 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QStrin
     return true;
 }
 
+bool refusedOverHost(const QString &what)
+{
+    const QString host = client::remoteHost();
+    if (host.isEmpty())
+        return false;
+    fail(QStringLiteral("%1: a file cannot be handed to the helper on %2 (a descriptor does not cross ssh's bus "
+                        "bridge); copy it there and run hutchctl on %2")
+             .arg(what, host));
+    return true;
+}
+
 std::unique_ptr<Helper1Proxy> connectHelper()
 {
     if (const QString host = client::remoteHost(); !host.isEmpty()) {

@@ -25,6 +25,11 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QStrin
 // for a password). Null, with the message printed, when no bus is there.
 std::unique_ptr<Helper1Proxy> connectHelper();
 
+// With --host, a file the helper would read through a descriptor we open
+// (`what`: the option naming it) cannot be handed over: a descriptor does
+// not cross ssh's bus bridge. The message printed and true then.
+bool refusedOverHost(const QString &what);
+
 // Waits for a reply; false (message printed) on an error.
 bool finished(QDBusPendingCall &call);
 template <typename... T>

@@ -248,6 +248,8 @@ bool templateOptions(Helper1Proxy &helper, const QString &templateName, const QS
             out->insert(arg, n);
         } else if (type == QLatin1String("path")) {
             // The helper reads files through descriptors we open, as us.
+            if (refusedOverHost(QStringLiteral("template option --%1").arg(arg)))
+                return false;
             const int fd = ::open(QFile::encodeName(value).constData(), O_RDONLY | O_CLOEXEC);
             if (fd < 0) {
                 fail(QStringLiteral("template option --%1: cannot open \"%2\": %3").arg(arg, value,
@@ -364,6 +366,8 @@ int create(const QStringList &args)
     for (const auto &[option, key] : {std::pair{&sshKey, "ssh_key"}, std::pair{&userData, "user_data"}}) {
         if (!p.isSet(*option))
             continue;
+        if (refusedOverHost(QStringLiteral("--") + option->names().constLast()))
+            return Failure;
         const int fd = ::open(QFile::encodeName(p.value(*option)).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
             return fail(QStringLiteral("cannot open %1: %2").arg(p.value(*option), QString::fromLocal8Bit(std::strerror(errno))));

@@ -259,6 +259,12 @@ private Q_SLOTS:
         QVERIFY2(missing.err.contains("nosuch"), missing.err.constData());
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("none"))));
 
+        // create's files go to a helper as descriptors: refused by name over --host.
+        auto keyed = ctl({"--host", "remote", "create", "keyed", "-t", "busybox", "--ssh-key", path(QStringLiteral("id.pub"))});
+        QCOMPARE(keyed.exitCode, 1);
+        QVERIFY2(keyed.err.contains("--ssh-key") && keyed.err.contains("descriptor does not cross"), keyed.err.constData());
+        QVERIFY(!QFileInfo::exists(remote->storePath() + QStringLiteral("/keyed")));
+
         // export --libvirt: the remote config read over the bridge, the XML written here.
         auto xml = ctl({"--host", "remote", "export", "far", "--libvirt", path(QStringLiteral("far.xml"))});
         QVERIFY2(xml.exitCode == 0, qPrintable(xml.text()));
