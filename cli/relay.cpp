@@ -25,7 +25,9 @@ RawTerminal::RawTerminal(int fd) : m_fd(fd)
         return;
     termios raw = m_saved;
     ::cfmakeraw(&raw);
-    m_active = ::tcsetattr(fd, TCSAFLUSH, &raw) == 0;
+    // TCSADRAIN, not TCSAFLUSH: keys typed while the connection was being
+    // made (a console over ssh takes a moment) go to the container.
+    m_active = ::tcsetattr(fd, TCSADRAIN, &raw) == 0;
 }
 
 RawTerminal::~RawTerminal()

@@ -168,11 +168,12 @@ bool BusFixture::start(QString *why, const QStringList &helperEnv)
         *why = QStringLiteral("cannot write %1").arg(settingsPath());
         return false;
     }
-    // What a test killed before its clean-up left (pid no longer running).
+    // What a test killed before its clean-up left (pid no longer running):
+    // the names end in "-PID-N.rules" / "-PID-N.policy" (the constructor's).
     for (const auto &[dir, pattern] : {std::pair{kActionsDir, QStringLiteral("io.github.hutch.test-*.policy")},
                                        std::pair{kRulesDir, QStringLiteral("50-hutch-test-*.rules")}}) {
         for (const QString &file : QDir(dir).entryList({pattern}, QDir::Files)) {
-            const qint64 pid = file.section(QLatin1Char('-'), -1).section(QLatin1Char('.'), 0, 0).toLongLong();
+            const qint64 pid = file.section(QLatin1Char('-'), -2, -2).toLongLong();
             if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
                 QFile::remove(dir + QLatin1Char('/') + file);
         }
