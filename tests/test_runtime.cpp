@@ -342,8 +342,11 @@ private Q_SLOTS:
         // it is there before the cycles and after them.
         auto first = rt().start(QStringLiteral("cycle"));
         QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        const qint64 firstMonitor = parentOf(*first);
         QVERIFY(!fx->ask(QStringLiteral("cycle"), &MonitorLink::stop));
         QVERIFY(fx->waitForState(QStringLiteral("cycle"), QStringLiteral("STOPPED"), 10000));
+        // Its monitor ends just after it says STOPPED.
+        QTRY_VERIFY_WITH_TIMEOUT(!monitorProcesses().contains(firstMonitor), 10000);
         const auto before = count();
         const int cycles = qEnvironmentVariableIntValue("HUTCH_TEST_CYCLES") > 0
                                ? qEnvironmentVariableIntValue("HUTCH_TEST_CYCLES") : 100;

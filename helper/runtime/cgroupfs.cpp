@@ -229,6 +229,10 @@ Status removeTree(int parentfd, const std::string &parentPath, const std::string
     const std::string path = parentPath + "/" + name;
     if (depth > kMaxDepth)
         return Error::msg(path + ": sub-cgroups nested deeper than " + std::to_string(kMaxDepth));
+    // Most have no sub-cgroups (a container that made none): one rmdir,
+    // before the directory is read (a stop does this in every hierarchy).
+    if (::unlinkat(parentfd, name.c_str(), AT_REMOVEDIR) == 0 || errno == ENOENT)
+        return std::nullopt;
     UniqueFd dir = openDir(parentfd, name);
     if (!dir)
         return errno == ENOENT ? std::nullopt : Status(Error::sys("open " + path));
