@@ -401,46 +401,53 @@ std::optional<Connection> Connection::open(const std::string &address, std::stri
     }
     // The whole handshake at once, as sd-bus sends it: AUTH, NEGOTIATE_UNIX_FD,
     // BEGIN and Hello (whose answer, our unique name, nothing waits for),
-    // without waiting for the bus between them: one round trip, not two. A
-    // bus that refuses the AUTH answers REJECTED and treats what follows
-    // as more of the handshake, which fails below.
+    // without waiting for the bus between them; the bus's answers are read
+    // with the first reply (handshake()), so that the first call goes out
+    // in the same round trip. A bus that refuses the AUTH answers REJECTED
+    // and treats what follows as more of the handshake, which fails there.
     if (!sendAll(c.m_fd, std::string(1, '\0') + "AUTH EXTERNAL " + uid + "\r\nNEGOTIATE_UNIX_FD\r\nBEGIN\r\n")
         || !c.send("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "Hello")) {
         *error = std::string("send: ") + std::strerror(errno);
         return std::nullopt;
     }
-    // Two answers: OK GUID, then AGREE_UNIX_FD (or ERROR: no fds on this
-    // bus). Bytes after them are already messages.
-    std::string lines;
-    const int64_t deadline = monotonicMs() + 25000;
-    size_t second = std::string::npos;
-    for (;;) {
-        const size_t first = lines.find('\n');
-        if (first != std::string::npos && (second = lines.find('\n', first + 1)) != std::string::npos)
-            break;
-        pollfd p{c.m_fd, POLLIN, 0};
-        const int64_t left = deadline - monotonicMs();
-        char buf[256];
-        ssize_t n = -1;
-        if (left > 0 && ::poll(&p, 1, int(left)) > 0)
-            n = ::recv(c.m_fd, buf, sizeof buf, 0);
-        if (n <= 0) {
-            *error = "the bus closed the connection while authenticating";
-            return std::nullopt;
-        }
-        lines.append(buf, size_t(n));
-    }
-    if (lines.rfind("OK ", 0) != 0) {
-        *error = "the bus refused to authenticate: " + lines.substr(0, lines.find('\r'));
-        return std::nullopt;
-    }
-    c.m_in = lines.substr(second + 1);
+    c.m_handshaking = true;
     return c;
+}
+
+bool Connection::handshake(int64_t deadline, std::string *error)
+{
+    // Two answers: OK GUID, then AGREE_UNIX_FD (or ERROR: no fds on this
+    // bus). Bytes after them are already messages (read with their fds).
+    size_t second = std::string::npos;
+    while (m_handshaking) {
+        const size_t first = m_in.find('\n');
+        if (first != std::string::npos && (second = m_in.find('\n', first + 1)) != std::string::npos)
+            break;
+        if (m_in.size() > 4096) {
+            *error = "the bus answered the handshake with too much";
+            return false;
+        }
+        if (!fill(int(std::max<int64_t>(0, deadline - monotonicMs())), error)) {
+            if (*error != "no answer in time")
+                *error = "the bus closed the connection while authenticating";
+            return false;
+        }
+    }
+    if (!m_handshaking)
+        return true;
+    if (m_in.rfind("OK ", 0) != 0) {
+        *error = "the bus refused to authenticate: " + m_in.substr(0, m_in.find('\r'));
+        return false;
+    }
+    m_in.erase(0, second + 1);
+    m_handshaking = false;
+    return true;
 }
 
 Connection::Connection(Connection &&other) noexcept
     : m_fd(std::exchange(other.m_fd, -1)),
       m_serial(other.m_serial),
+      m_handshaking(other.m_handshaking),
       m_in(std::move(other.m_in)),
       m_fds(std::move(other.m_fds)),
       m_kept(std::move(other.m_kept))
@@ -564,6 +571,8 @@ std::optional<Message> Connection::reply(uint32_t serial, int timeoutMs, std::st
         return std::nullopt;
     }
     const int64_t deadline = monotonicMs() + timeoutMs;
+    if (!handshake(deadline, error))
+        return std::nullopt;
     for (;;) {
         while (auto m = take(error)) {
             if ((m->type == Message::Reply || m->type == Message::Error) && m->replySerial == serial)
@@ -584,6 +593,8 @@ std::optional<Message> Connection::reply(uint32_t serial, int timeoutMs, std::st
 std::optional<Message> Connection::next(int timeoutMs, std::string *error)
 {
     const int64_t deadline = monotonicMs() + timeoutMs;
+    if (!handshake(deadline, error))
+        return std::nullopt;
     for (;;) {
         if (!m_kept.empty()) {
             Message m = std::move(m_kept.front());

@@ -74,7 +74,8 @@ class Connection {
 public:
     // Connects to ADDRESS ("unix:path=..." or "unix:abstract=...", the first
     // of a ';' list that is one of those), authenticates as this process's
-    // user and says Hello without waiting for its answer. Null with *error.
+    // user and says Hello without waiting for the bus's answers (read with
+    // the first reply or signal). Null with *error.
     static std::optional<Connection> open(const std::string &address, std::string *error);
     Connection(Connection &&other) noexcept;
     Connection &operator=(Connection &&) = delete;
@@ -99,10 +100,13 @@ public:
 private:
     explicit Connection(int fd) : m_fd(fd) {}
     bool fill(int timeoutMs, std::string *error);
+    // Reads the bus's answers to the handshake open() sent, once.
+    bool handshake(int64_t deadline, std::string *error);
     std::optional<Message> take(std::string *error);
 
     int m_fd = -1;
     uint32_t m_serial = 0;
+    bool m_handshaking = false;  // the answers to open()'s handshake not read yet
     std::string m_in;
     std::deque<int> m_fds;
     std::deque<Message> m_kept;
