@@ -489,10 +489,20 @@ Result<qint64> Runtime::launch(const LoadedContainer &container, const std::func
         return spec.error().wrap(QStringLiteral("start \"%1\"").arg(container.name()));
     if (adjust)
         adjust(*spec);
+    return launch(*spec, initCopy);
+}
+
+Result<qint64> Runtime::start(const rt::LaunchSpec &spec)
+{
+    return launch(spec, -1);
+}
+
+Result<qint64> Runtime::launch(const rt::LaunchSpec &spec, int initCopy)
+{
     if (!QDir().mkpath(m_settings.runtimePath))
         return Error::failed(QStringLiteral("cannot create %1").arg(m_settings.runtimePath));
     QFile::setPermissions(m_settings.runtimePath, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    auto pid = rt::startMonitor(s(m_monitorPath), *spec, initCopy);
+    auto pid = rt::startMonitor(s(m_monitorPath), spec, initCopy);
     if (!pid)
         return toError(pid.error());
     return qint64(*pid);

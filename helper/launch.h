@@ -55,6 +55,8 @@ public:
     Result<qint64> start(const QString &name);
     // The same with the config the caller read (launch spec built from it).
     Result<qint64> start(const LoadedContainer &container);
+    // The same with the launch spec the caller built (buildLaunchSpec).
+    Result<qint64> start(const rt::LaunchSpec &spec);
     // lxc-execute: runs argv as the one program of a fresh container made
     // from NAME's config, under a minimal init. Its output is on the console
     // (tty 0), its status comes to a subscriber as "exit N" or "signal N".
@@ -73,6 +75,7 @@ private:
     // INITCOPY: a sealed copy of hutch-monitor for an executed command's init, or -1.
     Result<qint64> launch(const LoadedContainer &container, const std::function<void(rt::LaunchSpec &)> &adjust,
                           int initCopy = -1);
+    Result<qint64> launch(const rt::LaunchSpec &spec, int initCopy);
 
     HelperSettings m_settings;
     QString m_monitorPath;

@@ -371,6 +371,7 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
     struct Plan {
         Status result;
         std::optional<LoadedContainer> container;
+        std::optional<rt::LaunchSpec> spec;  // built from it: what starts
         bool bridge = false;
         bool read = false, decided = false;
         Status refusal;
@@ -386,7 +387,7 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
         auto launch = [this, name, plan, done = std::move(done)](const Status &network) {
             if (network)
                 return done(network->wrap(QStringLiteral("start \"%1\"").arg(name)));
-            launchContainer(*plan->container, done);
+            launchContainer(*plan->container, *plan->spec, done);
         };
         if (plan->bridge)
             return ensureDefaultNetwork(std::move(launch));
@@ -415,10 +416,12 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
         }
         // What the start itself will check (its caps, every key applied or
         // refused), before the host is touched for it.
-        if (auto spec = buildLaunchSpec(store, *container, settings); !spec) {
+        auto spec = buildLaunchSpec(store, *container, settings);
+        if (!spec) {
             plan->result = spec.error().wrap(QStringLiteral("start \"%1\"").arg(name));
             return;
         }
+        plan->spec = std::move(*spec);
         plan->bridge = linksTo(container->config(), bridge);
         plan->container = std::move(*container);
     }, [plan, goOnIfBoth] {
@@ -433,10 +436,11 @@ void Service::startContainer(const QString &name, std::function<void(const Statu
         });
 }
 
-void Service::launchContainer(const LoadedContainer &container, std::function<void(const Status &)> done)
+void Service::launchContainer(const LoadedContainer &container, const rt::LaunchSpec &spec,
+                              std::function<void(const Status &)> done)
 {
     auto result = std::make_shared<Status>();
-    m_queue->run({container.name()}, [settings = m_settings, monitor = m_monitorPath, container, result] {
+    m_queue->run({container.name()}, [settings = m_settings, monitor = m_monitorPath, container, spec, result] {
         const QString &name = container.name();
         if (!containerExists(settings, name)) {  // destroyed while the bridge came up
             *result = Error::notFound(QStringLiteral("no container \"%1\" in %2").arg(name, settings.storePath));
@@ -447,7 +451,7 @@ void Service::launchContainer(const LoadedContainer &container, std::function<vo
             return;
         }
         Runtime runtime(settings, monitor);
-        if (auto pid = runtime.start(container); !pid)
+        if (auto pid = runtime.start(spec); !pid)
             *result = pid.error();
     }, [this, container, result, done = std::move(done)] {
         // The caller hears first: following the monitor (a round trip to

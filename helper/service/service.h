@@ -158,8 +158,9 @@ private:
     void startContainer(const QString &name, std::function<void(const Status &)> done,
                         std::function<void(std::function<void(const Status &)>)> authorize = {});
     // The last step of a start: the runtime, on a worker, from the config
-    // the first step read.
-    void launchContainer(const LoadedContainer &container, std::function<void(const Status &)> done);
+    // the first step read and the launch spec built from it then.
+    void launchContainer(const LoadedContainer &container, const rt::LaunchSpec &spec,
+                         std::function<void(const Status &)> done);
     // The default bridge (settings' default_bridge), up or adopted from an
     // earlier helper; before a container that is linked to it starts. The
     // netlink and nft work runs in the operation queue; `done` hears on
