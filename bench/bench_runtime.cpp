@@ -12,7 +12,9 @@
 // privileged start of the same run. Everything runs
 // in a network namespace of its own: the bridge and the veths never reach
 // the host's network.
-// Run: build/bench/bench_runtime [ROUNDS]
+// Run: build/bench/bench_runtime [ROUNDS] [--sequential]
+// (--sequential: all of Hutch's rounds, then all of LXC's, as before the
+// turns: each then starts after its own previous stop.)
 #include "benchutil.h"
 #include "busybox.h"
 #include "cgroups.h"
@@ -223,7 +225,9 @@ int main(int argc, char **argv)
     } leaveNoBase;
     ::umount2("/dev/pts", MNT_DETACH);
     QCoreApplication app(argc, argv);
-    const int rounds = argc > 1 ? std::max(1, atoi(argv[1])) : 20;
+    const QStringList args = app.arguments();
+    const bool sequential = args.contains(QStringLiteral("--sequential"));
+    const int rounds = args.size() > 1 && args.at(1) != QLatin1String("--sequential") ? std::max(1, args.at(1).toInt()) : 20;
     if (::unshare(CLONE_NEWNET) != 0) {
         std::fprintf(stderr, "bench_runtime: cannot make a network namespace\n");
         return 2;
@@ -247,23 +251,25 @@ int main(int argc, char **argv)
         return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     };
     // Hutch and LXC take turns, round by round, so that whatever else the
-    // machine does weighs on both alike.
+    // machine does weighs on both alike (--sequential: one after the other).
     QList<double> toRunning, toCommand, toStopped;
     QList<double> lxcRunning, lxcCommand, lxcStopped;
     QString lxcFailed = haveLxc ? QString() : QStringLiteral("lxc-start not found (Debian package lxc)");
     long rss = -1;
-    for (int i = 0; i < rounds; ++i) {
+    // One round of each; false: the bench ends (a Hutch failure), or
+    // lxcFailed says why LXC's rounds stop.
+    auto hutchRound = [&](int i) {
         QElapsedTimer t;
         t.start();
         auto pid = rt.start(name);
         if (!pid) {
             std::fprintf(stderr, "bench_runtime: start: %s\n", qPrintable(pid.error().message));
-            return 1;
+            return false;
         }
         toRunning << t.nsecsElapsed() / 1e6;
         if (!consoleRoundTrip(rt, name)) {
             std::fprintf(stderr, "bench_runtime: no answer from the console\n");
-            return 1;
+            return false;
         }
         toCommand << t.nsecsElapsed() / 1e6;
         if (i == 0)
@@ -274,27 +280,40 @@ int main(int argc, char **argv)
             (void)link->stop();
         waitStopped(rt, name);
         toStopped << s.nsecsElapsed() / 1e6;
+        return true;
+    };
+    auto lxcRound = [&] {
         if (!lxcFailed.isEmpty())
-            continue;
+            return;
+        QElapsedTimer t;
         t.start();
         if (!lxc(QStringLiteral("lxc-start"), {QStringLiteral("-d")})
             || !lxc(QStringLiteral("lxc-wait"), {QStringLiteral("-s"), QStringLiteral("RUNNING")})) {
             lxcFailed = QStringLiteral("lxc-start failed on the Hutch-made container");
-            continue;
+            return;
         }
         lxcRunning << t.nsecsElapsed() / 1e6;
         if (!lxc(QStringLiteral("lxc-attach"), {QStringLiteral("--"), QStringLiteral("true")})) {
             lxcFailed = QStringLiteral("lxc-attach failed on the running container");
             lxc(QStringLiteral("lxc-stop"), {QStringLiteral("-k")});
-            continue;
+            return;
         }
         lxcCommand << t.nsecsElapsed() / 1e6;
+        QElapsedTimer s;
         s.start();
         lxc(QStringLiteral("lxc-stop"), {QStringLiteral("-k")});
         lxcStopped << s.nsecsElapsed() / 1e6;
+    };
+    for (int i = 0; i < rounds; ++i) {
+        if (!hutchRound(i))
+            return 1;
+        if (!sequential)
+            lxcRound();
     }
-    std::printf("hutch: %d rounds, busybox container, taking turns with LXC; load %s\n", rounds,
-                qPrintable(hutch::bench::loadAverage()));
+    for (int i = 0; sequential && i < rounds; ++i)
+        lxcRound();
+    std::printf("hutch: %d rounds, busybox container, %s; load %s\n", rounds,
+                sequential ? "then LXC's rounds" : "taking turns with LXC", qPrintable(hutch::bench::loadAverage()));
     std::printf("hutch: start -> RUNNING        median %7.2f ms\n", median(toRunning));
     std::printf("hutch: start -> first command  median %7.2f ms (a command typed on the console answered)\n", median(toCommand));
     std::printf("hutch: stop -> STOPPED         median %7.2f ms\n", median(toStopped));
