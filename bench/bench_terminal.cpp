@@ -16,7 +16,6 @@
 //      terminal's own notion of being done;
 //   4. writes the times (and when each typed key arrived) to a result file.
 // The terminal starting up is not timed: the clock starts when cat starts.
-//
 // For Hutch the bench also types a key into the widget every 200 ms while the
 // flood lasts (a QKeyEvent posted from another thread at a noted time, so a
 // starved event loop shows as latency) and prints how long each took to reach
@@ -25,6 +24,7 @@
 //
 // Needs an X display: uses $DISPLAY, else starts Xvfb itself. qterminal and
 // xterm are measured where they are installed (bench-only tools; see README).
+#include "benchutil.h"
 #include "terminalsession.h"
 #include "terminalwidget.h"
 
@@ -172,8 +172,7 @@ struct Run
     QString size;
     bool onlcr = false;  // the tty's output processing was on, as in a shell
     std::vector<qint64> keyArrivals;
-    qint64 start = 0;
-    qint64 end = 0;
+    qint64 start = 0, end = 0;
 };
 
 Run readResult(const QString &path)
@@ -607,23 +606,9 @@ QByteArray makeSeq(qint64 bytes)
     return out;
 }
 
-double medianOf(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
+double medianOf(const std::vector<double> &v) { return hutch::bench::median(QList<double>(v.begin(), v.end())); }
 
-// The machine's load, printed beside the figures (the bench shares the cores).
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    const QList<QByteArray> w = f.readAll().split(' ');
-    return w.size() >= 3 ? QString::fromLatin1(w[0] + ' ' + w[1] + ' ' + w[2]) : QStringLiteral("?");
-}
+using hutch::bench::loadAverage;  // printed beside the figures (the bench shares the cores)
 
 }  // namespace
 

@@ -255,13 +255,11 @@ Status Monitor::cloneInit()
     if (auto err = sendMessage(parentEnd.get(), "g", rootfsTree ? rootfsTree.get() : -1))
         return reap(err->wrap("start init"));
     rootfsTree.reset();
-    // While init mounts its rootfs, /proc and /sys, this process puts the
-    // device rules in force, and init waits for them ("d") before the
-    // mounts they govern (lxc.mount.entry, /dev). Then the other cgroup
-    // settings, and the seccomp filter, which init only loads ("s" and the
-    // program, before its exec; "s" alone: no profile, or it could not be
-    // built, and init builds it and says why that fails). What is not sent
-    // (init failed before reading it) leaves its reason below.
+    // While init mounts its rootfs, /proc and /sys: the device rules ("d":
+    // init waits for them before lxc.mount.entry and /dev), the other cgroup
+    // settings, the seccomp filter ("s" and the program, loaded before exec;
+    // "s" alone: none, or init builds it and says why that fails). What init
+    // did not read (it failed first) leaves its reason below.
     if (auto err = applyLimits(true))
         return reap(*err);
     (void)sendMessage(parentEnd.get(), "d");
