@@ -222,25 +222,35 @@ std::optional<QString> ConsoleSession::run(const QString &command, int timeoutMs
     if (::send(m_fd.get(), line.constData(), size_t(line.size()), MSG_NOSIGNAL) != line.size())
         return std::nullopt;
     const qsizetype from = m_all.size();
+    qsizetype b = -1, e = -1;
+    const bool found = readUntil(timeoutMs, [&] {
+        b = m_all.indexOf(begin + "\r\n", from);
+        e = b < 0 ? -1 : m_all.indexOf(end, b);
+        return e >= 0;
+    });
+    if (!found)
+        return std::nullopt;
+    const qsizetype start = b + begin.size() + 2;
+    return QString::fromUtf8(m_all.mid(start, e - start)).remove(QLatin1Char('\r')).trimmed();
+}
+
+bool ConsoleSession::readUntil(int timeoutMs, const std::function<bool()> &done)
+{
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs) {
         pollfd p{m_fd.get(), POLLIN, 0};
         if (::poll(&p, 1, int(timeoutMs - timer.elapsed())) <= 0)
-            break;
+            return false;
         char buf[4096];
         const ssize_t n = ::read(m_fd.get(), buf, sizeof buf);
         if (n <= 0)
-            break;
+            return false;
         m_all.append(buf, n);
-        const qsizetype b = m_all.indexOf(begin + "\r\n", from);
-        const qsizetype e = b < 0 ? -1 : m_all.indexOf(end, b);
-        if (e >= 0) {
-            const qsizetype start = b + begin.size() + 2;
-            return QString::fromUtf8(m_all.mid(start, e - start)).remove(QLatin1Char('\r')).trimmed();
-        }
+        if (done())
+            return true;
     }
-    return std::nullopt;
+    return false;
 }
 
 bool ConsoleSession::send(const QByteArray &bytes)
@@ -251,21 +261,7 @@ bool ConsoleSession::send(const QByteArray &bytes)
 bool ConsoleSession::waitFor(const QByteArray &text, int timeoutMs)
 {
     const qsizetype from = m_all.size();
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        pollfd p{m_fd.get(), POLLIN, 0};
-        if (::poll(&p, 1, int(timeoutMs - timer.elapsed())) <= 0)
-            return false;
-        char buf[4096];
-        const ssize_t n = ::read(m_fd.get(), buf, sizeof buf);
-        if (n <= 0)
-            return false;
-        m_all.append(buf, n);
-        if (m_all.indexOf(text, from) >= 0)
-            return true;
-    }
-    return false;
+    return readUntil(timeoutMs, [&] { return m_all.indexOf(text, from) >= 0; });
 }
 
 QString eventText(const MonitorEvent &event)

@@ -116,6 +116,10 @@ public:
     const QByteArray &transcript() const { return m_all; }
 
 private:
+    // Reads what comes into the transcript until DONE says so (true) or
+    // TIMEOUTMS pass, the console closes (false).
+    bool readUntil(int timeoutMs, const std::function<bool()> &done);
+
     UniqueFd m_fd;
     QByteArray m_all;
     int m_serial = 0;
