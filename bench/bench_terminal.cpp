@@ -1,26 +1,23 @@
-// bench_terminal [MB] [--rounds N] [--no-xterm] [--no-qterminal] [--hutch-only]: throughput of the terminal widget (hutchterminal) in a
-// real window, beside qterminal (qtermwidget) and xterm in the same run.
+// bench_terminal [MB] [--rounds N] [--no-xterm] [--no-qterminal] [--hutch-only]: throughput of the
+// terminal widget (hutchterminal) in a real window, beside qterminal (qtermwidget) and xterm.
 //
 // Two files of MB megabytes (20 by default) are shown with `cat` on a pty:
-// base64 (76-column lines, each nearly filling an 80-column row) and `seq`
-// output (short lines: one scroll per 7 or 8 bytes). Every terminal runs the
-// same program in its pty: this binary in its --writer role, which
+// base64 (76-column lines) and `seq` output (short lines: one scroll per 7 or
+// 8 bytes). Every terminal runs this binary in its --writer role, which
 //   1. switches the tty's input to non-canonical without echo (output stays
 //      cooked, ONLCR as in a shell), and starts a thread reading the tty;
-//   2. notes the time, runs `cat FILE` on the tty and waits for it;
-//   3. asks for the cursor position (DSR, ESC [ 6 n) and notes the time its
-//      reply arrives. A terminal answers DSR only after it has processed every
-//      byte written before it, so this is the moment the last byte of the file
-//      was processed, measured the same way for every terminal, on the same
-//      clock (CLOCK_MONOTONIC), from inside the pty, without trusting any
-//      terminal's own notion of being done;
+//   2. notes the time, runs `cat FILE` on the tty and waits for it, noting
+//      how cat spent its wall time: on a core, runnable without one, asleep;
+//   3. asks for the cursor position (DSR, ESC [ 6 n) and notes when the reply
+//      arrives: a terminal answers only after it has processed every byte
+//      before it, so this is when the last byte was processed, measured the
+//      same way for every terminal, from inside the pty;
 //   4. writes the times (and when each typed key arrived) to a result file.
-// The terminal starting up is not timed: the clock starts when cat starts.
-// For Hutch the bench also types a key into the widget every 200 ms while the
-// flood lasts (a QKeyEvent posted from another thread at a noted time, so a
-// starved event loop shows as latency) and prints how long each took to reach
-// the pty; and it notes every paint of the view and prints the longest gap
-// between paints during the flood.
+// The clock starts when cat starts. For Hutch the bench also types a key
+// every 200 ms during the flood (a QKeyEvent posted from another thread, so a
+// starved event loop shows as latency) and notes every paint of the view.
+// The pty's ceiling comes from bare readers that only read, each in another
+// way (runBare); cat's figures there tell whether any reader could do better.
 //
 // Needs an X display: uses $DISPLAY, else starts Xvfb itself. qterminal and
 // xterm are measured where they are installed (bench-only tools; see README).
@@ -36,7 +33,6 @@
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -49,10 +45,13 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
@@ -63,12 +62,7 @@
 
 namespace {
 
-qint64 nowNs()
-{
-    timespec t {};
-    ::clock_gettime(CLOCK_MONOTONIC, &t);
-    return qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
-}
+using namespace hutch::bench;
 
 constexpr char keyByte = 'k';
 
@@ -128,8 +122,23 @@ int runWriter(const char *file, const char *resultPath)
         ::execlp("cat", "cat", file, static_cast<char *>(nullptr));
         ::_exit(127);
     }
+    // How cat spent its wall time: on a core (its user and system time: its
+    // write(2)s run the line discipline), runnable but waiting for a core
+    // (the scheduler's run delay, read while it is a zombie), or asleep (on
+    // a full pty).
+    siginfo_t exited {};
+    while (::waitid(P_PID, id_t(cat), &exited, WEXITED | WNOWAIT) < 0 && errno == EINTR) {
+    }
+    const qint64 catEnd = nowNs();
+    long long catRun = 0, catQueued = 0;
+    if (FILE *f = std::fopen(("/proc/" + std::to_string(cat) + "/schedstat").c_str(), "r")) {
+        if (std::fscanf(f, "%lld %lld", &catRun, &catQueued) != 2)
+            catQueued = 0;
+        std::fclose(f);
+    }
     int status = 0;
-    while (::waitpid(cat, &status, 0) < 0 && errno == EINTR) {
+    rusage catUsage {};
+    while (::wait4(cat, &status, 0, &catUsage) < 0 && errno == EINTR) {
     }
     const char dsr[] = "\x1b[6n";
     if (::write(1, dsr, sizeof dsr - 1) < 0)
@@ -152,7 +161,8 @@ int runWriter(const char *file, const char *resultPath)
     QByteArray text = QByteArray("start ") + QByteArray::number(start) + "\nend "
         + QByteArray::number(replied.load()) + "\nsize " + QByteArray::number(size.ws_col) + "x"
         + QByteArray::number(size.ws_row) + "\ncat " + QByteArray::number(WIFEXITED(status) ? WEXITSTATUS(status) : -1)
-        + "\nonlcr " + QByteArray::number(onlcr ? 1 : 0) + "\n";
+        + "\nonlcr " + QByteArray::number(onlcr ? 1 : 0) + "\ncatend " + QByteArray::number(catEnd) + "\ncatqueued " + QByteArray::number(catQueued) + "\ncatcpu "
+        + QByteArray::number(qint64((seconds(catUsage.ru_utime) + seconds(catUsage.ru_stime)) * 1e9)) + "\n";
     std::lock_guard<std::mutex> lock(keysMutex);
     for (qint64 k : keys)
         text += "key " + QByteArray::number(k) + "\n";
@@ -173,6 +183,12 @@ struct Run
     bool onlcr = false;  // the tty's output processing was on, as in a shell
     std::vector<qint64> keyArrivals;
     qint64 start = 0, end = 0;
+    qint64 catEnd = 0, catCpu = 0, catQueued = 0;  // when cat exited; its CPU time, its wait for a core (ns)
+    double readSize = 0;            // the bare reader's bytes per read
+    double machineBusy = 0;         // percent of both cores, the run's whole wall time
+    // How busy cat was from its start to its exit, in percent of one core.
+    double catBusy() const { return catEnd > start ? 100.0 * double(catCpu) / double(catEnd - start) : 0; }
+    double catQueuedPercent() const { return catEnd > start ? 100.0 * double(catQueued) / double(catEnd - start) : 0; }
 };
 
 Run readResult(const QString &path)
@@ -195,6 +211,12 @@ Run readResult(const QString &path)
             r.size = QString::fromLatin1(w[1]);
         else if (w[0] == "onlcr")
             r.onlcr = w[1] == "1";
+        else if (w[0] == "catend")
+            r.catEnd = w[1].toLongLong();
+        else if (w[0] == "catqueued")
+            r.catQueued = w[1].toLongLong();
+        else if (w[0] == "catcpu")
+            r.catCpu = w[1].toLongLong();
         else if (w[0] == "key")
             r.keyArrivals.push_back(w[1].toLongLong());
         else if (w[0] == "cat" && w[1] != "0")
@@ -204,38 +226,6 @@ Run readResult(const QString &path)
     r.seconds = double(r.end - r.start) / 1e9;
     return r;
 }
-
-// Runs the event loop until `path` exists (or the timeout). A real event
-// loop, never a sleep: the widget reads and paints in this loop.
-bool waitForFile(const QString &path, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(10);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (QFile::exists(path))
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return QFile::exists(path);
-}
-
-// Paint times of a widget's viewport.
-class PaintRecorder : public QObject
-{
-public:
-    std::vector<qint64> times;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            times.push_back(nowNs());
-        return QObject::eventFilter(watched, event);
-    }
-};
 
 struct HutchRun
 {
@@ -247,25 +237,9 @@ struct HutchRun
     int keysTyped = 0;
     int keysArrived = 0;
     bool tailMatches = false;
-    double cpuSeconds = 0;  // the bench process (GUI thread, reader thread) from attach to the end
+    double cpuSeconds = 0;     // the bench process (GUI thread, reader thread) from attach to the end
+    double guiCpuSeconds = 0;  // of which the GUI thread
 };
-
-double processCpuSeconds()
-{
-    rusage u {};
-    ::getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-int openPty()
-{
-    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (master >= 0 && (::grantpt(master) != 0 || ::unlockpt(master) != 0)) {
-        ::close(master);
-        return -1;
-    }
-    return master;
-}
 
 // Runs the writer on the pty's slave side, as a shell would run cat.
 pid_t spawnWriter(int master, const QString &self, const QString &file, const QString &result)
@@ -296,11 +270,26 @@ pid_t spawnWriter(int master, const QString &self, const QString &file, const QS
 }
 
 // The pty's own ceiling: a reader that only reads (and answers the final
-// cursor-position query), on the same files, through the same kind of pty.
-// With `cooked` false the tty's output processing is off (no OPOST, so no
-// ONLCR), which no terminal gets: it shows what the kernel's per-line work
-// costs.
-Run runBare(const QString &self, const QString &file, const QString &dir, bool cooked = true)
+// cursor-position query), on the same files, through the same kind of pty,
+// in several ways, to find the one that lets cat write fastest. Raw: the
+// tty's output processing off (no OPOST, so no ONLCR), which no terminal
+// gets: it shows what the kernel's per-line work costs.
+enum class Reader { Blocking, Poll, Spin, Pinned, Raw };
+struct ReaderKind
+{
+    Reader reader;
+    const char *name;
+    const char *how;
+};
+constexpr ReaderKind readerKinds[] = {
+    { Reader::Blocking, "blocking", "read(2) of 64 KiB in a loop" },
+    { Reader::Poll, "poll", "poll(2), then non-blocking reads until EAGAIN, as the widget's reader" },
+    { Reader::Spin, "spin", "non-blocking reads in a tight loop that never sleeps" },
+    { Reader::Pinned, "pinned", "blocking reads, the reader pinned to the last core (cat is not)" },
+    { Reader::Raw, "raw", "blocking reads, output processing off (no ONLCR): no terminal gets this" },
+};
+
+Run runBare(const QString &self, const QString &file, const QString &dir, Reader reader)
 {
     Run r;
     const int master = openPty();
@@ -312,7 +301,7 @@ Run runBare(const QString &self, const QString &file, const QString &dir, bool c
     size.ws_row = 24;
     size.ws_col = 80;
     ::ioctl(master, TIOCSWINSZ, &size);
-    if (!cooked) {
+    if (reader == Reader::Raw) {
         // On the master: a pty master's termios calls set its slave's.
         termios t {};
         ::tcgetattr(master, &t);
@@ -320,15 +309,35 @@ Run runBare(const QString &self, const QString &file, const QString &dir, bool c
         ::tcsetattr(master, TCSANOW, &t);
     }
     const QString result = dir + QStringLiteral("/bare.result");
+    const MachineCpu cpuBefore = machineCpu();
     const pid_t child = spawnWriter(master, self, file, result);
+    // After the fork: the writer and its cat keep every core.
+    cpu_set_t saved;
+    CPU_ZERO(&saved);
+    if (reader == Reader::Pinned && ::sched_getaffinity(0, sizeof saved, &saved) == 0) {
+        cpu_set_t last;
+        CPU_ZERO(&last);
+        CPU_SET(int(std::thread::hardware_concurrency()) - 1, &last);
+        ::sched_setaffinity(0, sizeof last, &last);
+    }
+    if (reader == Reader::Poll || reader == Reader::Spin)
+        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
     std::vector<char> buffer(64 * 1024);
     quint32 last = 0;  // the last four bytes read, for ESC [ 6 n
+    qint64 bytes = 0, reads = 0;
     for (;;) {
+        if (reader == Reader::Poll) {
+            pollfd p = { master, POLLIN, 0 };
+            if (::poll(&p, 1, -1) < 0 && errno != EINTR)
+                break;
+        }
         const ssize_t n = ::read(master, buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n <= 0)
             break;  // EIO: the writer is gone
+        bytes += n;
+        ++reads;
         for (ssize_t i = 0; i < n; ++i) {
             last = (last << 8) | quint8(buffer[size_t(i)]);
             if (last == 0x1b5b366e) {
@@ -338,35 +347,15 @@ Run runBare(const QString &self, const QString &file, const QString &dir, bool c
             }
         }
     }
+    if (reader == Reader::Pinned)
+        ::sched_setaffinity(0, sizeof saved, &saved);
     ::close(master);
     ::waitpid(child, nullptr, 0);
-    return readResult(result);
-}
-
-// The producer alone: the same cat into a pipe drained by a read loop (no
-// pty, no line discipline), to tell the pty's ceiling from cat's.
-double pipeSeconds(const QString &file)
-{
-    int fds[2];
-    if (::pipe(fds) != 0)
-        return 0;
-    const QByteArray path = file.toLocal8Bit();
-    const qint64 start = nowNs();
-    const pid_t cat = ::fork();
-    if (cat == 0) {
-        ::dup2(fds[1], 1);
-        ::close(fds[0]);
-        ::close(fds[1]);
-        ::execlp("cat", "cat", path.constData(), static_cast<char *>(nullptr));
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    std::vector<char> buffer(64 * 1024);
-    while (::read(fds[0], buffer.data(), buffer.size()) > 0) {
-    }
-    ::close(fds[0]);
-    ::waitpid(cat, nullptr, 0);
-    return double(nowNs() - start) / 1e9;
+    const MachineCpu cpuAfter = machineCpu();
+    r = readResult(result);
+    r.readSize = reads > 0 ? double(bytes) / double(reads) : 0;
+    r.machineBusy = busyPercent(cpuBefore, cpuAfter);
+    return r;
 }
 
 HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
@@ -394,7 +383,8 @@ HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
         h.run.error = QStringLiteral("posix_openpt: %1").arg(QString::fromLocal8Bit(strerror(errno)));
         return h;
     }
-    const double cpuBefore = processCpuSeconds();
+    const double cpuBefore = processCpuSeconds(), guiBefore = threadCpuSeconds();
+    const MachineCpu machineBefore = machineCpu();
     widget.session()->attach(master);  // also sets the pty's size
     const QString result = dir + QStringLiteral("/hutch.result");
     const pid_t child = spawnWriter(master, self, file, result);
@@ -414,6 +404,8 @@ HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
 
     const bool done = waitForFile(result, 600'000);
     h.cpuSeconds = processCpuSeconds() - cpuBefore;
+    h.guiCpuSeconds = threadCpuSeconds() - guiBefore;
+    const double machineBusy = busyPercent(machineBefore, machineCpu());
     stop = true;
     typist.join();
     int status = 0;
@@ -423,6 +415,7 @@ HutchRun runHutch(const QString &self, const QString &file, const QString &dir)
         return h;
     }
     h.run = readResult(result);
+    h.run.machineBusy = machineBusy;
     if (!h.run.ok)
         return h;
 
@@ -551,64 +544,38 @@ QString fitQterminal(const QString &program, const QString &self, const QString 
     return got;
 }
 
-// Xvfb on a display number it chooses, for as long as the bench runs.
-qint64 startXvfb()
+// The medians of one terminal's or reader's runs of a file.
+struct Summary
 {
-    int fds[2];
-    if (::pipe(fds) != 0)
-        return -1;
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(fds[0]);
-        const QByteArray fd = QByteArray::number(fds[1]);
-        ::execlp("Xvfb", "Xvfb", "-displayfd", fd.constData(), "-screen", "0", "1280x1024x24",
-                 "-nolisten", "tcp", static_cast<char *>(nullptr));
-        ::_exit(127);
+    double seconds = 0, catCpu = 0, catBusy = 0, catQueued = 0, readSize = 0, machineBusy = 0;
+};
+
+Summary summarize(const std::vector<Run> &runs)
+{
+    std::vector<double> s, cpu, busy, queued, size, machine;
+    for (const Run &r : runs) {
+        s.push_back(r.seconds);
+        cpu.push_back(double(r.catCpu) / 1e9);
+        busy.push_back(r.catBusy());
+        queued.push_back(r.catQueuedPercent());
+        size.push_back(r.readSize);
+        machine.push_back(r.machineBusy);
     }
-    ::close(fds[1]);
-    // Xvfb writes the number, then a newline: read up to the newline (closing
-    // the pipe before it makes Xvfb's second write fail, and Xvfb exit).
-    QByteArray number;
-    char c = 0;
-    while (::read(fds[0], &c, 1) == 1 && c != '\n')
-        number += c;
-    ::close(fds[0]);
-    if (number.isEmpty() || c != '\n') {
-        ::kill(pid, SIGTERM);
-        ::waitpid(pid, nullptr, 0);
-        return -1;
-    }
-    const QByteArray display = ":" + number;
-    ::setenv("DISPLAY", display.constData(), 1);
-    std::printf("Xvfb started on %s\n", display.constData());
-    return pid;
+    return { medianOf(s), medianOf(cpu), medianOf(busy), medianOf(queued), medianOf(size), medianOf(machine) };
 }
 
-QByteArray makeBase64(qint64 bytes)
+void printSummary(const char *name, double mb, const Summary &s, const char *note)
 {
-    QByteArray raw(int(bytes * 3 / 4) + 3, Qt::Uninitialized);
-    auto *words = reinterpret_cast<quint32 *>(raw.data());
-    QRandomGenerator(20).fillRange(words, raw.size() / 4);
-    const QByteArray encoded = raw.toBase64();
-    QByteArray out;
-    out.reserve(bytes + 100);
-    for (qsizetype i = 0; out.size() < bytes; i += 76)
-        out += encoded.mid(i, 76) + '\n';
-    return out;
+    QByteArray extra;
+    if (s.readSize > 0)
+        extra += QByteArray::number(s.readSize / 1024, 'f', 1) + " KiB/read, ";
+    if (s.machineBusy > 0)
+        extra += "cores " + QByteArray::number(s.machineBusy, 'f', 0) + "% busy, ";
+    std::printf("  %-12s %6.2f s %6.1f MB/s  cat %.2f s CPU = %3.0f%% busy, %2.0f%% waiting for a core, %2.0f%% asleep; "
+                "%s%s\n",
+                name, s.seconds, mb / s.seconds, s.catCpu, s.catBusy, s.catQueued,
+                std::max(0.0, 100 - s.catBusy - s.catQueued), extra.constData(), note);
 }
-
-QByteArray makeSeq(qint64 bytes)
-{
-    QByteArray out;
-    out.reserve(bytes + 100);
-    for (qint64 i = 1; out.size() < bytes; ++i)
-        out += QByteArray::number(i) + '\n';
-    return out;
-}
-
-double medianOf(const std::vector<double> &v) { return hutch::bench::median(QList<double>(v.begin(), v.end())); }
-
-using hutch::bench::loadAverage;  // printed beside the figures (the bench shares the cores)
 
 }  // namespace
 
@@ -617,14 +584,15 @@ int main(int argc, char **argv)
     if (argc == 4 && std::strcmp(argv[1], "--writer") == 0)
         return runWriter(argv[2], argv[3]);
     // --no-xterm, --no-qterminal: without that peer (xterm's seq round takes
-    // over a minute); --hutch-only: neither (for profiling the widget alone);
+    // over a minute); --hutch-only: neither, nor the bare readers (for
+    // profiling the widget alone);
     // --rounds N: each terminal N times per file, medians printed (3 by default).
     int megabytes = 20;
     int rounds = 3;
-    bool withQterminal = true, withXterm = true;
+    bool withQterminal = true, withXterm = true, withBare = true;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--hutch-only") == 0)
-            withQterminal = withXterm = false;
+            withQterminal = withXterm = withBare = false;
         else if (std::strcmp(argv[i], "--no-xterm") == 0)
             withXterm = false;
         else if (std::strcmp(argv[i], "--no-qterminal") == 0)
@@ -699,19 +667,20 @@ int main(int argc, char **argv)
         for (const Input &in : inputs) {
             const double mb = double(QFileInfo(in.path).size()) / 1e6;
             std::printf("\n== %s (%.1f MB), load %s\n", in.name, mb, qPrintable(loadAverage()));
-            std::vector<double> bareS, rawS, pipeS, hutchS, hutchCpu, gaps, keyMax, keyMedian;
-            std::vector<std::vector<double>> peerS(peerList.size());
+            std::vector<std::vector<Run>> bareRuns(std::size(readerKinds));
+            std::vector<Run> hutchRuns;
+            std::vector<double> pipeS, hutchCpu, guiCpu, gaps, keyMax, keyMedian;
+            std::vector<std::vector<Run>> peerRuns(peerList.size());
             std::vector<QString> peerSize(peerList.size()), peerError(peerList.size());
             QString hutchSize;
             int keysTyped = 0, keysArrived = 0, paints = 0;
             bool tailMatches = true, hutchFailed = false;
             for (int round = 0; round < rounds && !hutchFailed; ++round) {
                 pipeS.push_back(pipeSeconds(in.path));
-                const Run bare = runBare(self, in.path, dir.path());
-                if (bare.ok)
-                    bareS.push_back(bare.seconds);
-                if (const Run raw = runBare(self, in.path, dir.path(), false); raw.ok)
-                    rawS.push_back(raw.seconds);
+                for (size_t k = 0; k < std::size(readerKinds) && withBare; ++k) {
+                    if (const Run bare = runBare(self, in.path, dir.path(), readerKinds[k].reader); bare.ok)
+                        bareRuns[k].push_back(bare);
+                }
                 const HutchRun h = runHutch(self, in.path, dir.path());
                 if (!h.run.ok) {
                     std::printf("  Hutch      failed: %s\n", qPrintable(h.run.error));
@@ -719,8 +688,9 @@ int main(int argc, char **argv)
                     hutchFailed = true;
                     break;
                 }
-                hutchS.push_back(h.run.seconds);
+                hutchRuns.push_back(h.run);
                 hutchCpu.push_back(h.cpuSeconds);
+                guiCpu.push_back(h.guiCpuSeconds);
                 hutchSize = h.run.size + (h.run.onlcr ? QStringLiteral(", ONLCR") : QStringLiteral(", no ONLCR"));
                 gaps.push_back(h.maxPaintGapMs);
                 keyMax.push_back(h.keyMaxMs);
@@ -734,7 +704,7 @@ int main(int argc, char **argv)
                         continue;
                     const Run r = runPeer(peerList[i].program, peerList[i].args, self, in.path, dir.path());
                     if (r.ok) {
-                        peerS[i].push_back(r.seconds);
+                        peerRuns[i].push_back(r);
                         peerSize[i] = r.size + (r.onlcr ? QStringLiteral(", ONLCR") : QStringLiteral(", no ONLCR"));
                     } else {
                         peerError[i] = r.error;
@@ -743,50 +713,69 @@ int main(int argc, char **argv)
             }
             if (hutchFailed)
                 continue;
-            const double bare = medianOf(bareS), hutch = medianOf(hutchS);
-            if (bare > 0)
-                std::printf("  pty alone  %7.2f s  %7.1f MB/s  (the same cat into a reader that only reads: the "
-                            "ceiling)\n",
-                            bare, mb / bare);
-            if (const double raw = medianOf(rawS); raw > 0)
-                std::printf("  pty raw    %7.2f s  %7.1f MB/s  (the same without the tty's output processing, no "
-                            "ONLCR: what the kernel's per-line work costs)\n",
-                            raw, mb / raw);
+            std::printf("  (cat, from its start to its exit: on a core (its user and system time, wait4), runnable "
+                        "but waiting for one (/proc/PID/schedstat), asleep (the rest: on a full pty); cores: both "
+                        "cores' busy time over the run, /proc/stat)\n");
+            // The ceiling: the fastest reader that gets what a terminal gets.
+            Summary ceiling;
+            const char *ceilingName = nullptr;
+            for (size_t k = 0; k < std::size(readerKinds); ++k) {
+                const Summary b = summarize(bareRuns[k]);
+                if (b.seconds <= 0)
+                    continue;
+                printSummary((QByteArray("pty ") + readerKinds[k].name).constData(), mb, b, readerKinds[k].how);
+                if (readerKinds[k].reader != Reader::Raw && (ceiling.seconds <= 0 || b.seconds < ceiling.seconds)) {
+                    ceiling = b;
+                    ceilingName = readerKinds[k].name;
+                }
+            }
             if (const double pipe = medianOf(pipeS); pipe > 0)
-                std::printf("  cat alone  %7.2f s  %7.1f MB/s  (into a pipe: the producer without a pty)\n", pipe,
-                            mb / pipe);
-            std::printf("  Hutch      %7.2f s  %7.1f MB/s  (%s), CPU %.2f s (GUI and reader threads)\n", hutch,
-                        mb / hutch, qPrintable(hutchSize), medianOf(hutchCpu));
-            if (bare > 0)
-                std::printf("             %.0f%% of what the pty alone carries\n", 100 * bare / hutch);
-            std::printf("             repaints during the flood: %d, longest gap median %.0f ms, worst %.0f ms\n",
+                std::printf("  %-12s %6.2f s %6.1f MB/s  (into a pipe: the producer without a pty)\n", "cat alone",
+                            pipe, mb / pipe);
+            if (ceilingName) {
+                const double asleep = 100 - ceiling.catBusy - ceiling.catQueued;
+                std::printf("  ceiling: %.1f MB/s (%s reader): cat was on a core %.0f%% of its run, %s; its CPU time "
+                            "alone allows at most %.1f MB/s\n",
+                            mb / ceiling.seconds, ceilingName, ceiling.catBusy,
+                            ceiling.catBusy >= 90           ? "so the writer itself is the limit"
+                                : ceiling.catQueued >= asleep ? "the rest mostly runnable without one (the pty's kernel "
+                                                                "work and the reader took its core), rarely waiting on "
+                                                                "the reader"
+                                                              : "the rest mostly asleep on a full pty: the reader limits it",
+                            mb / ceiling.catCpu);
+            }
+            const Summary hutch = summarize(hutchRuns);
+            printSummary("Hutch", mb, hutch, qPrintable(hutchSize));
+            std::printf("               %.0f%% of the ceiling; the widget's process used %.2f s of CPU (GUI thread "
+                        "%.2f s, the rest mostly the reader thread)\n",
+                        ceiling.seconds > 0 ? 100 * ceiling.seconds / hutch.seconds : 0, medianOf(hutchCpu),
+                        medianOf(guiCpu));
+            std::printf("               repaints during the flood: %d, longest gap median %.0f ms, worst %.0f ms\n",
                         paints, medianOf(gaps), *std::max_element(gaps.begin(), gaps.end()));
-            std::printf("             keys typed during the flood: %d, reached the pty: %d, "
+            std::printf("               keys typed during the flood: %d, reached the pty: %d, "
                         "latency median %.1f ms, max median %.1f ms, worst %.1f ms\n",
                         keysTyped, keysArrived, medianOf(keyMedian), medianOf(keyMax),
                         *std::max_element(keyMax.begin(), keyMax.end()));
-            std::printf("             last line on screen matches the file: %s\n", tailMatches ? "yes" : "NO");
+            std::printf("               last line on screen matches the file: %s\n", tailMatches ? "yes" : "NO");
             for (size_t i = 0; i < peerList.size(); ++i) {
                 const Peer &peer = peerList[i];
                 if (peer.program.isEmpty()) {
                     const bool skipped = std::strcmp(peer.name, "xterm") == 0 ? !withXterm : !withQterminal;
-                    std::printf("  %-10s %s\n", peer.name, skipped ? "skipped" : "not installed");
+                    std::printf("  %-12s %s\n", peer.name, skipped ? "skipped" : "not installed");
                     continue;
                 }
-                if (peerS[i].empty()) {
-                    std::printf("  %-10s failed: %s\n", peer.name, qPrintable(peerError[i]));
+                if (peerRuns[i].empty()) {
+                    std::printf("  %-12s failed: %s\n", peer.name, qPrintable(peerError[i]));
                     continue;
                 }
-                const double p = medianOf(peerS[i]);
-                std::printf("  %-10s %7.2f s  %7.1f MB/s  (%s)  Hutch is %.2fx as fast\n", peer.name, p, mb / p,
-                            qPrintable(peerSize[i]), p / hutch);
+                const Summary p = summarize(peerRuns[i]);
+                printSummary(peer.name, mb, p, qPrintable(peerSize[i]));
+                std::printf("               Hutch is %.2fx as fast\n", p.seconds / hutch.seconds);
                 // Twice the peer's speed may be more than the pty carries at all.
-                if (bare > 0 && std::strcmp(peer.name, "qterminal") == 0) {
-                    const double twice = 2 * mb / p, ceiling = mb / bare;
-                    std::printf("             2x qterminal is %.1f MB/s; the pty alone carries %.1f MB/s: %s\n", twice,
-                                ceiling,
-                                twice > ceiling ? "2x is above this machine's pty ceiling (a machine limit)"
-                                                : "within reach");
+                if (ceiling.seconds > 0 && std::strcmp(peer.name, "qterminal") == 0) {
+                    const double twice = 2 * mb / p.seconds, most = mb / ceiling.seconds;
+                    std::printf("               2x qterminal is %.1f MB/s; the best bare reader carried %.1f MB/s: %s\n",
+                                twice, most, twice > most ? "above this machine's pty ceiling" : "within reach");
                 }
             }
             std::fflush(stdout);

@@ -1,6 +1,8 @@
 #include "terminalreader.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
@@ -55,7 +57,12 @@ bool TerminalReader::hungUp()
 // Runs on the reader's thread until the fd hangs up or the destructor.
 void TerminalReader::run()
 {
+    using Clock = std::chrono::steady_clock;
     std::vector<char> buffer(64 * 1024);
+    // Bytes handed over without a notify yet (a batch being gathered), since
+    // when.
+    bool holding = false;
+    Clock::time_point heldSince;
     for (;;) {
         {
             std::unique_lock<std::mutex> lock(m_mutex);
@@ -63,15 +70,21 @@ void TerminalReader::run()
             if (m_stop)
                 return;
         }
+        timespec wait {};
+        if (holding) {
+            const auto left = std::chrono::nanoseconds(batchNs) - (Clock::now() - heldSince);
+            wait.tv_nsec = std::max<long>(0, long(std::chrono::duration_cast<std::chrono::nanoseconds>(left).count()));
+        }
         pollfd fds[2] = { { m_fd, POLLIN, 0 }, { m_wake[0], POLLIN, 0 } };
-        if (::poll(fds, m_wake[0] >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
+        const int ready = ::ppoll(fds, m_wake[0] >= 0 ? 2 : 1, holding ? &wait : nullptr, nullptr);
+        if (ready < 0 && errno != EINTR)
             break;
         if (fds[1].revents)
             return;
         // Everything there is now, in one append (a pty gives 4 KiB a read).
         size_t filled = 0;
         bool ended = false;
-        while (filled < buffer.size()) {
+        while (ready > 0 && filled < buffer.size()) {
             const ssize_t n = ::read(m_fd, buffer.data() + filled, buffer.size() - filled);
             if (n > 0) {
                 filled += size_t(n);
@@ -88,9 +101,22 @@ void TerminalReader::run()
             std::lock_guard<std::mutex> lock(m_mutex);
             m_pending.insert(m_pending.end(), buffer.begin(), buffer.begin() + std::ptrdiff_t(filled));
             m_eof = ended;
-            if ((filled > 0 || ended) && !m_notified) {
-                m_notified = true;
-                wake = true;
+            if (m_notified) {
+                holding = false;  // the parsing thread is at work and takes these too
+            } else if (filled > 0 || ended || holding) {
+                // A burst is held back until it makes a batch, its time is
+                // up or it ends; a small arrival (an echo) goes at once.
+                const bool burst = holding || filled >= burstBytes;
+                if (!holding && burst) {
+                    holding = true;
+                    heldSince = Clock::now();
+                }
+                if (ended || !burst || m_pending.size() >= batchBytes
+                    || Clock::now() - heldSince >= std::chrono::nanoseconds(batchNs)) {
+                    m_notified = true;
+                    wake = true;
+                    holding = false;
+                }
             }
         }
         if (wake)

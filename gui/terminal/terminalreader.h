@@ -8,8 +8,9 @@
 // Flow control stays the program's: when the buffer holds maxPending bytes
 // the thread stops reading, the pty fills and the writer blocks, as with any
 // slow terminal. No Qt here: `notify` is called on the reading thread when
-// bytes arrive in an empty buffer or the fd hangs up, and the session posts
-// itself an event from it.
+// bytes arrive while the parser is idle (a burst once it makes a batch, see
+// batchBytes) or the fd hangs up, and the session posts itself an event
+// from it.
 #pragma once
 
 #include <condition_variable>
@@ -23,6 +24,14 @@ class TerminalReader
 {
 public:
     static constexpr size_t maxPending = 1 << 20;
+    // While output floods in, the parsing thread is woken once per batch of
+    // this many bytes, or this long after the batch's first read, not once
+    // per read: waking it for every read of a few KiB costs more than the
+    // parsing, and on two cores takes the writer's time. A read smaller than
+    // burstBytes (an echo, a prompt) wakes it at once.
+    static constexpr size_t batchBytes = 32 * 1024;
+    static constexpr long batchNs = 2'000'000;
+    static constexpr size_t burstBytes = 1024;
 
     // `fd` must be non-blocking; it stays open (the session owns it).
     TerminalReader(int fd, std::function<void()> notify);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -36,7 +37,7 @@ void TerminalScreen::fill(Row &r, const TerminalCell &blank) const
 {
     r.line.marks.clear();
     if (isDefault(blank)) {
-        std::fill_n(r.line.cells.begin(), r.written, blank);
+        std::fill_n(r.line.cells.begin(), r.written, TerminalCell());
         r.written = 0;
     } else {
         std::fill(r.line.cells.begin(), r.line.cells.end(), blank);
@@ -82,13 +83,21 @@ void TerminalScreen::putAscii(int rowIndex, int column, const char *text, int co
         return;
     Row &r = row(rowIndex);
     TerminalCell *cells = r.line.cells.data() + column;
-    TerminalCell c = pen;
-    c.width = 1;
+    if (!r.line.marks.empty()) {
+        for (int i = 0; i < count; ++i) {
+            if (cells[i].attrs & TerminalCell::HasMarks)
+                removeMarks(r.line, column + i, column + i + 1);
+        }
+    }
+    // The pen's cell, then the character over it: written straight into the
+    // row (a cell built on the stack and copied whole stalls each copy on
+    // the store of its character).
+    TerminalCell pattern = pen;
+    pattern.width = 1;
+    const TerminalCell c = pattern;
     for (int i = 0; i < count; ++i) {
-        if (cells[i].attrs & TerminalCell::HasMarks)
-            removeMarks(r.line, column + i, column + i + 1);
-        c.ch = static_cast<unsigned char>(text[i]);
-        cells[i] = c;
+        std::memcpy(static_cast<void *>(cells + i), &c, sizeof c);
+        cells[i].ch = static_cast<unsigned char>(text[i]);
     }
     r.written = std::max(r.written, column + count);
 }
