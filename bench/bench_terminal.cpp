@@ -746,10 +746,12 @@ int main(int argc, char **argv)
             }
             const Summary hutch = summarize(hutchRuns);
             printSummary("Hutch", mb, hutch, qPrintable(hutchSize));
-            std::printf("               %.0f%% of the ceiling; the widget's process used %.2f s of CPU (GUI thread "
+            std::printf("               %s of the ceiling; the widget's process used %.2f s of CPU (GUI thread "
                         "%.2f s, the rest mostly the reader thread)\n",
-                        ceiling.seconds > 0 ? 100 * ceiling.seconds / hutch.seconds : 0, medianOf(hutchCpu),
-                        medianOf(guiCpu));
+                        ceiling.seconds > 0 ? qPrintable(QString::number(100 * ceiling.seconds / hutch.seconds, 'f', 0)
+                                                         + QLatin1Char('%'))
+                                            : "(no bare runs)",
+                        medianOf(hutchCpu), medianOf(guiCpu));
             std::printf("               repaints during the flood: %d, longest gap median %.0f ms, worst %.0f ms\n",
                         paints, medianOf(gaps), *std::max_element(gaps.begin(), gaps.end()));
             std::printf("               keys typed during the flood: %d, reached the pty: %d, "

@@ -137,6 +137,22 @@ void TestTerminalFastPath::sameAsLibvterm_data()
         << QByteArray(esc("\\e[?1049h\\e[10;1H") + letters(5) + lines(30, 6) + esc("\\e[?1049l")) << true;
     QTest::newRow("short protected lines, then selective erase")
         << QByteArray(esc("\\e[10;1H\\e[1\"q") + letters(5) + lines(30, 7) + esc("\\e[0\"q\\e[?2J")) << true;
+    // Runs of many lines that all fit: most go straight to the scrollback.
+    const auto fitting = [](int count, int seed) {
+        QByteArray out;
+        for (int i = 0; i < count; ++i)
+            out += "\r\n" + letters((i * 7 + seed) % 39, i);  // empty to 38 wide
+        return out;
+    };
+    QTest::newRow("many short lines") << QByteArray(esc("\\e[10;1H") + letters(5) + fitting(80, 1)) << true;
+    QTest::newRow("many short lines, coloured background")
+        << QByteArray(esc("\\e[10;1H\\e[32;41m") + letters(5) + fitting(80, 2)) << true;
+    QTest::newRow("many short lines, bold and coloured foreground")
+        << QByteArray(esc("\\e[10;1H\\e[1;35m") + letters(5) + fitting(80, 3)) << true;
+    QTest::newRow("many short protected lines")
+        << QByteArray(esc("\\e[10;1H\\e[1\"q") + letters(5) + fitting(80, 4) + esc("\\e[0\"q")) << true;
+    QTest::newRow("many short lines on the alternate screen")
+        << QByteArray(esc("\\e[?1049h\\e[10;1H") + letters(5) + fitting(80, 5) + esc("\\e[?1049l")) << true;
     QTest::newRow("a title between runs") << QByteArray(letters(20) + esc("\\e]0;") + letters(30) + "\x07" + letters(20))
                                           << true;
     QTest::newRow("CAN ends a sequence") << QByteArray(esc("\\e[1;2") + "\x18" + letters(20)) << true;

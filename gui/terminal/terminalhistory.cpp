@@ -1,6 +1,7 @@
 #include "terminalhistory.h"
 
 #include <algorithm>
+#include <cstring>
 
 TerminalHistory::TerminalHistory(int capacity)
     : m_capacity(std::max(0, capacity))
@@ -51,6 +52,19 @@ TerminalLine &TerminalHistory::pushSlot()
     m_start = (m_start + 1) % int(m_lines.size());
     ++m_dropped;
     return slot;
+}
+
+void TerminalHistory::pushAscii(const char *text, int count, const TerminalCell &pen, const TerminalCell &blank,
+                                int padTo)
+{
+    TerminalLine &slot = pushSlot();
+    TerminalCell pattern = pen;
+    pattern.width = 1;
+    slot.cells.assign(size_t(std::max(count, padTo)), blank);
+    for (int i = 0; i < count; ++i) {
+        std::memcpy(static_cast<void *>(&slot.cells[size_t(i)]), &pattern, sizeof pattern);
+        slot.cells[size_t(i)].ch = static_cast<unsigned char>(text[i]);
+    }
 }
 
 bool TerminalHistory::pop(TerminalLine *line)

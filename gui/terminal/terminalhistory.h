@@ -34,6 +34,10 @@ public:
     // of the oldest line (which is then gone). With capacity 0 the returned
     // line is a scratch line that is not kept.
     TerminalLine &pushSlot();
+    // A new newest line: `count` characters of printable ASCII in `pen`'s
+    // attributes and colours, then cells of `blank` up to column `padTo`
+    // (none when -1), as a screen row written from column 0 would be kept.
+    void pushAscii(const char *text, int count, const TerminalCell &pen, const TerminalCell &blank, int padTo);
     // Moves the newest line out; false when empty.
     bool pop(TerminalLine *line);
     void clear();

@@ -37,7 +37,7 @@ void TerminalScreen::fill(Row &r, const TerminalCell &blank) const
 {
     r.line.marks.clear();
     if (isDefault(blank)) {
-        std::fill_n(r.line.cells.begin(), r.written, TerminalCell());
+        std::fill_n(r.line.cells.begin(), r.written, blank);
         r.written = 0;
     } else {
         std::fill(r.line.cells.begin(), r.line.cells.end(), blank);

@@ -161,28 +161,44 @@ size_t TerminalSession::scrollLines(const char *data, size_t length, char last)
     TerminalCell pen = m_pen;
     if (m_glyphProtected)
         pen.attrs |= TerminalCell::Protected;
-    const TerminalCell erased = blank();
-    TerminalHistory *history = m_screen == &m_primary ? &m_history : nullptr;
-    size_t pos = 0;
-    qint64 drawn = 0;
+    // First the lines there are: CR LF, text shorter than a row, and the
+    // next line's CR LF and at least one character of its text.
+    size_t end = 0;
+    int count = 0;
     for (;;) {
-        // A line: CR LF, text shorter than a row, and the next line's CR LF
-        // and at least one character of its text.
-        if (length - pos < 3 || data[pos] != '\r' || data[pos + 1] != '\n')
+        if (length - end < 3 || data[end] != '\r' || data[end + 1] != '\n')
             break;
-        const size_t text = TerminalTextScanner::asciiRun(data + pos + 2, length - pos - 2);
-        const size_t next = pos + 2 + text;
+        const size_t text = TerminalTextScanner::asciiRun(data + end + 2, length - end - 2);
+        const size_t next = end + 2 + text;
         if (text >= size_t(m_columns) || length - next < 3 || data[next] != '\r' || data[next + 1] != '\n'
             || TerminalTextScanner::asciiRun(data + next + 2, 1) != 1)
             break;
-        m_screen->scrollRows(0, m_rows, 1, erased, history);
-        m_screen->putAscii(m_rows - 1, 0, data + pos + 2, int(text), pen);
-        drawn += qint64(text);
-        pos = next;
+        ++count;
+        end = next;
     }
-    if (pos > 0) {
-        markDirty(0, m_rows);
-        m_fastPathCount += drawn;
+    if (count == 0)
+        return 0;
+    // The screen scrolls by `count` rows at once (its top rows going to the
+    // scrollback); lines that would scroll off again before the last one go
+    // straight to the scrollback, as the screen would have left them there:
+    // their text, then the erased cells up to the row's end unless those
+    // count as blank (and are cut, as trailing blanks are).
+    const TerminalCell erased = blank();
+    TerminalHistory *history = m_screen == &m_primary ? &m_history : nullptr;
+    const int shown = std::min(count, m_rows);
+    const int direct = count - shown;
+    const int padding = erased.isBlank() ? -1 : m_columns;
+    m_screen->scrollRows(0, m_rows, shown, erased, history);
+    size_t pos = 0;
+    for (int i = 0; i < count; ++i) {
+        const size_t text = TerminalTextScanner::asciiRun(data + pos + 2, end - pos - 2);
+        if (i >= direct)
+            m_screen->putAscii(m_rows - shown + i - direct, 0, data + pos + 2, int(text), pen);
+        else if (history)
+            history->pushAscii(data + pos + 2, int(text), pen, erased, padding);
+        pos += 2 + text;
     }
-    return pos;
+    markDirty(0, m_rows);
+    m_fastPathCount += qint64(end) - 2 * count;
+    return end;
 }
