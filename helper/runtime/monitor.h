@@ -13,6 +13,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -86,5 +87,9 @@ private:
     bool m_lingering = false;
     std::string m_exitMessage;
 };
+
+// clone3 with FLAGS; CGROUPFD >= 0: into that v2 cgroup (CLONE_INTO_CGROUP)
+// from the start. For init and attached programs (monitor_start.cpp).
+pid_t cloneChild(uint64_t flags, int cgroupFd);
 
 }  // namespace hutch::rt
