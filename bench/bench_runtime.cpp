@@ -31,11 +31,13 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <poll.h>
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace hutch;
@@ -200,6 +202,47 @@ std::optional<double> benchConfinement(Runtime &rt, int rounds)
     return medians.back();
 }
 
+// What an LXC start pays and Hutch's does not: a process moved into a
+// cgroup by its pid (cgroup.procs) goes under the kernel's system-wide
+// threadgroup lock, and the first writer after a quiet spell waits for an
+// RCU grace period; right after another move it is cheap. Hutch clones
+// init into its v2 cgroup and init joins the v1 ones by writing "0" to
+// tasks, which takes no such lock. Prints one move cold and one warm.
+void printCgroupLockCost()
+{
+    auto layout = rt::CgroupLayout::detect();
+    if (!layout)
+        return;
+    auto cg = rt::Cgroup::create(*layout, "lock", "hutch-bench");
+    if (!cg) {
+        std::fprintf(stderr, "bench_runtime: a cgroup for the lock figure: %s\n", cg.error().message.c_str());
+        return;
+    }
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::pause();
+        ::_exit(0);
+    }
+    ::usleep(250 * 1000);
+    QElapsedTimer t;
+    t.start();
+    const bool moved = child > 0 && !(*cg)->addProcess(child);
+    const double cold = t.nsecsElapsed() / 1e6;
+    t.restart();
+    const bool again = moved && !(*cg)->addProcess(child);
+    const double warm = t.nsecsElapsed() / 1e6;
+    if (child > 0) {
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+    }
+    (void)(*cg)->destroy();
+    rt::Cgroup::removeBaseIfEmpty(*layout, "hutch-bench");
+    if (moved && again)
+        std::printf("kernel: a process moved by pid into a cgroup (cgroup.procs, each hierarchy): %.2f ms after a "
+                    "quiet spell, %.2f ms right after another move; LXC's start moves its init so\n",
+                    cold, warm);
+}
+
 }  // namespace
 
 int main(int argc, char **argv)
@@ -227,7 +270,15 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool sequential = args.contains(QStringLiteral("--sequential"));
-    const int rounds = args.size() > 1 && args.at(1) != QLatin1String("--sequential") ? std::max(1, args.at(1).toInt()) : 20;
+    const bool settle = args.contains(QStringLiteral("--settle"));
+    const int rounds = args.size() > 1 && !args.at(1).startsWith(QLatin1String("--")) ? std::max(1, args.at(1).toInt()) : 20;
+    // --settle: a pause after every stop, so that what a stop leaves the
+    // kernel to finish (a network namespace is torn down by a kernel worker
+    // after its last process left) is done before the next start, whoever's.
+    auto settleDown = [&] {
+        if (settle)
+            ::usleep(250 * 1000);
+    };
     if (::unshare(CLONE_NEWNET) != 0) {
         std::fprintf(stderr, "bench_runtime: cannot make a network namespace\n");
         return 2;
@@ -280,6 +331,7 @@ int main(int argc, char **argv)
             (void)link->stop();
         waitStopped(rt, name);
         toStopped << s.nsecsElapsed() / 1e6;
+        settleDown();
         return true;
     };
     auto lxcRound = [&] {
@@ -303,6 +355,7 @@ int main(int argc, char **argv)
         s.start();
         lxc(QStringLiteral("lxc-stop"), {QStringLiteral("-k")});
         lxcStopped << s.nsecsElapsed() / 1e6;
+        settleDown();
     };
     for (int i = 0; i < rounds; ++i) {
         if (!hutchRound(i))
@@ -323,6 +376,7 @@ int main(int argc, char **argv)
         std::printf("lxc:   start -> RUNNING        median %7.2f ms (lxc-start -d + lxc-wait)\n", median(lxcRunning));
         std::printf("lxc:   start -> first command  median %7.2f ms (lxc-attach -- true)\n", median(lxcCommand));
         std::printf("lxc:   stop -> STOPPED         median %7.2f ms (lxc-stop -k)\n", median(lxcStopped));
+        printCgroupLockCost();
     } else {
         std::printf("lxc: %s: LXC's start is not measured in this run\n", qPrintable(lxcFailed));
     }

@@ -25,6 +25,10 @@ public:
     explicit Monitor(LaunchSpec spec);
     ~Monitor();
 
+    // The cgroup layout, found before the spec came (a spare monitor
+    // waiting for its start); start() finds it itself otherwise.
+    void useLayout(CgroupLayout layout);
+
     // Binds the command socket (refusing if a live monitor answers there),
     // creates the cgroup, the ptys, and starts init. Returns init's pid
     // (in the host's PID namespace) once exec succeeded.
@@ -64,6 +68,7 @@ private:
 
     LaunchSpec m_spec;
     CgroupLayout m_layout;
+    bool m_layoutKnown = false;
     std::unique_ptr<Cgroup> m_cgroup;
     std::vector<CgroupSetting> m_limits, m_deviceRules;  // from the spec, until applied
     Terminals m_terminals;  // console (0) and ttys

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <link.h>
 #include <malloc.h>
+#include <poll.h>
 #include <string>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -96,6 +97,12 @@ int main(int argc, char **argv)
     sigprocmask(SIG_BLOCK, &mask, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
+    // What does not depend on the spec is done while it has not come (a
+    // spare monitor waits here for its start): the cgroup layout, read
+    // again if a mount changed meanwhile (mountinfo then polls POLLPRI).
+    hutch::UniqueFd mountinfo(::open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC));
+    auto layout = CgroupLayout::detect();
+
     std::string specText;
     const int readErr = hutch::readAll(specFd, &specText);
     ::close(specFd);
@@ -106,6 +113,9 @@ int main(int argc, char **argv)
     }
     spec->initFd = initFd;
     Monitor monitor(std::move(*spec));
+    pollfd changed{mountinfo.get(), POLLPRI, 0};
+    if (layout && mountinfo && ::poll(&changed, 1, 0) == 0)
+        monitor.useLayout(std::move(*layout));
     auto pid = monitor.start();
     if (!pid) {
         (void)hutch::writeAll(statusFd, errorReply(pid.error()));

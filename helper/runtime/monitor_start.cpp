@@ -33,6 +33,12 @@ pid_t cloneChild(uint64_t flags, int cgroupFd)
     return pid_t(::syscall(SYS_clone3, &args, sizeof args));
 }
 
+void Monitor::useLayout(CgroupLayout layout)
+{
+    m_layout = std::move(layout);
+    m_layoutKnown = true;
+}
+
 Result<pid_t> Monitor::start()
 {
     setState(State::Starting);
@@ -46,10 +52,12 @@ Result<pid_t> Monitor::start()
     };
     if (m_logError)
         return fail(*m_logError);
-    auto layout = CgroupLayout::detect();
-    if (!layout)
-        return fail(layout.error().wrap("cgroups"));
-    m_layout = *layout;
+    if (!m_layoutKnown) {
+        auto layout = CgroupLayout::detect();
+        if (!layout)
+            return fail(layout.error().wrap("cgroups"));
+        m_layout = *layout;
+    }
     auto cg = Cgroup::create(m_layout, m_spec.name, m_spec.cgroupBase);
     if (!cg)
         return fail(cg.error());

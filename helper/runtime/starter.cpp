@@ -13,7 +13,10 @@
 
 #include <csignal>
 #include <pthread.h>
+#include <condition_variable>
 #include <mutex>
+#include <system_error>
+#include <thread>
 #include <optional>
 #include <utility>
 
@@ -113,11 +116,15 @@ Spare &spare();
 
 // One monitor started ahead of the next start: the start then hands it
 // the spec without waiting for a process to be made (about a millisecond
-// of a start on these machines, more on a busy one), and the next one is
-// made while the container starts. Only for plain starts: an executed
-// command's monitor takes its init copy at its own start. A spare whose
-// executable changed on disk since (an update) is not used; one whose
-// process (helper or test) ends reads the end of its spec and exits.
+// of a start on these machines, more on a busy one). The next one is made
+// once a start has its answer, on a thread of its own: made during the
+// start, it took CPU the start needed (half a millisecond of a start on
+// two cores, bench_runtime), and the caller does not wait for it. A start
+// that comes while one is being made waits for it rather than make another.
+// Only for plain starts: an executed command's monitor takes its init copy
+// at its own start. A spare whose executable changed on disk since (an
+// update) is not used; one whose process (helper or test) ends reads the
+// end of its spec and exits.
 class Spare {
 public:
     Spare()
@@ -125,17 +132,20 @@ public:
         // A child forked from this process (not one that execs: the fds are
         // close-on-exec) must not hand the parent's spare a spec, nor keep
         // its spec socket open, which would leave the spare waiting for the
-        // spec's end: in the child it is as if there were none.
+        // spec's end: in the child it is as if there were none (and no
+        // thread making one).
         ::pthread_atfork([] { spare().m_mutex.lock(); }, [] { spare().m_mutex.unlock(); },
                          [] {
                              spare().m_spare.reset();
+                             spare().m_filling = false;
                              spare().m_mutex.unlock();
                          });
     }
 
     std::optional<Spawned> take(const std::string &monitorPath)
     {
-        std::lock_guard<std::mutex> lock(m_mutex);
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_filled.wait(lock, [this] { return !m_filling; });
         std::optional<Spawned> s = std::exchange(m_spare, std::nullopt);
         struct stat now {};
         if (!s || monitorPath != m_path || ::stat(monitorPath.c_str(), &now) < 0 || !sameFile(now, s->binary))
@@ -143,40 +153,64 @@ public:
         return s;
     }
 
-    void refill(const std::string &monitorPath)
+    // Makes one now unless there is one; LATER: on a thread of its own.
+    void refill(const std::string &monitorPath, bool later)
     {
         {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            if (m_spare && monitorPath == m_path)
+            std::unique_lock<std::mutex> lock(m_mutex);
+            if (!later)
+                m_filled.wait(lock, [this] { return !m_filling; });
+            if (m_filling || (m_spare && monitorPath == m_path))
                 return;
+            m_filling = true;
         }
-        auto fresh = spawnMonitor(monitorPath, -1);
-        if (!fresh)
-            return;  // the next start makes its own, and says what fails
-        reapFirst(*fresh);
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_path = monitorPath;
-        m_spare = std::move(*fresh);
+        if (later) {
+            try {
+                std::thread([this, monitorPath] { fill(monitorPath); }).detach();
+                return;
+            } catch (const std::system_error &) {
+                // no thread to be had: made here
+            }
+        }
+        fill(monitorPath);
     }
 
 private:
+    void fill(const std::string &monitorPath)
+    {
+        auto fresh = spawnMonitor(monitorPath, -1);
+        if (fresh)
+            reapFirst(*fresh);  // else the next start makes its own, and says what fails
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (fresh) {
+            m_path = monitorPath;
+            m_spare = std::move(*fresh);
+        }
+        m_filling = false;
+        m_filled.notify_all();
+    }
+
     friend Spare &spare();
     std::mutex m_mutex;
+    std::condition_variable m_filled;
+    bool m_filling = false;
     std::string m_path;
     std::optional<Spawned> m_spare;
 };
 
+// Never destroyed: a thread making a spare may still run when the process
+// exits.
 Spare &spare()
 {
-    static Spare s;
-    return s;
+    static Spare *s = new Spare;
+    return *s;
 }
 
 }  // namespace
 
 void startSpareMonitor(const std::string &monitorPath)
 {
-    spare().refill(monitorPath);
+    spare().refill(monitorPath, false);
 }
 
 Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spec, int initCopy)
@@ -194,14 +228,14 @@ Result<pid_t> startMonitor(const std::string &monitorPath, const LaunchSpec &spe
     const int writeErr = sendAll(monitor->specWrite.get(), spec.serialize());
     monitor->specWrite.reset();
     reapFirst(*monitor);
-    // The next start's monitor is made while this one starts its container.
+    std::string verdict;
+    const int readErr = writeErr && writeErr != EPIPE ? 0 : readAll(monitor->statusRead.get(), &verdict);
     if (initCopy < 0)
-        spare().refill(monitorPath);
+        spare().refill(monitorPath, true);
     if (writeErr && writeErr != EPIPE)
         return Error::sys(writeErr, "send the spec to hutch-monitor");
-    std::string verdict;
-    if (const int err = readAll(monitor->statusRead.get(), &verdict))
-        return Error::sys(err, "read hutch-monitor's answer");
+    if (readErr)
+        return Error::sys(readErr, "read hutch-monitor's answer");
     const std::string context = "start \"" + spec.name + "\"";
     if (verdict.rfind("ok ", 0) == 0)
         return pid_t(std::stol(verdict.substr(3)));
