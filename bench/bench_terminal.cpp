@@ -184,7 +184,7 @@ struct Run
     std::vector<qint64> keyArrivals;
     qint64 start = 0, end = 0;
     qint64 catEnd = 0, catCpu = 0, catQueued = 0;  // when cat exited; its CPU time, its wait for a core (ns)
-    double readSize = 0;            // the bare reader's bytes per read
+    double readSize = 0, readerCpu = 0;  // the bare reader's bytes per read, its CPU time (s)
     double machineBusy = 0;         // percent of both cores, the run's whole wall time
     // How busy cat was from its start to its exit, in percent of one core.
     double catBusy() const { return catEnd > start ? 100.0 * double(catCpu) / double(catEnd - start) : 0; }
@@ -274,7 +274,7 @@ pid_t spawnWriter(int master, const QString &self, const QString &file, const QS
 // in several ways, to find the one that lets cat write fastest. Raw: the
 // tty's output processing off (no OPOST, so no ONLCR), which no terminal
 // gets: it shows what the kernel's per-line work costs.
-enum class Reader { Blocking, Poll, Spin, Pinned, Raw };
+enum class Reader { Blocking, Poll, Spin, Pinned, Paced, Raw };
 struct ReaderKind
 {
     Reader reader;
@@ -286,6 +286,7 @@ constexpr ReaderKind readerKinds[] = {
     { Reader::Poll, "poll", "poll(2), then non-blocking reads until EAGAIN, as the widget's reader" },
     { Reader::Spin, "spin", "non-blocking reads in a tight loop that never sleeps" },
     { Reader::Pinned, "pinned", "blocking reads, the reader pinned to the last core (cat is not)" },
+    { Reader::Paced, "paced", "blocking reads, 50 us pause after one under 3 KiB (for bigger reads)" },
     { Reader::Raw, "raw", "blocking reads, output processing off (no ONLCR): no terminal gets this" },
 };
 
@@ -311,6 +312,7 @@ Run runBare(const QString &self, const QString &file, const QString &dir, Reader
     const QString result = dir + QStringLiteral("/bare.result");
     const MachineCpu cpuBefore = machineCpu();
     const pid_t child = spawnWriter(master, self, file, result);
+    const double readerBefore = threadCpuSeconds();
     // After the fork: the writer and its cat keep every core.
     cpu_set_t saved;
     CPU_ZERO(&saved);
@@ -338,6 +340,8 @@ Run runBare(const QString &self, const QString &file, const QString &dir, Reader
             break;  // EIO: the writer is gone
         bytes += n;
         ++reads;
+        if (reader == Reader::Paced && n < 3072)
+            ::usleep(50);
         for (ssize_t i = 0; i < n; ++i) {
             last = (last << 8) | quint8(buffer[size_t(i)]);
             if (last == 0x1b5b366e) {
@@ -354,6 +358,7 @@ Run runBare(const QString &self, const QString &file, const QString &dir, Reader
     const MachineCpu cpuAfter = machineCpu();
     r = readResult(result);
     r.readSize = reads > 0 ? double(bytes) / double(reads) : 0;
+    r.readerCpu = threadCpuSeconds() - readerBefore;
     r.machineBusy = busyPercent(cpuBefore, cpuAfter);
     return r;
 }
@@ -547,12 +552,12 @@ QString fitQterminal(const QString &program, const QString &self, const QString 
 // The medians of one terminal's or reader's runs of a file.
 struct Summary
 {
-    double seconds = 0, catCpu = 0, catBusy = 0, catQueued = 0, readSize = 0, machineBusy = 0;
+    double seconds = 0, catCpu = 0, catBusy = 0, catQueued = 0, readSize = 0, machineBusy = 0, readerCpu = 0;
 };
 
 Summary summarize(const std::vector<Run> &runs)
 {
-    std::vector<double> s, cpu, busy, queued, size, machine;
+    std::vector<double> s, cpu, busy, queued, size, machine, reader;
     for (const Run &r : runs) {
         s.push_back(r.seconds);
         cpu.push_back(double(r.catCpu) / 1e9);
@@ -560,15 +565,18 @@ Summary summarize(const std::vector<Run> &runs)
         queued.push_back(r.catQueuedPercent());
         size.push_back(r.readSize);
         machine.push_back(r.machineBusy);
+        reader.push_back(r.readerCpu);
     }
-    return { medianOf(s), medianOf(cpu), medianOf(busy), medianOf(queued), medianOf(size), medianOf(machine) };
+    return { medianOf(s),    medianOf(cpu),     medianOf(busy),  medianOf(queued),
+             medianOf(size), medianOf(machine), medianOf(reader) };
 }
 
 void printSummary(const char *name, double mb, const Summary &s, const char *note)
 {
     QByteArray extra;
     if (s.readSize > 0)
-        extra += QByteArray::number(s.readSize / 1024, 'f', 1) + " KiB/read, ";
+        extra += QByteArray::number(s.readSize / 1024, 'f', 1) + " KiB/read (reader "
+            + QByteArray::number(s.readerCpu, 'f', 2) + " s CPU), ";
     if (s.machineBusy > 0)
         extra += "cores " + QByteArray::number(s.machineBusy, 'f', 0) + "% busy, ";
     std::printf("  %-12s %6.2f s %6.1f MB/s  cat %.2f s CPU = %3.0f%% busy, %2.0f%% waiting for a core, %2.0f%% asleep; "
@@ -737,7 +745,7 @@ int main(int argc, char **argv)
                 std::printf("  ceiling: %.1f MB/s (%s reader): cat was on a core %.0f%% of its run, %s; its CPU time "
                             "alone allows at most %.1f MB/s\n",
                             mb / ceiling.seconds, ceilingName, ceiling.catBusy,
-                            ceiling.catBusy >= 90           ? "so the writer itself is the limit"
+                            ceiling.catBusy >= 85           ? "so the writer itself is (nearly) the limit"
                                 : ceiling.catQueued >= asleep ? "the rest mostly runnable without one (the pty's kernel "
                                                                 "work and the reader took its core), rarely waiting on "
                                                                 "the reader"
