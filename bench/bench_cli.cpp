@@ -138,9 +138,13 @@ bool privateMountsForLxc()
 
 long monitorRssKb()
 {
-    // The monitors are the processes whose executable is hutch-monitor.
+    // The monitors are the processes whose executable is hutch-monitor; the
+    // one serving a container is its init's parent (a spare waiting for the
+    // next start has no child yet, nor dropped what starting up touched).
     for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        if (QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget().endsWith(QLatin1String("/hutch-monitor"))) {
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+        if (QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget().endsWith(QLatin1String("/hutch-monitor"))
+            && children.open(QIODevice::ReadOnly) && !children.readAll().trimmed().isEmpty()) {
             QFile status(QStringLiteral("/proc/%1/status").arg(pid));
             if (!status.open(QIODevice::ReadOnly))
                 continue;

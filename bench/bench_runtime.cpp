@@ -12,9 +12,10 @@
 // privileged start of the same run. Everything runs
 // in a network namespace of its own: the bridge and the veths never reach
 // the host's network.
-// Run: build/bench/bench_runtime [ROUNDS] [--sequential]
+// Run: build/bench/bench_runtime [ROUNDS] [--sequential] [--settle] [--warm-lock]
 // (--sequential: all of Hutch's rounds, then all of LXC's, as before the
-// turns: each then starts after its own previous stop.)
+// turns: each then starts after its own previous stop; --settle: a pause
+// after every stop; --warm-lock: LXC's best case, see LockWarmer.)
 #include "benchutil.h"
 #include "busybox.h"
 #include "cgroups.h"
@@ -31,6 +32,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <poll.h>
@@ -38,6 +40,7 @@
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace hutch;
@@ -243,6 +246,59 @@ void printCgroupLockCost()
                     cold, warm);
 }
 
+// --warm-lock: LXC's best case. A process is moved by pid between two
+// cgroups every 3 ms while the rounds run, so that the lock above is
+// always warm (on a busy host, other cgroup moves would do the same).
+class LockWarmer {
+public:
+    bool start()
+    {
+        auto layout = rt::CgroupLayout::detect();
+        if (!layout)
+            return false;
+        for (const char *n : {"warm-a", "warm-b"}) {
+            auto cg = rt::Cgroup::create(*layout, n, "hutch-bench");
+            if (!cg)
+                return false;
+            m_cgroups.push_back(std::move(*cg));
+        }
+        m_layout = *layout;
+        m_child = ::fork();
+        if (m_child == 0) {
+            ::pause();
+            ::_exit(0);
+        }
+        m_thread = std::thread([this] {
+            for (size_t i = 0; !m_stop; ++i) {
+                (void)m_cgroups[i % 2]->addProcess(m_child);
+                ::usleep(3000);
+            }
+        });
+        return m_child > 0;
+    }
+    ~LockWarmer()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+        if (m_child > 0) {
+            ::kill(m_child, SIGKILL);
+            ::waitpid(m_child, nullptr, 0);
+        }
+        for (auto &cg : m_cgroups)
+            (void)cg->destroy();
+        if (!m_cgroups.empty())
+            rt::Cgroup::removeBaseIfEmpty(m_layout, "hutch-bench");
+    }
+
+private:
+    std::vector<std::unique_ptr<rt::Cgroup>> m_cgroups;
+    rt::CgroupLayout m_layout;
+    pid_t m_child = -1;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+
 }  // namespace
 
 int main(int argc, char **argv)
@@ -357,6 +413,11 @@ int main(int argc, char **argv)
         lxcStopped << s.nsecsElapsed() / 1e6;
         settleDown();
     };
+    LockWarmer warmer;
+    if (args.contains(QStringLiteral("--warm-lock")) && !warmer.start()) {
+        std::fprintf(stderr, "bench_runtime: --warm-lock: cannot move a process between two cgroups\n");
+        return 1;
+    }
     for (int i = 0; i < rounds; ++i) {
         if (!hutchRound(i))
             return 1;
