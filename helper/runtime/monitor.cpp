@@ -3,20 +3,14 @@
 #include "attach.h"
 #include "cgroupfs.h"
 #include "container.h"
-#include "devicerules.h"
 #include "ephemeral.h"
 #include "fsutil.h"
-#include "processattrs.h"
-#include "seccompprofile.h"
-#include "userns.h"
 
 #include <fcntl.h>
-#include <linux/sched.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <sys/un.h>
 #include <sys/wait.h>
